@@ -1,0 +1,6 @@
+export {
+  parsePlainText,
+  rebuildPlainText,
+  type ParsedPlainText,
+  type RebuildPiece,
+} from './plainText.ts'

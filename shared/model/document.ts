@@ -1,0 +1,198 @@
+import * as Y from 'yjs'
+import { uuidv4 } from 'lib0/random'
+import { countWords } from '../text/index.ts'
+import type { TransactionOrigin } from './origin.ts'
+import {
+  META_KEYS,
+  SEGMENT_KEYS,
+  isSegmentStatus,
+  metaMap,
+  segmentsArray,
+  type DocumentMeta,
+  type SegmentInit,
+  type SegmentMap,
+  type SegmentStatus,
+  type SegmentView,
+} from './schema.ts'
+import { readLexicalText, writeLexicalText } from './targetText.ts'
+
+/** A fresh, unguessable-enough segment id; stable for the life of the segment. */
+export function newSegmentId(): string {
+  return uuidv4()
+}
+
+/**
+ * Writes meta and segments into an empty doc in one transaction.
+ * Every segment starts `new`, with an empty target.
+ */
+export function initDocument(
+  doc: Y.Doc,
+  meta: DocumentMeta,
+  segments: readonly SegmentInit[],
+  origin: TransactionOrigin,
+): void {
+  doc.transact(() => {
+    const m = metaMap(doc)
+    m.set(META_KEYS.title, meta.title)
+    m.set(META_KEYS.sourceLang, meta.sourceLang)
+    m.set(META_KEYS.targetLang, meta.targetLang)
+    m.set(META_KEYS.createdAt, meta.createdAt)
+    m.set(META_KEYS.trailing, meta.trailing)
+    const maps = segments.map((init) => {
+      const map = new Y.Map<unknown>()
+      map.set(SEGMENT_KEYS.id, newSegmentId())
+      map.set(SEGMENT_KEYS.source, init.source)
+      map.set(SEGMENT_KEYS.target, new Y.XmlText())
+      map.set(SEGMENT_KEYS.status, 'new')
+      map.set(SEGMENT_KEYS.paragraph, init.paragraph)
+      map.set(SEGMENT_KEYS.before, init.before)
+      return map
+    })
+    segmentsArray(doc).push(maps)
+  }, origin)
+}
+
+export function readMeta(doc: Y.Doc): DocumentMeta {
+  const m = metaMap(doc)
+  return {
+    title: String(m.get(META_KEYS.title) ?? ''),
+    sourceLang: String(m.get(META_KEYS.sourceLang) ?? ''),
+    targetLang: String(m.get(META_KEYS.targetLang) ?? ''),
+    createdAt: Number(m.get(META_KEYS.createdAt) ?? 0),
+    trailing: String(m.get(META_KEYS.trailing) ?? ''),
+  }
+}
+
+export function segmentCount(doc: Y.Doc): number {
+  return segmentsArray(doc).length
+}
+
+export function segmentAt(doc: Y.Doc, index: number): SegmentMap | undefined {
+  return segmentsArray(doc).get(index)
+}
+
+export function segmentId(segment: SegmentMap): string {
+  return String(segment.get(SEGMENT_KEYS.id))
+}
+
+export function segmentSource(segment: SegmentMap): string {
+  return String(segment.get(SEGMENT_KEYS.source) ?? '')
+}
+
+export function segmentStatus(segment: SegmentMap): SegmentStatus {
+  const status = segment.get(SEGMENT_KEYS.status)
+  return isSegmentStatus(status) ? status : 'new'
+}
+
+/** The XmlText the Lexical binding edits. */
+export function segmentTarget(segment: SegmentMap): Y.XmlText {
+  const target = segment.get(SEGMENT_KEYS.target)
+  if (!(target instanceof Y.XmlText)) throw new Error(`segment ${segmentId(segment)} has no target`)
+  return target
+}
+
+/** Plain text of the segment's translation. */
+export function targetText(segment: SegmentMap): string {
+  return readLexicalText(segmentTarget(segment))
+}
+
+export function findSegmentIndex(doc: Y.Doc, id: string): number {
+  const segments = segmentsArray(doc)
+  for (let i = 0; i < segments.length; i++) {
+    if (segments.get(i).get(SEGMENT_KEYS.id) === id) return i
+  }
+  return -1
+}
+
+export function getSegment(doc: Y.Doc, id: string): SegmentMap | undefined {
+  const index = findSegmentIndex(doc, id)
+  return index < 0 ? undefined : segmentAt(doc, index)
+}
+
+export function readSegment(segment: SegmentMap, index: number): SegmentView {
+  const updatedBy = segment.get(SEGMENT_KEYS.updatedBy)
+  const updatedAt = segment.get(SEGMENT_KEYS.updatedAt)
+  return {
+    index,
+    id: segmentId(segment),
+    source: segmentSource(segment),
+    target: targetText(segment),
+    status: segmentStatus(segment),
+    updatedBy: typeof updatedBy === 'string' ? updatedBy : null,
+    updatedAt: typeof updatedAt === 'number' ? updatedAt : null,
+    paragraph: Number(segment.get(SEGMENT_KEYS.paragraph) ?? 0),
+    before: String(segment.get(SEGMENT_KEYS.before) ?? ''),
+  }
+}
+
+export function readSegments(doc: Y.Doc): SegmentView[] {
+  return segmentsArray(doc)
+    .toArray()
+    .map((segment, index) => readSegment(segment, index))
+}
+
+function requireSegment(doc: Y.Doc, id: string): SegmentMap {
+  const segment = getSegment(doc, id)
+  if (!segment) throw new Error(`no segment ${id}`)
+  return segment
+}
+
+/** Records who changed the segment and when; call inside the transaction that changes it. */
+export function touchSegment(segment: SegmentMap, userId: string, now = Date.now()): void {
+  segment.set(SEGMENT_KEYS.updatedBy, userId)
+  segment.set(SEGMENT_KEYS.updatedAt, now)
+}
+
+export function setStatus(doc: Y.Doc, id: string, status: SegmentStatus, userId: string): void {
+  const segment = requireSegment(doc, id)
+  doc.transact(
+    () => {
+      segment.set(SEGMENT_KEYS.status, status)
+      touchSegment(segment, userId)
+    },
+    { kind: 'user', userId } satisfies TransactionOrigin,
+  )
+}
+
+/** Replaces the whole translation of a segment (import of existing translations, tests, scripts). */
+export function setTargetText(doc: Y.Doc, id: string, text: string, userId: string): void {
+  const segment = requireSegment(doc, id)
+  doc.transact(
+    () => {
+      writeLexicalText(segmentTarget(segment), text)
+      if (segmentStatus(segment) === 'new') segment.set(SEGMENT_KEYS.status, 'draft')
+      touchSegment(segment, userId)
+    },
+    { kind: 'user', userId } satisfies TransactionOrigin,
+  )
+}
+
+export interface DocumentProgress {
+  segments: number
+  words: number
+  translatedWords: number
+  approvedWords: number
+  byStatus: Record<SegmentStatus, number>
+}
+
+/** Counts segments and source words per status; "translated" includes approved. */
+export function documentProgress(doc: Y.Doc): DocumentProgress {
+  const lang = readMeta(doc).sourceLang
+  const progress: DocumentProgress = {
+    segments: 0,
+    words: 0,
+    translatedWords: 0,
+    approvedWords: 0,
+    byStatus: { new: 0, draft: 0, translated: 0, approved: 0, rejected: 0 },
+  }
+  for (const segment of segmentsArray(doc)) {
+    const status = segmentStatus(segment)
+    const words = countWords(segmentSource(segment), lang)
+    progress.segments++
+    progress.words += words
+    progress.byStatus[status]++
+    if (status === 'translated' || status === 'approved') progress.translatedWords += words
+    if (status === 'approved') progress.approvedWords += words
+  }
+  return progress
+}

@@ -1,0 +1,84 @@
+import * as Y from 'yjs'
+
+/** Segment workflow states, in the order a segment usually moves through them. */
+export const SEGMENT_STATUSES = ['new', 'draft', 'translated', 'approved', 'rejected'] as const
+export type SegmentStatus = (typeof SEGMENT_STATUSES)[number]
+
+export function isSegmentStatus(value: unknown): value is SegmentStatus {
+  return typeof value === 'string' && (SEGMENT_STATUSES as readonly string[]).includes(value)
+}
+
+/** Top-level shared types of a document's Y.Doc. Nothing else may exist at the top level. */
+export const ROOT_META = 'meta'
+export const ROOT_SEGMENTS = 'segments'
+
+/** Keys of the `meta` map. */
+export const META_KEYS = {
+  title: 'title',
+  sourceLang: 'sourceLang',
+  targetLang: 'targetLang',
+  createdAt: 'createdAt',
+  /** Whitespace after the last segment, so the original can be rebuilt exactly. */
+  trailing: 'trailing',
+} as const
+
+/** Keys of each segment map. Only shared/model spells these. */
+export const SEGMENT_KEYS = {
+  id: 'id',
+  source: 'source',
+  target: 'target',
+  status: 'status',
+  updatedBy: 'updatedBy',
+  updatedAt: 'updatedAt',
+  paragraph: 'paragraph',
+  /** Whitespace between the previous segment (or the start) and this one. */
+  before: 'before',
+} as const
+
+export type SegmentKey = (typeof SEGMENT_KEYS)[keyof typeof SEGMENT_KEYS]
+
+/** Keys a client may write on a segment after import; `id`, `source`, `paragraph`, `before` are fixed. */
+export const MUTABLE_SEGMENT_KEYS: readonly SegmentKey[] = [
+  SEGMENT_KEYS.target,
+  SEGMENT_KEYS.status,
+  SEGMENT_KEYS.updatedBy,
+  SEGMENT_KEYS.updatedAt,
+]
+
+export type SegmentMap = Y.Map<unknown>
+
+export interface DocumentMeta {
+  title: string
+  sourceLang: string
+  targetLang: string
+  createdAt: number
+  trailing: string
+}
+
+/** What an import hands to the model for one segment. */
+export interface SegmentInit {
+  source: string
+  paragraph: number
+  before: string
+}
+
+/** A plain, read-only snapshot of one segment. */
+export interface SegmentView {
+  index: number
+  id: string
+  source: string
+  target: string
+  status: SegmentStatus
+  updatedBy: string | null
+  updatedAt: number | null
+  paragraph: number
+  before: string
+}
+
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT_META)
+}
+
+export function segmentsArray(doc: Y.Doc): Y.Array<SegmentMap> {
+  return doc.getArray<SegmentMap>(ROOT_SEGMENTS)
+}

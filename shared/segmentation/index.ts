@@ -1,0 +1,2 @@
+export type { TextSegment } from './types.ts'
+export { segmentText } from './segmentText.ts'

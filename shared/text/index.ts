@@ -1,0 +1,8 @@
+export { countWords } from './countWords.ts'
+export {
+  canonicalLanguage,
+  languageDirection,
+  languageName,
+  languageScript,
+  type TextDirection,
+} from './language.ts'
