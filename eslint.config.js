@@ -1,6 +1,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
 
 // Import boundaries: shared <- server, shared <- client; never server <-> client.
 const noDeepShared = {
@@ -12,6 +13,10 @@ export default tseslint.config(
   { ignores: ['**/node_modules/**', 'client/dist/**', 'data/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: globals.node },
+  },
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',

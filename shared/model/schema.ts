@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 /** Segment workflow states, in the order a segment usually moves through them. */
 export const SEGMENT_STATUSES = ['new', 'draft', 'translated', 'approved', 'rejected'] as const
