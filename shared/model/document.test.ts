@@ -1,0 +1,110 @@
+import { describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import {
+  SERVER_ORIGIN,
+  documentProgress,
+  findSegmentIndex,
+  initDocument,
+  readMeta,
+  readSegments,
+  segmentAt,
+  segmentTarget,
+  setStatus,
+  setTargetText,
+  targetText,
+  type SegmentInit,
+} from './index.ts'
+
+const meta = {
+  title: 'Архивы',
+  sourceLang: 'ru',
+  targetLang: 'ar',
+  createdAt: 1_700_000_000_000,
+  trailing: '\n',
+}
+const inits: SegmentInit[] = [
+  { source: 'Первое предложение.', paragraph: 0, before: '' },
+  { source: 'Второе предложение.', paragraph: 0, before: ' ' },
+  { source: 'Заголовок', paragraph: 1, before: '\n\n' },
+]
+
+function makeDoc(): Y.Doc {
+  const doc = new Y.Doc()
+  initDocument(doc, meta, inits, SERVER_ORIGIN)
+  return doc
+}
+
+describe('document model', () => {
+  test('a new document holds its meta and every segment as new with an empty target', () => {
+    const doc = makeDoc()
+    expect(readMeta(doc)).toEqual(meta)
+    const segments = readSegments(doc)
+    expect(segments.map((s) => [s.source, s.status, s.target, s.paragraph, s.before])).toEqual([
+      ['Первое предложение.', 'new', '', 0, ''],
+      ['Второе предложение.', 'new', '', 0, ' '],
+      ['Заголовок', 'new', '', 1, '\n\n'],
+    ])
+    expect(new Set(segments.map((s) => s.id)).size).toBe(3)
+  })
+
+  test('segment ids are stable across replicas and found by id', () => {
+    const doc = makeDoc()
+    const replica = new Y.Doc()
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc))
+    const ids = readSegments(doc).map((s) => s.id)
+    expect(readSegments(replica).map((s) => s.id)).toEqual(ids)
+    expect(findSegmentIndex(replica, ids[2]!)).toBe(2)
+    expect(findSegmentIndex(replica, 'missing')).toBe(-1)
+  })
+
+  test('writing a target moves a new segment to draft and records who changed it', () => {
+    const doc = makeDoc()
+    const id = readSegments(doc)[0]!.id
+    setTargetText(doc, id, 'الجملة الأولى.', 'u-1')
+    const view = readSegments(doc)[0]!
+    expect(view.target).toBe('الجملة الأولى.')
+    expect(view.status).toBe('draft')
+    expect(view.updatedBy).toBe('u-1')
+    expect(view.updatedAt).toBeGreaterThan(0)
+  })
+
+  test('a multi-line target round-trips through the Lexical-shaped XmlText', () => {
+    const doc = makeDoc()
+    const id = readSegments(doc)[1]!.id
+    setTargetText(doc, id, 'бірінші жол\nекінші жол', 'u-1')
+    expect(targetText(segmentAt(doc, 1)!)).toBe('бірінші жол\nекінші жол')
+    setTargetText(doc, id, '', 'u-1')
+    expect(targetText(segmentAt(doc, 1)!)).toBe('')
+  })
+
+  test('concurrent typing in one target from two replicas converges', () => {
+    const a = makeDoc()
+    const b = new Y.Doc()
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    const id = readSegments(a)[0]!.id
+    setTargetText(a, id, 'قلم', 'u-a')
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    const paragraphA = segmentTarget(segmentAt(a, 0)!).toDelta()[0].insert as Y.XmlText
+    const paragraphB = segmentTarget(segmentAt(b, 0)!).toDelta()[0].insert as Y.XmlText
+    a.transact(() => paragraphA.insert(paragraphA.length, ' أ'))
+    b.transact(() => paragraphB.insert(paragraphB.length, ' ب'))
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b))
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    expect(targetText(segmentAt(a, 0)!)).toBe(targetText(segmentAt(b, 0)!))
+    expect(targetText(segmentAt(a, 0)!)).toMatch(/^قلم( أ ب| ب أ)$/)
+  })
+
+  test('progress counts source words per status, approved inside translated', () => {
+    const doc = makeDoc()
+    const [first, second] = readSegments(doc)
+    setStatus(doc, first!.id, 'translated', 'u-1')
+    setStatus(doc, second!.id, 'approved', 'u-2')
+    expect(documentProgress(doc)).toEqual({
+      segments: 3,
+      words: 5,
+      translatedWords: 4,
+      approvedWords: 2,
+      byStatus: { new: 1, draft: 0, translated: 1, approved: 1, rejected: 0 },
+    })
+  })
+})
