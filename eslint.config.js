@@ -63,7 +63,7 @@ export default tseslint.config(
               message: 'The server never imports the client.',
             },
             {
-              group: ['**/shared/**'],
+              group: ['**/shared/**', '!@qalam/shared/*'],
               message: "Import shared code as '@qalam/shared/<capability>'.",
             },
             noDeepShared,
@@ -87,7 +87,7 @@ export default tseslint.config(
               message: 'The client never imports the server.',
             },
             {
-              group: ['**/shared/**'],
+              group: ['**/shared/**', '!@qalam/shared/*'],
               message: "Import shared code as '@qalam/shared/<capability>'.",
             },
             noDeepShared,
