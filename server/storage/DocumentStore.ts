@@ -1,0 +1,39 @@
+import type { DocumentProgress } from '@qalam/shared/model'
+
+/** What the document list shows about one document; the Y.Doc itself is stored separately. */
+export interface DocumentSummary {
+  id: string
+  title: string
+  sourceLang: string
+  targetLang: string
+  createdAt: number
+  updatedAt: number
+  progress: DocumentProgress
+}
+
+/** A document's persisted state: apply `snapshot`, then `updates` in order. */
+export interface LoadedDocument {
+  snapshot: Uint8Array
+  updates: Uint8Array[]
+  /** Sequence number of the last update in `updates` (or of the snapshot when there are none). */
+  lastSeq: number
+}
+
+/**
+ * Where documents live. Updates are an append-only log per document, folded into a snapshot
+ * by `compact`. Every method resolves only once the change is durable.
+ */
+export interface DocumentStore {
+  /** Stores the summary and the initial Y.Doc state together, or nothing. */
+  createDocument(summary: DocumentSummary, initialUpdate: Uint8Array): Promise<void>
+  /** Appends one update to the document's log and returns its sequence number (increasing). */
+  appendUpdate(id: string, update: Uint8Array): Promise<number>
+  loadDocument(id: string): Promise<LoadedDocument | null>
+  /** Replaces the snapshot and deletes the log up to and including `upToSeq`, atomically. */
+  compact(id: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
+  /** Newest first. */
+  listDocuments(): Promise<DocumentSummary[]>
+  getDocument(id: string): Promise<DocumentSummary | null>
+  saveProgress(id: string, progress: DocumentProgress): Promise<void>
+  close(): Promise<void>
+}

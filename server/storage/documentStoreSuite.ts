@@ -1,0 +1,186 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import type { DocumentProgress } from '@qalam/shared/model'
+import type { DocumentStore, DocumentSummary } from './DocumentStore.ts'
+
+/** Opens stores over one underlying database; `open` again after `close` sees the same data. */
+export interface StoreHarness {
+  open(): Promise<DocumentStore>
+  dispose(): Promise<void>
+}
+
+const EMPTY_PROGRESS: DocumentProgress = {
+  segments: 0,
+  words: 0,
+  translatedWords: 0,
+  approvedWords: 0,
+  byStatus: { new: 0, draft: 0, translated: 0, approved: 0, rejected: 0 },
+}
+
+function summary(id: string, createdAt: number): DocumentSummary {
+  return {
+    id,
+    title: `Document ${id}`,
+    sourceLang: 'ru',
+    targetLang: 'kk-Cyrl',
+    createdAt,
+    updatedAt: createdAt,
+    progress: EMPTY_PROGRESS,
+  }
+}
+
+/** Returns a doc plus the updates each `edit` produced, in order. */
+function recordEdits(edits: number): { doc: Y.Doc; initial: Uint8Array; updates: Uint8Array[] } {
+  const doc = new Y.Doc()
+  doc.getArray<string>('items').push(['start'])
+  const initial = Y.encodeStateAsUpdate(doc)
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  for (let i = 0; i < edits; i++) doc.getArray<string>('items').push([`edit ${i}`])
+  return { doc, initial, updates }
+}
+
+function replay(snapshot: Uint8Array, updates: Uint8Array[]): string[] {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, snapshot)
+  for (const update of updates) Y.applyUpdate(doc, update)
+  return doc.getArray<string>('items').toArray()
+}
+
+/** The behaviour every DocumentStore adapter must have. */
+export function describeDocumentStore(name: string, createHarness: () => Promise<StoreHarness>) {
+  describe(`DocumentStore: ${name}`, () => {
+    let harness: StoreHarness
+    let store: DocumentStore
+
+    beforeEach(async () => {
+      harness = await createHarness()
+      store = await harness.open()
+    })
+    afterEach(async () => {
+      await store.close()
+      await harness.dispose()
+    })
+
+    test('loads a created document as its initial snapshot with an empty log', async () => {
+      const { initial } = recordEdits(0)
+      await store.createDocument(summary('a', 1), initial)
+      const loaded = await store.loadDocument('a')
+      expect(loaded?.updates).toEqual([])
+      expect(replay(loaded!.snapshot, [])).toEqual(['start'])
+      expect(await store.getDocument('a')).toEqual(summary('a', 1))
+    })
+
+    test('returns null for a document it does not have', async () => {
+      expect(await store.loadDocument('missing')).toBeNull()
+      expect(await store.getDocument('missing')).toBeNull()
+    })
+
+    test('gives appended updates back in append order with increasing sequence numbers', async () => {
+      const { doc, initial, updates } = recordEdits(20)
+      await store.createDocument(summary('a', 1), initial)
+      const seqs: number[] = []
+      for (const update of updates) seqs.push(await store.appendUpdate('a', update))
+      expect([...seqs].sort((x, y) => x - y)).toEqual(seqs)
+      expect(new Set(seqs).size).toBe(seqs.length)
+
+      const loaded = await store.loadDocument('a')
+      expect(loaded?.updates).toEqual(updates)
+      expect(loaded?.lastSeq).toBe(seqs.at(-1))
+      expect(replay(loaded!.snapshot, loaded!.updates)).toEqual(doc.getArray('items').toArray())
+    })
+
+    test('keeps the logs of different documents apart', async () => {
+      const a = recordEdits(2)
+      const b = recordEdits(3)
+      await store.createDocument(summary('a', 1), a.initial)
+      await store.createDocument(summary('b', 2), b.initial)
+      for (const update of a.updates) await store.appendUpdate('a', update)
+      for (const update of b.updates) await store.appendUpdate('b', update)
+      expect((await store.loadDocument('a'))?.updates).toEqual(a.updates)
+      expect((await store.loadDocument('b'))?.updates).toEqual(b.updates)
+    })
+
+    test('compaction replaces the snapshot and drops the log up to the given update only', async () => {
+      const { doc, initial, updates } = recordEdits(6)
+      await store.createDocument(summary('a', 1), initial)
+      const seqs: number[] = []
+      for (const update of updates.slice(0, 4)) seqs.push(await store.appendUpdate('a', update))
+
+      const partial = new Y.Doc()
+      Y.applyUpdate(partial, initial)
+      for (const update of updates.slice(0, 4)) Y.applyUpdate(partial, update)
+      const later = [updates[4]!, updates[5]!]
+      await store.compact('a', Y.encodeStateAsUpdate(partial), seqs[3]!)
+      for (const update of later) seqs.push(await store.appendUpdate('a', update))
+
+      const loaded = await store.loadDocument('a')
+      expect(loaded?.updates).toEqual(later)
+      expect(loaded?.lastSeq).toBe(seqs.at(-1))
+      expect(replay(loaded!.snapshot, loaded!.updates)).toEqual(doc.getArray('items').toArray())
+    })
+
+    test('reports the snapshot sequence as the last one once the log is fully compacted', async () => {
+      const { doc, initial, updates } = recordEdits(3)
+      await store.createDocument(summary('a', 1), initial)
+      let last = 0
+      for (const update of updates) last = await store.appendUpdate('a', update)
+      await store.compact('a', Y.encodeStateAsUpdate(doc), last)
+      const loaded = await store.loadDocument('a')
+      expect(loaded?.updates).toEqual([])
+      expect(loaded?.lastSeq).toBe(last)
+      expect(await store.appendUpdate('a', updates[0]!)).toBeGreaterThan(last)
+    })
+
+    test('lists documents newest first', async () => {
+      await store.createDocument(summary('old', 100), recordEdits(0).initial)
+      await store.createDocument(summary('new', 300), recordEdits(0).initial)
+      await store.createDocument(summary('mid', 200), recordEdits(0).initial)
+      expect((await store.listDocuments()).map((d) => d.id)).toEqual(['new', 'mid', 'old'])
+    })
+
+    test('saves progress and marks appended documents as updated', async () => {
+      const { initial, updates } = recordEdits(1)
+      await store.createDocument(summary('a', 1), initial)
+      const progress: DocumentProgress = {
+        ...EMPTY_PROGRESS,
+        segments: 2,
+        words: 7,
+        translatedWords: 3,
+        byStatus: { ...EMPTY_PROGRESS.byStatus, new: 1, translated: 1 },
+      }
+      await store.saveProgress('a', progress)
+      await store.appendUpdate('a', updates[0]!)
+      const found = await store.getDocument('a')
+      expect(found?.progress).toEqual(progress)
+      expect(found!.updatedAt).toBeGreaterThan(1)
+      expect((await store.listDocuments())[0]?.progress).toEqual(progress)
+    })
+
+    test('refuses a second document with the same id and keeps the first intact', async () => {
+      const first = recordEdits(0)
+      await store.createDocument(summary('a', 1), first.initial)
+      const other = new Y.Doc()
+      other.getArray('items').push(['other'])
+      await expect(
+        store.createDocument({ ...summary('a', 2), title: 'Other' }, Y.encodeStateAsUpdate(other)),
+      ).rejects.toThrow()
+      expect(await store.listDocuments()).toEqual([summary('a', 1)])
+      expect(replay((await store.loadDocument('a'))!.snapshot, [])).toEqual(['start'])
+    })
+
+    test('keeps everything across close and reopen', async () => {
+      const { doc, initial, updates } = recordEdits(5)
+      await store.createDocument(summary('a', 1), initial)
+      for (const update of updates) await store.appendUpdate('a', update)
+      const before = await store.listDocuments()
+      await store.close()
+
+      store = await harness.open()
+      expect(await store.listDocuments()).toEqual(before)
+      const loaded = await store.loadDocument('a')
+      expect(loaded?.updates).toEqual(updates)
+      expect(replay(loaded!.snapshot, loaded!.updates)).toEqual(doc.getArray('items').toArray())
+    })
+  })
+}

@@ -1,0 +1,136 @@
+import Database from 'better-sqlite3'
+import type { DocumentProgress } from '@qalam/shared/model'
+import type { DocumentStore, DocumentSummary, LoadedDocument } from '../DocumentStore.ts'
+import { CREATE_SCHEMA, SCHEMA_VERSION } from './schema.ts'
+
+interface DocumentRow {
+  id: string
+  title: string
+  source_lang: string
+  target_lang: string
+  created_at: number
+  updated_at: number
+  progress: string
+}
+
+const SUMMARY_COLUMNS = 'id, title, source_lang, target_lang, created_at, updated_at, progress'
+
+function toSummary(row: DocumentRow): DocumentSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    sourceLang: row.source_lang,
+    targetLang: row.target_lang,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    progress: JSON.parse(row.progress) as DocumentProgress,
+  }
+}
+
+function openSchema(db: Database.Database): void {
+  db.exec(CREATE_SCHEMA)
+  const row = db.prepare('SELECT version FROM schema_version').get() as
+    { version: number } | undefined
+  if (!row) {
+    db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION)
+  } else if (row.version > SCHEMA_VERSION) {
+    throw new Error(`database schema ${row.version} is newer than this server (${SCHEMA_VERSION})`)
+  }
+}
+
+/**
+ * The default store: one SQLite file. better-sqlite3 is synchronous, so each method has
+ * finished writing when its promise is created; the promises keep the interface the same
+ * as an adapter that talks to a server.
+ */
+export function openSqliteDocumentStore(file: string): DocumentStore {
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  // NORMAL in WAL mode loses nothing when the process dies, only on power loss or OS crash.
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  openSchema(db)
+
+  const insertDocument = db.prepare(
+    `INSERT INTO documents (${SUMMARY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const upsertSnapshot = db.prepare(
+    `INSERT INTO snapshots (document_id, seq, data) VALUES (?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+  )
+  const insertUpdate = db.prepare('INSERT INTO updates (document_id, data) VALUES (?, ?)')
+  const touchDocument = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?')
+  const selectSnapshot = db.prepare('SELECT seq, data FROM snapshots WHERE document_id = ?')
+  const selectUpdates = db.prepare(
+    'SELECT seq, data FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+  )
+  const deleteUpdates = db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?')
+  const selectDocuments = db.prepare(
+    `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY created_at DESC, rowid DESC`,
+  )
+  const selectDocument = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`)
+  const updateProgress = db.prepare('UPDATE documents SET progress = ? WHERE id = ?')
+
+  const create = db.transaction((summary: DocumentSummary, initialUpdate: Uint8Array) => {
+    insertDocument.run(
+      summary.id,
+      summary.title,
+      summary.sourceLang,
+      summary.targetLang,
+      summary.createdAt,
+      summary.updatedAt,
+      JSON.stringify(summary.progress),
+    )
+    upsertSnapshot.run(summary.id, 0, initialUpdate)
+  })
+
+  const append = db.transaction((id: string, update: Uint8Array): number => {
+    const seq = Number(insertUpdate.run(id, update).lastInsertRowid)
+    touchDocument.run(Date.now(), id)
+    return seq
+  })
+
+  const load = db.transaction((id: string): LoadedDocument | null => {
+    const snapshot = selectSnapshot.get(id) as { seq: number; data: Buffer } | undefined
+    if (!snapshot) return null
+    const rows = selectUpdates.all(id, snapshot.seq) as Array<{ seq: number; data: Buffer }>
+    return {
+      snapshot: new Uint8Array(snapshot.data),
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: rows.at(-1)?.seq ?? snapshot.seq,
+    }
+  })
+
+  const compact = db.transaction((id: string, snapshot: Uint8Array, upToSeq: number) => {
+    upsertSnapshot.run(id, upToSeq, snapshot)
+    deleteUpdates.run(id, upToSeq)
+  })
+
+  return {
+    async createDocument(summary, initialUpdate) {
+      create(summary, initialUpdate)
+    },
+    async appendUpdate(id, update) {
+      return append(id, update)
+    },
+    async loadDocument(id) {
+      return load(id)
+    },
+    async compact(id, snapshot, upToSeq) {
+      compact(id, snapshot, upToSeq)
+    },
+    async listDocuments() {
+      return (selectDocuments.all() as DocumentRow[]).map(toSummary)
+    },
+    async getDocument(id) {
+      const row = selectDocument.get(id) as DocumentRow | undefined
+      return row ? toSummary(row) : null
+    },
+    async saveProgress(id, progress) {
+      updateProgress.run(JSON.stringify(progress), id)
+    },
+    async close() {
+      db.close()
+    },
+  }
+}

@@ -1,0 +1,1 @@
+export { openSqliteDocumentStore } from './SqliteDocumentStore.ts'
