@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { stderrLogger, type Logger } from './logging/index.ts'
+
+export interface ServerConfig {
+  /** 0 picks a free port. */
+  port: number
+  host: string
+  dataDir: string
+  maxUploadBytes: number
+  /** The built client; served with an SPA fallback when it exists. */
+  clientDir: string
+  /** How long a room stays loaded after its last connection leaves. */
+  unloadDelayMs: number
+  /** Fold a document's update log into a snapshot after this many updates. */
+  compactEveryUpdates: number
+  /** WebSocket messages larger than this close the connection with 1009. */
+  maxMessageBytes: number
+  /** Quiet time after a change before a room writes its progress to the store. */
+  progressDelayMs: number
+  pingIntervalMs: number
+  logger: Logger
+}
+
+const MB = 1024 * 1024
+
+export const defaultConfig: ServerConfig = {
+  port: 8080,
+  host: '127.0.0.1',
+  dataDir: './data',
+  maxUploadBytes: 20 * MB,
+  clientDir: 'client/dist',
+  unloadDelayMs: 10_000,
+  compactEveryUpdates: 500,
+  maxMessageBytes: 10 * MB,
+  progressDelayMs: 1_000,
+  pingIntervalMs: 30_000,
+  logger: stderrLogger,
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).optional(),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
+})
+
+/** The config the environment asks for; throws a ZodError naming any bad variable. */
+export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
+  const parsed = envSchema.parse(env)
+  const config: Partial<ServerConfig> = {}
+  if (parsed.PORT !== undefined) config.port = parsed.PORT
+  if (parsed.HOST !== undefined) config.host = parsed.HOST
+  if (parsed.DATA_DIR !== undefined) config.dataDir = parsed.DATA_DIR
+  if (parsed.MAX_UPLOAD_BYTES !== undefined) config.maxUploadBytes = parsed.MAX_UPLOAD_BYTES
+  return config
+}

@@ -1,0 +1,2 @@
+export { createDocument, type NewDocument } from './createDocument.ts'
+export { exportPlainText, type PlainTextExport } from './exportPlainText.ts'

@@ -1,0 +1,40 @@
+import { ImportError } from './errors.ts'
+
+const NUL = 0x00
+/** C0 controls a text file may contain: tab, line feed, form feed, carriage return. */
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0c, 0x0d])
+/** More C0 controls than this share of the bytes and it is not text. */
+const MAX_CONTROL_SHARE = 0.01
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte)
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  let controls = 0
+  for (const byte of bytes) {
+    if (byte === NUL) return true
+    if (byte < 0x20 && !TEXT_CONTROLS.has(byte)) controls++
+  }
+  return controls > bytes.length * MAX_CONTROL_SHARE
+}
+
+/**
+ * Decodes an uploaded file as UTF-8 (a leading BOM is dropped) or throws an ImportError saying
+ * why it is not a UTF-8 text: empty, UTF-16, invalid UTF-8, or binary (NUL or many controls).
+ * Control bytes can be counted on the raw bytes because UTF-8 never uses bytes below 0x20 for
+ * anything but those characters.
+ */
+export function decodeTextFile(bytes: Uint8Array): string {
+  const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes
+  if (body.length === 0) throw new ImportError('import.empty', 'The file is empty.')
+  if (startsWith(body, [0xff, 0xfe]) || startsWith(body, [0xfe, 0xff])) {
+    throw new ImportError('import.not_utf8', 'The file is UTF-16; save it as UTF-8.')
+  }
+  if (looksBinary(body)) throw new ImportError('import.binary', 'The file is not a text file.')
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body)
+  } catch {
+    throw new ImportError('import.not_utf8', 'The file is not valid UTF-8.')
+  }
+}

@@ -1,0 +1,15 @@
+import type { ErrorRequestHandler } from 'express'
+import type { Logger } from '../logging/index.ts'
+import { AppError } from './errors.ts'
+
+/** Maps AppError to its status and `{ error: { code, message } }`; anything else is a logged 500. */
+export function errorMiddleware(log: Logger): ErrorRequestHandler {
+  return (error: unknown, request, response, _next) => {
+    if (error instanceof AppError) {
+      response.status(error.status).json({ error: { code: error.code, message: error.message } })
+      return
+    }
+    log.error('http.internal_error', { method: request.method, path: request.path, error })
+    response.status(500).json({ error: { code: 'internal', message: 'Internal server error' } })
+  }
+}

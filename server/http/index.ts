@@ -1,0 +1,3 @@
+export { createApp, type AppOptions } from './createApp.ts'
+export type { LiveDocuments } from './documentsRouter.ts'
+export { AppError, type ErrorCode } from './errors.ts'

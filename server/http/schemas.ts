@@ -1,0 +1,13 @@
+import { z } from 'zod'
+
+/** Text fields of the import form; the file part is read separately. */
+export const importFields = z.object({
+  title: z.string().trim().max(300).optional(),
+  sourceLang: z.string().trim().min(1).max(100),
+  targetLang: z.string().trim().min(1).max(100),
+})
+export type ImportFields = z.infer<typeof importFields>
+
+export const documentParams = z.object({ id: z.string().min(1).max(200) })
+
+export const exportQuery = z.object({ format: z.string().min(1).max(20) })

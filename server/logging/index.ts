@@ -1,0 +1,7 @@
+export {
+  createJsonLogger,
+  stderrLogger,
+  type LogFields,
+  type LogLevel,
+  type Logger,
+} from './logger.ts'

@@ -1,0 +1,226 @@
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import {
+  documentProgress,
+  isTransactionOrigin,
+  type DocumentProgress,
+  type TransactionOrigin,
+} from '@qalam/shared/model'
+import type { Logger } from '../logging/index.ts'
+import { replayDocument, type DocumentStore } from '../storage/index.ts'
+import { acceptAll, type Authorize, type Peer } from './authorize.ts'
+import { CloseCode } from './closeCodes.ts'
+import {
+  writeAwareness,
+  writeSyncStep1,
+  writeSyncStep2,
+  writeUpdate,
+  type ClientMessage,
+  type DecodedUpdate,
+} from './protocol.ts'
+import { changesDocument } from './updateEffect.ts'
+
+/** The room's view of one client connection; the socket layer implements it. */
+export interface RoomConnection {
+  readonly peer: Peer
+  send(message: Uint8Array): void
+  close(code: CloseCode, reason: string): void
+}
+
+export interface RoomOptions {
+  store: DocumentStore
+  log: Logger
+  /** Judges each update before it is stored; accepts everything by default. */
+  authorize?: Authorize
+  /** Fold the log into a snapshot after this many appended updates. */
+  compactEveryUpdates: number
+  /** Quiet time after the last change before progress is written to the store. */
+  progressDelayMs: number
+}
+
+type SyncMessage = Extract<ClientMessage, { kind: 'syncStep1' | 'syncStep2' | 'update' }>
+
+function connectionOrigin(peer: Peer): TransactionOrigin {
+  return { kind: 'connection', connectionId: peer.connectionId }
+}
+
+/**
+ * One open document: its Y.Doc, the awareness of everyone in it, and their connections.
+ * Sync messages from all connections run through one queue, so the order updates are stored
+ * in is the order they are applied and broadcast in.
+ */
+export class Room {
+  readonly awareness: awarenessProtocol.Awareness
+  /** Awareness client ids each connection controls, removed when it leaves. */
+  private readonly connections = new Map<RoomConnection, Set<number>>()
+  /** Connections whose updates were rejected: whatever they queued after that is dropped. */
+  private readonly refused = new WeakSet<RoomConnection>()
+  private readonly authorize: Authorize
+  private queue: Promise<void> = Promise.resolve()
+  private updatesSinceCompaction = 0
+  private cachedProgress: DocumentProgress | null = null
+  private progressTimer: NodeJS.Timeout | null = null
+
+  private constructor(
+    readonly documentId: string,
+    readonly doc: Y.Doc,
+    private lastSeq: number,
+    private readonly options: RoomOptions,
+  ) {
+    this.authorize = options.authorize ?? acceptAll
+    this.awareness = new awarenessProtocol.Awareness(doc)
+    // The server has no cursor of its own.
+    this.awareness.setLocalState(null)
+    doc.on('update', this.broadcastUpdate)
+    this.awareness.on('update', this.broadcastAwareness)
+  }
+
+  /** Builds the room from the store; null when the store has no such document. */
+  static async load(documentId: string, options: RoomOptions): Promise<Room | null> {
+    const stored = await options.store.loadDocument(documentId)
+    if (!stored) return null
+    const room = new Room(documentId, replayDocument(stored), stored.lastSeq, options)
+    room.updatesSinceCompaction = stored.updates.length
+    return room
+  }
+
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  /** Live progress, recomputed only after the document changed. */
+  progress(): DocumentProgress {
+    this.cachedProgress ??= documentProgress(this.doc)
+    return this.cachedProgress
+  }
+
+  join(connection: RoomConnection): void {
+    this.connections.set(connection, new Set())
+    // The server asks first as well, so that the client sends what the server lacks.
+    connection.send(writeSyncStep1(this.doc))
+    const states = this.awareness.getStates()
+    if (states.size > 0) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])
+      connection.send(writeAwareness(update))
+    }
+  }
+
+  leave(connection: RoomConnection): void {
+    const controlled = this.connections.get(connection)
+    if (!controlled) return
+    this.connections.delete(connection)
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
+  }
+
+  receive(connection: RoomConnection, message: ClientMessage): void {
+    switch (message.kind) {
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection)
+        return
+      case 'queryAwareness': {
+        const clients = [...this.awareness.getStates().keys()]
+        const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
+        connection.send(writeAwareness(update))
+        return
+      }
+      default:
+        this.enqueue(connection, () => this.handleSync(connection, message))
+    }
+  }
+
+  /** Waits for queued updates, folds the log into a snapshot, saves progress, frees the doc. */
+  async unload(): Promise<void> {
+    await this.queue
+    if (this.progressTimer) clearTimeout(this.progressTimer)
+    this.progressTimer = null
+    if (this.updatesSinceCompaction > 0) await this.compact()
+    await this.options.store.saveProgress(this.documentId, this.progress())
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private enqueue(connection: RoomConnection, task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((error: unknown) => {
+      // The update was neither stored nor applied. Closing makes the client reconnect and
+      // send it again in its SyncStep2, so nothing is lost and the queue keeps going.
+      this.options.log.error('sync.update_failed', {
+        documentId: this.documentId,
+        connectionId: connection.peer.connectionId,
+        error,
+      })
+      connection.close(CloseCode.InternalError, 'server error')
+    })
+  }
+
+  private async handleSync(connection: RoomConnection, message: SyncMessage): Promise<void> {
+    if (this.refused.has(connection)) return
+    if (message.kind === 'syncStep1') {
+      connection.send(writeSyncStep2(this.doc, message.stateVector))
+      return
+    }
+    await this.receiveUpdate(connection, message.update)
+  }
+
+  private async receiveUpdate(connection: RoomConnection, update: DecodedUpdate): Promise<void> {
+    if (!changesDocument(this.doc, update)) return
+    const decision = this.authorize(connection.peer, {
+      documentId: this.documentId,
+      doc: this.doc,
+      update,
+    })
+    if (decision.kind === 'ignore') return
+    if (decision.kind === 'reject') {
+      this.refused.add(connection)
+      connection.close(CloseCode.Forbidden, decision.reason)
+      return
+    }
+    // Store before broadcast: a peer may act on an update the moment it sees it,
+    // so an update we lose in a crash must be one nobody has seen.
+    this.lastSeq = await this.options.store.appendUpdate(this.documentId, update.bytes)
+    Y.applyUpdate(this.doc, update.bytes, connectionOrigin(connection.peer))
+    this.updatesSinceCompaction++
+    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) await this.compact()
+  }
+
+  private async compact(): Promise<void> {
+    await this.options.store.compact(this.documentId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+    this.updatesSinceCompaction = 0
+  }
+
+  private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.cachedProgress = null
+    this.scheduleProgressSave()
+    const message = writeUpdate(update)
+    // The sender already has its own update.
+    const senderId =
+      isTransactionOrigin(origin) && origin.kind === 'connection' ? origin.connectionId : null
+    for (const connection of this.connections.keys()) {
+      if (connection.peer.connectionId !== senderId) connection.send(message)
+    }
+  }
+
+  private readonly broadcastAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const controlled = this.connections.get(origin as RoomConnection)
+    if (controlled) {
+      for (const id of added) controlled.add(id)
+      for (const id of removed) controlled.delete(id)
+    }
+    const changed = [...added, ...updated, ...removed]
+    const message = writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    for (const connection of this.connections.keys()) connection.send(message)
+  }
+
+  private scheduleProgressSave(): void {
+    if (this.progressTimer) return
+    this.progressTimer = setTimeout(() => {
+      this.progressTimer = null
+      this.options.store.saveProgress(this.documentId, this.progress()).catch((error: unknown) => {
+        // Progress is derived data: the next change or the unload writes it again.
+        this.options.log.error('sync.progress_save_failed', { documentId: this.documentId, error })
+      })
+    }, this.options.progressDelayMs)
+  }
+}

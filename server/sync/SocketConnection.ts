@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto'
+import { WebSocket } from 'ws'
+import type { Logger } from '../logging/index.ts'
+import type { Peer } from './authorize.ts'
+import { CloseCode } from './closeCodes.ts'
+import type { RoomConnection } from './Room.ts'
+
+/** A `ws` socket as a room sees it: send if still open, close once with a logged reason. */
+export class SocketConnection implements RoomConnection {
+  readonly peer: Peer = { connectionId: randomUUID() }
+  /** Set by a pong, cleared by each keepalive ping. */
+  isAlive = true
+  private closing = false
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly documentId: string,
+    private readonly log: Logger,
+  ) {}
+
+  get isOpen(): boolean {
+    return !this.closing && this.socket.readyState === WebSocket.OPEN
+  }
+
+  send(message: Uint8Array): void {
+    if (!this.isOpen) return
+    this.socket.send(message, (error) => {
+      // A failed send means the socket is broken; `close` fires next and the room forgets us.
+      if (error) this.socket.terminate()
+    })
+  }
+
+  close(code: CloseCode, reason: string): void {
+    if (this.closing) return
+    this.closing = true
+    this.log.warn('sync.connection_closed', {
+      documentId: this.documentId,
+      connectionId: this.peer.connectionId,
+      code,
+      reason,
+    })
+    this.socket.close(code, reason)
+  }
+
+  ping(): void {
+    this.socket.ping()
+  }
+
+  /** Drops a peer that stopped answering pings; no close frame, it would not arrive. */
+  terminate(): void {
+    this.closing = true
+    this.socket.terminate()
+  }
+
+  /** Server shutdown: a code outside 4400-4499, so clients reconnect once we are back. */
+  shutdown(): void {
+    if (this.closing) return
+    this.closing = true
+    this.socket.close(CloseCode.GoingAway, 'server shutting down')
+  }
+}

@@ -1,0 +1,149 @@
+import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+
+/* The y-websocket wire format; PROTOCOL.md beside this file describes it and the handshake. */
+
+export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const
+export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const
+
+/** The bytes of a message could not be read as one the server accepts. */
+export class ProtocolError extends Error {
+  override name = 'ProtocolError'
+}
+
+export interface AwarenessEntry {
+  clientId: number
+  clock: number
+  /** Opaque to the server; `null` means the client left. */
+  state: unknown
+}
+
+/** A Yjs update, already parsed once so that nothing unreadable reaches the room or the store. */
+export interface DecodedUpdate {
+  bytes: Uint8Array
+  structs: ReturnType<typeof Y.decodeUpdate>['structs']
+  deleteSet: ReturnType<typeof Y.decodeUpdate>['ds']
+}
+
+export type ClientMessage =
+  | { kind: 'syncStep1'; stateVector: Uint8Array }
+  | { kind: 'syncStep2'; update: DecodedUpdate }
+  | { kind: 'update'; update: DecodedUpdate }
+  | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
+  | { kind: 'queryAwareness' }
+
+function readPayload(decoder: decoding.Decoder): Uint8Array {
+  // Copy: the view points into the socket's receive buffer, which we do not own.
+  return decoding.readVarUint8Array(decoder).slice()
+}
+
+function decodeUpdate(bytes: Uint8Array): DecodedUpdate {
+  const { structs, ds } = Y.decodeUpdate(bytes)
+  return { bytes, structs, deleteSet: ds }
+}
+
+function readStateVector(decoder: decoding.Decoder): Uint8Array {
+  const stateVector = readPayload(decoder)
+  Y.decodeStateVector(stateVector)
+  return stateVector
+}
+
+export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const entries: AwarenessEntry[] = []
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state: unknown = JSON.parse(decoding.readVarString(decoder))
+    entries.push({ clientId, clock, state })
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update')
+  return entries
+}
+
+function readSyncMessage(decoder: decoding.Decoder): ClientMessage {
+  const syncType = decoding.readVarUint(decoder)
+  switch (syncType) {
+    case SyncType.Step1:
+      return { kind: 'syncStep1', stateVector: readStateVector(decoder) }
+    case SyncType.Step2:
+      return { kind: 'syncStep2', update: decodeUpdate(readPayload(decoder)) }
+    case SyncType.Update:
+      return { kind: 'update', update: decodeUpdate(readPayload(decoder)) }
+    default:
+      throw new ProtocolError(`unknown sync message type ${syncType}`)
+  }
+}
+
+/**
+ * Reads one message a client sent. Throws `ProtocolError` (or lib0's decoding errors) on
+ * anything else: truncated varints, trailing bytes, unreadable updates, unknown types.
+ * `Auth` is server-to-client only, so a client sending it is a protocol error too.
+ */
+export function readClientMessage(bytes: Uint8Array): ClientMessage {
+  const decoder = decoding.createDecoder(bytes)
+  const type = decoding.readVarUint(decoder)
+  let message: ClientMessage
+  switch (type) {
+    case MessageType.Sync:
+      message = readSyncMessage(decoder)
+      break
+    case MessageType.Awareness: {
+      const update = readPayload(decoder)
+      message = { kind: 'awareness', update, entries: readAwarenessEntries(update) }
+      break
+    }
+    case MessageType.QueryAwareness:
+      message = { kind: 'queryAwareness' }
+      break
+    default:
+      throw new ProtocolError(`unknown message type ${type}`)
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after message')
+  return message
+}
+
+function encode(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Asks the peer for what we lack: our state vector. */
+export function writeSyncStep1(doc: Y.Doc): Uint8Array {
+  return encode((encoder) => {
+    encoding.writeVarUint(encoder, MessageType.Sync)
+    encoding.writeVarUint(encoder, SyncType.Step1)
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc))
+  })
+}
+
+/** Answers a SyncStep1: everything in `doc` the peer's state vector lacks. */
+export function writeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  return encode((encoder) => {
+    encoding.writeVarUint(encoder, MessageType.Sync)
+    encoding.writeVarUint(encoder, SyncType.Step2)
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector))
+  })
+}
+
+export function writeUpdate(update: Uint8Array): Uint8Array {
+  return encode((encoder) => {
+    encoding.writeVarUint(encoder, MessageType.Sync)
+    encoding.writeVarUint(encoder, SyncType.Update)
+    encoding.writeVarUint8Array(encoder, update)
+  })
+}
+
+export function writeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
+  return encode((encoder) => {
+    encoding.writeVarUint(encoder, MessageType.Awareness)
+    encoding.writeVarUint8Array(encoder, awarenessUpdate)
+  })
+}
+
+export function writeQueryAwareness(): Uint8Array {
+  return encode((encoder) => encoding.writeVarUint(encoder, MessageType.QueryAwareness))
+}
