@@ -6,3 +6,5 @@ export {
   languageScript,
   type TextDirection,
 } from './language.ts'
+export { dominantScript, normalizeDigits, scriptOfChar, type Script } from './script.ts'
+export { consonantSkeleton, kazakhCyrillicToLatin, toLatin } from './transliterate.ts'

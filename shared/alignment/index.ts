@@ -1,0 +1,5 @@
+export { align } from './align.ts'
+export { beadsToPairs, type AlignedPair } from './beadsToPairs.ts'
+export { formatBead, parseBead } from './beadText.ts'
+export { scoreAlignment, type AlignmentScore, type BeadIndices } from './scoreAlignment.ts'
+export type { AlignOptions, Bead, DictionaryEntry } from './types.ts'
