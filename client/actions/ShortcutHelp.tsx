@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next'
+import { SEGMENT_ACTIONS } from './segmentActions.ts'
+
+/** The keyboard shortcuts of the document view, with Enter's in-segment line break. */
+export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation()
+  const rows = [
+    ...SEGMENT_ACTIONS.map((action) => ({
+      label: t(`shortcuts.${action.name}`),
+      keys: action.keys,
+    })),
+    { label: t('shortcuts.lineBreak'), keys: [['Enter']] },
+  ]
+  return (
+    <aside
+      className="shortcut-help"
+      aria-labelledby="shortcut-help-title"
+      data-testid="shortcut-help"
+    >
+      <div className="shortcut-help__header">
+        <h2 id="shortcut-help-title">{t('shortcuts.title')}</h2>
+        <button type="button" className="button button--quiet" onClick={onClose}>
+          {t('shortcuts.close')}
+        </button>
+      </div>
+      <dl className="shortcut-help__list">
+        {rows.map((row) => (
+          <div key={row.label} className="shortcut-help__row">
+            <dt dir="ltr">
+              {row.keys.map((combo, comboIndex) => (
+                <span key={combo.join('+')} className="shortcut-help__combo">
+                  {comboIndex > 0 && <span className="shortcut-help__or">/</span>}
+                  {combo.map((key) => (
+                    <kbd key={key}>{key}</kbd>
+                  ))}
+                </span>
+              ))}
+            </dt>
+            <dd>{row.label}</dd>
+          </div>
+        ))}
+      </dl>
+    </aside>
+  )
+}

@@ -1,0 +1,24 @@
+import { setTargetText } from '@qalam/shared/model'
+import { activeSegment, isPrimaryModifier, type SegmentAction } from './segmentAction.ts'
+
+/** Replaces the active segment's translation with its source, e.g. for names and numbers. */
+export const copySourceToTarget: SegmentAction = {
+  name: 'copySourceToTarget',
+  keys: [
+    ['Ctrl', 'Insert'],
+    ['Ctrl', 'Shift', 'S'],
+  ],
+  // `code`, not `key`: with a Russian, Kazakh or Arabic layout the S key does not type "S".
+  keyTest: (stroke) =>
+    isPrimaryModifier(stroke) &&
+    ((stroke.key === 'Insert' && !stroke.shiftKey) || (stroke.code === 'KeyS' && stroke.shiftKey)),
+  predicate: (context) => {
+    const segment = activeSegment(context)
+    return segment !== undefined && segment.status !== 'approved'
+  },
+  perform: (context) => {
+    const segment = activeSegment(context)
+    if (segment !== undefined)
+      setTargetText(context.doc, segment.id, segment.source, context.userId)
+  },
+}

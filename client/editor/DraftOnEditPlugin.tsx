@@ -1,0 +1,36 @@
+import { useEffect } from 'react'
+import type * as Y from 'yjs'
+import {
+  segmentId,
+  segmentStatus,
+  segmentTarget,
+  setStatus,
+  targetText,
+  type SegmentMap,
+} from '@qalam/shared/model'
+
+/**
+ * Moves a `new` segment to `draft` as soon as this user's edits leave text in it. Remote edits
+ * are left to the user who made them; clearing the text does not move the status back.
+ */
+export function DraftOnEditPlugin({
+  doc,
+  segment,
+  userId,
+}: {
+  doc: Y.Doc
+  segment: SegmentMap
+  userId: string
+}): null {
+  useEffect(() => {
+    const target = segmentTarget(segment)
+    const onChange = (_events: unknown, transaction: Y.Transaction) => {
+      if (!transaction.local || segmentStatus(segment) !== 'new') return
+      if (targetText(segment).length === 0) return
+      setStatus(doc, segmentId(segment), 'draft', userId)
+    }
+    target.observeDeep(onChange)
+    return () => target.unobserveDeep(onChange)
+  }, [doc, segment, userId])
+  return null
+}

@@ -1,0 +1,103 @@
+import { useMemo, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin'
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext'
+import { ContentEditable } from '@lexical/react/LexicalContentEditable'
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
+import { PlainTextPlugin } from '@lexical/react/LexicalPlainTextPlugin'
+import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin'
+import type * as Y from 'yjs'
+import { segmentTarget, type SegmentMap } from '@qalam/shared/model'
+import type { TextDirection } from '@qalam/shared/text'
+import type { LocalUser } from '../presence/identity.ts'
+import { createSharedProviderFactory, type SharedProvider } from './sharedProvider.ts'
+import { LoadTargetPlugin } from './LoadTargetPlugin.tsx'
+import { DraftOnEditPlugin } from './DraftOnEditPlugin.tsx'
+import { EditablePlugin } from './EditablePlugin.tsx'
+import { createBindingSignal } from './bindingSignal.ts'
+
+interface SegmentEditorProps {
+  doc: Y.Doc
+  provider: SharedProvider
+  segment: SegmentMap
+  segmentId: string
+  user: LocalUser
+  isReadOnly: boolean
+  lang: string
+  dir: TextDirection
+}
+
+const THEME = { paragraph: 'segment-editor__paragraph', ltr: 'ltr', rtl: 'rtl' }
+
+/**
+ * The one mounted editor: the active segment's target, bound to its Y.XmlText through the
+ * document's shared provider. Remount it (React `key`) to edit another segment: a Lexical
+ * binding cannot be repointed.
+ */
+export function SegmentEditor({
+  doc,
+  provider,
+  segment,
+  segmentId,
+  user,
+  isReadOnly,
+  lang,
+  dir,
+}: SegmentEditorProps) {
+  const { t } = useTranslation()
+  const cursorsRef = useRef<HTMLDivElement>(null)
+  const binding = useMemo(() => createBindingSignal(), [])
+  const providerFactory = useMemo(
+    () => createSharedProviderFactory(provider, doc, binding.notify),
+    [provider, doc, binding],
+  )
+  const getXmlText = useMemo(() => () => segmentTarget(segment), [segment])
+  const awarenessData = useMemo(() => ({ userId: user.id }), [user.id])
+  const initialConfig: InitialConfigType = {
+    namespace: 'segment-target',
+    // null: the Y.XmlText, not Lexical, owns the initial content.
+    editorState: null,
+    editable: !isReadOnly,
+    theme: THEME,
+    onError: (error) => {
+      throw error
+    },
+  }
+  return (
+    <div className="segment-editor">
+      <LexicalCollaboration>
+        <LexicalComposer initialConfig={initialConfig}>
+          <PlainTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="segment-editor__input"
+                lang={lang}
+                dir={dir}
+                aria-label={t('grid.targetEditor')}
+                aria-readonly={isReadOnly}
+                spellCheck
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+          <CollaborationPlugin
+            id={segmentId}
+            providerFactory={providerFactory}
+            shouldBootstrap={false}
+            getXmlText={getXmlText}
+            username={user.name}
+            cursorColor={user.color}
+            awarenessData={awarenessData}
+            cursorsContainerRef={cursorsRef}
+          />
+          <LoadTargetPlugin target={segmentTarget(segment)} whenBound={binding.whenBound} />
+          <DraftOnEditPlugin doc={doc} segment={segment} userId={user.id} />
+          <EditablePlugin isEditable={!isReadOnly} />
+          <AutoFocusPlugin defaultSelection="rootEnd" />
+        </LexicalComposer>
+      </LexicalCollaboration>
+      <div ref={cursorsRef} className="segment-editor__cursors" />
+    </div>
+  )
+}

@@ -1,0 +1,121 @@
+import { memo, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type * as Y from 'yjs'
+import { segmentAt } from '@qalam/shared/model'
+import type { TextDirection } from '@qalam/shared/text'
+import { SegmentEditor } from '../editor/SegmentEditor.tsx'
+import type { SharedProvider } from '../editor/sharedProvider.ts'
+import type { LocalUser } from '../presence/identity.ts'
+import { PresenceChips } from '../presence/PresenceChips.tsx'
+import type { PresenceStore } from '../presence/PresenceStore.ts'
+import { useCollaboratorsIn } from '../presence/usePresence.ts'
+import type { SegmentStore } from './SegmentStore.ts'
+import { StatusMarker } from './StatusMarker.tsx'
+import { useSegment } from './useSegmentStore.ts'
+
+export interface TextSide {
+  lang: string
+  dir: TextDirection
+}
+
+export interface SegmentRowProps {
+  index: number
+  store: SegmentStore
+  presence: PresenceStore
+  doc: Y.Doc
+  provider: SharedProvider
+  user: LocalUser
+  source: TextSide
+  target: TextSide
+  isActive: boolean
+  onActivate: (index: number) => void
+}
+
+/** One segment: number, source, target (the editor when active), status. */
+export const SegmentRow = memo(function SegmentRow({
+  index,
+  store,
+  presence,
+  doc,
+  provider,
+  user,
+  source,
+  target,
+  isActive,
+  onActivate,
+}: SegmentRowProps) {
+  const { t, i18n } = useTranslation()
+  const segment = useSegment(store, index)
+  const collaborators = useCollaboratorsIn(presence, segment?.id ?? '')
+  if (segment === undefined) return null
+  const isReadOnly = segment.status === 'approved'
+  const activate = () => {
+    if (!isActive) onActivate(index)
+  }
+  const onTargetKeyDown = (event: KeyboardEvent) => {
+    if (!isActive && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault()
+      activate()
+    }
+  }
+  const segmentMap = isActive ? segmentAt(doc, index) : undefined
+  return (
+    <div
+      role="row"
+      className={`segment-row segment-row--${segment.status}${isActive ? ' segment-row--active' : ''}`}
+      aria-selected={isActive}
+      aria-label={t('grid.segment', { number: index + 1 })}
+      data-segment-index={index}
+      data-segment-id={segment.id}
+      data-status={segment.status}
+    >
+      <div role="cell" className="segment-row__number">
+        {index + 1}
+      </div>
+      <div
+        role="cell"
+        className="segment-row__source"
+        data-testid="source"
+        lang={source.lang}
+        dir={source.dir}
+      >
+        {segment.source}
+      </div>
+      <div
+        role="cell"
+        className="segment-row__target"
+        data-testid="target"
+        lang={target.lang}
+        dir={target.dir}
+        tabIndex={isActive ? -1 : 0}
+        onClick={activate}
+        onKeyDown={onTargetKeyDown}
+        title={isReadOnly ? t('grid.readOnly') : undefined}
+      >
+        {segmentMap !== undefined ? (
+          <SegmentEditor
+            key={segment.id}
+            doc={doc}
+            provider={provider}
+            segment={segmentMap}
+            segmentId={segment.id}
+            user={user}
+            isReadOnly={isReadOnly}
+            lang={target.lang}
+            dir={target.dir}
+          />
+        ) : segment.target === '' ? (
+          <span className="segment-row__placeholder" lang={i18n.resolvedLanguage} dir="auto">
+            {t('grid.emptyTarget')}
+          </span>
+        ) : (
+          <span className="segment-row__target-text">{segment.target}</span>
+        )}
+        <PresenceChips collaborators={collaborators} />
+      </div>
+      <div role="cell" className="segment-row__status">
+        <StatusMarker status={segment.status} />
+      </div>
+    </div>
+  )
+})

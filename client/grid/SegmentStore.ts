@@ -1,0 +1,136 @@
+import * as Y from 'yjs'
+import {
+  SEGMENT_KEYS,
+  documentProgress,
+  metaMap,
+  readMeta,
+  readSegment,
+  segmentAt,
+  segmentCount,
+  segmentsArray,
+  type DocumentMeta,
+  type DocumentProgress,
+  type SegmentView,
+} from '@qalam/shared/model'
+
+type Listener = () => void
+
+/**
+ * Per-segment snapshots of a document for the grid. It observes the segments deeply once and,
+ * on each change, invalidates only the segments the change touched, so a keystroke re-renders
+ * one row rather than re-reading the document. Snapshots are read lazily: rows scrolled out of
+ * view are never read.
+ */
+export class SegmentStore {
+  private readonly snapshots = new Map<number, SegmentView>()
+  private readonly rowListeners = new Map<number, Set<Listener>>()
+  private readonly documentListeners = new Set<Listener>()
+  private count: number
+  private meta: DocumentMeta
+  private progress: DocumentProgress | null = null
+  private readonly segments: Y.Array<Y.Map<unknown>>
+
+  constructor(private readonly doc: Y.Doc) {
+    this.segments = segmentsArray(doc)
+    this.count = segmentCount(doc)
+    this.meta = readMeta(doc)
+    this.segments.observeDeep(this.onSegmentsChange)
+    doc.on('afterTransaction', this.onAfterTransaction)
+  }
+
+  destroy(): void {
+    this.segments.unobserveDeep(this.onSegmentsChange)
+    this.doc.off('afterTransaction', this.onAfterTransaction)
+    this.rowListeners.clear()
+    this.documentListeners.clear()
+  }
+
+  get length(): number {
+    return this.count
+  }
+
+  get documentMeta(): DocumentMeta {
+    return this.meta
+  }
+
+  /** Progress of the live document; recomputed only after a status or the segment list changed. */
+  get documentProgress(): DocumentProgress {
+    this.progress ??= documentProgress(this.doc)
+    return this.progress
+  }
+
+  segment(index: number): SegmentView | undefined {
+    let snapshot = this.snapshots.get(index)
+    if (snapshot === undefined) {
+      const segment = segmentAt(this.doc, index)
+      if (segment === undefined) return undefined
+      snapshot = readSegment(segment, index)
+      this.snapshots.set(index, snapshot)
+    }
+    return snapshot
+  }
+
+  subscribeRow(index: number, listener: Listener): () => void {
+    let listeners = this.rowListeners.get(index)
+    if (listeners === undefined) {
+      listeners = new Set()
+      this.rowListeners.set(index, listeners)
+    }
+    listeners.add(listener)
+    return () => {
+      listeners.delete(listener)
+      if (listeners.size === 0) this.rowListeners.delete(index)
+    }
+  }
+
+  /** Notified when the list of segments, the meta or the progress changes. */
+  subscribeDocument(listener: Listener): () => void {
+    this.documentListeners.add(listener)
+    return () => this.documentListeners.delete(listener)
+  }
+
+  private pendingRows = new Set<number>()
+  private isDocumentDirty = false
+
+  private readonly onSegmentsChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void => {
+    for (const event of events) {
+      const index = event.path[0]
+      if (typeof index === 'number') {
+        this.snapshots.delete(index)
+        this.pendingRows.add(index)
+        if (event instanceof Y.YMapEvent && event.keysChanged.has(SEGMENT_KEYS.status)) {
+          this.progress = null
+          this.isDocumentDirty = true
+        }
+      } else {
+        // The array itself changed (segments inserted or removed): every index may have moved.
+        this.snapshots.clear()
+        this.count = segmentCount(this.doc)
+        this.progress = null
+        this.isDocumentDirty = true
+        for (const row of this.rowListeners.keys()) this.pendingRows.add(row)
+      }
+    }
+  }
+
+  private changesMeta(transaction: Y.Transaction): boolean {
+    const meta: unknown = metaMap(this.doc)
+    for (const type of transaction.changed.keys()) if (type === meta) return true
+    return false
+  }
+
+  // Listeners run once per transaction, after Yjs has finished applying it.
+  private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
+    if (this.changesMeta(transaction)) {
+      this.meta = readMeta(this.doc)
+      this.isDocumentDirty = true
+    }
+    const rows = this.pendingRows
+    this.pendingRows = new Set()
+    for (const row of rows) for (const listener of this.rowListeners.get(row) ?? []) listener()
+    if (this.isDocumentDirty) {
+      this.isDocumentDirty = false
+      for (const listener of this.documentListeners) listener()
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { translateError } from '../i18n/translateError.ts'
+import { ApiError } from '../http/requestJson.ts'
+import { importDocument } from './importDocument.ts'
+import { LanguageField } from './LanguageField.tsx'
+
+/** Upload form: file, title, languages; opens the new document when the import succeeds. */
+export function ImportForm() {
+  const { t, i18n } = useTranslation()
+  const navigate = useNavigate()
+  const [file, setFile] = useState<File | null>(null)
+  const [title, setTitle] = useState('')
+  const [sourceLang, setSourceLang] = useState('ru')
+  const [targetLang, setTargetLang] = useState('kk')
+  const [error, setError] = useState<unknown>(null)
+  const [isSubmitting, setSubmitting] = useState(false)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (file === null) {
+      setError(new ApiError('import.missing_file', 'no file chosen', 400))
+      return
+    }
+    setSubmitting(true)
+    setError(null)
+    try {
+      const created = await importDocument({ file, title, sourceLang, targetLang })
+      await navigate(`/documents/${encodeURIComponent(created.id)}`)
+    } catch (failure) {
+      setError(failure)
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <form
+      className="import-form"
+      onSubmit={(event) => void submit(event)}
+      data-testid="import-form"
+    >
+      <h2 className="import-form__title">{t('import.title')}</h2>
+      <p className="import-form__hint">{t('import.hint')}</p>
+      <div className="field">
+        <label className="field__label" htmlFor="import-file">
+          {t('import.file')}
+        </label>
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          className="field__input"
+          accept=".txt,text/plain"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="import-title">
+          {t('import.titleLabel')}
+        </label>
+        <input
+          id="import-title"
+          name="title"
+          className="field__input"
+          value={title}
+          placeholder={t('import.titlePlaceholder')}
+          onChange={(event) => setTitle(event.target.value)}
+          dir="auto"
+        />
+      </div>
+      <div className="import-form__languages">
+        <LanguageField
+          label={t('import.sourceLang')}
+          name="sourceLang"
+          value={sourceLang}
+          onChange={setSourceLang}
+        />
+        <LanguageField
+          label={t('import.targetLang')}
+          name="targetLang"
+          value={targetLang}
+          onChange={setTargetLang}
+        />
+      </div>
+      {error !== null && (
+        <p className="form-error" role="alert" data-testid="import-error">
+          {translateError(i18n, error)}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" disabled={isSubmitting}>
+        {isSubmitting ? t('import.submitting') : t('import.submit')}
+      </button>
+    </form>
+  )
+}

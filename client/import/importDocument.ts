@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { requestJson } from '../http/requestJson.ts'
+
+export interface ImportRequest {
+  file: File
+  title: string
+  sourceLang: string
+  targetLang: string
+}
+
+const importedDocument = z.object({
+  id: z.string(),
+  title: z.string(),
+  sourceLang: z.string(),
+  targetLang: z.string(),
+  segments: z.number(),
+})
+
+export type ImportedDocument = z.infer<typeof importedDocument>
+
+/** Uploads a text file; the server segments it and answers with the new document. */
+export async function importDocument(request: ImportRequest): Promise<ImportedDocument> {
+  const form = new FormData()
+  form.set('file', request.file)
+  // An empty title lets the server use the file name.
+  if (request.title.trim() !== '') form.set('title', request.title.trim())
+  form.set('sourceLang', request.sourceLang.trim())
+  form.set('targetLang', request.targetLang.trim())
+  return requestJson('/api/documents', importedDocument, { method: 'POST', body: form })
+}

@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { ProgressBar } from '../documents/ProgressBar.tsx'
+import { ExportButton } from '../export/ExportButton.tsx'
+import type { SegmentStore } from '../grid/SegmentStore.ts'
+import { useDocumentMeta, useLiveProgress } from '../grid/useSegmentStore.ts'
+import { CollaboratorList } from '../presence/CollaboratorList.tsx'
+import { ConnectionStatus } from '../presence/ConnectionStatus.tsx'
+import type { PresenceStore } from '../presence/PresenceStore.ts'
+import type { ConnectionState } from './DocumentSession.ts'
+
+interface DocumentHeaderProps {
+  documentId: string
+  store: SegmentStore
+  presence: PresenceStore
+  connection: ConnectionState
+  sourceLabel: string
+  targetLabel: string
+  onToggleShortcuts: () => void
+}
+
+export function DocumentHeader({
+  documentId,
+  store,
+  presence,
+  connection,
+  sourceLabel,
+  targetLabel,
+  onToggleShortcuts,
+}: DocumentHeaderProps) {
+  const { t } = useTranslation()
+  const meta = useDocumentMeta(store)
+  const progress = useLiveProgress(store)
+  return (
+    <header className="document-header" aria-label={t('document.header')}>
+      <div className="document-header__identity">
+        <Link to="/" className="document-header__back">
+          {t('document.backToList')}
+        </Link>
+        <h1 className="document-header__title" data-testid="document-title">
+          {meta.title}
+        </h1>
+        <span className="language-pair">
+          {t('documents.languagePair', { source: sourceLabel, target: targetLabel })}
+        </span>
+      </div>
+      <ProgressBar translated={progress.translatedWords} total={progress.words} />
+      <div className="document-header__tools">
+        <ConnectionStatus state={connection} />
+        <CollaboratorList presence={presence} />
+        <button type="button" className="button button--quiet" onClick={onToggleShortcuts}>
+          {t('shortcuts.toggle')}
+        </button>
+        <ExportButton documentId={documentId} store={store} />
+      </div>
+    </header>
+  )
+}
