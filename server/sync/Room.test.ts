@@ -1,0 +1,178 @@
+import { afterEach, beforeEach, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createJsonLogger } from '../logging/index.ts'
+import { openSqliteDocumentStore, type DocumentStore } from '../storage/index.ts'
+import type { Authorize } from './authorize.ts'
+import { CloseCode } from './closeCodes.ts'
+import { MessageType, SyncType, readClientMessage, writeUpdate } from './protocol.ts'
+import { Room, type RoomConnection } from './Room.ts'
+
+/** A connection that records what the room sends it. */
+class RecordingConnection implements RoomConnection {
+  readonly sent: Uint8Array[] = []
+  closedWith: number | null = null
+  constructor(readonly peer = { connectionId: Math.random().toString(36).slice(2) }) {}
+  send(message: Uint8Array): void {
+    this.sent.push(message)
+  }
+  close(code: number): void {
+    this.closedWith = code
+  }
+  /** Payloads of the Update messages received, in order. */
+  updates(): Uint8Array[] {
+    return this.sent.flatMap((message) => {
+      const decoder = decoding.createDecoder(message)
+      if (decoding.readVarUint(decoder) !== MessageType.Sync) return []
+      if (decoding.readVarUint(decoder) !== SyncType.Update) return []
+      return [decoding.readVarUint8Array(decoder)]
+    })
+  }
+}
+
+/** The real SQLite store, with appends held until the test releases them. */
+function gateAppends(store: DocumentStore) {
+  const held: Array<() => void> = []
+  const gated: DocumentStore = {
+    ...store,
+    async appendUpdate(id, update) {
+      const seq = await store.appendUpdate(id, update)
+      await new Promise<void>((resolve) => held.push(resolve))
+      return seq
+    },
+  }
+  return { gated, held }
+}
+
+let dir: string
+let store: DocumentStore
+const log = createJsonLogger(() => {})
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'qalam-room-'))
+  store = openSqliteDocumentStore(join(dir, 'qalam.sqlite'))
+  const initial = new Y.Doc()
+  initial.getText('t').insert(0, 'start')
+  await store.createDocument(
+    {
+      id: 'doc',
+      title: 'Doc',
+      sourceLang: 'ru',
+      targetLang: 'kk',
+      createdAt: 1,
+      updatedAt: 1,
+      progress: {
+        segments: 0,
+        words: 0,
+        translatedWords: 0,
+        approvedWords: 0,
+        byStatus: { new: 0, draft: 0, translated: 0, approved: 0, rejected: 0 },
+      },
+    },
+    Y.encodeStateAsUpdate(initial),
+  )
+})
+
+afterEach(async () => {
+  await store.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function openRoom(roomStore: DocumentStore, authorize?: Authorize) {
+  const room = await Room.load('doc', {
+    store: roomStore,
+    log,
+    authorize,
+    compactEveryUpdates: 1000,
+    progressDelayMs: 10_000,
+  })
+  if (!room) throw new Error('no room')
+  return room
+}
+
+/** An update message from a client that starts from the room's state and appends `text`. */
+function clientUpdate(room: Room, text: string): Uint8Array {
+  const client = new Y.Doc()
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc))
+  const before = Y.encodeStateVector(client)
+  client.getText('t').insert(client.getText('t').length, text)
+  return writeUpdate(Y.encodeStateAsUpdate(client, before))
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve))
+
+test('applies and broadcasts an update only after the store has appended it', async () => {
+  const { gated, held } = gateAppends(store)
+  const room = await openRoom(gated)
+  const sender = new RecordingConnection()
+  const watcher = new RecordingConnection()
+  room.join(sender)
+  room.join(watcher)
+
+  room.receive(sender, readClientMessage(clientUpdate(room, ' one')))
+  await settle()
+  expect(held).toHaveLength(1)
+  expect(watcher.updates()).toHaveLength(0)
+  expect(room.doc.getText('t').toString()).toBe('start')
+
+  held.shift()!()
+  await settle()
+  expect(room.doc.getText('t').toString()).toBe('start one')
+  expect(watcher.updates()).toHaveLength(1)
+  expect(sender.updates()).toHaveLength(0)
+  await room.unload()
+})
+
+test('stores and broadcasts the updates of different connections in arrival order', async () => {
+  const room = await openRoom(store)
+  const a = new RecordingConnection()
+  const b = new RecordingConnection()
+  const watcher = new RecordingConnection()
+  for (const connection of [a, b, watcher]) room.join(connection)
+
+  const messages = [clientUpdate(room, ' A'), clientUpdate(room, ' B'), clientUpdate(room, ' C')]
+  room.receive(a, readClientMessage(messages[0]!))
+  room.receive(b, readClientMessage(messages[1]!))
+  room.receive(a, readClientMessage(messages[2]!))
+  while (watcher.updates().length < 3) await settle()
+
+  const structIds = (update: Uint8Array) =>
+    Y.decodeUpdate(update).structs.map((struct) => `${struct.id.client}:${struct.id.clock}`)
+  const stored = (await store.loadDocument('doc'))!.updates
+  expect(stored.map(structIds)).toEqual(watcher.updates().map(structIds))
+  expect(stored).toEqual(
+    messages.map(
+      (message) => (readClientMessage(message) as { update: { bytes: Uint8Array } }).update.bytes,
+    ),
+  )
+  await room.unload()
+})
+
+test('a rejected update is neither stored nor applied, and its connection is closed as forbidden', async () => {
+  const room = await openRoom(store, () => ({ kind: 'reject', reason: 'touches a source' }))
+  const sender = new RecordingConnection()
+  const watcher = new RecordingConnection()
+  room.join(sender)
+  room.join(watcher)
+  room.receive(sender, readClientMessage(clientUpdate(room, ' forged')))
+  room.receive(sender, readClientMessage(clientUpdate(room, ' more')))
+  await settle()
+  expect(sender.closedWith).toBe(CloseCode.Forbidden)
+  expect(watcher.updates()).toHaveLength(0)
+  expect((await store.loadDocument('doc'))!.updates).toHaveLength(0)
+  expect(room.doc.getText('t').toString()).toBe('start')
+})
+
+test('an ignored update is dropped and the connection stays open', async () => {
+  const room = await openRoom(store, () => ({ kind: 'ignore', reason: 'read-only' }))
+  const reader = new RecordingConnection()
+  room.join(reader)
+  room.receive(reader, readClientMessage(clientUpdate(room, ' ignored')))
+  await settle()
+  expect(reader.closedWith).toBeNull()
+  expect((await store.loadDocument('doc'))!.updates).toHaveLength(0)
+  expect(room.doc.getText('t').toString()).toBe('start')
+})

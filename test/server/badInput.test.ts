@@ -1,0 +1,207 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { afterEach, describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { readSegments, setTargetText } from '@qalam/shared/model'
+import { importDocument, postImport, type ImportRequest } from '../support/documentsApi.ts'
+import { countLoggedUpdates } from '../support/storedDocument.ts'
+import { connectClient, openRawSocket, type SyncClient } from '../support/syncClient.ts'
+import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { waitFor } from '../support/waitFor.ts'
+import { SAMPLE_BYTES } from './fixtures.ts'
+
+let server: TestServer | null = null
+const clients: SyncClient[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  await server?.dispose()
+  server = null
+})
+
+/** Hashes of the database and its WAL: any stored change shows up here. */
+function storedBytes(databaseFile: string): string[] {
+  return [databaseFile, `${databaseFile}-wal`].map((file) =>
+    existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'none',
+  )
+}
+
+async function listIds(url: string): Promise<string[]> {
+  const response = await fetch(`${url}/api/documents`)
+  const { documents } = (await response.json()) as { documents: Array<{ id: string }> }
+  return documents.map((d) => d.id)
+}
+
+describe('bad imports change nothing stored', () => {
+  const LIMIT = 2000
+  const cases: Array<[string, ImportRequest, number, string]> = [
+    [
+      'a file that is not UTF-8',
+      { bytes: new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x2e]) },
+      400,
+      'import.not_utf8',
+    ],
+    [
+      'a binary file',
+      { bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49]) },
+      400,
+      'import.binary',
+    ],
+    ['an empty file', { bytes: new Uint8Array([]) }, 400, 'import.empty'],
+    ['a file of whitespace only', { bytes: ' \n\n\t \r\n ' }, 400, 'import.no_segments'],
+    [
+      'a file over the size limit',
+      { bytes: 'Очень длинный текст. '.repeat(200) },
+      413,
+      'import.too_large',
+    ],
+    [
+      'a file whose declared size is far over the limit',
+      { bytes: new Uint8Array(300_000).fill(0x61) },
+      413,
+      'import.too_large',
+    ],
+    [
+      'an unknown language code',
+      { bytes: 'Текст.', sourceLang: 'xx' },
+      400,
+      'import.unknown_language',
+    ],
+    [
+      'a malformed language tag',
+      { bytes: 'Текст.', targetLang: 'not a tag!' },
+      400,
+      'import.unknown_language',
+    ],
+    [
+      'a missing source language',
+      { bytes: 'Текст.', sourceLang: undefined },
+      400,
+      'request.invalid',
+    ],
+    [
+      'a missing target language',
+      { bytes: 'Текст.', targetLang: undefined },
+      400,
+      'request.invalid',
+    ],
+  ]
+
+  test.each(cases)('refuses %s', async (_name, request, status, code) => {
+    server = await startTestServer({ maxUploadBytes: LIMIT })
+    await importDocument(server.url, { bytes: 'Уже есть документ.' })
+    const before = { ids: await listIds(server.url), bytes: storedBytes(server.databaseFile) }
+
+    const response = await postImport(server.url, {
+      sourceLang: 'ru',
+      targetLang: 'kk',
+      ...request,
+    })
+    expect(response.status).toBe(status)
+    const body = (await response.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe(code)
+    expect(body.error.message).toEqual(expect.any(String))
+
+    expect(await listIds(server.url)).toEqual(before.ids)
+    expect(storedBytes(server.databaseFile)).toEqual(before.bytes)
+  })
+
+  test('refuses a form without a file, and a body that is not a form', async () => {
+    server = await startTestServer()
+    const before = storedBytes(server.databaseFile)
+    const form = new FormData()
+    form.append('sourceLang', 'ru')
+    form.append('targetLang', 'kk')
+    const noFile = await fetch(`${server.url}/api/documents`, { method: 'POST', body: form })
+    expect(noFile.status).toBe(400)
+    expect(((await noFile.json()) as { error: { code: string } }).error.code).toBe(
+      'import.missing_file',
+    )
+
+    const json = await fetch(`${server.url}/api/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"file":"x"}',
+    })
+    expect(json.status).toBe(400)
+    expect(((await json.json()) as { error: { code: string } }).error.code).toBe('request.invalid')
+    expect(await listIds(server.url)).toEqual([])
+    expect(storedBytes(server.databaseFile)).toEqual(before)
+  })
+})
+
+describe('bad WebSocket input', () => {
+  test('closes a socket for an unknown document with 4404 before any sync', async () => {
+    server = await startTestServer()
+    const socket = openRawSocket(server.url, 'no-such-document')
+    expect((await socket.closed).code).toBe(4404)
+    expect(socket.received).toEqual([])
+  })
+
+  test('closes sockets that send bad bytes with 4400, stores nothing, and keeps serving others', async () => {
+    server = await startTestServer()
+    const { id } = await importDocument(server.url, { bytes: SAMPLE_BYTES })
+    const b = connectClient(server.url, id)
+    const c = connectClient(server.url, id)
+    clients.push(b, c)
+    await Promise.all([b.synced(), c.synced()])
+    const segmentId = readSegments(b.doc)[0]!.id
+
+    // A genuine update message from a client that edited the document, to cut short.
+    const forger = new Y.Doc()
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(b.doc))
+    const base = Y.encodeStateVector(forger)
+    setTargetText(forger, segmentId, 'never stored', 'forger')
+    const update = Y.encodeStateAsUpdate(forger, base)
+    const updateMessage = new Uint8Array([0, 2, ...encodeVarUint(update.length), ...update])
+    let seed = 7
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256
+
+    const payloads: Array<Uint8Array | string> = [
+      Uint8Array.from({ length: 64 }, random),
+      updateMessage.subarray(0, Math.floor(updateMessage.length / 2)),
+      new Uint8Array([7, 1, 2]),
+      new Uint8Array([0x80]),
+      'a text frame',
+    ]
+    const logged = countLoggedUpdates(server.databaseFile, id)
+    for (const payload of payloads) {
+      const raw = openRawSocket(server.url, id)
+      await raw.opened
+      raw.socket.send(payload)
+      expect((await raw.closed).code).toBe(4400)
+    }
+    expect(countLoggedUpdates(server.databaseFile, id)).toBe(logged)
+    expect(readSegments(c.doc)[0]!.target).toBe('')
+    const closedLogs = server.logs.filter((entry) => entry.event === 'sync.connection_closed')
+    expect(closedLogs.map((entry) => entry.code)).toEqual(payloads.map(() => 4400))
+
+    setTargetText(b.doc, segmentId, 'still syncing', 'b')
+    await waitFor(() => expect(readSegments(c.doc)[0]!.target).toBe('still syncing'))
+    expect(b.provider.wsconnected && c.provider.wsconnected).toBe(true)
+  })
+
+  test('closes a socket that sends a message over the size limit with 1009', async () => {
+    server = await startTestServer({ maxMessageBytes: 4096 })
+    const { id } = await importDocument(server.url, { bytes: SAMPLE_BYTES })
+    const raw = openRawSocket(server.url, id)
+    await raw.opened
+    const big = new Y.Doc()
+    big.getText('t').insert(0, 'x'.repeat(10_000))
+    const update = Y.encodeStateAsUpdate(big)
+    raw.socket.send(new Uint8Array([0, 2, ...encodeVarUint(update.length), ...update]))
+    expect((await raw.closed).code).toBe(1009)
+    expect(countLoggedUpdates(server.databaseFile, id)).toBe(0)
+    expect(server.logs.filter((entry) => entry.event === 'sync.socket_error')).toHaveLength(1)
+  })
+})
+
+function encodeVarUint(value: number): number[] {
+  const bytes: number[] = []
+  while (value > 0x7f) {
+    bytes.push((value & 0x7f) | 0x80)
+    value >>>= 7
+  }
+  bytes.push(value)
+  return bytes
+}

@@ -1,0 +1,194 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, test } from 'vitest'
+import { readSegments, setStatus, setTargetText } from '@qalam/shared/model'
+import { importDocument, postImport } from '../support/documentsApi.ts'
+import { connectClient, type SyncClient } from '../support/syncClient.ts'
+import { makeTempDir } from '../support/tempDir.ts'
+import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { waitFor } from '../support/waitFor.ts'
+import { SAMPLE_BYTES, SAMPLE_TEXT } from './fixtures.ts'
+
+let server: TestServer | null = null
+const clients: SyncClient[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  await server?.dispose()
+  server = null
+})
+
+interface Summary {
+  id: string
+  title: string
+  sourceLang: string
+  targetLang: string
+  createdAt: number
+  updatedAt: number
+  progress: { segments: number; words: number; byStatus: Record<string, number> }
+}
+
+async function getJson<T>(url: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(url)
+  return { status: response.status, body: (await response.json()) as T }
+}
+
+describe('HTTP API', () => {
+  test('answers the health check', async () => {
+    server = await startTestServer()
+    expect(await getJson(`${server.url}/healthz`)).toEqual({ status: 200, body: { ok: true } })
+  })
+
+  test('imports, lists, reads and exports a document, the export equal to the original', async () => {
+    server = await startTestServer()
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...SAMPLE_BYTES])
+    const response = await postImport(server.url, {
+      bytes: withBom,
+      fileName: 'archives-cooperation.txt',
+      sourceLang: 'RU',
+      targetLang: 'kk-cyrl',
+    })
+    expect(response.status).toBe(201)
+    const created = (await response.json()) as { id: string; segments: number }
+    expect(created).toEqual({
+      id: expect.any(String),
+      title: 'archives-cooperation',
+      sourceLang: 'ru',
+      targetLang: 'kk-Cyrl',
+      segments: 16,
+    })
+
+    const list = await getJson<{ documents: Summary[] }>(`${server.url}/api/documents`)
+    expect(list.body.documents).toHaveLength(1)
+    const summary = list.body.documents[0]!
+    expect(summary).toMatchObject({ id: created.id, title: 'archives-cooperation' })
+    expect(summary.progress.segments).toBe(16)
+    expect(summary.progress.byStatus.new).toBe(16)
+    expect(summary.progress.words).toBeGreaterThan(200)
+
+    const one = await getJson<Summary>(`${server.url}/api/documents/${created.id}`)
+    expect(one).toEqual({ status: 200, body: summary })
+
+    const exported = await fetch(`${server.url}/api/documents/${created.id}/export?format=txt`)
+    expect(exported.status).toBe(200)
+    expect(exported.headers.get('content-type')).toBe('text/plain; charset=utf-8')
+    expect(exported.headers.get('x-untranslated-segments')).toBe('16')
+    expect(exported.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''archives-cooperation.kk-Cyrl.txt`,
+    )
+    expect(new Uint8Array(await exported.arrayBuffer())).toEqual(SAMPLE_BYTES)
+  })
+
+  test('lists documents newest first', async () => {
+    server = await startTestServer()
+    const first = await importDocument(server.url, { bytes: 'Первый. Документ.', title: 'One' })
+    const second = await importDocument(server.url, { bytes: 'Второй документ.', title: 'Two' })
+    const list = await getJson<{ documents: Summary[] }>(`${server.url}/api/documents`)
+    expect(list.body.documents.map((d) => d.id)).toEqual([second.id, first.id])
+  })
+
+  test('exports translations in place of their sources and counts the untranslated rest', async () => {
+    server = await startTestServer()
+    const { id } = await importDocument(server.url, {
+      bytes: SAMPLE_BYTES,
+      title: 'Архив',
+      targetLang: 'ar',
+    })
+    const client = connectClient(server.url, id)
+    clients.push(client)
+    await client.synced()
+    const segments = readSegments(client.doc)
+    const translations = new Map([
+      [0, 'ترجمة العنوان'],
+      [3, 'الجملة الرابعة'],
+      [7, 'سطر أول\nسطر ثان'],
+    ])
+    for (const [index, text] of translations) {
+      setTargetText(client.doc, segments[index]!.id, text, 'translator')
+    }
+    setStatus(client.doc, segments[9]!.id, 'translated', 'translator') // status alone is no translation
+
+    // The expected text, built independently: each translated source replaced where it stands.
+    let expected = ''
+    let cursor = 0
+    for (const [index, text] of [...translations].sort(([a], [b]) => a - b)) {
+      const at = SAMPLE_TEXT.indexOf(segments[index]!.source, cursor)
+      expected += SAMPLE_TEXT.slice(cursor, at) + text
+      cursor = at + segments[index]!.source.length
+    }
+    expected += SAMPLE_TEXT.slice(cursor)
+
+    await waitFor(async () => {
+      const exported = await fetch(`${server!.url}/api/documents/${id}/export?format=txt`)
+      expect(await exported.text()).toBe(expected)
+      expect(exported.headers.get('x-untranslated-segments')).toBe('13')
+      const disposition = exported.headers.get('content-disposition')!
+      expect(disposition).toMatch(/^attachment; filename="[ -~]+"; filename\*=UTF-8''/)
+      const encoded = /filename\*=UTF-8''(.+)$/.exec(disposition)![1]!
+      expect(decodeURIComponent(encoded)).toBe('Архив.ar.txt')
+    })
+
+    // After the room unloads, the export comes from the store and is the same.
+    client.destroy()
+    clients.pop()
+    await server.close()
+    server = await server.restart()
+    const fromStore = await fetch(`${server.url}/api/documents/${id}/export?format=txt`)
+    expect(await fromStore.text()).toBe(expected)
+  })
+
+  test('answers 404 for an unknown document and 400 for an unknown export format', async () => {
+    server = await startTestServer()
+    const { id } = await importDocument(server.url, { bytes: 'Текст.' })
+    const missing = await getJson<unknown>(`${server.url}/api/documents/no-such-id`)
+    expect(missing).toEqual({
+      status: 404,
+      body: { error: { code: 'document.not_found', message: expect.any(String) } },
+    })
+    const missingExport = await getJson<unknown>(
+      `${server.url}/api/documents/nope/export?format=txt`,
+    )
+    expect(missingExport.status).toBe(404)
+    const docx = await getJson<{ error: { code: string } }>(
+      `${server.url}/api/documents/${id}/export?format=docx`,
+    )
+    expect(docx.status).toBe(400)
+    expect(docx.body.error.code).toBe('export.unknown_format')
+    const noFormat = await getJson<{ error: { code: string } }>(
+      `${server.url}/api/documents/${id}/export`,
+    )
+    expect(noFormat.status).toBe(400)
+    expect(noFormat.body.error.code).toBe('request.invalid')
+  })
+
+  test('serves the built client with a fallback to index.html for client routes', async () => {
+    const clientDir = await makeTempDir('qalam-client-')
+    await mkdir(join(clientDir.path, 'assets'))
+    await writeFile(join(clientDir.path, 'index.html'), '<!doctype html><title>Qalam</title>')
+    await writeFile(join(clientDir.path, 'assets', 'app.js'), 'console.log("qalam")')
+    server = await startTestServer({ clientDir: clientDir.path })
+    try {
+      for (const path of ['/', '/documents/abc']) {
+        const page = await fetch(server.url + path)
+        expect(page.status).toBe(200)
+        expect(await page.text()).toContain('<title>Qalam</title>')
+      }
+      const script = await fetch(`${server.url}/assets/app.js`)
+      expect(await script.text()).toBe('console.log("qalam")')
+      const api = await fetch(`${server.url}/api/unknown`)
+      expect(api.status).toBe(404)
+      expect(((await api.json()) as { error: { code: string } }).error.code).toBe(
+        'request.not_found',
+      )
+    } finally {
+      await clientDir.remove()
+    }
+  })
+
+  test('says to build the client when there is no build', async () => {
+    server = await startTestServer()
+    const page = await fetch(`${server.url}/documents/abc`)
+    expect(page.status).toBe(503)
+    expect(await page.text()).toContain('npm run build')
+  })
+})

@@ -1,0 +1,176 @@
+import { afterEach, describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import {
+  readMeta,
+  readSegments,
+  segmentAt,
+  segmentTarget,
+  setStatus,
+  setTargetText,
+} from '@qalam/shared/model'
+import { importDocument } from '../support/documentsApi.ts'
+import { connectClient, type SyncClient } from '../support/syncClient.ts'
+import { countLoggedUpdates, readStoredDocument } from '../support/storedDocument.ts'
+import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { waitFor } from '../support/waitFor.ts'
+import { SAMPLE_BYTES } from './fixtures.ts'
+
+let server: TestServer | null = null
+const clients: SyncClient[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  await server?.dispose()
+  server = null
+})
+
+async function setup(overrides: Parameters<typeof startTestServer>[0] = {}) {
+  server = await startTestServer(overrides)
+  const imported = await importDocument(server.url, { bytes: SAMPLE_BYTES, sourceLang: 'ru' })
+  return { server, documentId: imported.id, segments: imported.segments }
+}
+
+async function join(serverUrl: string, documentId: string): Promise<SyncClient> {
+  const client = connectClient(serverUrl, documentId)
+  clients.push(client)
+  await client.synced()
+  return client
+}
+
+function idOf(client: SyncClient, index: number): string {
+  return readSegments(client.doc)[index]!.id
+}
+
+function expectSameState(a: Y.Doc, b: Y.Doc): void {
+  expect(readSegments(a)).toEqual(readSegments(b))
+  expect(readMeta(a)).toEqual(readMeta(b))
+  expect(Y.encodeStateVector(a)).toEqual(Y.encodeStateVector(b))
+}
+
+describe('sync', () => {
+  test('a client receives the imported document when it connects', async () => {
+    const { server, documentId, segments } = await setup()
+    const client = await join(server.url, documentId)
+    expect(readSegments(client.doc)).toHaveLength(segments)
+    expect(readMeta(client.doc).sourceLang).toBe('ru')
+  })
+
+  test('two clients converge after concurrent edits and a later client receives everything', async () => {
+    const { server, documentId } = await setup()
+    const a = await join(server.url, documentId)
+    const b = await join(server.url, documentId)
+
+    // Both edit before either sees the other's changes; segment 2 is edited by both.
+    setTargetText(a.doc, idOf(a, 0), 'Бірінші сөйлем', 'user-a')
+    setTargetText(b.doc, idOf(b, 1), 'Екінші сөйлем', 'user-b')
+    setStatus(a.doc, idOf(a, 6), 'translated', 'user-a')
+    setStatus(b.doc, idOf(b, 5), 'approved', 'user-b')
+    a.doc.transact(() => segmentTarget(segmentAt(a.doc, 2)!).insert(0, 'AAA'))
+    b.doc.transact(() => segmentTarget(segmentAt(b.doc, 2)!).insert(0, 'BBB'))
+
+    await waitFor(() => expectSameState(a.doc, b.doc))
+    const merged = readSegments(a.doc)
+    expect(merged[0]!.target).toBe('Бірінші сөйлем')
+    expect(merged[1]!.target).toBe('Екінші сөйлем')
+    expect(merged[2]!.target).toMatch(/^(AAABBB|BBBAAA)$/)
+    expect(merged.map((segment) => segment.status).slice(0, 7)).toEqual([
+      'draft',
+      'draft',
+      'new',
+      'new',
+      'new',
+      'approved',
+      'translated',
+    ])
+    expect(merged[5]!.updatedBy).toBe('user-b')
+
+    const late = await join(server.url, documentId)
+    await waitFor(() => expectSameState(late.doc, a.doc))
+  })
+
+  test('does not store updates that repeat what the room already has', async () => {
+    const { server, documentId } = await setup()
+    const client = await join(server.url, documentId)
+    setTargetText(client.doc, idOf(client, 0), 'Аударма', 'u')
+    await waitFor(() =>
+      expect(readSegments(readStoredDocument(server.databaseFile, documentId))[0]!.target).toBe(
+        'Аударма',
+      ),
+    )
+    const logged = countLoggedUpdates(server.databaseFile, documentId)
+
+    // A reconnect sends the client's whole state in SyncStep2; the server has all of it.
+    client.provider.disconnect()
+    client.provider.connect()
+    await client.synced()
+    const again = await join(server.url, documentId)
+    await waitFor(() => expectSameState(again.doc, client.doc))
+    expect(countLoggedUpdates(server.databaseFile, documentId)).toBe(logged)
+  })
+
+  test('folds the log into a snapshot every few updates', async () => {
+    const { server, documentId } = await setup({ compactEveryUpdates: 5 })
+    const client = await join(server.url, documentId)
+    for (let i = 0; i < 12; i++) setTargetText(client.doc, idOf(client, 0), `edit ${i}`, 'u')
+    await waitFor(() =>
+      expect(readSegments(readStoredDocument(server.databaseFile, documentId))[0]!.target).toBe(
+        'edit 11',
+      ),
+    )
+    expect(countLoggedUpdates(server.databaseFile, documentId)).toBeLessThan(5)
+  })
+
+  test('unloads a room after its last client leaves, compacted, and reloads it intact', async () => {
+    const { server, documentId } = await setup({ unloadDelayMs: 50 })
+    const client = await join(server.url, documentId)
+    setTargetText(client.doc, idOf(client, 4), 'Сақталды', 'u')
+    setStatus(client.doc, idOf(client, 4), 'translated', 'u')
+    await waitFor(() => expect(countLoggedUpdates(server.databaseFile, documentId)).toBe(2))
+    const expected = Y.encodeStateAsUpdate(client.doc)
+    client.destroy()
+    clients.splice(clients.indexOf(client), 1)
+
+    await waitFor(() => expect(countLoggedUpdates(server.databaseFile, documentId)).toBe(0))
+    const reference = new Y.Doc()
+    Y.applyUpdate(reference, expected)
+    const back = await join(server.url, documentId)
+    expectSameState(back.doc, reference)
+  })
+
+  test('relays awareness and removes a client from it when the client disconnects', async () => {
+    const { server, documentId } = await setup()
+    const a = await join(server.url, documentId)
+    const b = await join(server.url, documentId)
+    const state = { user: { id: 'u-a', name: 'Aigerim', color: '#c33' }, segmentId: idOf(a, 2) }
+    a.provider.awareness.setLocalState(state)
+    await waitFor(() => expect(b.provider.awareness.getStates().get(a.doc.clientID)).toEqual(state))
+
+    const late = await join(server.url, documentId)
+    await waitFor(() =>
+      expect(late.provider.awareness.getStates().get(a.doc.clientID)).toEqual(state),
+    )
+
+    a.provider.disconnect()
+    await waitFor(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(false))
+  })
+
+  test('the document list shows live progress of an open document', async () => {
+    const { server, documentId } = await setup()
+    const client = await join(server.url, documentId)
+    setTargetText(client.doc, idOf(client, 0), 'Дайын', 'u')
+    setStatus(client.doc, idOf(client, 0), 'translated', 'u')
+    setStatus(client.doc, idOf(client, 1), 'approved', 'u')
+
+    await waitFor(async () => {
+      const response = await fetch(`${server.url}/api/documents`)
+      const { documents } = (await response.json()) as {
+        documents: Array<{ id: string; progress: { byStatus: Record<string, number> } }>
+      }
+      const progress = documents.find((d) => d.id === documentId)!.progress
+      expect(progress.byStatus).toMatchObject({ translated: 1, approved: 1, new: 14 })
+    })
+    const one = await fetch(`${server.url}/api/documents/${documentId}`)
+    const summary = (await one.json()) as { progress: { translatedWords: number } }
+    expect(summary.progress.translatedWords).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,39 @@
+export interface ImportRequest {
+  bytes: Uint8Array | string
+  fileName?: string
+  sourceLang?: string
+  targetLang?: string
+  title?: string
+}
+
+export interface ImportedDocument {
+  id: string
+  title: string
+  sourceLang: string
+  targetLang: string
+  segments: number
+}
+
+/** POSTs the import form as a browser would; returns the raw response. */
+export function postImport(serverUrl: string, request: ImportRequest): Promise<Response> {
+  const form = new FormData()
+  if (request.title !== undefined) form.append('title', request.title)
+  if (request.sourceLang !== undefined) form.append('sourceLang', request.sourceLang)
+  if (request.targetLang !== undefined) form.append('targetLang', request.targetLang)
+  const bytes =
+    typeof request.bytes === 'string' ? new TextEncoder().encode(request.bytes) : request.bytes
+  form.append('file', new Blob([new Uint8Array(bytes)]), request.fileName ?? 'document.txt')
+  return fetch(`${serverUrl}/api/documents`, { method: 'POST', body: form })
+}
+
+/** Imports a document and fails loudly unless the server answered 201. */
+export async function importDocument(
+  serverUrl: string,
+  request: ImportRequest,
+): Promise<ImportedDocument> {
+  const response = await postImport(serverUrl, { sourceLang: 'ru', targetLang: 'kk', ...request })
+  const body = (await response.json()) as unknown
+  if (response.status !== 201)
+    throw new Error(`import failed: ${response.status} ${JSON.stringify(body)}`)
+  return body as ImportedDocument
+}

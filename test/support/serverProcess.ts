@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url))
+
+export interface ServerProcess {
+  url: string
+  port: number
+  child: ChildProcess
+  /** Everything the process wrote, for failure messages. */
+  output(): string
+  /** SIGKILL to the whole process group (tsx runs the server in a child node process). */
+  kill9(): Promise<void>
+  /** SIGTERM to tsx (which relays it), then wait for exit. */
+  stop(): Promise<void>
+}
+
+/** Runs `tsx server/main.ts` as its own process group and waits for it to listen. */
+export function spawnServer(env: { DATA_DIR: string; PORT?: number }): Promise<ServerProcess> {
+  const child = spawn(tsx, ['server/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATA_DIR: env.DATA_DIR, PORT: String(env.PORT ?? 0) },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const isRunning = () => child.exitCode === null && child.signalCode === null
+  const kill9 = async () => {
+    if (isRunning()) process.kill(-child.pid!, 'SIGKILL')
+    await exited
+  }
+  // Only to tsx itself: it relays the signal to the server, which then shuts down gracefully.
+  const stop = async () => {
+    if (isRunning()) child.kill('SIGTERM')
+    await exited
+  }
+
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /listening on (http:\/\/\S+)/.exec(output)
+      if (!match) return
+      child.stdout!.off('data', onData)
+      child.stdout!.on('data', (more: Buffer) => (output += more.toString()))
+      const url = match[1]!
+      resolve({
+        url,
+        port: Number(new URL(url).port),
+        child,
+        output: () => output,
+        kill9,
+        stop,
+      })
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('exit', (code, signal) =>
+      reject(new Error(`server exited (${code ?? signal}) before listening:\n${output}`)),
+    )
+  })
+}
