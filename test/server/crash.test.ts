@@ -1,0 +1,108 @@
+import { join } from 'node:path'
+import { afterEach, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { readSegments } from '@qalam/shared/model'
+import { importDocument } from '../support/documentsApi.ts'
+import { applyRandomEdit, seededRandom } from '../support/randomEdits.ts'
+import { spawnServer, type ServerProcess } from '../support/serverProcess.ts'
+import { readStoredDocument } from '../support/storedDocument.ts'
+import { connectClient, type SyncClient } from '../support/syncClient.ts'
+import { makeTempDir, type TempDir } from '../support/tempDir.ts'
+import { waitFor } from '../support/waitFor.ts'
+import { SAMPLE_BYTES } from './fixtures.ts'
+
+const EDITORS = 20
+/** Kill once the observer has seen this many broadcast updates: past a compaction (every 500). */
+const UPDATES_BEFORE_KILL = 800
+
+let dir: TempDir | null = null
+let server: ServerProcess | null = null
+const clients: SyncClient[] = []
+const timers: NodeJS.Timeout[] = []
+
+afterEach(async () => {
+  for (const timer of timers.splice(0)) clearInterval(timer)
+  for (const client of clients.splice(0)) client.destroy()
+  await server?.stop()
+  server = null
+  await dir?.remove()
+  dir = null
+})
+
+function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
+  let changed = false
+  const onUpdate = () => (changed = true)
+  doc.on('update', onUpdate)
+  Y.applyUpdate(doc, update)
+  doc.off('update', onUpdate)
+  return !changed
+}
+
+test(
+  'kill -9 during a 20-client edit storm loses nothing any client was sent, and all converge',
+  {
+    timeout: 120_000,
+  },
+  async () => {
+    dir = await makeTempDir('qalam-crash-')
+    server = await spawnServer({ DATA_DIR: dir.path })
+    const { port, url } = server
+    const { id } = await importDocument(url, { bytes: SAMPLE_BYTES, targetLang: 'kk' })
+
+    const observer = connectClient(url, id)
+    clients.push(observer)
+    let broadcastsSeen = 0
+    observer.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === observer.provider) broadcastsSeen++
+    })
+    await observer.synced()
+
+    const editors = Array.from({ length: EDITORS }, () => connectClient(url, id))
+    clients.push(...editors)
+    await Promise.all(editors.map((editor) => editor.synced()))
+    editors.forEach((editor, index) => {
+      const random = seededRandom(1000 + index)
+      timers.push(setInterval(() => applyRandomEdit(editor.doc, random, `editor-${index}`), 8))
+    })
+
+    await waitFor(() => expect(broadcastsSeen).toBeGreaterThanOrEqual(UPDATES_BEFORE_KILL), {
+      timeoutMs: 60_000,
+    })
+    await server.kill9()
+    // Everything the observer holds came from the server before it died.
+    const seen = Y.encodeStateAsUpdate(observer.doc)
+    const seenStateVector = Y.decodeStateVector(Y.encodeStateVector(observer.doc))
+    observer.provider.disconnect()
+
+    // What survived on disk, read before any client can reconnect and upload its edits again.
+    const stored = readStoredDocument(join(dir.path, 'qalam.sqlite'), id)
+    const storedStateVector = Y.decodeStateVector(Y.encodeStateVector(stored))
+    for (const [client, clock] of seenStateVector) {
+      expect(storedStateVector.get(client) ?? 0).toBeGreaterThanOrEqual(clock)
+    }
+    expect(addsNothing(stored, seen)).toBe(true)
+
+    server = await spawnServer({ DATA_DIR: dir.path, PORT: port })
+    const verifier = connectClient(url, id)
+    clients.push(verifier)
+    await verifier.synced()
+    expect(addsNothing(verifier.doc, seen)).toBe(true)
+
+    // The editors' providers reconnect by themselves and send what they edited meanwhile.
+    await waitFor(() => expect(editors.every((editor) => editor.provider.synced)).toBe(true), {
+      timeoutMs: 30_000,
+    })
+    for (const timer of timers.splice(0)) clearInterval(timer)
+
+    const reference = () => Y.encodeStateVector(verifier.doc)
+    await waitFor(
+      () => {
+        for (const editor of editors) expect(Y.encodeStateVector(editor.doc)).toEqual(reference())
+      },
+      { timeoutMs: 30_000 },
+    )
+    const segments = readSegments(verifier.doc)
+    for (const editor of editors) expect(readSegments(editor.doc)).toEqual(segments)
+    expect(addsNothing(verifier.doc, seen)).toBe(true)
+  },
+)

@@ -1,0 +1,52 @@
+import { afterEach, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { readMeta, readSegments } from '@qalam/shared/model'
+import { importDocument } from '../support/documentsApi.ts'
+import { applyRandomEdit, seededRandom } from '../support/randomEdits.ts'
+import { connectClient, type SyncClient } from '../support/syncClient.ts'
+import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { waitFor } from '../support/waitFor.ts'
+import { SAMPLE_BYTES } from './fixtures.ts'
+
+let server: TestServer | null = null
+const clients: SyncClient[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  await server?.dispose()
+  server = null
+})
+
+test.each([
+  ['after its room was unloaded', { compactEveryUpdates: 500 }],
+  ['with the log compacted along the way', { compactEveryUpdates: 7 }],
+])('a document survives a server restart byte for byte %s', async (_name, config) => {
+  server = await startTestServer(config)
+  const { id } = await importDocument(server.url, { bytes: SAMPLE_BYTES, targetLang: 'ar' })
+  const a = connectClient(server.url, id)
+  const b = connectClient(server.url, id)
+  clients.push(a, b)
+  await Promise.all([a.synced(), b.synced()])
+  const randomA = seededRandom(1)
+  const randomB = seededRandom(2)
+  for (let i = 0; i < 60; i++) {
+    applyRandomEdit(a.doc, randomA, 'a')
+    applyRandomEdit(b.doc, randomB, 'b')
+  }
+  await waitFor(() => expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc)))
+  const before = {
+    segments: readSegments(a.doc),
+    meta: readMeta(a.doc),
+    stateVector: Y.encodeStateVector(a.doc),
+  }
+  for (const client of clients.splice(0)) client.destroy()
+
+  await server.close()
+  server = await server.restart(config)
+  const fresh = connectClient(server.url, id)
+  clients.push(fresh)
+  await fresh.synced()
+  expect(readSegments(fresh.doc)).toEqual(before.segments)
+  expect(readMeta(fresh.doc)).toEqual(before.meta)
+  expect(Y.encodeStateVector(fresh.doc)).toEqual(before.stateVector)
+})

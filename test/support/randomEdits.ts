@@ -1,0 +1,54 @@
+import type * as Y from 'yjs'
+import {
+  SEGMENT_STATUSES,
+  readSegments,
+  segmentAt,
+  segmentTarget,
+  setStatus,
+  setTargetText,
+} from '@qalam/shared/model'
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same edits on every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const WORDS = ['архив', 'кітап', 'مخطوطة', 'қолжазба', 'library', 'цифрлық', 'ترجمة', 'мәдени']
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!
+}
+
+/**
+ * One random edit of the kind translators make: replace a translation, change a status,
+ * or type into / delete from a target directly as the Lexical binding would.
+ */
+export function applyRandomEdit(doc: Y.Doc, random: () => number, userId: string): void {
+  const segments = readSegments(doc)
+  if (segments.length === 0) return
+  const index = Math.floor(random() * segments.length)
+  const segment = segments[index]!
+  const roll = random()
+  if (roll < 0.3) {
+    setTargetText(doc, segment.id, `${pick(random, WORDS)} ${pick(random, WORDS)}`, userId)
+  } else if (roll < 0.5) {
+    setStatus(doc, segment.id, pick(random, SEGMENT_STATUSES), userId)
+  } else {
+    const target = segmentTarget(segmentAt(doc, index)!)
+    doc.transact(() => {
+      if (roll < 0.85 || target.length === 0) {
+        target.insert(Math.floor(random() * (target.length + 1)), pick(random, WORDS))
+      } else {
+        const at = Math.floor(random() * target.length)
+        target.delete(at, Math.min(target.length - at, 1 + Math.floor(random() * 3)))
+      }
+    })
+  }
+}
