@@ -1,2 +1,3 @@
 export type { TextSegment } from './types.ts'
 export { segmentText } from './segmentText.ts'
+export { rulesFor, type LanguageRules } from './rules/index.ts'
