@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
+import { WebSocket } from 'ws'
 import {
   readMeta,
   readSegments,
@@ -10,7 +11,11 @@ import {
 } from '@qalam/shared/model'
 import { importDocument } from '../support/documentsApi.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
-import { countLoggedUpdates, readStoredDocument } from '../support/storedDocument.ts'
+import {
+  countLoggedUpdates,
+  readStoredDocument,
+  readStoredProgress,
+} from '../support/storedDocument.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
 import { SAMPLE_BYTES } from './fixtures.ts'
@@ -131,6 +136,10 @@ describe('sync', () => {
     clients.splice(clients.indexOf(client), 1)
 
     await waitFor(() => expect(countLoggedUpdates(server.databaseFile, documentId)).toBe(0))
+    expect(readStoredProgress(server.databaseFile, documentId)).toMatchObject({
+      byStatus: { translated: 1, new: 15 },
+    })
+
     const reference = new Y.Doc()
     Y.applyUpdate(reference, expected)
     const back = await join(server.url, documentId)
@@ -172,5 +181,23 @@ describe('sync', () => {
     const one = await fetch(`${server.url}/api/documents/${documentId}`)
     const summary = (await one.json()) as { progress: { translatedWords: number } }
     expect(summary.progress.translatedWords).toBeGreaterThan(0)
+  })
+})
+
+describe('keepalive', () => {
+  test('drops a connection that stops answering pings and keeps one that answers', async () => {
+    const { server, documentId } = await setup({ pingIntervalMs: 30 })
+    const url = `${server.url.replace(/^http/, 'ws')}/sync/${documentId}`
+    const silent = new WebSocket(url, { autoPong: false })
+    const answering = new WebSocket(url)
+    let pingsAnswered = 0
+    answering.on('ping', () => pingsAnswered++)
+    const silentClosed = new Promise<number>((resolve) => silent.once('close', resolve))
+
+    // 1006: terminated without a close frame, as a dead peer would never read one.
+    expect(await silentClosed).toBe(1006)
+    await waitFor(() => expect(pingsAnswered).toBeGreaterThanOrEqual(4))
+    expect(answering.readyState).toBe(WebSocket.OPEN)
+    answering.close()
   })
 })

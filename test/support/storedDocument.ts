@@ -35,3 +35,16 @@ export function countLoggedUpdates(databaseFile: string, documentId: string): nu
     db.close()
   }
 }
+
+/** The progress JSON the server last saved for a document. */
+export function readStoredProgress(databaseFile: string, documentId: string): unknown {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true })
+  try {
+    const row = db.prepare('SELECT progress FROM documents WHERE id = ?').get(documentId) as {
+      progress: string
+    }
+    return JSON.parse(row.progress)
+  } finally {
+    db.close()
+  }
+}
