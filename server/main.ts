@@ -1,7 +1,19 @@
+import { z } from 'zod'
 import { startServer } from './app.ts'
 import { configFromEnv } from './config.ts'
 
-const server = await startServer(configFromEnv(process.env))
+function readConfig() {
+  try {
+    return configFromEnv(process.env)
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error
+    const problems = error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    console.error(`Invalid environment. ${problems.join('; ')}`)
+    process.exit(2)
+  }
+}
+
+const server = await startServer(readConfig())
 console.log(`Qalam is listening on ${server.url}`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
