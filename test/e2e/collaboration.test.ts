@@ -1,0 +1,168 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { importDocument } from '../support/documentsApi.ts'
+import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { waitFor } from '../support/waitFor.ts'
+import {
+  CLIENT_DIR,
+  SCREENSHOT_DIR,
+  assertClientBuilt,
+  launchChromium,
+  openAs,
+  pageErrors,
+  row,
+  targetCell,
+} from './browser.ts'
+
+const SAMPLE = '/work/shared/data/samples/archives-cooperation.ru.txt'
+const AIGERIM = { id: 'user-aigerim', name: 'Aigerim', color: '#9467bd' }
+const OMAR = { id: 'user-omar', name: 'Omar', color: '#17becf' }
+const FIRST_TRANSLATION = 'أُجريت المحادثات حول تطوير التعاون الثقافي والإنساني بين البلدين.'
+const SECOND_TRANSLATION = 'الأرشيفات والمكتبات: اتجاه جديد للتعاون.'
+
+async function textOf(page: Page, selector: string): Promise<string> {
+  return (await page.locator(selector).first().textContent()) ?? ''
+}
+
+describe('two translators in one document', () => {
+  let server: TestServer
+  let browser: Browser
+  let documentId: string
+  let aigerim: Page
+  let omar: Page
+  const aigerimSockets: string[] = []
+
+  beforeAll(async () => {
+    assertClientBuilt()
+    server = await startTestServer({ clientDir: CLIENT_DIR })
+    const bytes = await readFile(SAMPLE)
+    documentId = (
+      await importDocument(server.url, {
+        bytes,
+        fileName: 'archives-cooperation.ru.txt',
+        sourceLang: 'ru',
+        targetLang: 'ar',
+      })
+    ).id
+    browser = await launchChromium()
+    aigerim = await openAs(browser, AIGERIM)
+    omar = await openAs(browser, OMAR)
+    aigerim.on('websocket', (socket) => aigerimSockets.push(socket.url()))
+    await aigerim.goto(`${server.url}/documents/${documentId}`)
+    await omar.goto(`${server.url}/documents/${documentId}`)
+    await aigerim.locator(row(0)).waitFor()
+    await omar.locator(row(0)).waitFor()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.dispose()
+  })
+
+  test('Arabic typed by one translator appears right-to-left in the other one’s grid', async () => {
+    await aigerim.click(targetCell(0))
+    const editor = aigerim.locator(`${targetCell(0)} [contenteditable="true"]`)
+    await expect.poll(() => editor.evaluate((node) => node === document.activeElement)).toBe(true)
+    await aigerim.keyboard.type(FIRST_TRANSLATION)
+
+    await expect
+      .poll(() => textOf(omar, `${targetCell(0)} .segment-row__target-text`))
+      .toBe(FIRST_TRANSLATION)
+    expect(await omar.getAttribute(targetCell(0), 'dir')).toBe('rtl')
+    expect(await omar.getAttribute(targetCell(0), 'lang')).toBe('ar')
+    expect(await omar.getAttribute(`${row(0)} [data-testid="source"]`, 'dir')).toBe('ltr')
+    await expect.poll(() => omar.getAttribute(row(0), 'data-status')).toBe('draft')
+    const fontFamily = await omar
+      .locator(`${targetCell(0)} .segment-row__target-text`)
+      .evaluate((node) => getComputedStyle(node).fontFamily)
+    expect(fontFamily).toContain('Noto Naskh Arabic')
+  })
+
+  test('the other translator sees who is in the segment', async () => {
+    await expect
+      .poll(() => textOf(omar, `${targetCell(0)} [data-testid="presence"]`))
+      .toContain('Aigerim')
+    expect(await omar.locator(`${targetCell(1)} [data-testid="presence"]`).count()).toBe(0)
+  })
+
+  test('Ctrl+Enter marks the segment translated for everyone and opens the next one', async () => {
+    await aigerim.keyboard.press('Control+Enter')
+    await expect.poll(() => aigerim.getAttribute(row(0), 'data-status')).toBe('translated')
+    await expect.poll(() => omar.getAttribute(row(0), 'data-status')).toBe('translated')
+    await expect.poll(() => aigerim.getAttribute(row(1), 'aria-selected')).toBe('true')
+    const nextEditor = aigerim.locator(`${targetCell(1)} [contenteditable="true"]`)
+    await expect
+      .poll(() => nextEditor.evaluate((node) => node === document.activeElement))
+      .toBe(true)
+    await aigerim.keyboard.type(SECOND_TRANSLATION)
+    await expect
+      .poll(() => textOf(omar, `${targetCell(1)} .segment-row__target-text`))
+      .toBe(SECOND_TRANSLATION)
+    await expect
+      .poll(() => textOf(omar, `${targetCell(1)} [data-testid="presence"]`))
+      .toContain('Aigerim')
+  })
+
+  test('moving between segments keeps one socket for the document', async () => {
+    await aigerim.keyboard.press('Control+ArrowDown')
+    await expect.poll(() => aigerim.getAttribute(row(2), 'aria-selected')).toBe('true')
+    await aigerim.keyboard.press('Control+ArrowDown')
+    await expect.poll(() => aigerim.getAttribute(row(3), 'aria-selected')).toBe('true')
+    await aigerim.keyboard.press('Control+ArrowUp')
+    await expect.poll(() => aigerim.getAttribute(row(2), 'aria-selected')).toBe('true')
+    await aigerim.click(targetCell(4))
+    await expect.poll(() => aigerim.getAttribute(row(4), 'aria-selected')).toBe('true')
+    expect(aigerimSockets).toEqual([`${server.url.replace(/^http/, 'ws')}/sync/${documentId}`])
+    expect(await aigerim.locator('[contenteditable]').count()).toBe(1)
+  })
+
+  test('both translators in one segment see each other’s name and caret', async () => {
+    await omar.click(targetCell(2))
+    await omar.keyboard.type('يتناول المقال التعاون بين الأرشيفات')
+    await expect
+      .poll(() => textOf(aigerim, `${targetCell(2)} [data-testid="presence"]`))
+      .toContain('Omar')
+    await aigerim.click(targetCell(2))
+    await expect
+      .poll(() => textOf(omar, `${targetCell(2)} [data-testid="presence"]`))
+      .toContain('Aigerim')
+    await omar.keyboard.type('.')
+    // Lexical draws the remote caret with the collaborator's name inside the active editor.
+    await expect
+      .poll(() => textOf(aigerim, `${targetCell(2)} .segment-editor__cursors`))
+      .toContain('Omar')
+    await mkdir(SCREENSHOT_DIR, { recursive: true })
+    await aigerim.screenshot({ path: `${SCREENSHOT_DIR}/document-two-users-ar.png` })
+  })
+
+  test('export warns about untranslated segments, then downloads the typed translation', async () => {
+    await aigerim.click('[data-testid="export"]')
+    const untranslated = Number(
+      await aigerim.getAttribute('[data-testid="export-untranslated"]', 'data-count'),
+    )
+    const response = await waitFor(async () => {
+      const answer = await fetch(`${server.url}/api/documents/${documentId}/export?format=txt`)
+      expect(answer.status).toBe(200)
+      const text = await answer.text()
+      expect(text).toContain(SECOND_TRANSLATION)
+      return { text, untranslated: Number(answer.headers.get('x-untranslated-segments')) }
+    })
+    expect(untranslated).toBe(response.untranslated)
+    expect(untranslated).toBeGreaterThan(0)
+    expect(await textOf(aigerim, '[data-testid="export-untranslated"]')).toContain(
+      String(untranslated),
+    )
+
+    const [download] = await Promise.all([
+      aigerim.waitForEvent('download'),
+      aigerim.click('[data-testid="export-dialog"] a[download]'),
+    ])
+    const path = await download.path()
+    const text = await readFile(path, 'utf8')
+    expect(text).toContain(FIRST_TRANSLATION)
+    expect(text).toContain(SECOND_TRANSLATION)
+    expect(text).toContain('Культурные и литературные уголки двух стран.')
+    expect(pageErrors).toEqual([])
+  })
+})
