@@ -79,9 +79,6 @@ function isAbbreviation(
   tokenStart: number,
 ): boolean {
   if (list.has(token)) return true
-  // Abbreviations opening a sentence are capitalized (`Рис. 3`, `См. выше`).
-  const lowered = token.charAt(0).toLowerCase() + token.slice(1)
-  if (lowered !== token && list.has(lowered)) return true
   // Spaced abbreviations (`т. д.`, `z. B.`): try the previous one and two tokens too.
   let joined = token
   let start = tokenStart
@@ -114,12 +111,26 @@ function compile(rules: LanguageRules): Compiled {
   return entry
 }
 
-/** Whether a period ending `token` is part of the token rather than the end of a sentence. */
-function periodBelongsToToken(line: string, clusterStart: number, language: Compiled): boolean {
+/**
+ * Whether a period ending the token before `clusterStart` is part of it rather than the end of
+ * a sentence. `capitalFollows`: the next word starts with a capital or a caseless letter.
+ */
+function periodBelongsToToken(
+  line: string,
+  clusterStart: number,
+  language: Compiled,
+  capitalFollows: boolean,
+): boolean {
   const { token, start } = tokenBefore(line, clusterStart)
   if (!token) return false
-  if (isAbbreviation(language.mayEnd, line, token, start)) return false
+  if (isAbbreviation(language.mayEnd, line, token, start)) return !capitalFollows
   if (isAbbreviation(language.neverEnd, line, token, start)) return true
+  // Abbreviations opening a sentence are capitalized (`Рис. 3`, `См. выше`).
+  const lowered = token.charAt(0).toLowerCase() + token.slice(1)
+  if (lowered !== token) {
+    if (language.mayEnd.has(lowered)) return !capitalFollows
+    if (language.neverEnd.has(lowered)) return true
+  }
   if (/^\p{L}$/u.test(token)) {
     if (language.rules.hasPronounI && token === 'I') {
       const previous = tokenBefore(line, Math.max(0, start - 1)).token
@@ -128,7 +139,7 @@ function periodBelongsToToken(line: string, clusterStart: number, language: Comp
     return true
   }
   if (/^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(token)) return true
-  if (language.rules.hasDottedOrdinals && /^\d{1,2}$/u.test(token)) return true
+  if (language.rules.hasDottedOrdinals && /^[-–]?\d{1,2}$/u.test(token)) return true
   return false
 }
 
@@ -148,6 +159,8 @@ export function splitSentences(line: string, rules: LanguageRules): [number, num
     const end = start + match[0].length
     if (end >= line.length) continue
     if (isProtected[start] || isInside[end - 1]) continue
+    // `[...]` and `(…)` mark an omission inside a sentence, not its end.
+    if (/[[(]$/u.test(line.slice(0, start)) && /^[.…]+[\])]/u.test(match[0])) continue
     for (const at of listed) if (at < start) lastBreak = Math.max(lastBreak, at)
     if (LIST_MARKER.test(line.slice(lastBreak, start))) continue
     const next = line[end]!
@@ -164,7 +177,11 @@ export function splitSentences(line: string, rules: LanguageRules): [number, num
       const following = /^[\s\-–—]*(\S)/u.exec(line.slice(end))?.[1] ?? ''
       if (!following || isLowercase(following) || /[,;:]/u.test(following)) continue
     }
-    if (match[0] === '.' && periodBelongsToToken(line, start, language)) continue
+    if (match[0] === '.') {
+      const word = /^[\s\-–—"'«„“‘([]*(\p{L})/u.exec(line.slice(end))?.[1] ?? ''
+      const capitalFollows = word !== '' && !isLowercase(word)
+      if (periodBelongsToToken(line, start, language, capitalFollows)) continue
+    }
     breaks.add(end)
     lastBreak = end
   }
