@@ -1,0 +1,65 @@
+import type { SegmentStatus } from '@qalam/shared/model'
+import type { ActorRole } from './roles.ts'
+
+/** Everything a project member may try to do; `setStatus` carries the transition it would make. */
+export type Action =
+  | 'view'
+  | 'import'
+  | 'export'
+  | 'manageMembers'
+  | 'manageDocuments'
+  | 'editTarget'
+  | 'approve'
+  | 'reject'
+  | 'reopen'
+  | { kind: 'setStatus'; from: SegmentStatus; to: SegmentStatus }
+
+type NamedAction = Exclude<Action, { kind: 'setStatus' }>
+
+const NAMED: Record<ActorRole, ReadonlySet<NamedAction>> = {
+  admin: new Set<NamedAction>([
+    'view',
+    'import',
+    'export',
+    'manageMembers',
+    'manageDocuments',
+    'editTarget',
+    'approve',
+    'reject',
+    'reopen',
+  ]),
+  manager: new Set<NamedAction>(['view', 'import', 'export', 'manageMembers', 'manageDocuments']),
+  reviewer: new Set<NamedAction>(['view', 'editTarget', 'approve', 'reject', 'reopen']),
+  translator: new Set<NamedAction>(['view', 'editTarget']),
+  viewer: new Set<NamedAction>(['view']),
+}
+
+/*
+ * Translators move their own work between draft and translated, and pick a rejected segment
+ * back up as a draft; they never touch an approved one. Reviewers may set every status except
+ * `new` (which only an import writes), which covers approve, reject and reopen.
+ */
+const TRANSLATOR_FROM: ReadonlySet<SegmentStatus> = new Set(['new', 'draft', 'translated'])
+const TRANSLATOR_TO: ReadonlySet<SegmentStatus> = new Set(['draft', 'translated'])
+
+function maySetStatus(role: ActorRole, from: SegmentStatus, to: SegmentStatus): boolean {
+  switch (role) {
+    case 'admin':
+    case 'reviewer':
+      return to !== 'new'
+    case 'translator':
+      return (
+        (TRANSLATOR_FROM.has(from) && TRANSLATOR_TO.has(to)) ||
+        (from === 'rejected' && to === 'draft')
+      )
+    case 'manager':
+    case 'viewer':
+      return false
+  }
+}
+
+/** Whether `role` may perform `action`. Pure; the single source of the role rules. */
+export function may(role: ActorRole, action: Action): boolean {
+  if (typeof action === 'string') return NAMED[role].has(action)
+  return maySetStatus(role, action.from, action.to)
+}

@@ -1,0 +1,50 @@
+import type { SegmentStatus } from '@qalam/shared/model'
+import type { ActorRole } from '../../auth/index.ts'
+
+/** Who sent an update, as the connection was authenticated. */
+export interface Actor {
+  role: ActorRole
+  userId: string
+}
+
+/** Why an update was refused; one code per rule, so clients and logs can name it. */
+export type RejectionCode =
+  /** The bytes are not a Yjs update, or reference themselves in a way Yjs cannot integrate. */
+  | 'malformed'
+  /** The update builds on structs the server has never seen; the sender must resync first. */
+  | 'unknown_dependency'
+  /** The sender's role may not write at all (viewer, manager). */
+  | 'read_only'
+  /** A top-level shared type other than the document model's. */
+  | 'unknown_root'
+  /** The document's meta map is written only by the server. */
+  | 'meta_write'
+  | 'segment_inserted'
+  | 'segment_deleted'
+  /** `id`, `source`, `paragraph` or `before` written or removed. */
+  | 'immutable_field'
+  /** A segment's target replaced, or a segment key removed without a new value. */
+  | 'segment_structure'
+  /** Anything the model does not define: unknown keys, subdocuments, list content in maps. */
+  | 'outside_model'
+  | 'invalid_value'
+  /** `updatedBy` names someone other than the sender. */
+  | 'forged_author'
+  /** A status change the sender's role may not make. */
+  | 'status_transition'
+  /** A change to an approved segment that is not being reopened in the same update. */
+  | 'segment_locked'
+
+/** A status move an accepted update makes, for the audit log. */
+export interface StatusChange {
+  segmentId: string
+  from: SegmentStatus
+  to: SegmentStatus
+}
+
+export type Decision =
+  { ok: true; statusChanges: StatusChange[] } | { ok: false; reason: RejectionCode; detail: string }
+
+export function reject(reason: RejectionCode, detail: string): Decision {
+  return { ok: false, reason, detail }
+}

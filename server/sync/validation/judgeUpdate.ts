@@ -1,0 +1,316 @@
+import * as Y from 'yjs'
+import {
+  SEGMENT_KEYS,
+  MUTABLE_SEGMENT_KEYS,
+  isSegmentStatus,
+  segmentId,
+  segmentStatus,
+  type SegmentMap,
+  type SegmentStatus,
+} from '@qalam/shared/model'
+import { may } from '../../auth/index.ts'
+import { reject, type Actor, type Decision, type StatusChange } from './decision.ts'
+import { createLocator, type Locator } from './locateStruct.ts'
+
+/*
+ * Judges what an update would do to the room's doc, before it is applied, and accepts or
+ * refuses it whole. It never rewrites the bytes: a client whose update is refused gets
+ * resynced from the server, it does not get a filtered version of its own edit.
+ * (yjs THREAT_MODEL.md: filtering updates on the server is an antipattern.)
+ *
+ * Decoding the update and resolving each struct's place in the existing doc costs time in
+ * proportion to the update, not the document; applying to a scratch copy of a 10,000-segment
+ * doc would cost the whole document per update (see test/bench/validate.ts).
+ */
+
+const SEGMENT_TARGET = SEGMENT_KEYS.target
+const SEGMENT_STATUS = SEGMENT_KEYS.status
+const IMMUTABLE_KEYS: ReadonlySet<string> = new Set(
+  Object.values(SEGMENT_KEYS).filter((key) => !MUTABLE_SEGMENT_KEYS.includes(key)),
+)
+
+/** What an update does to one existing segment. */
+interface SegmentEffect {
+  map: SegmentMap
+  targetEdited: boolean
+  /** `updatedBy` / `updatedAt` written. */
+  touched: boolean
+  statusWrites: Y.Item[]
+  writtenKeys: Set<string>
+  removedKeys: Set<string>
+}
+
+type Verdict = Decision | null
+
+/** An update already decoded by `Y.decodeUpdate`, as the sync protocol layer holds it. */
+export interface DecodedUpdate {
+  structs: ReturnType<typeof Y.decodeUpdate>['structs']
+  deleteSet: ReturnType<typeof Y.decodeUpdate>['ds']
+}
+
+/** Accepts or refuses `update` as a whole, from its effect on `doc` and the sender's role. */
+export function judgeUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor): Decision {
+  let decoded: ReturnType<typeof Y.decodeUpdate>
+  try {
+    decoded = Y.decodeUpdate(update)
+  } catch (error) {
+    return reject('malformed', error instanceof Error ? error.message : String(error))
+  }
+  return judgeDecodedUpdate(doc, { structs: decoded.structs, deleteSet: decoded.ds }, actor)
+}
+
+/** `judgeUpdate` for a caller that has decoded the update already; never changes `doc`. */
+export function judgeDecodedUpdate(doc: Y.Doc, decoded: DecodedUpdate, actor: Actor): Decision {
+  const locator = createLocator(doc, decoded.structs)
+  const effects = new Map<Y.Item, SegmentEffect>()
+  const mayWrite = may(actor.role, 'editTarget')
+
+  const effectOn = (segment: Y.Item): SegmentEffect => {
+    let effect = effects.get(segment)
+    if (!effect) {
+      effect = {
+        map: (segment.content as Y.ContentType).type as SegmentMap,
+        targetEdited: false,
+        touched: false,
+        statusWrites: [],
+        writtenKeys: new Set(),
+        removedKeys: new Set(),
+      }
+      effects.set(segment, effect)
+    }
+    return effect
+  }
+
+  for (const struct of decoded.structs) {
+    // GC and Skip structs carry no content: they only fill clock ranges.
+    if (!(struct instanceof Y.Item) || locator.isKnown(struct)) continue
+    const verdict = judgeInsertion(struct, locator, actor, mayWrite, effectOn)
+    if (verdict) return verdict
+  }
+
+  for (const [client, ranges] of decoded.deleteSet.clients) {
+    for (const range of ranges) {
+      const verdict = judgeDeletion(doc, client, range, locator, mayWrite, effectOn)
+      if (verdict) return verdict
+    }
+  }
+
+  const statusChanges: StatusChange[] = []
+  for (const effect of effects.values()) {
+    const verdict = judgeSegment(effect, locator, actor, statusChanges)
+    if (verdict) return verdict
+  }
+  return { ok: true, statusChanges }
+}
+
+function judgeInsertion(
+  item: Y.Item,
+  locator: Locator,
+  actor: Actor,
+  mayWrite: boolean,
+  effectOn: (segment: Y.Item) => SegmentEffect,
+): Verdict {
+  if (item.content instanceof Y.ContentDoc)
+    return reject('outside_model', 'subdocuments are not part of the model')
+  const location = locator.locate(item)
+  switch (location.kind) {
+    case 'gone':
+      return null
+    case 'unknown':
+      return reject(
+        'unknown_dependency',
+        `struct ${describe(item.id)} builds on structs the server does not have`,
+      )
+    case 'malformed':
+      return reject('malformed', `struct ${describe(item.id)} has no resolvable parent`)
+  }
+  if (!mayWrite) return reject('read_only', `role ${actor.role} may not change documents`)
+  switch (location.kind) {
+    case 'meta':
+      return reject('meta_write', 'document meta is written by the server only')
+    case 'foreignRoot':
+      return reject('unknown_root', `top-level type "${location.name}" is not part of the model`)
+    case 'outside':
+      return reject('outside_model', `struct ${describe(item.id)} is outside the document model`)
+    case 'segmentList':
+      return reject('segment_inserted', 'segments are created by import only')
+    case 'segment':
+      break
+  }
+  if (locator.isFromUpdate(location.segment))
+    return reject('segment_inserted', 'segments are created by import only')
+  if (location.segment.deleted) return null
+  const effect = effectOn(location.segment)
+  const id = segmentId(effect.map)
+  if (location.nested) {
+    if (location.key !== SEGMENT_TARGET)
+      return reject('outside_model', `segment ${id}: content under "${location.key}"`)
+    effect.targetEdited = true
+    return null
+  }
+  const key = location.key
+  if (IMMUTABLE_KEYS.has(key))
+    return reject('immutable_field', `segment ${id}: "${key}" is fixed at import`)
+  if (key === SEGMENT_TARGET)
+    return reject('segment_structure', `segment ${id}: the target may be edited, not replaced`)
+  if (!MUTABLE_SEGMENT_KEYS.some((mutable) => mutable === key)) {
+    return reject('outside_model', `segment ${id}: unknown key "${key}"`)
+  }
+  effect.writtenKeys.add(key)
+  // A value written and overwritten within the same update was garbage-collected by the
+  // sender; it never becomes visible, so there is nothing to check.
+  if (item.content instanceof Y.ContentDeleted) return null
+  const value = singleValue(item)
+  if (key === SEGMENT_STATUS) {
+    if (!isSegmentStatus(value))
+      return reject('invalid_value', `segment ${id}: status ${JSON.stringify(value)}`)
+    effect.statusWrites.push(item)
+    return null
+  }
+  effect.touched = true
+  if (key === SEGMENT_KEYS.updatedBy && value !== actor.userId) {
+    return reject('forged_author', `segment ${id}: updatedBy must be the sender`)
+  }
+  if (key === SEGMENT_KEYS.updatedAt && !(typeof value === 'number' && Number.isFinite(value))) {
+    return reject('invalid_value', `segment ${id}: updatedAt ${JSON.stringify(value)}`)
+  }
+  return null
+}
+
+function judgeDeletion(
+  doc: Y.Doc,
+  client: number,
+  range: { clock: number; len: number },
+  locator: Locator,
+  mayWrite: boolean,
+  effectOn: (segment: Y.Item) => SegmentEffect,
+): Verdict {
+  const end = range.clock + range.len
+  const state = Y.getState(doc.store, client)
+  if (end > state) {
+    // Deleting what the same update inserts is fine (the insertion was judged); deleting
+    // clocks nobody has sent yet would delete another peer's future content on arrival.
+    const first = Math.max(range.clock, state)
+    if (!locator.find(Y.createID(client, first)) || !locator.find(Y.createID(client, end - 1))) {
+      return reject(
+        'unknown_dependency',
+        `deletes ${client}:${first}..${end - 1}, which the server does not have`,
+      )
+    }
+  }
+  if (range.clock >= state) return null
+  const structs = doc.store.clients.get(client)
+  if (!structs) return null
+  for (let index = Y.findIndexSS(structs, range.clock); index < structs.length; index++) {
+    const struct = structs[index]!
+    if (struct.id.clock >= end) break
+    if (!(struct instanceof Y.Item) || struct.deleted) continue
+    const verdict = judgeRemoval(struct, locator, mayWrite, effectOn)
+    if (verdict) return verdict
+  }
+  return null
+}
+
+function judgeRemoval(
+  item: Y.Item,
+  locator: Locator,
+  mayWrite: boolean,
+  effectOn: (segment: Y.Item) => SegmentEffect,
+): Verdict {
+  const location = locator.locate(item)
+  if (location.kind === 'gone') return null
+  if (!mayWrite) return reject('read_only', 'this role may not change documents')
+  switch (location.kind) {
+    case 'segmentList':
+      return reject('segment_deleted', 'segments are never deleted by clients')
+    case 'meta':
+      return reject('meta_write', 'document meta is written by the server only')
+    case 'foreignRoot':
+      return reject('unknown_root', `top-level type "${location.name}" is not part of the model`)
+    case 'segment':
+      break
+    default:
+      return reject('outside_model', `deletes ${describe(item.id)} outside the document model`)
+  }
+  if (location.segment.deleted) return null
+  const effect = effectOn(location.segment)
+  const id = segmentId(effect.map)
+  if (location.nested) {
+    if (location.key !== SEGMENT_TARGET)
+      return reject('outside_model', `segment ${id}: content under "${location.key}"`)
+    effect.targetEdited = true
+    return null
+  }
+  if (IMMUTABLE_KEYS.has(location.key)) {
+    return reject('immutable_field', `segment ${id}: "${location.key}" is fixed at import`)
+  }
+  if (location.key === SEGMENT_TARGET)
+    return reject('segment_structure', `segment ${id}: the target may not be removed`)
+  // Overwriting a map key deletes the old value; judgeSegment checks a new one was written.
+  effect.removedKeys.add(location.key)
+  return null
+}
+
+function judgeSegment(
+  effect: SegmentEffect,
+  locator: Locator,
+  actor: Actor,
+  statusChanges: StatusChange[],
+): Verdict {
+  const id = segmentId(effect.map)
+  for (const key of effect.removedKeys) {
+    if (!effect.writtenKeys.has(key))
+      return reject('segment_structure', `segment ${id}: "${key}" removed`)
+  }
+  const current = segmentStatus(effect.map)
+  const writes = new Set(effect.statusWrites)
+  const superseded = new Set<Y.Item>()
+  let reopened = false
+  for (const write of effect.statusWrites) {
+    const previous = previousStatusWrite(write, locator)
+    if (previous) superseded.add(previous)
+    // Each write moves from the value it overwrote in this update, or else from what the
+    // segment holds now: a write based on a stale value still lands on the current one.
+    const from =
+      previous && writes.has(previous) ? (singleValue(previous) as SegmentStatus) : current
+    const to = singleValue(write) as SegmentStatus
+    if (!may(actor.role, { kind: 'setStatus', from, to })) {
+      return reject(
+        'status_transition',
+        `segment ${id}: ${actor.role} may not move ${from} -> ${to}`,
+      )
+    }
+    if (from === 'approved' && to !== 'approved') reopened = true
+  }
+  if (current === 'approved' && !reopened && (effect.targetEdited || effect.touched)) {
+    return reject('segment_locked', `segment ${id} is approved`)
+  }
+  for (const write of effect.statusWrites) {
+    const to = singleValue(write) as SegmentStatus
+    if (!superseded.has(write) && to !== current)
+      statusChanges.push({ segmentId: id, from: current, to })
+  }
+  return null
+}
+
+/** The status write `write` overwrote, when it is one of this update's (ignoring GC'd values). */
+function previousStatusWrite(write: Y.Item, locator: Locator): Y.Item | undefined {
+  let origin = write.origin
+  while (origin) {
+    const previous = locator.find(origin)
+    if (!(previous instanceof Y.Item) || !locator.isFromUpdate(previous)) return undefined
+    if (!(previous.content instanceof Y.ContentDeleted)) return previous
+    origin = previous.origin
+  }
+  return undefined
+}
+
+function singleValue(item: Y.Item): unknown {
+  const content = item.content
+  if (content instanceof Y.ContentAny && content.arr.length === 1) return content.arr[0]
+  return undefined
+}
+
+function describe(id: Y.ID): string {
+  return `${id.client}:${id.clock}`
+}
