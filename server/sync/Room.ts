@@ -141,8 +141,9 @@ export class Room {
 
   private enqueue(connection: RoomConnection, task: () => Promise<void>): void {
     this.queue = this.queue.then(task).catch((error: unknown) => {
-      // The update was neither stored nor applied. Closing makes the client reconnect and
-      // send it again in its SyncStep2, so nothing is lost and the queue keeps going.
+      // Usually the store failed: the update was neither stored nor applied. Closing makes the
+      // client reconnect and send it again in its SyncStep2, so nothing is lost, and the queue
+      // goes on with the next message.
       this.options.log.error('sync.update_failed', {
         documentId: this.documentId,
         connectionId: connection.peer.connectionId,

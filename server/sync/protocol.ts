@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { checkUpdateStructure } from './checkUpdateStructure.ts'
 
 /* The y-websocket wire format; PROTOCOL.md beside this file describes it and the handshake. */
 
@@ -40,6 +41,7 @@ function readPayload(decoder: decoding.Decoder): Uint8Array {
 
 function decodeUpdate(bytes: Uint8Array): DecodedUpdate {
   const { structs, ds } = Y.decodeUpdate(bytes)
+  checkUpdateStructure(structs)
   return { bytes, structs, deleteSet: ds }
 }
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { readSegments, setTargetText } from '@qalam/shared/model'
 import { importDocument, postImport, type ImportRequest } from '../support/documentsApi.ts'
+import { forgeRightOrigin } from '../support/forgedUpdate.ts'
 import { countLoggedUpdates } from '../support/storedDocument.ts'
 import { connectClient, openRawSocket, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
@@ -153,13 +154,15 @@ describe('bad WebSocket input', () => {
     const base = Y.encodeStateVector(forger)
     setTargetText(forger, segmentId, 'never stored', 'forger')
     const update = Y.encodeStateAsUpdate(forger, base)
-    const updateMessage = new Uint8Array([0, 2, ...encodeVarUint(update.length), ...update])
+    const updateMessage = updateMessageOf(update)
     let seed = 7
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256
 
     const payloads: Array<Uint8Array | string> = [
       Uint8Array.from({ length: 64 }, random),
       updateMessage.subarray(0, Math.floor(updateMessage.length / 2)),
+      // Readable bytes, but an update Yjs would throw on halfway through applying.
+      updateMessageOf(forgeRightOrigin(5)),
       new Uint8Array([7, 1, 2]),
       new Uint8Array([0x80]),
       'a text frame',
@@ -189,12 +192,17 @@ describe('bad WebSocket input', () => {
     const big = new Y.Doc()
     big.getText('t').insert(0, 'x'.repeat(10_000))
     const update = Y.encodeStateAsUpdate(big)
-    raw.socket.send(new Uint8Array([0, 2, ...encodeVarUint(update.length), ...update]))
+    raw.socket.send(updateMessageOf(update))
     expect((await raw.closed).code).toBe(1009)
     expect(countLoggedUpdates(server.databaseFile, id)).toBe(0)
     expect(server.logs.filter((entry) => entry.event === 'sync.socket_error')).toHaveLength(1)
   })
 })
+
+/** A y-websocket Sync/Update message around `update`. */
+function updateMessageOf(update: Uint8Array): Uint8Array {
+  return new Uint8Array([0, 2, ...encodeVarUint(update.length), ...update])
+}
 
 function encodeVarUint(value: number): number[] {
   const bytes: number[] = []

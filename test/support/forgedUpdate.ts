@@ -1,0 +1,24 @@
+import * as Y from 'yjs'
+import * as encoding from 'lib0/encoding'
+
+/**
+ * A well-formed Yjs update of two items by one client, the second's right origin rewritten
+ * to `clock`. With clock 0 it is genuine; with a later clock no real client could have written
+ * it, and Yjs throws halfway through applying it.
+ */
+export function forgeRightOrigin(clock: number): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getText('t').insert(0, 'a')
+  doc.getText('t').insert(0, 'b') // left of 'a': a second item whose right origin is 'a'
+  const { structs } = Y.decodeUpdate(Y.encodeStateAsUpdate(doc))
+  const second = structs[1] as Y.Item
+  second.rightOrigin = Y.createID(second.id.client, clock)
+  const encoder = new Y.UpdateEncoderV1()
+  encoding.writeVarUint(encoder.restEncoder, 1)
+  encoding.writeVarUint(encoder.restEncoder, structs.length)
+  encoder.writeClient(second.id.client)
+  encoding.writeVarUint(encoder.restEncoder, 0)
+  for (const struct of structs) struct.write(encoder, 0)
+  encoding.writeVarUint(encoder.restEncoder, 0) // empty delete set
+  return encoder.toUint8Array()
+}
