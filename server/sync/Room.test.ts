@@ -9,7 +9,7 @@ import { openSqliteDocumentStore, type DocumentStore } from '../storage/index.ts
 import type { Authorize } from './authorize.ts'
 import { CloseCode } from './closeCodes.ts'
 import { MessageType, SyncType, readClientMessage, writeUpdate } from './protocol.ts'
-import { Room, type RoomConnection } from './Room.ts'
+import { createRoom, type Room, type RoomConnection } from './Room.ts'
 
 /** A connection that records what the room sends it. */
 class RecordingConnection implements RoomConnection {
@@ -82,7 +82,7 @@ afterEach(async () => {
 })
 
 async function openRoom(roomStore: DocumentStore, authorize?: Authorize) {
-  const room = await Room.load('doc', {
+  const room = await createRoom('doc', {
     store: roomStore,
     log,
     authorize,

@@ -57,15 +57,17 @@ export class Room {
   private readonly refused = new WeakSet<RoomConnection>()
   private readonly authorize: Authorize
   private queue: Promise<void> = Promise.resolve()
-  private updatesSinceCompaction = 0
   private cachedProgress: DocumentProgress | null = null
   private progressTimer: NodeJS.Timeout | null = null
 
-  private constructor(
+  /** Use `createRoom`, which loads the document first. */
+  constructor(
     readonly documentId: string,
     readonly doc: Y.Doc,
     private lastSeq: number,
     private readonly options: RoomOptions,
+    /** Updates already in the log, not yet folded into the snapshot. */
+    private updatesSinceCompaction = 0,
   ) {
     this.authorize = options.authorize ?? acceptAll
     this.awareness = new awarenessProtocol.Awareness(doc)
@@ -73,15 +75,6 @@ export class Room {
     this.awareness.setLocalState(null)
     doc.on('update', this.broadcastUpdate)
     this.awareness.on('update', this.broadcastAwareness)
-  }
-
-  /** Builds the room from the store; null when the store has no such document. */
-  static async load(documentId: string, options: RoomOptions): Promise<Room | null> {
-    const stored = await options.store.loadDocument(documentId)
-    if (!stored) return null
-    const room = new Room(documentId, replayDocument(stored), stored.lastSeq, options)
-    room.updatesSinceCompaction = stored.updates.length
-    return room
   }
 
   get connectionCount(): number {
@@ -224,4 +217,12 @@ export class Room {
       })
     }, this.options.progressDelayMs)
   }
+}
+
+/** Loads the document from the store into a new room; null when the store has no such document. */
+export async function createRoom(documentId: string, options: RoomOptions): Promise<Room | null> {
+  const stored = await options.store.loadDocument(documentId)
+  if (!stored) return null
+  const doc = replayDocument(stored)
+  return new Room(documentId, doc, stored.lastSeq, options, stored.updates.length)
 }

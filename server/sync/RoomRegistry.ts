@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import type { DocumentProgress } from '@qalam/shared/model'
-import { Room, type RoomConnection, type RoomOptions } from './Room.ts'
+import { createRoom, type Room, type RoomConnection, type RoomOptions } from './Room.ts'
 
 export interface RoomRegistryOptions extends RoomOptions {
   /** How long a room with nobody in it stays loaded, so a quick reconnect finds it warm. */
@@ -76,7 +76,7 @@ export class RoomRegistry {
     const existing = this.entries.get(documentId)
     if (existing) return existing
     const entry: Entry = {
-      room: Room.load(documentId, this.options),
+      room: createRoom(documentId, this.options),
       unloadTimer: null,
       unloading: null,
     }

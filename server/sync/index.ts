@@ -6,5 +6,6 @@ export {
   type ProposedChange,
 } from './authorize.ts'
 export { CloseCode } from './closeCodes.ts'
+export { createRoom, Room, type RoomConnection, type RoomOptions } from './Room.ts'
 export { RoomRegistry, type RoomRegistryOptions } from './RoomRegistry.ts'
 export { attachSyncServer, type SyncServer, type SyncServerOptions } from './syncServer.ts'
