@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { readMeta, readSegments } from '@qalam/shared/model'
+import { readMeta, readSegments, setTargetText } from '@qalam/shared/model'
 import { importDocument } from '../support/documentsApi.ts'
 import { applyRandomEdit, seededRandom } from '../support/randomEdits.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
@@ -49,4 +49,30 @@ test.each([
   expect(readSegments(fresh.doc)).toEqual(before.segments)
   expect(readMeta(fresh.doc)).toEqual(before.meta)
   expect(Y.encodeStateVector(fresh.doc)).toEqual(before.stateVector)
+})
+
+test('clients connected through a graceful restart reconnect by themselves and send what they edited meanwhile', async () => {
+  server = await startTestServer()
+  const { id } = await importDocument(server.url, { bytes: SAMPLE_BYTES })
+  const editor = connectClient(server.url, id)
+  clients.push(editor)
+  await editor.synced()
+  const closeCodes: number[] = []
+  editor.provider.on('connection-close', (event) => {
+    if (event) closeCodes.push(event.code)
+  })
+  const segmentId = readSegments(editor.doc)[2]!.id
+
+  const port = server.port
+  await server.close()
+  await waitFor(() => expect(closeCodes).toEqual([1001]))
+  setTargetText(editor.doc, segmentId, 'Сервер өшіп тұрғанда жазылды', 'editor')
+
+  server = await server.restart({ port })
+  await waitFor(() => expect(editor.provider.synced).toBe(true))
+  const reader = connectClient(server.url, id)
+  clients.push(reader)
+  await waitFor(() =>
+    expect(readSegments(reader.doc)[2]!.target).toBe('Сервер өшіп тұрғанда жазылды'),
+  )
 })
