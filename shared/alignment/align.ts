@@ -1,5 +1,5 @@
 import { anchorKeys, cognateMode, wordForms } from './anchors.ts'
-import { buildAnchorIndex } from './anchorIndex.ts'
+import { buildAnchorIndex, mergeAnchorIndexes } from './anchorIndex.ts'
 import { dictionaryKeys } from './dictionaryKeys.ts'
 import { learnLexicon } from './learnLexicon.ts'
 import { searchBeads, type FoundBead, type SearchInput } from './search.ts'
@@ -111,9 +111,10 @@ export function align(
     const first = searchBeads(input)
     input.variance = estimateVariance(first, input)
     const learned = learnLexicon(first, source.map(wordForms), target.map(wordForms))
-    learned.source.forEach((keys, k) => sourceKeys[k]!.push(...keys))
-    learned.target.forEach((keys, k) => targetKeys[k]!.push(...keys))
-    input.anchors = buildAnchorIndex(sourceKeys, targetKeys)
+    input.anchors = mergeAnchorIndexes(
+      input.anchors,
+      buildAnchorIndex(learned.source, learned.target),
+    )
     beads = searchBeads(input, first)
   }
   return beads.map((bead) => ({

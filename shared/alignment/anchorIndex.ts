@@ -33,11 +33,11 @@ function internRows(rows: readonly (readonly string[])[], ids: Map<string, numbe
       }
       return id
     })
-    interned.sort((a, b) => a - b)
-    for (let k = 0; k < interned.length; k++) {
-      if (k > 0 && interned[k] === interned[k - 1]) flatCounts[flatCounts.length - 1]!++
+    const sorted = Int32Array.from(interned).sort()
+    for (let k = 0; k < sorted.length; k++) {
+      if (k > 0 && sorted[k] === sorted[k - 1]) flatCounts[flatCounts.length - 1]!++
       else {
-        flatIds.push(interned[k]!)
+        flatIds.push(sorted[k]!)
         flatCounts.push(1)
       }
     }
@@ -93,4 +93,40 @@ function toRows(
     offsets[row + 1] = ids.length
   }
   return { offsets, ids: Int32Array.from(ids), counts: Int32Array.from(counts), totals }
+}
+
+function mergeRows(first: AnchorRows, second: AnchorRows, shift: number): AnchorRows {
+  const count = first.totals.length
+  const size = first.ids.length + second.ids.length
+  const offsets = new Int32Array(count + 1)
+  const ids = new Int32Array(size)
+  const counts = new Int32Array(size)
+  const totals = new Float64Array(count)
+  let at = 0
+  for (let row = 0; row < count; row++) {
+    for (let k = first.offsets[row]!; k < first.offsets[row + 1]!; k++, at++) {
+      ids[at] = first.ids[k]!
+      counts[at] = first.counts[k]!
+    }
+    for (let k = second.offsets[row]!; k < second.offsets[row + 1]!; k++, at++) {
+      ids[at] = second.ids[k]! + shift
+      counts[at] = second.counts[k]!
+    }
+    totals[row] = first.totals[row]! + second.totals[row]!
+    offsets[row + 1] = at
+  }
+  return { offsets, ids, counts, totals }
+}
+
+/** One index holding the keys of both (built over the same sentences); ids of `second` shift past `first`'s. */
+export function mergeAnchorIndexes(first: AnchorIndex, second: AnchorIndex): AnchorIndex {
+  const weights = new Float64Array(first.weights.length + second.weights.length)
+  weights.set(first.weights)
+  weights.set(second.weights, first.weights.length)
+  const shift = first.weights.length
+  return {
+    weights,
+    source: mergeRows(first.source, second.source, shift),
+    target: mergeRows(first.target, second.target, shift),
+  }
 }

@@ -15,8 +15,11 @@ export interface SearchInput {
   anchorMiss: number
   /** 1 where a sentence opens a paragraph; null when paragraphs are not to be used. */
   paragraphStarts: { source: Uint8Array; target: Uint8Array } | null
-  /** Set on the block-level inputs of the coarse-to-fine search. */
-  isCoarse?: boolean
+  /**
+   * Score merged beads by summed pairwise shared weight instead of the exact multiset
+   * intersection: faster, slightly optimistic about merges. Set on coarse levels and first passes.
+   */
+  isApproximate?: boolean
 }
 
 /** A bead as the search found it: source [i0, i1) with target [j0, j1). */
@@ -175,20 +178,22 @@ function searchInBand(input: SearchInput, band: Band): FoundBead[] {
       const sourceWeight = sourceTotal[i1]! - sourceTotal[i0]!
       const targetWeight = targetTotal[j1]! - targetTotal[j0]!
       if (type !== 0 && sourceWeight > 0 && targetWeight > 0) {
+        // Summed pairwise weights bound the exact intersection from above (a repeated key
+        // counts once per pair), so they decide alone when they are zero or cannot win.
+        let pairwise = 0
+        for (let a = i0; a < i1; a++) {
+          const rowLo = lo[a]!
+          for (let b = j0; b < j1; b++)
+            if (b >= rowLo && b <= hi[a]!) pairwise += shared[rowStart[a]! + b - rowLo]!
+        }
+        const bound = Math.min(pairwise, sourceWeight, targetWeight)
         const bestCase =
-          total +
-          anchorMiss * (sourceWeight + targetWeight) -
-          (anchorGain + anchorMiss) * 2 * Math.min(sourceWeight, targetWeight)
+          total + anchorMiss * (sourceWeight + targetWeight) - (anchorGain + anchorMiss) * 2 * bound
         if (bestCase >= budget) return bestCase
-        if (input.isCoarse) {
-          // Blocks are long, so exact intersections would dominate the run time; summed
-          // pairwise weights overcount repeats, which only blurs a path refined later anyway.
-          for (let a = i0; a < i1; a++) {
-            const rowLo = lo[a]!
-            for (let b = j0; b < j1; b++)
-              if (b >= rowLo && b <= hi[a]!) both += shared[rowStart[a]! + b - rowLo]!
-          }
-        } else both = exactShared(anchors!, i0, i1, j0, j1)
+        // Coarse blocks are long: exact intersections there would dominate the run time, and
+        // the overcount only blurs a path the next level refines.
+        both =
+          input.isApproximate || pairwise === 0 ? pairwise : exactShared(anchors!, i0, i1, j0, j1)
       }
       both = Math.min(both, sourceWeight, targetWeight)
       total += anchorMiss * (sourceWeight + targetWeight - 2 * both) - anchorGain * 2 * both
@@ -285,7 +290,7 @@ function coarsen(input: SearchInput): SearchInput {
       target: blockRows(anchors.target, input.targetChars.length),
     },
     paragraphStarts: null,
-    isCoarse: true,
+    isApproximate: true,
   }
 }
 
@@ -317,7 +322,7 @@ export function searchBeads(input: SearchInput, guide?: readonly FoundBead[]): F
   if (guide) {
     // A previous pass at full resolution: only its neighbourhood needs a second look.
     for (const bead of guide) path.push([bead.i1, bead.j1])
-    halfWidth = BLOCK
+    halfWidth = BLOCK / 2
   } else {
     for (const bead of searchBeads(coarsen(input)))
       path.push([Math.min(n, bead.i1 * BLOCK), Math.min(m, bead.j1 * BLOCK)])

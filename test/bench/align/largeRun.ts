@@ -8,8 +8,10 @@ const document = generateDocument(size)
 globalThis.gc?.()
 const rssBefore = process.memoryUsage().rss
 const started = performance.now()
+const cpuBefore = process.cpuUsage()
 const beads = align(document.source, document.target)
 const seconds = (performance.now() - started) / 1000
+const cpu = process.cpuUsage(cpuBefore)
 const peakRss = process.resourceUsage().maxRSS * 1024
 const score = scoreAlignment(document.gold, beads)
 process.stdout.write(
@@ -17,6 +19,8 @@ process.stdout.write(
     sourceSentences: document.source.length,
     targetSentences: document.target.length,
     seconds,
+    // CPU time of this process: wall time grows when other jobs share the machine.
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakRssMB: peakRss / 2 ** 20,
     rssBeforeAlignMB: rssBefore / 2 ** 20,
     alignRssGrowthMB: (peakRss - rssBefore) / 2 ** 20,
