@@ -1,2 +1,44 @@
 export { ROLES, isRole, type Role, type ActorRole } from './roles.ts'
 export { may, type Action } from './permissions.ts'
+export {
+  hashPassword,
+  verifyPassword,
+  needsRehash,
+  DEFAULT_COST,
+  type ScryptCost,
+} from './password.ts'
+export { newSessionToken, hashSessionToken } from './sessionToken.ts'
+export {
+  UsernameTakenError,
+  type AuthStore,
+  type User,
+  type UserRecord,
+  type Session,
+  type Project,
+  type ProjectWithRole,
+  type Member,
+} from './AuthStore.ts'
+export { createSqliteAuthStore } from './sqlite/SqliteAuthStore.ts'
+export { authenticate } from './authenticate.ts'
+export { projectAccess, documentAccess } from './projectAccess.ts'
+export {
+  LoginRateLimiter,
+  DEFAULT_LOGIN_LIMITS,
+  type LoginRateLimiterOptions,
+  type LoginVerdict,
+  type RateLimit,
+} from './loginRateLimiter.ts'
+export {
+  loginRequest,
+  userRequest,
+  projectRequest,
+  memberRequest,
+  memberRoleRequest,
+  username,
+  newPassword,
+  type LoginRequest,
+  type UserRequest,
+  type ProjectRequest,
+  type MemberRequest,
+  type MemberRoleRequest,
+} from './schemas.ts'

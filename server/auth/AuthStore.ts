@@ -1,0 +1,83 @@
+import type { Role } from './roles.ts'
+
+export interface User {
+  id: string
+  username: string
+  isAdmin: boolean
+  createdAt: number
+}
+
+/** A user with the stored password hash; only login code should see this shape. */
+export interface UserRecord extends User {
+  passwordHash: string
+}
+
+export interface Session {
+  user: User
+  expiresAt: number
+}
+
+export interface Project {
+  id: string
+  name: string
+  createdAt: number
+}
+
+export interface ProjectWithRole extends Project {
+  role: Role
+}
+
+export interface Member {
+  userId: string
+  username: string
+  role: Role
+}
+
+/** Thrown by `createUser` when the name is taken (names compare case-insensitively). */
+export class UsernameTakenError extends Error {
+  override name = 'UsernameTakenError'
+  constructor(readonly username: string) {
+    super(`user ${username} already exists`)
+  }
+}
+
+/**
+ * Accounts, sessions, projects and who holds which role in them. Methods return promises so
+ * that an adapter talking to a database server keeps the same interface as SQLite.
+ * Session tokens never reach storage in the clear: implementations keep their sha256.
+ */
+export interface AuthStore {
+  createUser(input: { username: string; passwordHash: string; isAdmin: boolean }): Promise<User>
+  findUserByName(username: string): Promise<UserRecord | undefined>
+  getUser(id: string): Promise<User | undefined>
+  listUsers(): Promise<User[]>
+  setPasswordHash(userId: string, passwordHash: string): Promise<void>
+  setAdmin(userId: string, isAdmin: boolean): Promise<void>
+  countAdmins(): Promise<number>
+
+  /** Starts a session; the returned token is shown once (for the cookie) and stored hashed. */
+  createSession(
+    userId: string,
+    ttlMs: number,
+    now?: number,
+  ): Promise<{ token: string; expiresAt: number }>
+  /** The live session for `token`; an expired one is removed and reads as absent. */
+  findSession(token: string, now?: number): Promise<Session | undefined>
+  deleteSession(token: string): Promise<void>
+  deleteExpiredSessions(now?: number): Promise<number>
+
+  createProject(name: string, now?: number): Promise<Project>
+  getProject(id: string): Promise<Project | undefined>
+  listProjects(): Promise<Project[]>
+  listProjectsForUser(userId: string): Promise<ProjectWithRole[]>
+  addDocumentToProject(projectId: string, documentId: string): Promise<void>
+  projectOfDocument(documentId: string): Promise<string | undefined>
+  listProjectDocuments(projectId: string): Promise<string[]>
+
+  /** Adds the member, or changes the role of one who is already in the project. */
+  setMember(projectId: string, userId: string, role: Role): Promise<void>
+  /** False when the user was not a member. */
+  removeMember(projectId: string, userId: string): Promise<boolean>
+  listMembers(projectId: string): Promise<Member[]>
+  roleOf(projectId: string, userId: string): Promise<Role | undefined>
+}

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto'
+import type Database from 'better-sqlite3'
+import type { AuthStore, Member, Project, ProjectWithRole, User, UserRecord } from '../AuthStore.ts'
+import { UsernameTakenError } from '../AuthStore.ts'
+import { isRole, type Role } from '../roles.ts'
+import { hashSessionToken, newSessionToken } from '../sessionToken.ts'
+import { CREATE_AUTH_SCHEMA } from './schema.ts'
+
+interface UserRow {
+  id: string
+  username: string
+  password_hash: string
+  is_admin: number
+  created_at: number
+}
+
+interface ProjectRow {
+  id: string
+  name: string
+  created_at: number
+}
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    isAdmin: row.is_admin === 1,
+    createdAt: row.created_at,
+  }
+}
+
+function toProject(row: ProjectRow): Project {
+  return { id: row.id, name: row.name, createdAt: row.created_at }
+}
+
+function toRole(value: unknown): Role {
+  // The CHECK constraint keeps other values out; this narrows the type and guards a hand-edited file.
+  if (!isRole(value)) throw new Error(`unknown role in database: ${String(value)}`)
+  return value
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+}
+
+/**
+ * The AuthStore on the server's SQLite handle. Creates its tables if they are missing; the
+ * caller owns the handle (and its pragmas: WAL, foreign_keys) and closes it.
+ */
+export function createSqliteAuthStore(db: Database.Database): AuthStore {
+  db.pragma('foreign_keys = ON')
+  db.exec(CREATE_AUTH_SCHEMA)
+
+  const userColumns = 'id, username, password_hash, is_admin, created_at'
+  const insertUser = db.prepare(`INSERT INTO users (${userColumns}) VALUES (?, ?, ?, ?, ?)`)
+  const selectUserByName = db.prepare(`SELECT ${userColumns} FROM users WHERE username = ?`)
+  const selectUser = db.prepare(`SELECT ${userColumns} FROM users WHERE id = ?`)
+  const selectUsers = db.prepare(`SELECT ${userColumns} FROM users ORDER BY username`)
+  const updatePassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?')
+  const updateAdmin = db.prepare('UPDATE users SET is_admin = ? WHERE id = ?')
+  const selectAdminCount = db.prepare('SELECT count(*) AS n FROM users WHERE is_admin = 1')
+
+  const insertSession = db.prepare(
+    'INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)',
+  )
+  const selectSession = db.prepare(
+    `SELECT s.expires_at, ${userColumns.replace(/(\w+)/g, 'u.$1')}
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+  )
+  const deleteSessionRow = db.prepare('DELETE FROM sessions WHERE token_hash = ?')
+  const deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?')
+
+  const insertProject = db.prepare('INSERT INTO projects (id, name, created_at) VALUES (?, ?, ?)')
+  const selectProject = db.prepare('SELECT id, name, created_at FROM projects WHERE id = ?')
+  const selectProjects = db.prepare(
+    'SELECT id, name, created_at FROM projects ORDER BY created_at DESC, rowid DESC',
+  )
+  const selectProjectsForUser = db.prepare(
+    `SELECT p.id, p.name, p.created_at, m.role FROM projects p
+     JOIN project_members m ON m.project_id = p.id
+     WHERE m.user_id = ? ORDER BY p.created_at DESC, p.rowid DESC`,
+  )
+  const insertProjectDocument = db.prepare(
+    `INSERT INTO project_documents (project_id, document_id) VALUES (?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET project_id = excluded.project_id`,
+  )
+  const selectProjectOfDocument = db.prepare(
+    'SELECT project_id FROM project_documents WHERE document_id = ?',
+  )
+  const selectProjectDocuments = db.prepare(
+    'SELECT document_id FROM project_documents WHERE project_id = ? ORDER BY rowid',
+  )
+
+  const upsertMember = db.prepare(
+    `INSERT INTO project_members (project_id, user_id, role) VALUES (?, ?, ?)
+     ON CONFLICT (project_id, user_id) DO UPDATE SET role = excluded.role`,
+  )
+  const deleteMember = db.prepare(
+    'DELETE FROM project_members WHERE project_id = ? AND user_id = ?',
+  )
+  const selectMembers = db.prepare(
+    `SELECT m.user_id, u.username, m.role FROM project_members m
+     JOIN users u ON u.id = m.user_id WHERE m.project_id = ? ORDER BY u.username`,
+  )
+  const selectRole = db.prepare(
+    'SELECT role FROM project_members WHERE project_id = ? AND user_id = ?',
+  )
+
+  return {
+    async createUser({ username, passwordHash, isAdmin }) {
+      const user: User = { id: randomUUID(), username, isAdmin, createdAt: Date.now() }
+      try {
+        insertUser.run(user.id, username, passwordHash, isAdmin ? 1 : 0, user.createdAt)
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new UsernameTakenError(username)
+        throw error
+      }
+      return user
+    },
+    async findUserByName(username) {
+      const row = selectUserByName.get(username) as UserRow | undefined
+      return row
+        ? ({ ...toUser(row), passwordHash: row.password_hash } satisfies UserRecord)
+        : undefined
+    },
+    async getUser(id) {
+      const row = selectUser.get(id) as UserRow | undefined
+      return row ? toUser(row) : undefined
+    },
+    async listUsers() {
+      return (selectUsers.all() as UserRow[]).map(toUser)
+    },
+    async setPasswordHash(userId, passwordHash) {
+      updatePassword.run(passwordHash, userId)
+    },
+    async setAdmin(userId, isAdmin) {
+      updateAdmin.run(isAdmin ? 1 : 0, userId)
+    },
+    async countAdmins() {
+      return (selectAdminCount.get() as { n: number }).n
+    },
+
+    async createSession(userId, ttlMs, now = Date.now()) {
+      const token = newSessionToken()
+      const expiresAt = now + ttlMs
+      insertSession.run(hashSessionToken(token), userId, expiresAt)
+      return { token, expiresAt }
+    },
+    async findSession(token, now = Date.now()) {
+      const tokenHash = hashSessionToken(token)
+      const row = selectSession.get(tokenHash) as (UserRow & { expires_at: number }) | undefined
+      if (!row) return undefined
+      if (row.expires_at <= now) {
+        deleteSessionRow.run(tokenHash)
+        return undefined
+      }
+      return { user: toUser(row), expiresAt: row.expires_at }
+    },
+    async deleteSession(token) {
+      deleteSessionRow.run(hashSessionToken(token))
+    },
+    async deleteExpiredSessions(now = Date.now()) {
+      return deleteExpired.run(now).changes
+    },
+
+    async createProject(name, now = Date.now()) {
+      const project: Project = { id: randomUUID(), name, createdAt: now }
+      insertProject.run(project.id, project.name, project.createdAt)
+      return project
+    },
+    async getProject(id) {
+      const row = selectProject.get(id) as ProjectRow | undefined
+      return row ? toProject(row) : undefined
+    },
+    async listProjects() {
+      return (selectProjects.all() as ProjectRow[]).map(toProject)
+    },
+    async listProjectsForUser(userId) {
+      const rows = selectProjectsForUser.all(userId) as Array<ProjectRow & { role: string }>
+      return rows.map((row): ProjectWithRole => ({ ...toProject(row), role: toRole(row.role) }))
+    },
+    async addDocumentToProject(projectId, documentId) {
+      insertProjectDocument.run(projectId, documentId)
+    },
+    async projectOfDocument(documentId) {
+      const row = selectProjectOfDocument.get(documentId) as { project_id: string } | undefined
+      return row?.project_id
+    },
+    async listProjectDocuments(projectId) {
+      return (selectProjectDocuments.all(projectId) as Array<{ document_id: string }>).map(
+        (row) => row.document_id,
+      )
+    },
+
+    async setMember(projectId, userId, role) {
+      upsertMember.run(projectId, userId, role)
+    },
+    async removeMember(projectId, userId) {
+      return deleteMember.run(projectId, userId).changes > 0
+    },
+    async listMembers(projectId) {
+      const rows = selectMembers.all(projectId) as Array<{
+        user_id: string
+        username: string
+        role: string
+      }>
+      return rows.map((row): Member => ({
+        userId: row.user_id,
+        username: row.username,
+        role: toRole(row.role),
+      }))
+    },
+    async roleOf(projectId, userId) {
+      const row = selectRole.get(projectId, userId) as { role: string } | undefined
+      return row ? toRole(row.role) : undefined
+    },
+  }
+}

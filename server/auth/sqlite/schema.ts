@@ -1,0 +1,37 @@
+/*
+ * The auth tables live in the server's one SQLite file beside the document store's tables;
+ * every statement is idempotent, so both stores may open the file in any order. Documents
+ * are linked to projects by id only: the documents table belongs to storage/.
+ */
+export const CREATE_AUTH_SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (
+  id            TEXT PRIMARY KEY,
+  username      TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  password_hash TEXT NOT NULL,
+  is_admin      INTEGER NOT NULL DEFAULT 0,
+  created_at    INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id    TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions (expires_at);
+CREATE TABLE IF NOT EXISTS projects (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS project_members (
+  project_id TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  user_id    TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  role       TEXT NOT NULL CHECK (role IN ('manager', 'translator', 'reviewer', 'viewer')),
+  PRIMARY KEY (project_id, user_id)
+);
+CREATE INDEX IF NOT EXISTS project_members_by_user ON project_members (user_id);
+CREATE TABLE IF NOT EXISTS project_documents (
+  project_id  TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  document_id TEXT NOT NULL PRIMARY KEY
+);
+CREATE INDEX IF NOT EXISTS project_documents_by_project ON project_documents (project_id);
+`
