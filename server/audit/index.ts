@@ -1,0 +1,11 @@
+export {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditEntry,
+  type AuditLog,
+  type AuditPage,
+  type NewAuditEntry,
+  type PageRequest,
+} from './AuditLog.ts'
+export { statusAction, statusEntry } from './statusEntry.ts'
+export { createSqliteAuditLog } from './sqlite/SqliteAuditLog.ts'

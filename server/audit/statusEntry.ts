@@ -1,0 +1,33 @@
+import type { SegmentStatus } from '@qalam/shared/model'
+import type { AuditAction, NewAuditEntry } from './AuditLog.ts'
+
+/** The audit action a status move stands for: approving, rejecting, reopening, or plain work. */
+export function statusAction(from: SegmentStatus, to: SegmentStatus): AuditAction {
+  if (to === 'approved') return 'approve'
+  if (to === 'rejected') return 'reject'
+  if (from === 'approved') return 'reopen'
+  return 'status'
+}
+
+/** The entry for one segment's status move; `reason` is what a reviewer gave for a rejection. */
+export function statusEntry(input: {
+  userId: string
+  projectId: string
+  documentId: string
+  segmentId: string
+  from: SegmentStatus
+  to: SegmentStatus
+  reason?: string
+  at?: number
+}): NewAuditEntry {
+  const { from, to, reason } = input
+  return {
+    userId: input.userId,
+    projectId: input.projectId,
+    documentId: input.documentId,
+    segmentId: input.segmentId,
+    action: statusAction(from, to),
+    detail: reason === undefined ? { from, to } : { from, to, reason },
+    ...(input.at === undefined ? {} : { at: input.at }),
+  }
+}
