@@ -14,7 +14,7 @@ import { usePresenceStore } from '../presence/usePresence.ts'
 import { useLocalUser } from '../presence/UserContext.tsx'
 import type { DocumentSession } from './DocumentSession.ts'
 import { DocumentHeader } from './DocumentHeader.tsx'
-import { useConnectionState, useDocumentSession, useIsSynced } from './useDocumentSession.ts'
+import { useConnectionState, useDocumentSession, useHasSynced } from './useDocumentSession.ts'
 
 /** `/documents/:id`: the translation grid of one document, shared live with everyone in it. */
 export function DocumentPage() {
@@ -28,11 +28,11 @@ export function DocumentPage() {
 
 function OpenDocument({ session, user }: { session: DocumentSession; user: LocalUser }) {
   const connection = useConnectionState(session)
-  const isSynced = useIsSynced(session)
+  const hasSynced = useHasSynced(session)
   const store = useSegmentStore(session.doc)
   const presence = usePresenceStore(session.provider.awareness)
   if (connection === 'notFound') return <PageMessage messageKey="document.notFound" withBackLink />
-  if (!isSynced || store === null || presence === null)
+  if (!hasSynced || store === null || presence === null)
     return <PageMessage messageKey="document.loading" />
   return <Workbench session={session} user={user} store={store} presence={presence} />
 }

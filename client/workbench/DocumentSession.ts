@@ -17,6 +17,7 @@ export class DocumentSession {
   readonly provider: WebsocketProvider
   private connection: ConnectionState = 'connecting'
   private hasConnected = false
+  private hasSyncedOnce = false
   private readonly listeners = new Set<() => void>()
 
   constructor(
@@ -36,6 +37,11 @@ export class DocumentSession {
       else if (this.connection !== 'notFound' && this.connection !== 'closed')
         this.setConnection(this.hasConnected ? 'reconnecting' : 'connecting')
     })
+    this.provider.on('sync', (isSynced) => {
+      if (!isSynced || this.hasSyncedOnce) return
+      this.hasSyncedOnce = true
+      for (const listener of this.listeners) listener()
+    })
     this.provider.on('closed', ({ code }) => {
       this.setConnection(code === CLOSE_NOT_FOUND ? 'notFound' : 'closed')
     })
@@ -45,19 +51,18 @@ export class DocumentSession {
     return this.connection
   }
 
-  get isSynced(): boolean {
-    return this.provider.synced
+  /**
+   * Whether the document has been received from the server at least once. It stays true through
+   * reconnects: the grid keeps working on the local copy, and Yjs merges when the socket is back.
+   */
+  get hasSynced(): boolean {
+    return this.hasSyncedOnce
   }
 
-  /** Notified when the connection state or the first sync changes. */
+  /** Notified when the connection state changes or the document first arrives. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener)
-    const onSync = () => listener()
-    this.provider.on('sync', onSync)
-    return () => {
-      this.listeners.delete(listener)
-      this.provider.off('sync', onSync)
-    }
+    return () => this.listeners.delete(listener)
   }
 
   setActiveSegment(segmentId: string | null): void {

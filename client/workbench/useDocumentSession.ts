@@ -23,9 +23,9 @@ export function useConnectionState(session: DocumentSession): ConnectionState {
   )
 }
 
-export function useIsSynced(session: DocumentSession): boolean {
+export function useHasSynced(session: DocumentSession): boolean {
   return useSyncExternalStore(
     (listener) => session.subscribe(listener),
-    () => session.isSynced,
+    () => session.hasSynced,
   )
 }

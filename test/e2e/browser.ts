@@ -69,3 +69,6 @@ export const pageErrors: string[] = []
 
 export const row = (index: number) => `[data-segment-index="${index}"]`
 export const targetCell = (index: number) => `${row(index)} [data-testid="target"]`
+
+/** For `expect.poll`: vitest's default of one second is too tight for a loaded CI machine. */
+export const POLL = { timeout: 10_000, interval: 25 }

@@ -8,6 +8,7 @@ import {
   CLIENT_DIR,
   SCREENSHOT_DIR,
   assertClientBuilt,
+  POLL,
   launchChromium,
   openAs,
   pageErrors,
@@ -49,6 +50,17 @@ describe('two translators in one document', () => {
     aigerim = await openAs(browser, AIGERIM)
     omar = await openAs(browser, OMAR)
     aigerim.on('websocket', (socket) => aigerimSockets.push(socket.url()))
+    // Lets a test drop the connection the way a network failure would.
+    await aigerim.context().addInitScript(() => {
+      const openSockets: WebSocket[] = []
+      Object.assign(window, { openSockets })
+      window.WebSocket = class extends window.WebSocket {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols)
+          openSockets.push(this)
+        }
+      }
+    })
     await aigerim.goto(`${server.url}/documents/${documentId}`)
     await omar.goto(`${server.url}/documents/${documentId}`)
     await aigerim.locator(row(0)).waitFor()
@@ -63,7 +75,9 @@ describe('two translators in one document', () => {
   test('Arabic typed by one translator appears right-to-left in the other one’s grid', async () => {
     await aigerim.click(targetCell(0))
     const editor = aigerim.locator(`${targetCell(0)} [contenteditable="true"]`)
-    await expect.poll(() => editor.evaluate((node) => node === document.activeElement)).toBe(true)
+    await expect
+      .poll(() => editor.evaluate((node) => node === document.activeElement), POLL)
+      .toBe(true)
     await aigerim.keyboard.type(FIRST_TRANSLATION)
 
     await expect
@@ -72,7 +86,7 @@ describe('two translators in one document', () => {
     expect(await omar.getAttribute(targetCell(0), 'dir')).toBe('rtl')
     expect(await omar.getAttribute(targetCell(0), 'lang')).toBe('ar')
     expect(await omar.getAttribute(`${row(0)} [data-testid="source"]`, 'dir')).toBe('ltr')
-    await expect.poll(() => omar.getAttribute(row(0), 'data-status')).toBe('draft')
+    await expect.poll(() => omar.getAttribute(row(0), 'data-status'), POLL).toBe('draft')
     const fontFamily = await omar
       .locator(`${targetCell(0)} .segment-row__target-text`)
       .evaluate((node) => getComputedStyle(node).fontFamily)
@@ -88,9 +102,9 @@ describe('two translators in one document', () => {
 
   test('Ctrl+Enter marks the segment translated for everyone and opens the next one', async () => {
     await aigerim.keyboard.press('Control+Enter')
-    await expect.poll(() => aigerim.getAttribute(row(0), 'data-status')).toBe('translated')
-    await expect.poll(() => omar.getAttribute(row(0), 'data-status')).toBe('translated')
-    await expect.poll(() => aigerim.getAttribute(row(1), 'aria-selected')).toBe('true')
+    await expect.poll(() => aigerim.getAttribute(row(0), 'data-status'), POLL).toBe('translated')
+    await expect.poll(() => omar.getAttribute(row(0), 'data-status'), POLL).toBe('translated')
+    await expect.poll(() => aigerim.getAttribute(row(1), 'aria-selected'), POLL).toBe('true')
     const nextEditor = aigerim.locator(`${targetCell(1)} [contenteditable="true"]`)
     await expect
       .poll(() => nextEditor.evaluate((node) => node === document.activeElement))
@@ -106,13 +120,13 @@ describe('two translators in one document', () => {
 
   test('moving between segments keeps one socket for the document', async () => {
     await aigerim.keyboard.press('Control+ArrowDown')
-    await expect.poll(() => aigerim.getAttribute(row(2), 'aria-selected')).toBe('true')
+    await expect.poll(() => aigerim.getAttribute(row(2), 'aria-selected'), POLL).toBe('true')
     await aigerim.keyboard.press('Control+ArrowDown')
-    await expect.poll(() => aigerim.getAttribute(row(3), 'aria-selected')).toBe('true')
+    await expect.poll(() => aigerim.getAttribute(row(3), 'aria-selected'), POLL).toBe('true')
     await aigerim.keyboard.press('Control+ArrowUp')
-    await expect.poll(() => aigerim.getAttribute(row(2), 'aria-selected')).toBe('true')
+    await expect.poll(() => aigerim.getAttribute(row(2), 'aria-selected'), POLL).toBe('true')
     await aigerim.click(targetCell(4))
-    await expect.poll(() => aigerim.getAttribute(row(4), 'aria-selected')).toBe('true')
+    await expect.poll(() => aigerim.getAttribute(row(4), 'aria-selected'), POLL).toBe('true')
     expect(aigerimSockets).toEqual([`${server.url.replace(/^http/, 'ws')}/sync/${documentId}`])
     expect(await aigerim.locator('[contenteditable]').count()).toBe(1)
   })
@@ -163,6 +177,31 @@ describe('two translators in one document', () => {
     expect(text).toContain(FIRST_TRANSLATION)
     expect(text).toContain(SECOND_TRANSLATION)
     expect(text).toContain('Культурные и литературные уголки двух стран.')
+  })
+
+  test('the header tells when the connection drops and comes back', async () => {
+    expect(await aigerim.getAttribute('[data-testid="connection"]', 'data-state')).toBe('connected')
+    await aigerim.evaluate(() => {
+      const indicator = document.querySelector('[data-testid="connection"]')!
+      const seen: string[] = []
+      Object.assign(window, { connectionStates: seen })
+      new MutationObserver(() => seen.push(indicator.getAttribute('data-state') ?? '')).observe(
+        indicator,
+        {
+          attributes: true,
+          attributeFilter: ['data-state'],
+        },
+      )
+      for (const socket of (window as unknown as { openSockets: WebSocket[] }).openSockets)
+        socket.close()
+    })
+    const states = () =>
+      aigerim.evaluate(() => (window as unknown as { connectionStates: string[] }).connectionStates)
+    await expect.poll(states, POLL).toEqual(['reconnecting', 'connected'])
+    await aigerim.click(`${targetCell(2)} [contenteditable]`)
+    await aigerim.keyboard.press('End')
+    await aigerim.keyboard.type(' بعد إعادة الاتصال')
+    await expect.poll(() => textOf(omar, targetCell(2)), POLL).toContain('بعد إعادة الاتصال')
     expect(pageErrors).toEqual([])
   })
 })

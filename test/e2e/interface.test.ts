@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import ar from '../../client/i18n/locales/ar.json'
+import en from '../../client/i18n/locales/en.json'
 import ru from '../../client/i18n/locales/ru.json'
 import { importDocument } from '../support/documentsApi.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
@@ -9,6 +10,7 @@ import {
   CLIENT_DIR,
   SCREENSHOT_DIR,
   assertClientBuilt,
+  POLL,
   launchChromium,
   openAs,
   pageErrors,
@@ -102,7 +104,7 @@ describe('the document list, import form and interface language', () => {
     expect(await sourceX()).toBeLessThan(await targetX())
 
     await page.selectOption('[data-testid="language-switcher"]', 'ar')
-    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl')
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir), POLL).toBe('rtl')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar')
     expect(await sourceX()).toBeGreaterThan(await targetX())
     expect(await page.textContent('.document-header__back')).toBe(ar.document.backToList)
@@ -116,12 +118,23 @@ describe('the document list, import form and interface language', () => {
     await page.context().close()
   })
 
+  test('an unknown document id says the document does not exist', async () => {
+    const page = await openAs(browser, DANIYAR)
+    await page.goto(`${server.url}/documents/no-such-document`)
+    await expect
+      .poll(() => page.locator('.page-message').textContent())
+      .toContain(en.document.notFound)
+    await page.context().close()
+  })
+
   test('a first visit asks for a display name and keeps it across reloads', async () => {
     const page = await openAs(browser, null)
     await page.goto(server.url)
     await page.fill('[data-testid="name-prompt"] input', 'Saule')
     await page.click('[data-testid="name-prompt"] button[type="submit"]')
-    await expect.poll(() => page.textContent('[data-testid="current-user"]')).toContain('Saule')
+    await expect
+      .poll(() => page.textContent('[data-testid="current-user"]'), POLL)
+      .toContain('Saule')
     await page.reload()
     await page.locator('[data-testid="document-table"]').waitFor()
     expect(await page.locator('[data-testid="name-prompt"]').count()).toBe(0)
