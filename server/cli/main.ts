@@ -3,12 +3,14 @@
 import { alignCommand } from './alignCommand.ts'
 import { CliError } from './cliError.ts'
 import { segmentCommand } from './segmentCommand.ts'
+import { userCommand } from './userAdd.ts'
 
 type Command = (args: string[], write: (text: string) => void) => void | Promise<void>
 
 const COMMANDS: Record<string, Command> = {
   segment: segmentCommand,
   align: alignCommand,
+  user: userCommand,
 }
 
 const usage = `usage: cli <${Object.keys(COMMANDS).join('|')}> [options]`
