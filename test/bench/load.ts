@@ -17,7 +17,7 @@ import {
   openAs,
   targetCell,
 } from '../e2e/browser.ts'
-import { generateDocument } from './generateDocument.ts'
+import { generateDocument } from '../support/generateDocument.ts'
 
 const SEGMENTS = 10_000
 const RUNS = 5
