@@ -62,7 +62,7 @@ export function SegmentGrid({
   return (
     <div className="segment-grid" role="table" aria-label={t('grid.label')} aria-rowcount={count}>
       <div className="segment-grid__head" role="rowgroup">
-        <div className="segment-row segment-row--head" role="row">
+        <div className="segment-row segment-row--head" role="row" aria-rowindex={1}>
           <div role="columnheader" className="segment-row__number">
             {t('grid.number')}
           </div>
@@ -89,6 +89,7 @@ export function SegmentGrid({
               key={item.key}
               ref={virtualizer.measureElement}
               data-index={item.index}
+              role="presentation"
               className="segment-grid__slot"
               style={{ transform: `translateY(${item.start}px)` }}
             >

@@ -64,6 +64,7 @@ export const SegmentRow = memo(function SegmentRow({
       role="row"
       className={`segment-row segment-row--${segment.status}${isActive ? ' segment-row--active' : ''}`}
       aria-selected={isActive}
+      aria-rowindex={index + 2}
       aria-label={t('grid.segment', { number: index + 1 })}
       data-segment-index={index}
       data-segment-id={segment.id}

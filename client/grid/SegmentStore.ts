@@ -28,6 +28,9 @@ export class SegmentStore {
   private count: number
   private meta: DocumentMeta
   private progress: DocumentProgress | null = null
+  // Collected while Yjs applies a transaction, announced once it has finished.
+  private pendingRows = new Set<number>()
+  private isDocumentDirty = false
   private readonly segments: Y.Array<Y.Map<unknown>>
 
   constructor(private readonly doc: Y.Doc) {
@@ -88,9 +91,6 @@ export class SegmentStore {
     this.documentListeners.add(listener)
     return () => this.documentListeners.delete(listener)
   }
-
-  private pendingRows = new Set<number>()
-  private isDocumentDirty = false
 
   private readonly onSegmentsChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void => {
     for (const event of events) {
