@@ -7,6 +7,7 @@ import {
   initDocument,
   readMeta,
   readSegments,
+  rejectSegment,
   segmentAt,
   segmentTarget,
   setStatus,
@@ -92,6 +93,21 @@ describe('document model', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
     expect(targetText(segmentAt(a, 0)!)).toBe(targetText(segmentAt(b, 0)!))
     expect(targetText(segmentAt(a, 0)!)).toMatch(/^قلم( أ ب| ب أ)$/)
+  })
+
+  test('a rejection carries its reason until the segment is approved', () => {
+    const doc = makeDoc()
+    const id = readSegments(doc)[0]!.id
+    rejectSegment(doc, id, 'Терминология: «архив» — أرشيف', 'u-rev')
+    expect(readSegments(doc)[0]).toMatchObject({
+      status: 'rejected',
+      reviewNote: 'Терминология: «архив» — أرشيف',
+      updatedBy: 'u-rev',
+    })
+    setStatus(doc, id, 'draft', 'u-tr')
+    expect(readSegments(doc)[0]!.reviewNote).toBe('Терминология: «архив» — أرشيف')
+    setStatus(doc, id, 'approved', 'u-rev')
+    expect(readSegments(doc)[0]!.reviewNote).toBe('')
   })
 
   test('progress counts source words per status, approved inside translated', () => {

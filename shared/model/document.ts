@@ -8,6 +8,7 @@ import {
   isSegmentStatus,
   metaMap,
   segmentsArray,
+  MAX_REVIEW_NOTE_LENGTH,
   type DocumentMeta,
   type SegmentInit,
   type SegmentMap,
@@ -122,6 +123,7 @@ export function readSegment(segment: SegmentMap, index: number): SegmentView {
     updatedAt: typeof updatedAt === 'number' ? updatedAt : null,
     paragraph: Number(segment.get(SEGMENT_KEYS.paragraph) ?? 0),
     before: String(segment.get(SEGMENT_KEYS.before) ?? ''),
+    reviewNote: String(segment.get(SEGMENT_KEYS.reviewNote) ?? ''),
   }
 }
 
@@ -143,11 +145,28 @@ export function touchSegment(segment: SegmentMap, userId: string, now = Date.now
   segment.set(SEGMENT_KEYS.updatedAt, now)
 }
 
+/** Moves a segment to `status`; an approval clears any earlier review note. */
 export function setStatus(doc: Y.Doc, id: string, status: SegmentStatus, userId: string): void {
   const segment = requireSegment(doc, id)
   doc.transact(
     () => {
       segment.set(SEGMENT_KEYS.status, status)
+      if (status === 'approved' && segment.has(SEGMENT_KEYS.reviewNote)) {
+        segment.delete(SEGMENT_KEYS.reviewNote)
+      }
+      touchSegment(segment, userId)
+    },
+    { kind: 'user', userId } satisfies TransactionOrigin,
+  )
+}
+
+/** A reviewer's rejection: status and reason land in one transaction, so peers see both. */
+export function rejectSegment(doc: Y.Doc, id: string, reason: string, userId: string): void {
+  const segment = requireSegment(doc, id)
+  doc.transact(
+    () => {
+      segment.set(SEGMENT_KEYS.status, 'rejected')
+      segment.set(SEGMENT_KEYS.reviewNote, reason.slice(0, MAX_REVIEW_NOTE_LENGTH))
       touchSegment(segment, userId)
     },
     { kind: 'user', userId } satisfies TransactionOrigin,

@@ -33,6 +33,8 @@ export const SEGMENT_KEYS = {
   paragraph: 'paragraph',
   /** Whitespace between the previous segment (or the start) and this one. */
   before: 'before',
+  /** A reviewer's reason for rejecting the segment, shown to the translator. */
+  reviewNote: 'reviewNote',
 } as const
 
 export type SegmentKey = (typeof SEGMENT_KEYS)[keyof typeof SEGMENT_KEYS]
@@ -44,6 +46,12 @@ export const MUTABLE_SEGMENT_KEYS: readonly SegmentKey[] = [
   SEGMENT_KEYS.updatedBy,
   SEGMENT_KEYS.updatedAt,
 ]
+
+/** Keys only a reviewer (or an administrator) may write. */
+export const REVIEWER_SEGMENT_KEYS: readonly SegmentKey[] = [SEGMENT_KEYS.reviewNote]
+
+/** Longest review note a reviewer may leave on a segment. */
+export const MAX_REVIEW_NOTE_LENGTH = 2000
 
 export type SegmentMap = Y.Map<unknown>
 
@@ -73,6 +81,8 @@ export interface SegmentView {
   updatedAt: number | null
   paragraph: number
   before: string
+  /** Why a reviewer rejected the segment; empty when there is no note. */
+  reviewNote: string
 }
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
