@@ -48,6 +48,25 @@ describe('document model', () => {
     expect(new Set(segments.map((s) => s.id)).size).toBe(3)
   })
 
+  test('a document can start with existing translations and their statuses', () => {
+    const doc = new Y.Doc()
+    initDocument(
+      doc,
+      meta,
+      [
+        { ...inits[0]!, target: 'الجملة الأولى.', status: 'translated' },
+        { ...inits[1]!, target: '', status: 'new' },
+      ],
+      SERVER_ORIGIN,
+    )
+    const replica = new Y.Doc()
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc))
+    expect(readSegments(replica).map((s) => [s.target, s.status, s.updatedBy])).toEqual([
+      ['الجملة الأولى.', 'translated', null],
+      ['', 'new', null],
+    ])
+  })
+
   test('segment ids are stable across replicas and found by id', () => {
     const doc = makeDoc()
     const replica = new Y.Doc()

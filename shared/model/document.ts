@@ -24,7 +24,7 @@ export function newSegmentId(): string {
 
 /**
  * Writes meta and segments into an empty doc in one transaction.
- * Every segment starts `new`, with an empty target.
+ * A segment starts with the target and status its init carries, else `new` and empty.
  */
 export function initDocument(
   doc: Y.Doc,
@@ -44,12 +44,16 @@ export function initDocument(
       map.set(SEGMENT_KEYS.id, newSegmentId())
       map.set(SEGMENT_KEYS.source, init.source)
       map.set(SEGMENT_KEYS.target, new Y.XmlText())
-      map.set(SEGMENT_KEYS.status, 'new')
+      map.set(SEGMENT_KEYS.status, init.status ?? 'new')
       map.set(SEGMENT_KEYS.paragraph, init.paragraph)
       map.set(SEGMENT_KEYS.before, init.before)
       return map
     })
     segmentsArray(doc).push(maps)
+    // Lexical's layout nests shared types, which can only be written once the target is in the doc.
+    segments.forEach((init, index) => {
+      if (init.target) writeLexicalText(segmentTarget(maps[index]!), init.target)
+    })
   }, origin)
 }
 

@@ -68,6 +68,10 @@ export interface SegmentInit {
   source: string
   paragraph: number
   before: string
+  /** An existing translation (alignment import); absent or empty leaves the target empty. */
+  target?: string
+  /** Defaults to `new`. */
+  status?: SegmentStatus
 }
 
 /** A plain, read-only snapshot of one segment. */
