@@ -20,7 +20,13 @@ import {
   SKIP_COLLAB_TAG,
   type LexicalEditor,
 } from 'lexical'
-import { segmentAt, segmentTarget, segmentStatus, setStatus } from '@qalam/shared/model'
+import {
+  rejectSegment,
+  segmentAt,
+  segmentTarget,
+  segmentStatus,
+  setStatus,
+} from '@qalam/shared/model'
 
 /*
  * A translator's editor without a browser: a headless Lexical editor bound to one segment's
@@ -44,6 +50,8 @@ export interface HeadlessPeer {
   /** Selects everything in the segment and deletes it. */
   clear(): void
   setStatus(status: Parameters<typeof setStatus>[2]): void
+  /** A reviewer's rejection with a reason, as the review UI writes it. */
+  reject(reason: string): void
   text(): string
   status(): string
   destroy(): void
@@ -185,6 +193,9 @@ export function createHeadlessPeer(
     },
     setStatus(status) {
       setStatus(doc, segmentIdValue, status, userId)
+    },
+    reject(reason) {
+      rejectSegment(doc, segmentIdValue, reason, userId)
     },
     text() {
       return editor.read(() => $getRoot().getTextContent())

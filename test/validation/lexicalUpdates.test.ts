@@ -126,6 +126,28 @@ describe('updates from the Lexical binding', () => {
     expect(readSegments(doc)[0]!.target).toBe('Бала үйге оралды.')
   })
 
+  test('accepts a reviewer rejecting with a reason; the translator sees it and may fix the segment', () => {
+    const doc = room()
+    const translatorPeer = join(doc, 1, translator)
+    translatorPeer.type('Анасы күтті.')
+    translatorPeer.setStatus('translated')
+    expect(rejections(send(doc, translatorPeer, translator))).toEqual([])
+
+    const reviewerPeer = join(doc, 1, reviewer)
+    reviewerPeer.reject('«Ждала» — күтіп отырды')
+    expect(rejections(send(doc, reviewerPeer, reviewer, [translatorPeer]))).toEqual([])
+    expect(readSegments(translatorPeer.doc)[1]).toMatchObject({
+      status: 'rejected',
+      reviewNote: '«Ждала» — күтіп отырды',
+    })
+
+    translatorPeer.backspace(6)
+    translatorPeer.type('күтіп отырды.')
+    translatorPeer.setStatus('draft')
+    expect(rejections(send(doc, translatorPeer, translator))).toEqual([])
+    expect(readSegments(doc)[1]).toMatchObject({ status: 'draft', target: 'Анасы күтіп отырды.' })
+  })
+
   test('accepts a reviewer who reopens an approved segment and then types into it', () => {
     const doc = room()
     const id = readSegments(doc)[2]!.id

@@ -30,6 +30,8 @@ export type RejectionCode =
   | 'invalid_value'
   /** `updatedBy` names someone other than the sender. */
   | 'forged_author'
+  /** A key only reviewers write (the review note), written or removed by someone else. */
+  | 'reviewer_only'
   /** A status change the sender's role may not make. */
   | 'status_transition'
   /** A change to an approved segment that is not being reopened in the same update. */

@@ -2,9 +2,11 @@ import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import {
+  MAX_REVIEW_NOTE_LENGTH,
   META_KEYS,
   SEGMENT_KEYS,
   initDocument,
+  rejectSegment,
   metaMap,
   readSegments,
   segmentAt,
@@ -226,6 +228,71 @@ describe('approved segments are locked', () => {
       ok: true,
       statusChanges: [{ segmentId: client.id(1), from: 'approved', to: 'draft' }],
     })
+  })
+})
+
+describe('review notes', () => {
+  test('accepts a reviewer rejecting a segment with a reason', () => {
+    const room = roomDoc('translated')
+    const client = clientOf(room)
+    const update = client.edit((doc) =>
+      rejectSegment(doc, client.id(1), 'Терминология', reviewer.userId),
+    )
+    expect(judgeUpdate(room, update, reviewer)).toEqual({
+      ok: true,
+      statusChanges: [{ segmentId: client.id(1), from: 'translated', to: 'rejected' }],
+    })
+    Y.applyUpdate(room, update)
+    expect(readSegments(room)[1]).toMatchObject({ status: 'rejected', reviewNote: 'Терминология' })
+  })
+
+  test('accepts a reviewer approving a rejected segment, which clears its note', () => {
+    const room = roomDoc('translated')
+    rejectSegment(room, readSegments(room)[1]!.id, 'Терминология', reviewer.userId)
+    const client = clientOf(room)
+    const update = client.edit((doc) => setStatus(doc, client.id(1), 'approved', reviewer.userId))
+    expect(judgeUpdate(room, update, reviewer)).toMatchObject({ ok: true })
+    Y.applyUpdate(room, update)
+    expect(readSegments(room)[1]).toMatchObject({ status: 'approved', reviewNote: '' })
+  })
+
+  test('accepts a translator taking a rejected segment back to draft, leaving the note', () => {
+    const room = roomDoc('translated')
+    rejectSegment(room, readSegments(room)[1]!.id, 'Терминология', reviewer.userId)
+    const client = clientOf(room)
+    const update = client.edit((doc) => setStatus(doc, client.id(1), 'draft', translator.userId))
+    expect(judgeUpdate(room, update, translator)).toMatchObject({ ok: true })
+  })
+
+  test('rejects a translator writing a review note', () => {
+    const room = roomDoc('translated')
+    const client = clientOf(room)
+    const update = client.edit(() => client.segment(1).set(SEGMENT_KEYS.reviewNote, 'fine'))
+    expectRejected(judgeUpdate(room, update, translator), 'reviewer_only')
+  })
+
+  test('rejects a translator removing a review note', () => {
+    const room = roomDoc('translated')
+    rejectSegment(room, readSegments(room)[1]!.id, 'Терминология', reviewer.userId)
+    const client = clientOf(room)
+    const update = client.edit(() => client.segment(1).delete(SEGMENT_KEYS.reviewNote))
+    expectRejected(judgeUpdate(room, update, translator), 'reviewer_only')
+  })
+
+  test('rejects a review note longer than the model allows', () => {
+    const room = roomDoc('translated')
+    const client = clientOf(room)
+    const update = client.edit(() =>
+      client.segment(1).set(SEGMENT_KEYS.reviewNote, 'x'.repeat(MAX_REVIEW_NOTE_LENGTH + 1)),
+    )
+    expectRejected(judgeUpdate(room, update, reviewer), 'invalid_value')
+  })
+
+  test('rejects a note on an approved segment that is not reopened', () => {
+    const room = roomDoc('approved')
+    const client = clientOf(room)
+    const update = client.edit(() => client.segment(1).set(SEGMENT_KEYS.reviewNote, 'later'))
+    expectRejected(judgeUpdate(room, update, reviewer), 'segment_locked')
   })
 })
 

@@ -1,7 +1,9 @@
 import * as Y from 'yjs'
 import {
-  SEGMENT_KEYS,
+  MAX_REVIEW_NOTE_LENGTH,
   MUTABLE_SEGMENT_KEYS,
+  REVIEWER_SEGMENT_KEYS,
+  SEGMENT_KEYS,
   isSegmentStatus,
   segmentId,
   segmentStatus,
@@ -25,19 +27,31 @@ import { createLocator, type Locator } from './locateStruct.ts'
 
 const SEGMENT_TARGET = SEGMENT_KEYS.target
 const SEGMENT_STATUS = SEGMENT_KEYS.status
+const WRITABLE_KEYS: ReadonlySet<string> = new Set(MUTABLE_SEGMENT_KEYS)
+// The review note: a reviewer writes it with a rejection and removes it with an approval.
+const REVIEWER_KEYS: ReadonlySet<string> = new Set(REVIEWER_SEGMENT_KEYS)
 const IMMUTABLE_KEYS: ReadonlySet<string> = new Set(
-  Object.values(SEGMENT_KEYS).filter((key) => !MUTABLE_SEGMENT_KEYS.includes(key)),
+  Object.values(SEGMENT_KEYS).filter((key) => !WRITABLE_KEYS.has(key) && !REVIEWER_KEYS.has(key)),
 )
 
 /** What an update does to one existing segment. */
 interface SegmentEffect {
   map: SegmentMap
   targetEdited: boolean
-  /** `updatedBy` / `updatedAt` written. */
+  /** A key other than the target and the status written or removed (metadata, review note). */
   touched: boolean
   statusWrites: Y.Item[]
   writtenKeys: Set<string>
+  /** Writable keys whose value was deleted; each must get a new value in the same update. */
   removedKeys: Set<string>
+}
+
+interface Judging {
+  locator: Locator
+  actor: Actor
+  mayWrite: boolean
+  mayReview: boolean
+  effectOn(segment: Y.Item): SegmentEffect
 }
 
 type Verdict = Decision | null
@@ -61,70 +75,66 @@ export function judgeUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor): Decis
 
 /** `judgeUpdate` for a caller that has decoded the update already; never changes `doc`. */
 export function judgeDecodedUpdate(doc: Y.Doc, decoded: DecodedUpdate, actor: Actor): Decision {
-  const locator = createLocator(doc, decoded.structs)
   const effects = new Map<Y.Item, SegmentEffect>()
-  const mayWrite = may(actor.role, 'editTarget')
-
-  const effectOn = (segment: Y.Item): SegmentEffect => {
-    let effect = effects.get(segment)
-    if (!effect) {
-      effect = {
-        map: (segment.content as Y.ContentType).type as SegmentMap,
-        targetEdited: false,
-        touched: false,
-        statusWrites: [],
-        writtenKeys: new Set(),
-        removedKeys: new Set(),
+  const judging: Judging = {
+    locator: createLocator(doc, decoded.structs),
+    actor,
+    mayWrite: may(actor.role, 'editTarget'),
+    mayReview: may(actor.role, 'reject'),
+    effectOn(segment) {
+      let effect = effects.get(segment)
+      if (!effect) {
+        effect = {
+          map: (segment.content as Y.ContentType).type as SegmentMap,
+          targetEdited: false,
+          touched: false,
+          statusWrites: [],
+          writtenKeys: new Set(),
+          removedKeys: new Set(),
+        }
+        effects.set(segment, effect)
       }
-      effects.set(segment, effect)
-    }
-    return effect
+      return effect
+    },
   }
 
   for (const struct of decoded.structs) {
     // GC and Skip structs carry no content: they only fill clock ranges.
-    if (!(struct instanceof Y.Item) || locator.isKnown(struct)) continue
-    const verdict = judgeInsertion(struct, locator, actor, mayWrite, effectOn)
+    if (!(struct instanceof Y.Item) || judging.locator.isKnown(struct)) continue
+    const verdict = judgeInsertion(struct, judging)
     if (verdict) return verdict
   }
 
   for (const [client, ranges] of decoded.deleteSet.clients) {
     for (const range of ranges) {
-      const verdict = judgeDeletion(doc, client, range, locator, mayWrite, effectOn)
+      const verdict = judgeDeletion(doc, client, range, judging)
       if (verdict) return verdict
     }
   }
 
   const statusChanges: StatusChange[] = []
   for (const effect of effects.values()) {
-    const verdict = judgeSegment(effect, locator, actor, statusChanges)
+    const verdict = judgeSegment(effect, judging, statusChanges)
     if (verdict) return verdict
   }
   return { ok: true, statusChanges }
 }
 
-function judgeInsertion(
-  item: Y.Item,
-  locator: Locator,
-  actor: Actor,
-  mayWrite: boolean,
-  effectOn: (segment: Y.Item) => SegmentEffect,
-): Verdict {
-  if (item.content instanceof Y.ContentDoc)
+function judgeInsertion(item: Y.Item, judging: Judging): Verdict {
+  const { locator, actor } = judging
+  if (item.content instanceof Y.ContentDoc) {
     return reject('outside_model', 'subdocuments are not part of the model')
+  }
   const location = locator.locate(item)
   switch (location.kind) {
     case 'gone':
       return null
     case 'unknown':
-      return reject(
-        'unknown_dependency',
-        `struct ${describe(item.id)} builds on structs the server does not have`,
-      )
+      return reject('unknown_dependency', `${describe(item.id)} builds on structs the server lacks`)
     case 'malformed':
       return reject('malformed', `struct ${describe(item.id)} has no resolvable parent`)
   }
-  if (!mayWrite) return reject('read_only', `role ${actor.role} may not change documents`)
+  if (!judging.mayWrite) return reject('read_only', `role ${actor.role} may not change documents`)
   switch (location.kind) {
     case 'meta':
       return reject('meta_write', 'document meta is written by the server only')
@@ -137,37 +147,40 @@ function judgeInsertion(
     case 'segment':
       break
   }
-  if (locator.isFromUpdate(location.segment))
+  if (locator.isFromUpdate(location.segment)) {
     return reject('segment_inserted', 'segments are created by import only')
+  }
   if (location.segment.deleted) return null
-  const effect = effectOn(location.segment)
+  const effect = judging.effectOn(location.segment)
   const id = segmentId(effect.map)
+  const key = location.key
   if (location.nested) {
-    if (location.key !== SEGMENT_TARGET)
-      return reject('outside_model', `segment ${id}: content under "${location.key}"`)
+    if (key !== SEGMENT_TARGET) return reject('outside_model', `segment ${id}: inside "${key}"`)
     effect.targetEdited = true
     return null
   }
-  const key = location.key
-  if (IMMUTABLE_KEYS.has(key))
-    return reject('immutable_field', `segment ${id}: "${key}" is fixed at import`)
-  if (key === SEGMENT_TARGET)
-    return reject('segment_structure', `segment ${id}: the target may be edited, not replaced`)
-  if (!MUTABLE_SEGMENT_KEYS.some((mutable) => mutable === key)) {
-    return reject('outside_model', `segment ${id}: unknown key "${key}"`)
-  }
+  const keyVerdict = judgeKey(key, id, judging)
+  if (keyVerdict) return keyVerdict
   effect.writtenKeys.add(key)
   // A value written and overwritten within the same update was garbage-collected by the
   // sender; it never becomes visible, so there is nothing to check.
   if (item.content instanceof Y.ContentDeleted) return null
   const value = singleValue(item)
   if (key === SEGMENT_STATUS) {
-    if (!isSegmentStatus(value))
+    if (!isSegmentStatus(value)) {
       return reject('invalid_value', `segment ${id}: status ${JSON.stringify(value)}`)
+    }
     effect.statusWrites.push(item)
     return null
   }
   effect.touched = true
+  if (REVIEWER_KEYS.has(key)) {
+    if (typeof value === 'string' && value.length <= MAX_REVIEW_NOTE_LENGTH) return null
+    return reject(
+      'invalid_value',
+      `segment ${id}: "${key}" must be text of at most ${MAX_REVIEW_NOTE_LENGTH}`,
+    )
+  }
   if (key === SEGMENT_KEYS.updatedBy && value !== actor.userId) {
     return reject('forged_author', `segment ${id}: updatedBy must be the sender`)
   }
@@ -177,13 +190,26 @@ function judgeInsertion(
   return null
 }
 
+/** Whether a segment-level key may be written or removed at all by this sender. */
+function judgeKey(key: string, id: string, judging: Judging): Verdict {
+  if (IMMUTABLE_KEYS.has(key)) return reject('immutable_field', `segment ${id}: "${key}" is fixed`)
+  if (key === SEGMENT_TARGET) {
+    return reject('segment_structure', `segment ${id}: the target is edited, never replaced`)
+  }
+  if (REVIEWER_KEYS.has(key)) {
+    return judging.mayReview
+      ? null
+      : reject('reviewer_only', `segment ${id}: "${key}" is reviewers'`)
+  }
+  if (!WRITABLE_KEYS.has(key)) return reject('outside_model', `segment ${id}: unknown key "${key}"`)
+  return null
+}
+
 function judgeDeletion(
   doc: Y.Doc,
   client: number,
   range: { clock: number; len: number },
-  locator: Locator,
-  mayWrite: boolean,
-  effectOn: (segment: Y.Item) => SegmentEffect,
+  judging: Judging,
 ): Verdict {
   const end = range.clock + range.len
   const state = Y.getState(doc.store, client)
@@ -191,11 +217,9 @@ function judgeDeletion(
     // Deleting what the same update inserts is fine (the insertion was judged); deleting
     // clocks nobody has sent yet would delete another peer's future content on arrival.
     const first = Math.max(range.clock, state)
+    const { locator } = judging
     if (!locator.find(Y.createID(client, first)) || !locator.find(Y.createID(client, end - 1))) {
-      return reject(
-        'unknown_dependency',
-        `deletes ${client}:${first}..${end - 1}, which the server does not have`,
-      )
+      return reject('unknown_dependency', `deletes ${client}:${first}..${end - 1}, never received`)
     }
   }
   if (range.clock >= state) return null
@@ -205,21 +229,16 @@ function judgeDeletion(
     const struct = structs[index]!
     if (struct.id.clock >= end) break
     if (!(struct instanceof Y.Item) || struct.deleted) continue
-    const verdict = judgeRemoval(struct, locator, mayWrite, effectOn)
+    const verdict = judgeRemoval(struct, judging)
     if (verdict) return verdict
   }
   return null
 }
 
-function judgeRemoval(
-  item: Y.Item,
-  locator: Locator,
-  mayWrite: boolean,
-  effectOn: (segment: Y.Item) => SegmentEffect,
-): Verdict {
-  const location = locator.locate(item)
+function judgeRemoval(item: Y.Item, judging: Judging): Verdict {
+  const location = judging.locator.locate(item)
   if (location.kind === 'gone') return null
-  if (!mayWrite) return reject('read_only', 'this role may not change documents')
+  if (!judging.mayWrite) return reject('read_only', `role ${judging.actor.role} may not write`)
   switch (location.kind) {
     case 'segmentList':
       return reject('segment_deleted', 'segments are never deleted by clients')
@@ -233,30 +252,27 @@ function judgeRemoval(
       return reject('outside_model', `deletes ${describe(item.id)} outside the document model`)
   }
   if (location.segment.deleted) return null
-  const effect = effectOn(location.segment)
+  const effect = judging.effectOn(location.segment)
   const id = segmentId(effect.map)
+  const key = location.key
   if (location.nested) {
-    if (location.key !== SEGMENT_TARGET)
-      return reject('outside_model', `segment ${id}: content under "${location.key}"`)
+    if (key !== SEGMENT_TARGET) return reject('outside_model', `segment ${id}: inside "${key}"`)
     effect.targetEdited = true
     return null
   }
-  if (IMMUTABLE_KEYS.has(location.key)) {
-    return reject('immutable_field', `segment ${id}: "${location.key}" is fixed at import`)
+  const keyVerdict = judgeKey(key, id, judging)
+  if (keyVerdict) return keyVerdict
+  if (REVIEWER_KEYS.has(key)) {
+    effect.touched = true
+    return null
   }
-  if (location.key === SEGMENT_TARGET)
-    return reject('segment_structure', `segment ${id}: the target may not be removed`)
   // Overwriting a map key deletes the old value; judgeSegment checks a new one was written.
-  effect.removedKeys.add(location.key)
+  effect.removedKeys.add(key)
   return null
 }
 
-function judgeSegment(
-  effect: SegmentEffect,
-  locator: Locator,
-  actor: Actor,
-  statusChanges: StatusChange[],
-): Verdict {
+function judgeSegment(effect: SegmentEffect, judging: Judging, changes: StatusChange[]): Verdict {
+  const { actor, locator } = judging
   const id = segmentId(effect.map)
   for (const key of effect.removedKeys) {
     if (!effect.writtenKeys.has(key))
@@ -287,8 +303,7 @@ function judgeSegment(
   }
   for (const write of effect.statusWrites) {
     const to = singleValue(write) as SegmentStatus
-    if (!superseded.has(write) && to !== current)
-      statusChanges.push({ segmentId: id, from: current, to })
+    if (!superseded.has(write) && to !== current) changes.push({ segmentId: id, from: current, to })
   }
   return null
 }
