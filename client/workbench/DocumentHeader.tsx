@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ProgressBar } from '../documents/ProgressBar.tsx'
@@ -31,6 +32,12 @@ export function DocumentHeader({
   const { t } = useTranslation()
   const meta = useDocumentMeta(store)
   const progress = useLiveProgress(store)
+  useEffect(() => {
+    document.title = `${meta.title} · ${t('app.name')}`
+    return () => {
+      document.title = t('app.name')
+    }
+  }, [meta.title, t])
   return (
     <header className="document-header" aria-label={t('document.header')}>
       <div className="document-header__identity">
