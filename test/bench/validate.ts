@@ -12,7 +12,7 @@ import {
   touchSegment,
   writeLexicalText,
 } from '@qalam/shared/model'
-import { judgeUpdate, type Actor } from '../../server/sync/validation/index.ts'
+import { judgeDecodedUpdate, judgeUpdate, type Actor } from '../../server/sync/validation/index.ts'
 import { createHeadlessPeer } from '../lexical/headlessPeer.ts'
 import { generateDocument } from '../support/generateDocument.ts'
 
@@ -99,6 +99,19 @@ const judgeMs: number[] = []
   }
 }
 
+// The same without decoding, which the sync layer does once anyway to read the message.
+const judgeDecodedMs: number[] = []
+{
+  const doc = freshRoom()
+  for (const update of updates) {
+    const { structs, ds } = Y.decodeUpdate(update)
+    const start = performance.now()
+    judgeDecodedUpdate(doc, { structs, deleteSet: ds }, translator)
+    judgeDecodedMs.push(performance.now() - start)
+    Y.applyUpdate(doc, update)
+  }
+}
+
 // Throughput of the room with and without validation, same updates, alternating rounds.
 const withoutMs: number[] = []
 const withMs: number[] = []
@@ -138,6 +151,10 @@ process.stdout.write(
     validationPerUpdateUs: {
       p50: micros(percentile(judgeMs, 50)),
       p99: micros(percentile(judgeMs, 99)),
+    },
+    validationPerDecodedUpdateUs: {
+      p50: micros(percentile(judgeDecodedMs, 50)),
+      p99: micros(percentile(judgeDecodedMs, 99)),
     },
     throughputUpdatesPerSecond: {
       validationOff: perSecond(median(withoutMs)),
