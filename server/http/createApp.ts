@@ -1,6 +1,7 @@
 import express, { type Express } from 'express'
 import type { Logger } from '../logging/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
+import { alignmentRouter } from './alignmentRouter.ts'
 import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
@@ -21,6 +22,7 @@ export function createApp(options: AppOptions): Express {
     response.json({ ok: true })
   })
   app.use('/api/documents', documentsRouter(options))
+  app.use('/api/alignments', alignmentRouter(options))
   app.use('/api', () => {
     throw new NotFoundError('request.not_found', 'No such API endpoint.')
   })

@@ -2,12 +2,12 @@ import { Router, type Request } from 'express'
 import type * as Y from 'yjs'
 import type { DocumentProgress } from '@qalam/shared/model'
 import { parsePlainText } from '@qalam/shared/formats'
-import { canonicalLanguage } from '@qalam/shared/text'
 import { createDocument, exportPlainText } from '../documents/index.ts'
 import { replayDocument, type DocumentStore, type DocumentSummary } from '../storage/index.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
 import { decodeTextFile } from './decodeTextFile.ts'
 import { ExportError, ImportError, NotFoundError } from './errors.ts'
+import { requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
 import { documentParams, exportQuery, importFields } from './schemas.ts'
@@ -22,18 +22,6 @@ export interface DocumentsRouterOptions {
   store: DocumentStore
   live: LiveDocuments
   maxUploadBytes: number
-}
-
-function requireLanguage(tag: string, field: string): string {
-  const canonical = canonicalLanguage(tag)
-  if (!canonical) throw new ImportError('import.unknown_language', `Unknown ${field}: ${tag}`)
-  return canonical
-}
-
-function titleFromFileName(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '')
-  const dot = base.lastIndexOf('.')
-  return (dot > 0 ? base.slice(0, dot) : base).trim()
 }
 
 /** `/api/documents`: import, list, read one, export. */
@@ -54,16 +42,17 @@ export function documentsRouter({ store, live, maxUploadBytes }: DocumentsRouter
 
   router.post('/', async (request, response) => {
     const upload = await readUpload(request, maxUploadBytes)
-    if (!upload.file) throw new ImportError('import.missing_file', 'No file was uploaded.')
+    const file = upload.files.file
+    if (!file) throw new ImportError('import.missing_file', 'No file was uploaded.')
     const fields = parseInput(importFields, upload.fields)
     const sourceLang = requireLanguage(fields.sourceLang, 'source language')
     const targetLang = requireLanguage(fields.targetLang, 'target language')
-    const text = decodeTextFile(upload.file.bytes)
+    const text = decodeTextFile(file.bytes)
     const parsed = parsePlainText(text, sourceLang)
     if (parsed.segments.length === 0) {
       throw new ImportError('import.no_segments', 'The file has no text to translate.')
     }
-    const title = fields.title || titleFromFileName(upload.file.name) || 'Untitled'
+    const title = fields.title || titleFromFileName(file.name) || 'Untitled'
     const summary = await createDocument(store, { title, sourceLang, targetLang, parsed })
     response.status(201).json({
       id: summary.id,

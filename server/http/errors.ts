@@ -7,7 +7,10 @@ export type ErrorCode =
   | 'import.too_large'
   | 'import.unknown_language'
   | 'import.no_segments'
+  | 'align.empty_side'
+  | 'align.empty_source'
   | 'request.invalid'
+  | 'request.too_large'
   | 'request.not_found'
   | 'document.not_found'
   | 'export.unknown_format'
@@ -32,10 +35,24 @@ export class ImportError extends AppError {
   }
 }
 
+export class AlignmentError extends AppError {
+  override name = 'AlignmentError'
+  constructor(code: Extract<ErrorCode, `align.${string}`>, message: string) {
+    super(code, 422, message)
+  }
+}
+
 export class InvalidRequestError extends AppError {
   override name = 'InvalidRequestError'
   constructor(message: string) {
     super('request.invalid', 400, message)
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  override name = 'PayloadTooLargeError'
+  constructor(message: string) {
+    super('request.too_large', 413, message)
   }
 }
 

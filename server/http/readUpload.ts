@@ -2,13 +2,17 @@ import type { IncomingMessage } from 'node:http'
 import busboy from 'busboy'
 import { ImportError, InvalidRequestError } from './errors.ts'
 
+export interface UploadedFile {
+  name: string
+  bytes: Buffer
+}
+
 export interface Upload {
-  /** The part named `file`, or null when there was none. */
-  file: { name: string; bytes: Buffer } | null
+  /** The file parts by field name; a field absent from the form is absent here. */
+  files: Partial<Record<string, UploadedFile>>
   fields: Record<string, string>
 }
 
-const FILE_FIELD = 'file'
 /** Room for field values and multipart framing on top of the file itself. */
 const FORM_OVERHEAD_BYTES = 64 * 1024
 
@@ -17,13 +21,20 @@ function tooLarge(maxBytes: number): ImportError {
 }
 
 /**
- * Reads a multipart/form-data request, holding the file in memory. The size limit is enforced
- * while streaming: a declared length over it is refused before reading, and the parse stops
- * at the first byte past it.
+ * Reads a multipart/form-data request, holding the files named in `fileFields` in memory (parts
+ * under other names are skipped). The size limit applies to each file and is enforced while
+ * streaming: a declared length over it is refused before reading, and the parse stops at the
+ * first byte past it.
  */
-export function readUpload(request: IncomingMessage, maxBytes: number): Promise<Upload> {
+export function readUpload(
+  request: IncomingMessage,
+  maxBytes: number,
+  fileFields: readonly string[] = ['file'],
+): Promise<Upload> {
   const declared = Number(request.headers['content-length'])
-  if (declared > maxBytes + FORM_OVERHEAD_BYTES) return Promise.reject(tooLarge(maxBytes))
+  if (declared > maxBytes * fileFields.length + FORM_OVERHEAD_BYTES) {
+    return Promise.reject(tooLarge(maxBytes))
+  }
 
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy
@@ -31,7 +42,13 @@ export function readUpload(request: IncomingMessage, maxBytes: number): Promise<
       parser = busboy({
         headers: request.headers,
         defParamCharset: 'utf8',
-        limits: { files: 1, fileSize: maxBytes, fields: 16, fieldSize: 4096, parts: 20 },
+        limits: {
+          files: fileFields.length,
+          fileSize: maxBytes,
+          fields: 16,
+          fieldSize: 4096,
+          parts: 20,
+        },
       })
     } catch {
       reject(new InvalidRequestError('Expected a multipart/form-data body.'))
@@ -47,10 +64,10 @@ export function readUpload(request: IncomingMessage, maxBytes: number): Promise<
       reject(error)
     }
     const fields: Record<string, string> = {}
-    let file: Upload['file'] = null
+    const files: Upload['files'] = {}
 
     parser.on('file', (name, stream, info) => {
-      if (name !== FILE_FIELD) {
+      if (!fileFields.includes(name)) {
         stream.resume()
         return
       }
@@ -58,7 +75,7 @@ export function readUpload(request: IncomingMessage, maxBytes: number): Promise<
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('limit', () => fail(tooLarge(maxBytes)))
       stream.on('end', () => {
-        file = { name: info.filename ?? '', bytes: Buffer.concat(chunks) }
+        files[name] = { name: info.filename ?? '', bytes: Buffer.concat(chunks) }
       })
     })
     parser.on('field', (name, value, info) => {
@@ -71,7 +88,7 @@ export function readUpload(request: IncomingMessage, maxBytes: number): Promise<
     parser.on('close', () => {
       if (settled) return
       settled = true
-      resolve({ file, fields })
+      resolve({ files, fields })
     })
     request.on('close', () => {
       if (!request.complete) fail(new InvalidRequestError('The upload was aborted.'))

@@ -1,0 +1,63 @@
+import { align, type Bead } from '@qalam/shared/alignment'
+import { segmentText } from '@qalam/shared/segmentation'
+
+/** One text of the pair as the review screen needs it: its sentences and their paragraphs. */
+export interface AlignmentSide {
+  sentences: string[]
+  /** 0-based paragraph index of each sentence. */
+  paragraphs: number[]
+}
+
+export interface AlignmentProposal {
+  title: string
+  sourceLang: string
+  targetLang: string
+  source: AlignmentSide
+  target: AlignmentSide
+  beads: Bead[]
+}
+
+export interface AlignmentRequest {
+  title: string
+  /** Canonical BCP 47 tags. */
+  sourceLang: string
+  targetLang: string
+  sourceText: string
+  targetText: string
+}
+
+function splitSide(text: string, lang: string): AlignmentSide {
+  const segments = segmentText(text, lang)
+  return {
+    sentences: segments.map((segment) => segment.text),
+    paragraphs: segments.map((segment) => segment.paragraph),
+  }
+}
+
+// Three decimals are more than a reviewer can tell apart and keep large proposals small.
+function roundConfidence(bead: Bead): Bead {
+  return { ...bead, confidence: Math.round(bead.confidence * 1000) / 1000 }
+}
+
+/**
+ * Segments a text and its existing translation and pairs their sentences, paragraphs serving as
+ * hints. Stores nothing: the proposal goes to a person, who corrects it before a document exists.
+ */
+export function proposeAlignment(request: AlignmentRequest): AlignmentProposal {
+  const source = splitSide(request.sourceText, request.sourceLang)
+  const target = splitSide(request.targetText, request.targetLang)
+  const beads = align(source.sentences, target.sentences, {
+    sourceLang: request.sourceLang,
+    targetLang: request.targetLang,
+    sourceParagraphs: source.paragraphs,
+    targetParagraphs: target.paragraphs,
+  })
+  return {
+    title: request.title,
+    sourceLang: request.sourceLang,
+    targetLang: request.targetLang,
+    source,
+    target,
+    beads: beads.map(roundConfidence),
+  }
+}

@@ -1,0 +1,103 @@
+import express, { Router, type RequestHandler } from 'express'
+import { createAlignedDocument, proposeAlignment } from '../alignment/index.ts'
+import type { DocumentStore } from '../storage/index.ts'
+import { alignmentFields, confirmAlignmentBody } from './alignmentSchemas.ts'
+import { decodeTextFile } from './decodeTextFile.ts'
+import { AlignmentError, ImportError, InvalidRequestError, PayloadTooLargeError } from './errors.ts'
+import { requireLanguage, titleFromFileName } from './importFields.ts'
+import { parseInput } from './parseInput.ts'
+import { readUpload, type UploadedFile } from './readUpload.ts'
+
+export interface AlignmentRouterOptions {
+  store: DocumentStore
+  maxUploadBytes: number
+}
+
+const SIDES = ['source', 'target'] as const
+type Side = (typeof SIDES)[number]
+
+/** body-parser's errors carry a `type`; without this they would reach the client as a 500. */
+function jsonBody(limitBytes: number): RequestHandler {
+  const parse = express.json({ limit: limitBytes })
+  return (request, response, next) => {
+    parse(request, response, (error?: unknown) => {
+      if (error === undefined || error === null) return next()
+      const type = (error as { type?: unknown }).type
+      if (type === 'entity.too.large') {
+        return next(new PayloadTooLargeError(`The request is larger than ${limitBytes} bytes.`))
+      }
+      next(new InvalidRequestError('The request body is not valid JSON.'))
+    })
+  }
+}
+
+type ImportCode = ConstructorParameters<typeof ImportError>[0]
+
+function requireFile(file: UploadedFile | undefined, side: Side): UploadedFile {
+  if (!file) throw new ImportError('import.missing_file', `No ${side} file was uploaded.`)
+  return file
+}
+
+/** Decodes one side like an imported document, naming the side in the English message. */
+function decodeSide(file: UploadedFile, side: Side): string {
+  try {
+    return decodeTextFile(file.bytes)
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error
+    throw new ImportError(error.code as ImportCode, `The ${side} file: ${error.message}`)
+  }
+}
+
+/** `/api/alignments`: propose an alignment of a text and its translation; confirm it as a document. */
+export function alignmentRouter({ store, maxUploadBytes }: AlignmentRouterOptions): Router {
+  const router = Router()
+
+  router.post('/', async (request, response) => {
+    const upload = await readUpload(request, maxUploadBytes, SIDES)
+    const sourceFile = requireFile(upload.files.source, 'source')
+    const targetFile = requireFile(upload.files.target, 'target')
+    const fields = parseInput(alignmentFields, upload.fields)
+    const sourceLang = requireLanguage(fields.sourceLang, 'source language')
+    const targetLang = requireLanguage(fields.targetLang, 'target language')
+    const sourceText = decodeSide(sourceFile, 'source')
+    const targetText = decodeSide(targetFile, 'target')
+    const title = fields.title || titleFromFileName(sourceFile.name) || 'Untitled'
+    const proposal = proposeAlignment({ title, sourceLang, targetLang, sourceText, targetText })
+    for (const side of SIDES) {
+      if (proposal[side].sentences.length === 0) {
+        throw new AlignmentError('align.empty_side', `The ${side} file has no text.`)
+      }
+    }
+    response.json(proposal)
+  })
+
+  // Pairs carry both texts, so the body may be as large as the two uploads together.
+  router.post('/confirm', jsonBody(2 * maxUploadBytes + 1024 * 1024), async (request, response) => {
+    const body = parseInput(confirmAlignmentBody, request.body)
+    const sourceLang = requireLanguage(body.sourceLang, 'source language')
+    const targetLang = requireLanguage(body.targetLang, 'target language')
+    const orphan = body.pairs.findIndex((pair) => pair.source.trim() === '')
+    if (orphan >= 0) {
+      throw new AlignmentError(
+        'align.empty_source',
+        `Pair ${orphan + 1} has no source text; merge it with a neighbour.`,
+      )
+    }
+    const summary = await createAlignedDocument(store, {
+      title: body.title,
+      sourceLang,
+      targetLang,
+      pairs: body.pairs,
+    })
+    response.status(201).json({
+      id: summary.id,
+      title: summary.title,
+      sourceLang: summary.sourceLang,
+      targetLang: summary.targetLang,
+      segments: summary.progress.segments,
+      translated: summary.progress.byStatus.translated,
+    })
+  })
+
+  return router
+}
