@@ -42,3 +42,12 @@ export {
   type MemberRequest,
   type MemberRoleRequest,
 } from './schemas.ts'
+export {
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  sessionCookie,
+  clearedSessionCookie,
+  readSessionToken,
+  sessionFromCookie,
+  isAllowedOrigin,
+} from './sessionCookie.ts'
