@@ -42,6 +42,8 @@ export interface StatusChange {
   segmentId: string
   from: SegmentStatus
   to: SegmentStatus
+  /** The review note written with a rejection. */
+  reason?: string
 }
 
 export type Decision =

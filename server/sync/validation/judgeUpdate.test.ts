@@ -240,7 +240,9 @@ describe('review notes', () => {
     )
     expect(judgeUpdate(room, update, reviewer)).toEqual({
       ok: true,
-      statusChanges: [{ segmentId: client.id(1), from: 'translated', to: 'rejected' }],
+      statusChanges: [
+        { segmentId: client.id(1), from: 'translated', to: 'rejected', reason: 'Терминология' },
+      ],
     })
     Y.applyUpdate(room, update)
     expect(readSegments(room)[1]).toMatchObject({ status: 'rejected', reviewNote: 'Терминология' })

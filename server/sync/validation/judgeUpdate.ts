@@ -44,6 +44,8 @@ interface SegmentEffect {
   writtenKeys: Set<string>
   /** Writable keys whose value was deleted; each must get a new value in the same update. */
   removedKeys: Set<string>
+  /** The review note this update writes, for the audit entry of a rejection. */
+  note?: string
 }
 
 interface Judging {
@@ -175,7 +177,10 @@ function judgeInsertion(item: Y.Item, judging: Judging): Verdict {
   }
   effect.touched = true
   if (REVIEWER_KEYS.has(key)) {
-    if (typeof value === 'string' && value.length <= MAX_REVIEW_NOTE_LENGTH) return null
+    if (typeof value === 'string' && value.length <= MAX_REVIEW_NOTE_LENGTH) {
+      effect.note = value
+      return null
+    }
     return reject(
       'invalid_value',
       `segment ${id}: "${key}" must be text of at most ${MAX_REVIEW_NOTE_LENGTH}`,
@@ -303,7 +308,13 @@ function judgeSegment(effect: SegmentEffect, judging: Judging, changes: StatusCh
   }
   for (const write of effect.statusWrites) {
     const to = singleValue(write) as SegmentStatus
-    if (!superseded.has(write) && to !== current) changes.push({ segmentId: id, from: current, to })
+    if (superseded.has(write) || to === current) continue
+    const reason = to === 'rejected' ? effect.note : undefined
+    changes.push(
+      reason === undefined
+        ? { segmentId: id, from: current, to }
+        : { segmentId: id, from: current, to, reason },
+    )
   }
   return null
 }
