@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest'
+import { reviewReducer, startReview } from './reviewHistory.ts'
+
+const proposal = {
+  source: { sentences: ['A.', 'B.', 'C.'], paragraphs: [0, 0, 1] },
+  target: { sentences: ['a.', 'b1.', 'b2.', 'c.'], paragraphs: [0, 0, 0, 1] },
+  beads: [
+    { source: [0], target: [0], confidence: 0.9 },
+    { source: [1], target: [1, 2], confidence: 0.7 },
+    { source: [2], target: [3], confidence: 0.2 },
+  ],
+}
+
+describe('review history', () => {
+  test('a review starts with one pair per bead and nothing to undo', () => {
+    const history = startReview(proposal)
+    expect(history.review.pairs).toEqual(proposal.beads)
+    expect(history.past).toEqual([])
+  })
+
+  test('undo steps back through edits in reverse order', () => {
+    const start = startReview(proposal)
+    const merged = reviewReducer(start, { kind: 'merge', index: 0 })
+    const shifted = reviewReducer(merged, {
+      kind: 'shift',
+      index: 0,
+      side: 'target',
+      direction: 'down',
+    })
+    expect(shifted.review.pairs.map((p) => p.target)).toEqual([
+      [0, 1],
+      [2, 3],
+    ])
+    const once = reviewReducer(shifted, { kind: 'undo' })
+    expect(once.review).toEqual(merged.review)
+    const twice = reviewReducer(once, { kind: 'undo' })
+    expect(twice.review).toEqual(start.review)
+    expect(reviewReducer(twice, { kind: 'undo' })).toBe(twice)
+  })
+
+  test('an edit that does not apply leaves the history as it was', () => {
+    const start = startReview(proposal)
+    expect(reviewReducer(start, { kind: 'merge', index: 2 })).toBe(start)
+    expect(reviewReducer(start, { kind: 'split', index: 0, side: 'source', at: 1 })).toBe(start)
+  })
+
+  test('splits of either kind can be undone', () => {
+    const start = startReview(proposal)
+    const split = reviewReducer(start, { kind: 'split', index: 1, side: 'target', at: 1 })
+    expect(split.review.pairs).toHaveLength(4)
+    const cut = reviewReducer(split, {
+      kind: 'splitInSentence',
+      index: 0,
+      side: 'source',
+      sentence: 0,
+      offset: 0,
+    })
+    expect(cut).toBe(split)
+    expect(reviewReducer(split, { kind: 'undo' }).review).toEqual(start.review)
+  })
+})
