@@ -81,7 +81,7 @@ describe('alignment edits', () => {
     const split = splitPairInSentence(review(), 3, 'source', 3, 'S3 '.length)!
     expect(split.source.sentences).toEqual(['S0.', 'S1 long.', 'S2.', 'S3', 'and more.'])
     expect(split.source.paragraphs).toEqual([0, 0, 1, 1, 1])
-    expect(shape(split).slice(3)).toEqual([
+    expect(shape(split)?.slice(3)).toEqual([
       [[3], [4]],
       [[4], []],
     ])
