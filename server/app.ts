@@ -1,11 +1,27 @@
 import { mkdir } from 'node:fs/promises'
-import { createServer } from 'node:http'
+import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { createSqliteAuditLog } from './audit/index.ts'
+import {
+  LoginRateLimiter,
+  createSqliteAuthStore,
+  documentAccess,
+  sessionFromCookie,
+  type AuthStore,
+} from './auth/index.ts'
 import { defaultConfig, type ServerConfig } from './config.ts'
 import { createApp } from './http/index.ts'
 import { openSqliteDocumentStore } from './storage/index.ts'
-import { RoomRegistry, attachSyncServer } from './sync/index.ts'
+import {
+  RoomRegistry,
+  attachSyncServer,
+  auditStatusChanges,
+  judgeByRole,
+  type Admission,
+  type Authorize,
+} from './sync/index.ts'
 
 export type { ServerConfig } from './config.ts'
 
@@ -13,26 +29,73 @@ export interface RunningServer {
   /** `http://127.0.0.1:PORT` (a wildcard host is reported as loopback). */
   url: string
   port: number
+  /** True when no account exists yet: someone has to create the first administrator. */
+  isFirstRun: boolean
   /** Closes connections, compacts and unloads open rooms, closes the store. */
   close(): Promise<void>
 }
 
-const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', ''])
+/**
+ * Not configuration: hooks for `npm run bench` alone, which measures the server with update
+ * validation off beside it on. Neither the environment nor the HTTP layer can reach these.
+ */
+export interface BenchmarkOnlyOptions {
+  authorize: Authorize
+}
 
-export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', ''])
+const DATABASE_FILE = 'qalam.sqlite'
+const SESSION_SWEEP_MS = 60 * 60 * 1000
+
+/** The sync server's gate: a live session from the cookie, then membership of the project. */
+function admitBySession(auth: AuthStore) {
+  return async (request: IncomingMessage, documentId: string): Promise<Admission> => {
+    const user = (await sessionFromCookie(auth, request.headers.cookie))?.user
+    if (!user) return { kind: 'unauthenticated' }
+    const access = await documentAccess(auth, user, documentId)
+    if (!access) return { kind: 'not_found' }
+    return { kind: 'admitted', peer: { userId: user.id, ...access } }
+  }
+}
+
+export async function startServer(
+  overrides: Partial<ServerConfig> = {},
+  benchmarkOnly?: BenchmarkOnlyOptions,
+): Promise<RunningServer> {
   const config: ServerConfig = { ...defaultConfig, ...overrides }
   const log = config.logger
   await mkdir(config.dataDir, { recursive: true })
-  const store = openSqliteDocumentStore(join(config.dataDir, 'qalam.sqlite'))
+  const databaseFile = join(config.dataDir, DATABASE_FILE)
+  const store = openSqliteDocumentStore(databaseFile)
+  // Accounts and the audit log share the file through a second handle (WAL allows both).
+  const authDb = new Database(databaseFile)
+  authDb.pragma('journal_mode = WAL')
+  authDb.pragma('synchronous = NORMAL')
+  const auth = createSqliteAuthStore(authDb)
+  const audit = createSqliteAuditLog(authDb)
+  await auth.deleteExpiredSessions()
+  const sweep = setInterval(() => {
+    auth.deleteExpiredSessions().catch((error: unknown) => {
+      // Expired sessions already read as absent; sweeping again next hour is enough.
+      log.error('auth.session_sweep_failed', { error })
+    })
+  }, SESSION_SWEEP_MS)
+  sweep.unref()
   const rooms = new RoomRegistry({
     store,
     log,
+    authorize: benchmarkOnly?.authorize ?? judgeByRole,
+    recordStatusChanges: auditStatusChanges(audit),
     unloadDelayMs: config.unloadDelayMs,
     compactEveryUpdates: config.compactEveryUpdates,
     progressDelayMs: config.progressDelayMs,
   })
   const app = createApp({
     store,
+    auth,
+    audit,
+    limiter: new LoginRateLimiter(config.loginLimits),
+    sessionTtlMs: config.sessionTtlMs,
     live: rooms,
     log,
     maxUploadBytes: config.maxUploadBytes,
@@ -42,6 +105,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const sync = attachSyncServer(httpServer, {
     rooms,
     log,
+    admit: admitBySession(auth),
+    allowedOrigins: config.allowedOrigins,
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
   })
@@ -58,18 +123,23 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   log.info('server.listening', { url, dataDir: config.dataDir })
 
+  const isFirstRun = (await auth.listUsers()).length === 0
+
   let closing: Promise<void> | null = null
   return {
     url,
     port,
+    isFirstRun,
     close() {
       closing ??= (async () => {
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()))
         await sync.close()
         httpServer.closeAllConnections()
         await httpClosed
+        clearInterval(sweep)
         await rooms.unloadAll()
         await store.close()
+        authDb.close()
       })()
       return closing
     },

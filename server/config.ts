@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_LOGIN_LIMITS, SESSION_TTL_MS, type LoginRateLimiterOptions } from './auth/index.ts'
 import { stderrLogger, type Logger } from './logging/index.ts'
 
 export interface ServerConfig {
@@ -18,6 +19,15 @@ export interface ServerConfig {
   /** Quiet time after a change before a room writes its progress to the store. */
   progressDelayMs: number
   pingIntervalMs: number
+  /**
+   * Browser origins besides the server's own that may open a sync WebSocket (e.g. a dev
+   * server on another port). Anything else is refused: cross-site WebSocket hijacking.
+   */
+  allowedOrigins: string[]
+  /** How long a login lasts. */
+  sessionTtlMs: number
+  /** Failed logins allowed per account and per address before 429. */
+  loginLimits: LoginRateLimiterOptions
   logger: Logger
 }
 
@@ -34,6 +44,9 @@ export const defaultConfig: ServerConfig = {
   maxMessageBytes: 10 * MB,
   progressDelayMs: 1_000,
   pingIntervalMs: 30_000,
+  allowedOrigins: [],
+  sessionTtlMs: SESSION_TTL_MS,
+  loginLimits: DEFAULT_LOGIN_LIMITS,
   logger: stderrLogger,
 }
 
@@ -42,6 +55,16 @@ const envSchema = z.object({
   HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url().transform((origin) => new URL(origin).origin)))
+    .optional(),
 })
 
 /** The config the environment asks for; throws a ZodError naming any bad variable. */
@@ -52,5 +75,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   if (parsed.HOST !== undefined) config.host = parsed.HOST
   if (parsed.DATA_DIR !== undefined) config.dataDir = parsed.DATA_DIR
   if (parsed.MAX_UPLOAD_BYTES !== undefined) config.maxUploadBytes = parsed.MAX_UPLOAD_BYTES
+  if (parsed.ALLOWED_ORIGINS !== undefined) config.allowedOrigins = parsed.ALLOWED_ORIGINS
   return config
 }

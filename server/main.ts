@@ -15,6 +15,12 @@ function readConfig() {
 
 const server = await startServer(readConfig())
 console.log(`Qalam is listening on ${server.url}`)
+if (server.isFirstRun) {
+  console.log(
+    'No accounts yet. Create the first administrator with:\n' +
+      '  npm run -s cli -- user add NAME --password P --admin',
+  )
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

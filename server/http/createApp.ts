@@ -1,4 +1,6 @@
 import express, { type Express } from 'express'
+import type { AuditLog } from '../audit/index.ts'
+import type { AuthStore, LoginRateLimiter } from '../auth/index.ts'
 import type { Logger } from '../logging/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
 import { alignmentRouter } from './alignmentRouter.ts'
@@ -6,9 +8,17 @@ import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
 import { NotFoundError } from './errors.ts'
+import { projectsRouter } from './projectsRouter.ts'
+import { sessionMiddleware } from './session.ts'
+import { sessionRouter } from './sessionRouter.ts'
+import { usersRouter } from './usersRouter.ts'
 
 export interface AppOptions {
   store: DocumentStore
+  auth: AuthStore
+  audit: AuditLog
+  limiter: LoginRateLimiter
+  sessionTtlMs: number
   live: LiveDocuments
   log: Logger
   maxUploadBytes: number
@@ -21,6 +31,10 @@ export function createApp(options: AppOptions): Express {
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true })
   })
+  app.use('/api', sessionMiddleware(options.auth))
+  app.use('/api/session', sessionRouter(options))
+  app.use('/api/users', usersRouter(options))
+  app.use('/api/projects', projectsRouter(options))
   app.use('/api/documents', documentsRouter(options))
   app.use('/api/alignments', alignmentRouter(options))
   app.use('/api', () => {

@@ -6,11 +6,17 @@ import { createDocument, exportPlainText } from '../documents/index.ts'
 import { replayDocument, type DocumentStore, type DocumentSummary } from '../storage/index.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
 import { decodeTextFile } from './decodeTextFile.ts'
+import type { AuditLog } from '../audit/index.ts'
+import type { ActorRole, AuthStore, User } from '../auth/index.ts'
+import { requireDocumentRole, requirePermission, requireProjectRole } from './access.ts'
+import { withUsernames } from './auditEntries.ts'
 import { ExportError, ImportError, NotFoundError } from './errors.ts'
 import { requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
-import { documentParams, exportQuery, importFields } from './schemas.ts'
+import { documentListQuery, segmentAuditParams } from './projectSchemas.ts'
+import { documentParams, exportQuery, importFields, projectField } from './schemas.ts'
+import { requireUser } from './session.ts'
 
 /** What the API needs from the open rooms: their live state, which is ahead of the store's. */
 export interface LiveDocuments {
@@ -20,28 +26,72 @@ export interface LiveDocuments {
 
 export interface DocumentsRouterOptions {
   store: DocumentStore
+  auth: AuthStore
+  audit: AuditLog
   live: LiveDocuments
   maxUploadBytes: number
 }
 
+/** A document as the API shows it to one user: with its project and that user's role there. */
+export type DocumentView = DocumentSummary & { projectId: string; role: ActorRole }
+
 /** `/api/documents`: import, list, read one, export. */
-export function documentsRouter({ store, live, maxUploadBytes }: DocumentsRouterOptions): Router {
+export function documentsRouter(options: DocumentsRouterOptions): Router {
+  const { store, auth, audit, live, maxUploadBytes } = options
   const router = Router()
 
-  const withLiveProgress = (summary: DocumentSummary): DocumentSummary => ({
+  const view = (
+    summary: DocumentSummary,
+    access: { projectId: string; role: ActorRole },
+  ): DocumentView => ({
     ...summary,
     progress: live.liveProgress(summary.id) ?? summary.progress,
+    projectId: access.projectId,
+    role: access.role,
   })
 
-  const requireDocument = async (request: Request): Promise<DocumentSummary> => {
+  /** The document, if it exists and the user is in its project; 404 alike otherwise. */
+  const requireDocument = async (request: Request): Promise<DocumentView> => {
+    const user = requireUser(request)
     const { id } = parseInput(documentParams, request.params)
+    const access = await requireDocumentRole(auth, user, id)
     const summary = await store.getDocument(id)
     if (!summary) throw new NotFoundError('document.not_found', `No document ${id}.`)
-    return summary
+    return view(summary, access)
+  }
+
+  /** Documents of the projects the user acts in, each with the role they act in it. */
+  const listVisible = async (
+    user: User,
+    projectId: string | undefined,
+  ): Promise<DocumentView[]> => {
+    const projects: Array<{ id: string; role: ActorRole }> = []
+    if (projectId !== undefined) {
+      projects.push({ id: projectId, role: await requireProjectRole(auth, user, projectId) })
+    } else if (user.isAdmin) {
+      for (const project of await auth.listProjects())
+        projects.push({ id: project.id, role: 'admin' })
+    } else {
+      projects.push(...(await auth.listProjectsForUser(user.id)))
+    }
+    const access = new Map<string, { projectId: string; role: ActorRole }>()
+    for (const project of projects) {
+      for (const documentId of await auth.listProjectDocuments(project.id)) {
+        access.set(documentId, { projectId: project.id, role: project.role })
+      }
+    }
+    const documents = await store.listDocuments()
+    return documents.flatMap((summary) => {
+      const granted = access.get(summary.id)
+      return granted ? [view(summary, granted)] : []
+    })
   }
 
   router.post('/', async (request, response) => {
+    const user = requireUser(request)
     const upload = await readUpload(request, maxUploadBytes)
+    const { projectId } = parseInput(projectField, upload.fields)
+    requirePermission(await requireProjectRole(auth, user, projectId), 'import')
     const file = upload.files.file
     if (!file) throw new ImportError('import.missing_file', 'No file was uploaded.')
     const fields = parseInput(importFields, upload.fields)
@@ -54,6 +104,9 @@ export function documentsRouter({ store, live, maxUploadBytes }: DocumentsRouter
     }
     const title = fields.title || titleFromFileName(file.name) || 'Untitled'
     const summary = await createDocument(store, { title, sourceLang, targetLang, parsed })
+    // Linked after it is stored: a failure in between leaves a document nobody can see,
+    // never a project listing a document that does not exist.
+    await auth.addDocumentToProject(projectId, summary.id)
     response.status(201).json({
       id: summary.id,
       title: summary.title,
@@ -63,17 +116,27 @@ export function documentsRouter({ store, live, maxUploadBytes }: DocumentsRouter
     })
   })
 
-  router.get('/', async (_request, response) => {
-    const documents = await store.listDocuments()
-    response.json({ documents: documents.map(withLiveProgress) })
+  router.get('/', async (request, response) => {
+    const user = requireUser(request)
+    const { projectId } = parseInput(documentListQuery, request.query)
+    response.json({ documents: await listVisible(user, projectId) })
   })
 
   router.get('/:id', async (request, response) => {
-    response.json(withLiveProgress(await requireDocument(request)))
+    response.json(await requireDocument(request))
+  })
+
+  router.get('/:id/segments/:segmentId/audit', async (request, response) => {
+    const user = requireUser(request)
+    const { id, segmentId } = parseInput(segmentAuditParams, request.params)
+    await requireDocumentRole(auth, user, id)
+    const page = await audit.listForSegment(id, segmentId, { limit: 500 })
+    response.json({ entries: await withUsernames(auth, page.entries) })
   })
 
   router.get('/:id/export', async (request, response) => {
     const summary = await requireDocument(request)
+    requirePermission(summary.role, 'export')
     const { format } = parseInput(exportQuery, request.query)
     if (format !== 'txt') {
       throw new ExportError('export.unknown_format', `Unknown export format: ${format}`)

@@ -14,6 +14,14 @@ export type ErrorCode =
   | 'request.not_found'
   | 'document.not_found'
   | 'export.unknown_format'
+  | 'auth.required'
+  | 'auth.forbidden'
+  | 'auth.invalid_credentials'
+  | 'auth.rate_limited'
+  | 'auth.username_taken'
+  | 'project.not_found'
+  | 'user.not_found'
+  | 'member.exists'
   | 'internal'
 
 /** An error the client caused and is told about: a code, an HTTP status and an English message. */
@@ -58,7 +66,10 @@ export class PayloadTooLargeError extends AppError {
 
 export class NotFoundError extends AppError {
   override name = 'NotFoundError'
-  constructor(code: 'document.not_found' | 'request.not_found', message: string) {
+  constructor(
+    code: 'document.not_found' | 'request.not_found' | 'project.not_found' | 'user.not_found',
+    message: string,
+  ) {
     super(code, 404, message)
   }
 }
@@ -67,5 +78,22 @@ export class ExportError extends AppError {
   override name = 'ExportError'
   constructor(code: Extract<ErrorCode, `export.${string}`>, message: string) {
     super(code, 400, message)
+  }
+}
+
+const AUTH_STATUS = {
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.forbidden': 403,
+  'auth.username_taken': 409,
+  'auth.rate_limited': 429,
+  'member.exists': 409,
+} as const
+
+/** Who is asking, or whether they may: not logged in, wrong password, role too low, taken. */
+export class AuthError extends AppError {
+  override name = 'AuthError'
+  constructor(code: keyof typeof AUTH_STATUS, message: string) {
+    super(code, AUTH_STATUS[code], message)
   }
 }

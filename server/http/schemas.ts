@@ -1,7 +1,11 @@
 import { z } from 'zod'
 
+/** The project an upload goes into; read and checked before anything else in the form. */
+export const projectField = z.object({ projectId: z.string().min(1).max(200) })
+
 /** Text fields of the import form; the file part is read separately. */
 export const importFields = z.object({
+  projectId: z.string().min(1).max(200),
   title: z.string().trim().max(300).optional(),
   sourceLang: z.string().trim().min(1).max(100),
   targetLang: z.string().trim().min(1).max(100),

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createJsonLogger } from '../logging/index.ts'
 import { openSqliteDocumentStore, type DocumentStore } from '../storage/index.ts'
-import type { Authorize } from './authorize.ts'
+import type { Authorize, Peer } from './authorize.ts'
 import { CloseCode } from './closeCodes.ts'
 import { MessageType, SyncType, readClientMessage, writeUpdate } from './protocol.ts'
 import { createRoom, type Room, type RoomConnection } from './Room.ts'
@@ -15,7 +15,12 @@ import { createRoom, type Room, type RoomConnection } from './Room.ts'
 class RecordingConnection implements RoomConnection {
   readonly sent: Uint8Array[] = []
   closedWith: number | null = null
-  constructor(readonly peer = { connectionId: Math.random().toString(36).slice(2) }) {}
+  readonly peer: Peer = {
+    connectionId: Math.random().toString(36).slice(2),
+    userId: 'u-translator',
+    role: 'translator',
+    projectId: 'p',
+  }
   send(message: Uint8Array): void {
     this.sent.push(message)
   }
@@ -152,7 +157,11 @@ test('stores and broadcasts the updates of different connections in arrival orde
 })
 
 test('a rejected update is neither stored nor applied, and its connection is closed as forbidden', async () => {
-  const room = await openRoom(store, () => ({ kind: 'reject', reason: 'touches a source' }))
+  const room = await openRoom(store, () => ({
+    kind: 'reject',
+    reason: 'immutable_field',
+    detail: 'touches a source',
+  }))
   const sender = new RecordingConnection()
   const watcher = new RecordingConnection()
   room.join(sender)

@@ -18,6 +18,7 @@ import {
   type ClientMessage,
   type DecodedUpdate,
 } from './protocol.ts'
+import type { StatusChangesRecorder } from './recordStatusChanges.ts'
 import { changesDocument } from './updateEffect.ts'
 
 /** The room's view of one client connection; the socket layer implements it. */
@@ -32,6 +33,8 @@ export interface RoomOptions {
   log: Logger
   /** Judges each update before it is stored; accepts everything by default. */
   authorize?: Authorize
+  /** Told the status moves of each accepted update once it is stored and applied (audit log). */
+  recordStatusChanges?: StatusChangesRecorder
   /** Fold the log into a snapshot after this many appended updates. */
   compactEveryUpdates: number
   /** Quiet time after the last change before progress is written to the store. */
@@ -165,6 +168,15 @@ export class Room {
     if (decision.kind === 'ignore') return
     if (decision.kind === 'reject') {
       this.refused.add(connection)
+      this.options.log.warn('sync.update_rejected', {
+        documentId: this.documentId,
+        connectionId: connection.peer.connectionId,
+        userId: connection.peer.userId,
+        reason: decision.reason,
+        detail: decision.detail,
+      })
+      // The close reason is the rejection code alone: the client names it to the user, and a
+      // close frame's reason may not exceed 123 bytes.
       connection.close(CloseCode.Forbidden, decision.reason)
       return
     }
@@ -172,6 +184,12 @@ export class Room {
     // so an update we lose in a crash must be one nobody has seen.
     this.lastSeq = await this.options.store.appendUpdate(this.documentId, update.bytes)
     Y.applyUpdate(this.doc, update.bytes, connectionOrigin(connection.peer))
+    if (decision.statusChanges.length > 0) {
+      await this.options.recordStatusChanges?.(connection.peer, {
+        documentId: this.documentId,
+        statusChanges: decision.statusChanges,
+      })
+    }
     this.updatesSinceCompaction++
     if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) await this.compact()
   }

@@ -7,7 +7,8 @@ import type { RoomConnection } from './Room.ts'
 
 /** A `ws` socket as a room sees it: send if still open, close once with a logged reason. */
 export class SocketConnection implements RoomConnection {
-  readonly peer: Peer = { connectionId: randomUUID() }
+  readonly connectionId = randomUUID()
+  private admitted: Peer | null = null
   /** Set by a pong, cleared by each keepalive ping. */
   isAlive = true
   private closing = false
@@ -17,6 +18,16 @@ export class SocketConnection implements RoomConnection {
     readonly documentId: string,
     private readonly log: Logger,
   ) {}
+
+  /** Who this is; set by `admit` once the session and membership are checked. */
+  get peer(): Peer {
+    if (!this.admitted) throw new Error('a connection joins a room only once admitted')
+    return this.admitted
+  }
+
+  admit(identity: Omit<Peer, 'connectionId'>): void {
+    this.admitted = { connectionId: this.connectionId, ...identity }
+  }
 
   get isOpen(): boolean {
     return !this.closing && this.socket.readyState === WebSocket.OPEN
@@ -35,7 +46,8 @@ export class SocketConnection implements RoomConnection {
     this.closing = true
     this.log.warn('sync.connection_closed', {
       documentId: this.documentId,
-      connectionId: this.peer.connectionId,
+      connectionId: this.connectionId,
+      userId: this.admitted?.userId,
       code,
       reason,
     })

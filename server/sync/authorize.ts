@@ -1,9 +1,15 @@
 import type * as Y from 'yjs'
+import type { ActorRole } from '../auth/index.ts'
 import type { DecodedUpdate } from './protocol.ts'
+import type { StatusChange } from './validation/index.ts'
 
-/** Who sent an update. Authentication (server/auth) will add the user and their role. */
+/** Who sent an update: one authenticated connection, with the role it holds in the project. */
 export interface Peer {
   connectionId: string
+  userId: string
+  role: ActorRole
+  /** The project the document belongs to, for the audit log. */
+  projectId: string
 }
 
 /** An update a peer wants to apply, judged against the room's current document. */
@@ -16,13 +22,17 @@ export interface ProposedChange {
 
 /**
  * What happens to a proposed update, always as a whole (never filtered):
- * `accept` stores and applies it; `ignore` drops it and keeps the connection (read-only
- * peers); `reject` drops it and closes the connection as Forbidden.
+ * `accept` stores and applies it (and names the status moves it makes, for the audit log);
+ * `ignore` drops it and keeps the connection (read-only peers); `reject` drops it and closes
+ * the connection as Forbidden, with `reason` (a short code) as the close reason.
  */
 export type Decision =
-  { kind: 'accept' } | { kind: 'ignore'; reason: string } | { kind: 'reject'; reason: string }
+  | { kind: 'accept'; statusChanges: StatusChange[] }
+  | { kind: 'ignore'; reason: string }
+  | { kind: 'reject'; reason: string; detail: string }
 
 /** Judges an update before it is stored. Runs inside the room's queue, so `doc` is current. */
 export type Authorize = (peer: Peer, change: ProposedChange) => Decision
 
-export const acceptAll: Authorize = () => ({ kind: 'accept' })
+/** Accepts everything: only for tests of the room and the benchmark's "validation off" side. */
+export const acceptAll: Authorize = () => ({ kind: 'accept', statusChanges: [] })

@@ -6,6 +6,13 @@ export {
   type ProposedChange,
 } from './authorize.ts'
 export { CloseCode } from './closeCodes.ts'
+export { judgeByRole } from './judgeByRole.ts'
+export { auditStatusChanges, type StatusChangesRecorder } from './recordStatusChanges.ts'
 export { createRoom, Room, type RoomConnection, type RoomOptions } from './Room.ts'
 export { RoomRegistry, type RoomRegistryOptions } from './RoomRegistry.ts'
-export { attachSyncServer, type SyncServer, type SyncServerOptions } from './syncServer.ts'
+export {
+  attachSyncServer,
+  type Admission,
+  type SyncServer,
+  type SyncServerOptions,
+} from './syncServer.ts'

@@ -2,16 +2,31 @@ import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { z } from 'zod'
+import { isAllowedOrigin } from '../auth/index.ts'
 import type { Logger } from '../logging/index.ts'
+import type { Peer } from './authorize.ts'
+import { AwarenessGate } from './awarenessGate.ts'
 import { CloseCode } from './closeCodes.ts'
 import { readClientMessage, type ClientMessage } from './protocol.ts'
 import type { Room } from './Room.ts'
 import type { RoomRegistry } from './RoomRegistry.ts'
 import { SocketConnection } from './SocketConnection.ts'
 
+/** Whether a connection may open a document, and as whom. */
+export type Admission =
+  | { kind: 'admitted'; peer: Omit<Peer, 'connectionId'> }
+  /** No live session: closed with 4401. */
+  | { kind: 'unauthenticated' }
+  /** No such document, or the user is not in its project: closed with 4404 alike. */
+  | { kind: 'not_found' }
+
 export interface SyncServerOptions {
   rooms: RoomRegistry
   log: Logger
+  /** Checks the session (from the upgrade request's cookie) and the membership. */
+  admit(request: IncomingMessage, documentId: string): Promise<Admission>
+  /** Browser origins allowed to connect besides the server's own. */
+  allowedOrigins: readonly string[]
   /** Larger frames are refused by `ws` with close code 1009. */
   maxMessageBytes: number
   /** A connection that has not answered the previous ping by the next one is dropped. */
@@ -45,6 +60,9 @@ function toBytes(data: RawData): Uint8Array {
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data
 }
 
+/** Messages held while the session is checked and the room loads; a real client sends a few. */
+const MAX_EARLY_MESSAGES = 1000
+
 /** How long shutdown waits for clients to answer the close frame before dropping them. */
 const SHUTDOWN_GRACE_MS = 2000
 
@@ -53,6 +71,9 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
   const { rooms, log } = options
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
   const connections = new Map<WebSocket, SocketConnection>()
+  // The server's own origin is whatever host the browser reached it by (same host and port).
+  const allowedOrigins = (host: string | undefined) =>
+    host ? [`http://${host}`, `https://${host}`, ...options.allowedOrigins] : options.allowedOrigins
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const documentId = documentIdOf(request.url)
@@ -60,11 +81,20 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
       return
     }
-    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, documentId))
+    if (!isAllowedOrigin(request.headers.origin, allowedOrigins(request.headers.host))) {
+      log.warn('sync.origin_refused', {
+        origin: request.headers.origin,
+        host: request.headers.host,
+      })
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => serve(ws, request, documentId))
   }
 
-  function serve(ws: WebSocket, documentId: string | null): void {
+  function serve(ws: WebSocket, request: IncomingMessage, documentId: string | null): void {
     const connection = new SocketConnection(ws, documentId ?? '', log)
+    const awarenessGate = new AwarenessGate()
     connections.set(ws, connection)
     let room: Room | null = null
     // Messages that arrive while the room loads, replayed in order once it has.
@@ -83,14 +113,20 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
         connection.close(CloseCode.BadMessage, `bad message: ${(error as Error).message}`)
         return
       }
-      if (room) room.receive(connection, message)
-      else early.push(message)
+      if (message.kind === 'awareness' && !awarenessGate.admits(message.entries)) return
+      if (room) {
+        room.receive(connection, message)
+      } else if (early.length >= MAX_EARLY_MESSAGES) {
+        connection.close(CloseCode.BadMessage, 'too many messages before the document loaded')
+      } else {
+        early.push(message)
+      }
     })
     ws.on('error', (error) => {
       // `ws` has already closed the socket (1009 for an oversized frame); say why, once.
       log.warn('sync.socket_error', {
         documentId,
-        connectionId: connection.peer.connectionId,
+        connectionId: connection.connectionId,
         code: (error as { code?: string }).code,
         message: error.message,
       })
@@ -100,16 +136,9 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
       if (room) rooms.leave(room, connection)
     })
 
-    if (documentId === null) {
-      connection.close(CloseCode.DocumentNotFound, 'document not found')
-      return
-    }
-    rooms.join(documentId, connection).then(
+    admitAndJoin(connection, request, documentId).then(
       (joined) => {
-        if (!joined) {
-          connection.close(CloseCode.DocumentNotFound, 'document not found')
-          return
-        }
+        if (!joined) return
         if (!connection.isOpen) {
           rooms.leave(joined, connection)
           return
@@ -122,6 +151,33 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
         connection.close(CloseCode.InternalError, 'could not load the document')
       },
     )
+  }
+
+  /**
+   * Who the connection is, then its room: nothing of the document is sent, and nothing the
+   * client sent is read, before the session and the membership are checked. Null when the
+   * connection was refused (and closed) instead.
+   */
+  async function admitAndJoin(
+    connection: SocketConnection,
+    request: IncomingMessage,
+    documentId: string | null,
+  ): Promise<Room | null> {
+    const admission: Admission =
+      documentId === null ? { kind: 'not_found' } : await options.admit(request, documentId)
+    if (admission.kind === 'unauthenticated') {
+      connection.close(CloseCode.Unauthorized, 'log in first')
+      return null
+    }
+    if (admission.kind === 'not_found' || documentId === null) {
+      connection.close(CloseCode.DocumentNotFound, 'document not found')
+      return null
+    }
+    if (!connection.isOpen) return null
+    connection.admit(admission.peer)
+    const joined = await rooms.join(documentId, connection)
+    if (!joined) connection.close(CloseCode.DocumentNotFound, 'document not found')
+    return joined
   }
 
   const keepalive = setInterval(() => {

@@ -3,12 +3,14 @@ import { existsSync, readFileSync } from 'node:fs'
 import { afterEach, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { readSegments, setTargetText } from '@qalam/shared/model'
-import { importDocument, postImport, type ImportRequest } from '../support/documentsApi.ts'
+import { asUser, type Session } from '../support/accounts.ts'
+import { postImport, type ImportRequest } from '../support/documentsApi.ts'
 import { forgeRightOrigin } from '../support/forgedUpdate.ts'
 import { countLoggedUpdates } from '../support/storedDocument.ts'
 import { connectClient, openRawSocket, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
+import { createWorkspace } from '../support/workspace.ts'
 import { SAMPLE_BYTES } from './fixtures.ts'
 
 let server: TestServer | null = null
@@ -27,8 +29,8 @@ function storedBytes(databaseFile: string): string[] {
   )
 }
 
-async function listIds(url: string): Promise<string[]> {
-  const response = await fetch(`${url}/api/documents`)
+async function listIds(url: string, session: Session): Promise<string[]> {
+  const response = await fetch(`${url}/api/documents`, { headers: asUser(session) })
   const { documents } = (await response.json()) as { documents: Array<{ id: string }> }
   return documents.map((d) => d.id)
 }
@@ -90,10 +92,16 @@ describe('bad imports change nothing stored', () => {
 
   test.each(cases)('refuses %s', async (_name, request, status, code) => {
     server = await startTestServer({ maxUploadBytes: LIMIT })
-    await importDocument(server.url, { bytes: 'Уже есть документ.' })
-    const before = { ids: await listIds(server.url), bytes: storedBytes(server.databaseFile) }
+    const { admin, projectId, importDocument } = await createWorkspace(server)
+    await importDocument({ bytes: 'Уже есть документ.' })
+    const before = {
+      ids: await listIds(server.url, admin),
+      bytes: storedBytes(server.databaseFile),
+    }
 
     const response = await postImport(server.url, {
+      session: admin,
+      projectId,
       sourceLang: 'ru',
       targetLang: 'kk',
       ...request,
@@ -103,17 +111,23 @@ describe('bad imports change nothing stored', () => {
     expect(body.error.code).toBe(code)
     expect(body.error.message).toEqual(expect.any(String))
 
-    expect(await listIds(server.url)).toEqual(before.ids)
+    expect(await listIds(server.url, admin)).toEqual(before.ids)
     expect(storedBytes(server.databaseFile)).toEqual(before.bytes)
   })
 
   test('refuses a form without a file, and a body that is not a form', async () => {
     server = await startTestServer()
+    const { admin, projectId } = await createWorkspace(server)
     const before = storedBytes(server.databaseFile)
     const form = new FormData()
+    form.append('projectId', projectId)
     form.append('sourceLang', 'ru')
     form.append('targetLang', 'kk')
-    const noFile = await fetch(`${server.url}/api/documents`, { method: 'POST', body: form })
+    const noFile = await fetch(`${server.url}/api/documents`, {
+      method: 'POST',
+      body: form,
+      headers: asUser(admin),
+    })
     expect(noFile.status).toBe(400)
     expect(((await noFile.json()) as { error: { code: string } }).error.code).toBe(
       'import.missing_file',
@@ -121,12 +135,12 @@ describe('bad imports change nothing stored', () => {
 
     const json = await fetch(`${server.url}/api/documents`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: asUser(admin, { 'content-type': 'application/json' }),
       body: '{"file":"x"}',
     })
     expect(json.status).toBe(400)
     expect(((await json.json()) as { error: { code: string } }).error.code).toBe('request.invalid')
-    expect(await listIds(server.url)).toEqual([])
+    expect(await listIds(server.url, admin)).toEqual([])
     expect(storedBytes(server.databaseFile)).toEqual(before)
   })
 })
@@ -134,16 +148,19 @@ describe('bad imports change nothing stored', () => {
 describe('bad WebSocket input', () => {
   test('closes a socket for an unknown document with 4404 before any sync', async () => {
     server = await startTestServer()
-    const socket = openRawSocket(server.url, 'no-such-document')
+    const { admin } = await createWorkspace(server)
+    const socket = openRawSocket(server.url, 'no-such-document', admin)
     expect((await socket.closed).code).toBe(4404)
     expect(socket.received).toEqual([])
   })
 
   test('closes sockets that send bad bytes with 4400, stores nothing, and keeps serving others', async () => {
     server = await startTestServer()
-    const { id } = await importDocument(server.url, { bytes: SAMPLE_BYTES })
-    const b = connectClient(server.url, id)
-    const c = connectClient(server.url, id)
+    const workspace = await createWorkspace(server)
+    const { id } = await workspace.importDocument({ bytes: SAMPLE_BYTES })
+    const translator = await workspace.member('translator')
+    const b = connectClient(server.url, id, translator)
+    const c = connectClient(server.url, id, translator)
     clients.push(b, c)
     await Promise.all([b.synced(), c.synced()])
     const segmentId = readSegments(b.doc)[0]!.id
@@ -169,7 +186,7 @@ describe('bad WebSocket input', () => {
     ]
     const logged = countLoggedUpdates(server.databaseFile, id)
     for (const payload of payloads) {
-      const raw = openRawSocket(server.url, id)
+      const raw = openRawSocket(server.url, id, translator)
       await raw.opened
       raw.socket.send(payload)
       expect((await raw.closed).code).toBe(4400)
@@ -179,15 +196,16 @@ describe('bad WebSocket input', () => {
     const closedLogs = server.logs.filter((entry) => entry.event === 'sync.connection_closed')
     expect(closedLogs.map((entry) => entry.code)).toEqual(payloads.map(() => 4400))
 
-    setTargetText(b.doc, segmentId, 'still syncing', 'b')
+    setTargetText(b.doc, segmentId, 'still syncing', translator.user.id)
     await waitFor(() => expect(readSegments(c.doc)[0]!.target).toBe('still syncing'))
     expect(b.provider.wsconnected && c.provider.wsconnected).toBe(true)
   })
 
   test('closes a socket that sends a message over the size limit with 1009', async () => {
     server = await startTestServer({ maxMessageBytes: 4096 })
-    const { id } = await importDocument(server.url, { bytes: SAMPLE_BYTES })
-    const raw = openRawSocket(server.url, id)
+    const workspace = await createWorkspace(server)
+    const { id } = await workspace.importDocument({ bytes: SAMPLE_BYTES })
+    const raw = openRawSocket(server.url, id, await workspace.member('translator'))
     await raw.opened
     const big = new Y.Doc()
     big.getText('t').insert(0, 'x'.repeat(10_000))

@@ -2,13 +2,14 @@ import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { readSegments } from '@qalam/shared/model'
-import { importDocument } from '../support/documentsApi.ts'
+import { login, type Session } from '../support/accounts.ts'
 import { applyRandomEdit, seededRandom } from '../support/randomEdits.ts'
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts'
 import { readStoredDocument } from '../support/storedDocument.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
 import { waitFor } from '../support/waitFor.ts'
+import { createWorkspace } from '../support/workspace.ts'
 import { SAMPLE_BYTES } from './fixtures.ts'
 
 const EDITORS = 20
@@ -47,9 +48,12 @@ test(
     dir = await makeTempDir('qalam-crash-')
     server = await spawnServer({ DATA_DIR: dir.path })
     const { port, url } = server
-    const { id } = await importDocument(url, { bytes: SAMPLE_BYTES, targetLang: 'kk' })
+    const workspace = await createWorkspace({ url, databaseFile: join(dir.path, 'qalam.sqlite') })
+    const { id } = await workspace.importDocument({ bytes: SAMPLE_BYTES, targetLang: 'kk' })
+    const translators: Session[] = []
+    for (let i = 0; i < EDITORS; i++) translators.push(await workspace.member('translator'))
 
-    const observer = connectClient(url, id)
+    const observer = connectClient(url, id, workspace.admin)
     clients.push(observer)
     let broadcastsSeen = 0
     observer.doc.on('update', (_update: Uint8Array, origin: unknown) => {
@@ -57,12 +61,13 @@ test(
     })
     await observer.synced()
 
-    const editors = Array.from({ length: EDITORS }, () => connectClient(url, id))
+    const editors = translators.map((translator) => connectClient(url, id, translator))
     clients.push(...editors)
     await Promise.all(editors.map((editor) => editor.synced()))
     editors.forEach((editor, index) => {
       const random = seededRandom(1000 + index)
-      timers.push(setInterval(() => applyRandomEdit(editor.doc, random, `editor-${index}`), 8))
+      const userId = translators[index]!.user.id
+      timers.push(setInterval(() => applyRandomEdit(editor.doc, random, userId), 8))
     })
 
     await waitFor(() => expect(broadcastsSeen).toBeGreaterThanOrEqual(UPDATES_BEFORE_KILL), {
@@ -83,7 +88,8 @@ test(
     expect(addsNothing(stored, seen)).toBe(true)
 
     server = await spawnServer({ DATA_DIR: dir.path, PORT: port })
-    const verifier = connectClient(url, id)
+    // Sessions live in the database, so the editors' cookies still work after the restart.
+    const verifier = connectClient(url, id, await login(url, workspace.admin.user.username))
     clients.push(verifier)
     await verifier.synced()
     expect(addsNothing(verifier.doc, seen)).toBe(true)

@@ -2,11 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { readSegments, setStatus, setTargetText } from '@qalam/shared/model'
-import { importDocument, postImport } from '../support/documentsApi.ts'
+import { asUser, login, type Session } from '../support/accounts.ts'
+import { postImport } from '../support/documentsApi.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { makeTempDir } from '../support/tempDir.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
+import { createWorkspace } from '../support/workspace.ts'
 import { SAMPLE_BYTES, SAMPLE_TEXT } from './fixtures.ts'
 
 let server: TestServer | null = null
@@ -28,9 +30,21 @@ interface Summary {
   progress: { segments: number; words: number; byStatus: Record<string, number> }
 }
 
-async function getJson<T>(url: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(url)
+async function getJson<T>(
+  url: string,
+  session: Session | null = null,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, { headers: asUser(session) })
   return { status: response.status, body: (await response.json()) as T }
+}
+
+function getAs(session: Session) {
+  return (url: string) => fetch(url, { headers: asUser(session) })
+}
+
+async function setup(overrides: Parameters<typeof startTestServer>[0] = {}) {
+  server = await startTestServer(overrides)
+  return { server, workspace: await createWorkspace(server) }
 }
 
 describe('HTTP API', () => {
@@ -40,9 +54,12 @@ describe('HTTP API', () => {
   })
 
   test('imports, lists, reads and exports a document, the export equal to the original', async () => {
-    server = await startTestServer()
+    const { workspace } = await setup()
+    const { admin, projectId } = workspace
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...SAMPLE_BYTES])
-    const response = await postImport(server.url, {
+    const response = await postImport(server!.url, {
+      session: admin,
+      projectId,
       bytes: withBom,
       fileName: 'archives-cooperation.txt',
       sourceLang: 'RU',
@@ -58,18 +75,25 @@ describe('HTTP API', () => {
       segments: 16,
     })
 
-    const list = await getJson<{ documents: Summary[] }>(`${server.url}/api/documents`)
+    const list = await getJson<{ documents: Summary[] }>(`${server!.url}/api/documents`, admin)
     expect(list.body.documents).toHaveLength(1)
     const summary = list.body.documents[0]!
-    expect(summary).toMatchObject({ id: created.id, title: 'archives-cooperation' })
+    expect(summary).toMatchObject({
+      id: created.id,
+      title: 'archives-cooperation',
+      projectId,
+      role: 'admin',
+    })
     expect(summary.progress.segments).toBe(16)
     expect(summary.progress.byStatus.new).toBe(16)
     expect(summary.progress.words).toBeGreaterThan(200)
 
-    const one = await getJson<Summary>(`${server.url}/api/documents/${created.id}`)
+    const one = await getJson<Summary>(`${server!.url}/api/documents/${created.id}`, admin)
     expect(one).toEqual({ status: 200, body: summary })
 
-    const exported = await fetch(`${server.url}/api/documents/${created.id}/export?format=txt`)
+    const exported = await getAs(admin)(
+      `${server!.url}/api/documents/${created.id}/export?format=txt`,
+    )
     expect(exported.status).toBe(200)
     expect(exported.headers.get('content-type')).toBe('text/plain; charset=utf-8')
     expect(exported.headers.get('x-untranslated-segments')).toBe('16')
@@ -80,21 +104,26 @@ describe('HTTP API', () => {
   })
 
   test('lists documents newest first', async () => {
-    server = await startTestServer()
-    const first = await importDocument(server.url, { bytes: 'Первый. Документ.', title: 'One' })
-    const second = await importDocument(server.url, { bytes: 'Второй документ.', title: 'Two' })
-    const list = await getJson<{ documents: Summary[] }>(`${server.url}/api/documents`)
+    const { workspace } = await setup()
+    const first = await workspace.importDocument({ bytes: 'Первый. Документ.', title: 'One' })
+    const second = await workspace.importDocument({ bytes: 'Второй документ.', title: 'Two' })
+    const list = await getJson<{ documents: Summary[] }>(
+      `${server!.url}/api/documents`,
+      workspace.admin,
+    )
     expect(list.body.documents.map((d) => d.id)).toEqual([second.id, first.id])
   })
 
   test('exports translations in place of their sources and counts the untranslated rest', async () => {
-    server = await startTestServer()
-    const { id } = await importDocument(server.url, {
+    const { workspace } = await setup()
+    const { id } = await workspace.importDocument({
       bytes: SAMPLE_BYTES,
       title: 'Архив',
       targetLang: 'ar',
     })
-    const client = connectClient(server.url, id)
+    const translator = await workspace.member('translator')
+    const download = getAs(workspace.admin)
+    const client = connectClient(server!.url, id, translator)
     clients.push(client)
     await client.synced()
     const segments = readSegments(client.doc)
@@ -104,9 +133,9 @@ describe('HTTP API', () => {
       [7, 'سطر أول\nسطر ثان'],
     ])
     for (const [index, text] of translations) {
-      setTargetText(client.doc, segments[index]!.id, text, 'translator')
+      setTargetText(client.doc, segments[index]!.id, text, translator.user.id)
     }
-    setStatus(client.doc, segments[9]!.id, 'translated', 'translator') // status alone is no translation
+    setStatus(client.doc, segments[9]!.id, 'translated', translator.user.id) // status alone is no translation
 
     // The expected text, built independently: each translated source replaced where it stands.
     let expected = ''
@@ -119,7 +148,7 @@ describe('HTTP API', () => {
     expected += SAMPLE_TEXT.slice(cursor)
 
     await waitFor(async () => {
-      const exported = await fetch(`${server!.url}/api/documents/${id}/export?format=txt`)
+      const exported = await download(`${server!.url}/api/documents/${id}/export?format=txt`)
       expect(await exported.text()).toBe(expected)
       expect(exported.headers.get('x-untranslated-segments')).toBe('13')
       const disposition = exported.headers.get('content-disposition')!
@@ -131,31 +160,37 @@ describe('HTTP API', () => {
     // After the room unloads, the export comes from the store and is the same.
     client.destroy()
     clients.pop()
-    await server.close()
-    server = await server.restart()
-    const fromStore = await fetch(`${server.url}/api/documents/${id}/export?format=txt`)
+    await server!.close()
+    server = await server!.restart()
+    const fromStore = await getAs(await login(server.url, workspace.admin.user.username))(
+      `${server.url}/api/documents/${id}/export?format=txt`,
+    )
     expect(await fromStore.text()).toBe(expected)
   })
 
   test('answers 404 for an unknown document and 400 for an unknown export format', async () => {
-    server = await startTestServer()
-    const { id } = await importDocument(server.url, { bytes: 'Текст.' })
-    const missing = await getJson<unknown>(`${server.url}/api/documents/no-such-id`)
+    const { workspace } = await setup()
+    const { admin } = workspace
+    const { id } = await workspace.importDocument({ bytes: 'Текст.' })
+    const missing = await getJson<unknown>(`${server!.url}/api/documents/no-such-id`, admin)
     expect(missing).toEqual({
       status: 404,
       body: { error: { code: 'document.not_found', message: expect.any(String) } },
     })
     const missingExport = await getJson<unknown>(
-      `${server.url}/api/documents/nope/export?format=txt`,
+      `${server!.url}/api/documents/nope/export?format=txt`,
+      admin,
     )
     expect(missingExport.status).toBe(404)
     const docx = await getJson<{ error: { code: string } }>(
-      `${server.url}/api/documents/${id}/export?format=docx`,
+      `${server!.url}/api/documents/${id}/export?format=docx`,
+      admin,
     )
     expect(docx.status).toBe(400)
     expect(docx.body.error.code).toBe('export.unknown_format')
     const noFormat = await getJson<{ error: { code: string } }>(
-      `${server.url}/api/documents/${id}/export`,
+      `${server!.url}/api/documents/${id}/export`,
+      admin,
     )
     expect(noFormat.status).toBe(400)
     expect(noFormat.body.error.code).toBe('request.invalid')

@@ -1,11 +1,12 @@
 import { afterEach, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { readMeta, readSegments, setTargetText } from '@qalam/shared/model'
-import { importDocument } from '../support/documentsApi.ts'
+import { login } from '../support/accounts.ts'
 import { applyRandomEdit, seededRandom } from '../support/randomEdits.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
+import { createWorkspace } from '../support/workspace.ts'
 import { SAMPLE_BYTES } from './fixtures.ts'
 
 let server: TestServer | null = null
@@ -22,16 +23,19 @@ test.each([
   ['with the log compacted along the way', { compactEveryUpdates: 7 }],
 ])('a document survives a server restart byte for byte %s', async (_name, config) => {
   server = await startTestServer(config)
-  const { id } = await importDocument(server.url, { bytes: SAMPLE_BYTES, targetLang: 'ar' })
-  const a = connectClient(server.url, id)
-  const b = connectClient(server.url, id)
+  const workspace = await createWorkspace(server)
+  const { id } = await workspace.importDocument({ bytes: SAMPLE_BYTES, targetLang: 'ar' })
+  const translatorA = await workspace.member('translator')
+  const translatorB = await workspace.member('translator')
+  const a = connectClient(server.url, id, translatorA)
+  const b = connectClient(server.url, id, translatorB)
   clients.push(a, b)
   await Promise.all([a.synced(), b.synced()])
   const randomA = seededRandom(1)
   const randomB = seededRandom(2)
   for (let i = 0; i < 60; i++) {
-    applyRandomEdit(a.doc, randomA, 'a')
-    applyRandomEdit(b.doc, randomB, 'b')
+    applyRandomEdit(a.doc, randomA, translatorA.user.id)
+    applyRandomEdit(b.doc, randomB, translatorB.user.id)
   }
   await waitFor(() => expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc)))
   const before = {
@@ -43,7 +47,7 @@ test.each([
 
   await server.close()
   server = await server.restart(config)
-  const fresh = connectClient(server.url, id)
+  const fresh = connectClient(server.url, id, await login(server.url, translatorA.user.username))
   clients.push(fresh)
   await fresh.synced()
   expect(readSegments(fresh.doc)).toEqual(before.segments)
@@ -53,8 +57,10 @@ test.each([
 
 test('clients connected through a graceful restart reconnect by themselves and send what they edited meanwhile', async () => {
   server = await startTestServer()
-  const { id } = await importDocument(server.url, { bytes: SAMPLE_BYTES })
-  const editor = connectClient(server.url, id)
+  const workspace = await createWorkspace(server)
+  const { id } = await workspace.importDocument({ bytes: SAMPLE_BYTES })
+  const translator = await workspace.member('translator')
+  const editor = connectClient(server.url, id, translator)
   clients.push(editor)
   await editor.synced()
   const closeCodes: number[] = []
@@ -66,11 +72,11 @@ test('clients connected through a graceful restart reconnect by themselves and s
   const port = server.port
   await server.close()
   await waitFor(() => expect(closeCodes).toEqual([1001]))
-  setTargetText(editor.doc, segmentId, 'Сервер өшіп тұрғанда жазылды', 'editor')
+  setTargetText(editor.doc, segmentId, 'Сервер өшіп тұрғанда жазылды', translator.user.id)
 
   server = await server.restart({ port })
   await waitFor(() => expect(editor.provider.synced).toBe(true))
-  const reader = connectClient(server.url, id)
+  const reader = connectClient(server.url, id, translator)
   clients.push(reader)
   await waitFor(() =>
     expect(readSegments(reader.doc)[2]!.target).toBe('Сервер өшіп тұрғанда жазылды'),

@@ -1,15 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { WebSocket } from 'ws'
-import {
-  readMeta,
-  readSegments,
-  segmentAt,
-  segmentTarget,
-  setStatus,
-  setTargetText,
-} from '@qalam/shared/model'
-import { importDocument } from '../support/documentsApi.ts'
+import { readMeta, readSegments, setStatus, setTargetText } from '@qalam/shared/model'
+import { asUser, type Session } from '../support/accounts.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import {
   countLoggedUpdates,
@@ -18,6 +11,7 @@ import {
 } from '../support/storedDocument.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
+import { createWorkspace } from '../support/workspace.ts'
 import { SAMPLE_BYTES } from './fixtures.ts'
 
 let server: TestServer | null = null
@@ -29,14 +23,25 @@ afterEach(async () => {
   server = null
 })
 
+/** A server with one imported document, a translator and a reviewer in its project. */
 async function setup(overrides: Parameters<typeof startTestServer>[0] = {}) {
   server = await startTestServer(overrides)
-  const imported = await importDocument(server.url, { bytes: SAMPLE_BYTES, sourceLang: 'ru' })
-  return { server, documentId: imported.id, segments: imported.segments }
+  const workspace = await createWorkspace(server)
+  const imported = await workspace.importDocument({ bytes: SAMPLE_BYTES, sourceLang: 'ru' })
+  const translator = await workspace.member('translator')
+  const reviewer = await workspace.member('reviewer')
+  return {
+    server,
+    documentId: imported.id,
+    segments: imported.segments,
+    admin: workspace.admin,
+    translator,
+    reviewer,
+  }
 }
 
-async function join(serverUrl: string, documentId: string): Promise<SyncClient> {
-  const client = connectClient(serverUrl, documentId)
+async function join(serverUrl: string, documentId: string, session: Session): Promise<SyncClient> {
+  const client = connectClient(serverUrl, documentId, session)
   clients.push(client)
   await client.synced()
   return client
@@ -54,49 +59,52 @@ function expectSameState(a: Y.Doc, b: Y.Doc): void {
 
 describe('sync', () => {
   test('a client receives the imported document when it connects', async () => {
-    const { server, documentId, segments } = await setup()
-    const client = await join(server.url, documentId)
+    const { server, documentId, segments, translator } = await setup()
+    const client = await join(server.url, documentId, translator)
     expect(readSegments(client.doc)).toHaveLength(segments)
     expect(readMeta(client.doc).sourceLang).toBe('ru')
   })
 
   test('two clients converge after concurrent edits and a later client receives everything', async () => {
-    const { server, documentId } = await setup()
-    const a = await join(server.url, documentId)
-    const b = await join(server.url, documentId)
+    const { server, documentId, translator, reviewer } = await setup()
+    const a = await join(server.url, documentId, translator)
+    const b = await join(server.url, documentId, reviewer)
+    const userA = translator.user.id
+    const userB = reviewer.user.id
 
     // Both edit before either sees the other's changes; segment 2 is edited by both.
-    setTargetText(a.doc, idOf(a, 0), 'Бірінші сөйлем', 'user-a')
-    setTargetText(b.doc, idOf(b, 1), 'Екінші сөйлем', 'user-b')
-    setStatus(a.doc, idOf(a, 6), 'translated', 'user-a')
-    setStatus(b.doc, idOf(b, 5), 'approved', 'user-b')
-    a.doc.transact(() => segmentTarget(segmentAt(a.doc, 2)!).insert(0, 'AAA'))
-    b.doc.transact(() => segmentTarget(segmentAt(b.doc, 2)!).insert(0, 'BBB'))
+    setTargetText(a.doc, idOf(a, 0), 'Бірінші сөйлем', userA)
+    setTargetText(b.doc, idOf(b, 1), 'Екінші сөйлем', userB)
+    setStatus(a.doc, idOf(a, 6), 'translated', userA)
+    setStatus(b.doc, idOf(b, 5), 'approved', userB)
+    setTargetText(a.doc, idOf(a, 2), 'AAA', userA)
+    setTargetText(b.doc, idOf(b, 2), 'BBB', userB)
 
     await waitFor(() => expectSameState(a.doc, b.doc))
     const merged = readSegments(a.doc)
     expect(merged[0]!.target).toBe('Бірінші сөйлем')
     expect(merged[1]!.target).toBe('Екінші сөйлем')
-    expect(merged[2]!.target).toMatch(/^(AAABBB|BBBAAA)$/)
+    // Each wrote a paragraph into the empty target; both paragraphs survive, in either order.
+    expect(merged[2]!.target).toMatch(/^(AAA\nBBB|BBB\nAAA)$/)
     expect(merged.map((segment) => segment.status).slice(0, 7)).toEqual([
       'draft',
       'draft',
-      'new',
+      'draft',
       'new',
       'new',
       'approved',
       'translated',
     ])
-    expect(merged[5]!.updatedBy).toBe('user-b')
+    expect(merged[5]!.updatedBy).toBe(userB)
 
-    const late = await join(server.url, documentId)
+    const late = await join(server.url, documentId, translator)
     await waitFor(() => expectSameState(late.doc, a.doc))
   })
 
   test('does not store updates that repeat what the room already has', async () => {
-    const { server, documentId } = await setup()
-    const client = await join(server.url, documentId)
-    setTargetText(client.doc, idOf(client, 0), 'Аударма', 'u')
+    const { server, documentId, translator } = await setup()
+    const client = await join(server.url, documentId, translator)
+    setTargetText(client.doc, idOf(client, 0), 'Аударма', translator.user.id)
     await waitFor(() =>
       expect(readSegments(readStoredDocument(server.databaseFile, documentId))[0]!.target).toBe(
         'Аударма',
@@ -108,15 +116,17 @@ describe('sync', () => {
     client.provider.disconnect()
     client.provider.connect()
     await client.synced()
-    const again = await join(server.url, documentId)
+    const again = await join(server.url, documentId, translator)
     await waitFor(() => expectSameState(again.doc, client.doc))
     expect(countLoggedUpdates(server.databaseFile, documentId)).toBe(logged)
   })
 
   test('folds the log into a snapshot every few updates', async () => {
-    const { server, documentId } = await setup({ compactEveryUpdates: 5 })
-    const client = await join(server.url, documentId)
-    for (let i = 0; i < 12; i++) setTargetText(client.doc, idOf(client, 0), `edit ${i}`, 'u')
+    const { server, documentId, translator } = await setup({ compactEveryUpdates: 5 })
+    const client = await join(server.url, documentId, translator)
+    for (let i = 0; i < 12; i++) {
+      setTargetText(client.doc, idOf(client, 0), `edit ${i}`, translator.user.id)
+    }
     await waitFor(() =>
       expect(readSegments(readStoredDocument(server.databaseFile, documentId))[0]!.target).toBe(
         'edit 11',
@@ -126,10 +136,10 @@ describe('sync', () => {
   })
 
   test('unloads a room after its last client leaves, compacted, and reloads it intact', async () => {
-    const { server, documentId } = await setup({ unloadDelayMs: 50 })
-    const client = await join(server.url, documentId)
-    setTargetText(client.doc, idOf(client, 4), 'Сақталды', 'u')
-    setStatus(client.doc, idOf(client, 4), 'translated', 'u')
+    const { server, documentId, translator } = await setup({ unloadDelayMs: 50 })
+    const client = await join(server.url, documentId, translator)
+    setTargetText(client.doc, idOf(client, 4), 'Сақталды', translator.user.id)
+    setStatus(client.doc, idOf(client, 4), 'translated', translator.user.id)
     await waitFor(() => expect(countLoggedUpdates(server.databaseFile, documentId)).toBe(2))
     const expected = Y.encodeStateAsUpdate(client.doc)
     client.destroy()
@@ -142,19 +152,19 @@ describe('sync', () => {
 
     const reference = new Y.Doc()
     Y.applyUpdate(reference, expected)
-    const back = await join(server.url, documentId)
+    const back = await join(server.url, documentId, translator)
     expectSameState(back.doc, reference)
   })
 
   test('relays awareness and removes a client from it when the client disconnects', async () => {
-    const { server, documentId } = await setup()
-    const a = await join(server.url, documentId)
-    const b = await join(server.url, documentId)
+    const { server, documentId, translator, reviewer } = await setup()
+    const a = await join(server.url, documentId, translator)
+    const b = await join(server.url, documentId, reviewer)
     const state = { user: { id: 'u-a', name: 'Aigerim', color: '#c33' }, segmentId: idOf(a, 2) }
     a.provider.awareness.setLocalState(state)
     await waitFor(() => expect(b.provider.awareness.getStates().get(a.doc.clientID)).toEqual(state))
 
-    const late = await join(server.url, documentId)
+    const late = await join(server.url, documentId, translator)
     await waitFor(() =>
       expect(late.provider.awareness.getStates().get(a.doc.clientID)).toEqual(state),
     )
@@ -164,21 +174,23 @@ describe('sync', () => {
   })
 
   test('the document list shows live progress of an open document', async () => {
-    const { server, documentId } = await setup()
-    const client = await join(server.url, documentId)
-    setTargetText(client.doc, idOf(client, 0), 'Дайын', 'u')
-    setStatus(client.doc, idOf(client, 0), 'translated', 'u')
-    setStatus(client.doc, idOf(client, 1), 'approved', 'u')
+    const { server, documentId, reviewer, admin } = await setup()
+    const client = await join(server.url, documentId, reviewer)
+    setTargetText(client.doc, idOf(client, 0), 'Дайын', reviewer.user.id)
+    setStatus(client.doc, idOf(client, 0), 'translated', reviewer.user.id)
+    setStatus(client.doc, idOf(client, 1), 'approved', reviewer.user.id)
 
     await waitFor(async () => {
-      const response = await fetch(`${server.url}/api/documents`)
+      const response = await fetch(`${server.url}/api/documents`, { headers: asUser(admin) })
       const { documents } = (await response.json()) as {
         documents: Array<{ id: string; progress: { byStatus: Record<string, number> } }>
       }
       const progress = documents.find((d) => d.id === documentId)!.progress
       expect(progress.byStatus).toMatchObject({ translated: 1, approved: 1, new: 14 })
     })
-    const one = await fetch(`${server.url}/api/documents/${documentId}`)
+    const one = await fetch(`${server.url}/api/documents/${documentId}`, {
+      headers: asUser(reviewer),
+    })
     const summary = (await one.json()) as { progress: { translatedWords: number } }
     expect(summary.progress.translatedWords).toBeGreaterThan(0)
   })
@@ -186,10 +198,11 @@ describe('sync', () => {
 
 describe('keepalive', () => {
   test('drops a connection that stops answering pings and keeps one that answers', async () => {
-    const { server, documentId } = await setup({ pingIntervalMs: 30 })
+    const { server, documentId, translator } = await setup({ pingIntervalMs: 30 })
     const url = `${server.url.replace(/^http/, 'ws')}/sync/${documentId}`
-    const silent = new WebSocket(url, { autoPong: false })
-    const answering = new WebSocket(url)
+    const headers = asUser(translator)
+    const silent = new WebSocket(url, { autoPong: false, headers })
+    const answering = new WebSocket(url, { headers })
     let pingsAnswered = 0
     answering.on('ping', () => pingsAnswered++)
     const silentClosed = new Promise<number>((resolve) => silent.once('close', resolve))

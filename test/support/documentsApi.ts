@@ -1,5 +1,10 @@
+import type { Session } from './accounts.ts'
+
 export interface ImportRequest {
   bytes: Uint8Array | string
+  /** Who imports; anonymous when absent. */
+  session?: Session
+  projectId?: string
   fileName?: string
   sourceLang?: string
   targetLang?: string
@@ -17,16 +22,18 @@ export interface ImportedDocument {
 /** POSTs the import form as a browser would; returns the raw response. */
 export function postImport(serverUrl: string, request: ImportRequest): Promise<Response> {
   const form = new FormData()
+  if (request.projectId !== undefined) form.append('projectId', request.projectId)
   if (request.title !== undefined) form.append('title', request.title)
   if (request.sourceLang !== undefined) form.append('sourceLang', request.sourceLang)
   if (request.targetLang !== undefined) form.append('targetLang', request.targetLang)
   const bytes =
     typeof request.bytes === 'string' ? new TextEncoder().encode(request.bytes) : request.bytes
   form.append('file', new Blob([new Uint8Array(bytes)]), request.fileName ?? 'document.txt')
-  return fetch(`${serverUrl}/api/documents`, { method: 'POST', body: form })
+  const headers: Record<string, string> = request.session ? { cookie: request.session.cookie } : {}
+  return fetch(`${serverUrl}/api/documents`, { method: 'POST', body: form, headers })
 }
 
-/** Imports a document and fails loudly unless the server answered 201. */
+/** Imports a document (as `request.session`, into `request.projectId`); throws unless 201. */
 export async function importDocument(
   serverUrl: string,
   request: ImportRequest,

@@ -1,6 +1,5 @@
 import type * as Y from 'yjs'
 import {
-  SEGMENT_STATUSES,
   readSegments,
   segmentAt,
   segmentTarget,
@@ -20,6 +19,9 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
+/** Statuses a translator may set on any segment nobody approved (the server refuses others). */
+const TRANSLATOR_STATUSES = ['draft', 'translated'] as const
+
 const WORDS = ['архив', 'кітап', 'مخطوطة', 'қолжазба', 'library', 'цифрлық', 'ترجمة', 'мәдени']
 
 function pick<T>(random: () => number, items: readonly T[]): T {
@@ -27,8 +29,9 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 }
 
 /**
- * One random edit of the kind translators make: replace a translation, change a status,
- * or type into / delete from a target directly as the Lexical binding would.
+ * One random edit of the kind translators make: replace a translation, move a status between
+ * draft and translated, or type into / delete from a target directly as the Lexical binding
+ * would. Every edit is one the server accepts from a translator, as long as nobody approves.
  */
 export function applyRandomEdit(doc: Y.Doc, random: () => number, userId: string): void {
   const segments = readSegments(doc)
@@ -39,7 +42,7 @@ export function applyRandomEdit(doc: Y.Doc, random: () => number, userId: string
   if (roll < 0.3) {
     setTargetText(doc, segment.id, `${pick(random, WORDS)} ${pick(random, WORDS)}`, userId)
   } else if (roll < 0.5) {
-    setStatus(doc, segment.id, pick(random, SEGMENT_STATUSES), userId)
+    setStatus(doc, segment.id, pick(random, TRANSLATOR_STATUSES), userId)
   } else {
     const target = segmentTarget(segmentAt(doc, index)!)
     doc.transact(() => {

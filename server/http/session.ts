@@ -1,0 +1,50 @@
+import type { Request, RequestHandler } from 'express'
+import { readSessionToken, type AuthStore, type User } from '../auth/index.ts'
+import { AuthError } from './errors.ts'
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The logged-in user; set by `sessionMiddleware`, absent for an anonymous request. */
+    user?: User
+    /** The raw token from the cookie, kept only so that logout can end this session. */
+    sessionToken?: string
+  }
+}
+
+/** Whether to mark the cookie Secure: the request reached us over HTTPS. */
+export function isSecureRequest(request: Request): boolean {
+  return request.secure
+}
+
+/** Puts the cookie's user on `request.user`; an unknown or expired token reads as anonymous. */
+export function sessionMiddleware(store: AuthStore): RequestHandler {
+  return async (request, _response, next) => {
+    const token = readSessionToken(request.headers.cookie)
+    if (token) {
+      const session = await store.findSession(token)
+      if (session) {
+        request.user = session.user
+        request.sessionToken = token
+      }
+    }
+    next()
+  }
+}
+
+/** A user as the API shows them: never the password hash. */
+export function publicUser(user: User): { id: string; username: string; isAdmin: boolean } {
+  return { id: user.id, username: user.username, isAdmin: user.isAdmin }
+}
+
+/** The logged-in user, or `auth.required` (401). */
+export function requireUser(request: Request): User {
+  if (!request.user) throw new AuthError('auth.required', 'Log in first.')
+  return request.user
+}
+
+/** The logged-in administrator, or 401 / 403. */
+export function requireAdmin(request: Request): User {
+  const user = requireUser(request)
+  if (!user.isAdmin) throw new AuthError('auth.forbidden', 'Only administrators may do this.')
+  return user
+}

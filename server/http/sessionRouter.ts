@@ -1,0 +1,57 @@
+import { Router } from 'express'
+import {
+  authenticate,
+  clearedSessionCookie,
+  loginRequest,
+  sessionCookie,
+  type AuthStore,
+  type LoginRateLimiter,
+} from '../auth/index.ts'
+import { AuthError } from './errors.ts'
+import { jsonBody } from './jsonBody.ts'
+import { parseInput } from './parseInput.ts'
+import { isSecureRequest, publicUser, requireUser } from './session.ts'
+
+export interface SessionRouterOptions {
+  auth: AuthStore
+  limiter: LoginRateLimiter
+  sessionTtlMs: number
+}
+
+/** `/api/session`: log in (sets the cookie), who am I, log out (ends the session server-side). */
+export function sessionRouter({ auth, limiter, sessionTtlMs }: SessionRouterOptions): Router {
+  const router = Router()
+
+  router.post('/', jsonBody, async (request, response) => {
+    const { username, password } = parseInput(loginRequest, request.body)
+    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown'
+    const verdict = limiter.check(username, address)
+    if (!verdict.allowed) {
+      response.set('Retry-After', String(verdict.retryAfterSeconds))
+      throw new AuthError('auth.rate_limited', 'Too many failed logins. Try again later.')
+    }
+    const user = await authenticate(auth, username, password)
+    if (!user) {
+      limiter.recordFailure(username, address)
+      throw new AuthError('auth.invalid_credentials', 'Wrong user name or password.')
+    }
+    limiter.recordSuccess(username)
+    const session = await auth.createSession(user.id, sessionTtlMs)
+    const secure = isSecureRequest(request)
+    response
+      .append('Set-Cookie', sessionCookie(session.token, session.expiresAt, { secure }))
+      .json({ user: publicUser(user) })
+  })
+
+  router.get('/', (request, response) => {
+    response.json({ user: publicUser(requireUser(request)) })
+  })
+
+  router.delete('/', async (request, response) => {
+    if (request.sessionToken) await auth.deleteSession(request.sessionToken)
+    const secure = isSecureRequest(request)
+    response.append('Set-Cookie', clearedSessionCookie({ secure })).status(204).end()
+  })
+
+  return router
+}

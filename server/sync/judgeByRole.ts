@@ -1,0 +1,19 @@
+import { may } from '../auth/index.ts'
+import type { Authorize } from './authorize.ts'
+import { judgeDecodedUpdate } from './validation/index.ts'
+
+/**
+ * The server's authorizer: roles that may not write (viewer, manager) get a read-only
+ * connection whose updates are dropped; every other update is judged by its effect.
+ */
+export const judgeByRole: Authorize = (peer, change) => {
+  if (!may(peer.role, 'editTarget')) {
+    return { kind: 'ignore', reason: `role ${peer.role} is read-only` }
+  }
+  const decision = judgeDecodedUpdate(change.doc, change.update, {
+    role: peer.role,
+    userId: peer.userId,
+  })
+  if (decision.ok) return { kind: 'accept', statusChanges: decision.statusChanges }
+  return { kind: 'reject', reason: decision.reason, detail: decision.detail }
+}

@@ -1,0 +1,96 @@
+import Database from 'better-sqlite3'
+import { createSqliteAuthStore, hashPassword, type Role } from '../../server/auth/index.ts'
+
+/** A logged-in user: what the server said about them and the cookie header that carries it. */
+export interface Session {
+  user: { id: string; username: string; isAdmin: boolean }
+  /** `qalam_session=…`, ready for a `Cookie` header. */
+  cookie: string
+  password: string
+}
+
+export const TEST_PASSWORD = 'correct horse battery'
+
+/** Headers for a request as `session` (or anonymous when null). */
+export function asUser(session: Session | null, headers: Record<string, string> = {}) {
+  return session ? { ...headers, cookie: session.cookie } : headers
+}
+
+/** Logs in through the API; throws unless the server answered 200 with a cookie. */
+export async function login(serverUrl: string, username: string, password = TEST_PASSWORD) {
+  const response = await fetch(`${serverUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  const body = (await response.json()) as { user: Session['user'] }
+  const setCookie = response.headers.get('set-cookie')
+  if (response.status !== 200 || !setCookie) {
+    throw new Error(`login failed: ${response.status} ${JSON.stringify(body)}`)
+  }
+  return { user: body.user, cookie: setCookie.split(';')[0]!, password } satisfies Session
+}
+
+/**
+ * Creates an administrator straight in the server's database, as `npm run cli -- user add
+ * --admin` does (there is no other way to get the first one), then logs them in.
+ */
+export async function createAdmin(
+  server: { url: string; databaseFile: string },
+  username = 'admin',
+): Promise<Session> {
+  const db = new Database(server.databaseFile)
+  try {
+    const store = createSqliteAuthStore(db)
+    await store.createUser({
+      username,
+      passwordHash: await hashPassword(TEST_PASSWORD),
+      isAdmin: true,
+    })
+  } finally {
+    db.close()
+  }
+  return login(server.url, username)
+}
+
+async function postJson(serverUrl: string, path: string, session: Session, body: unknown) {
+  const response = await fetch(serverUrl + path, {
+    method: 'POST',
+    headers: asUser(session, { 'content-type': 'application/json' }),
+    body: JSON.stringify(body),
+  })
+  const answer = (await response.json()) as unknown
+  if (response.status !== 201) {
+    throw new Error(`POST ${path} failed: ${response.status} ${JSON.stringify(answer)}`)
+  }
+  return answer
+}
+
+/** An account created by an administrator through the API, logged in. */
+export async function createUser(
+  serverUrl: string,
+  admin: Session,
+  username: string,
+  options: { isAdmin?: boolean } = {},
+): Promise<Session> {
+  await postJson(serverUrl, '/api/users', admin, {
+    username,
+    password: TEST_PASSWORD,
+    isAdmin: options.isAdmin ?? false,
+  })
+  return login(serverUrl, username)
+}
+
+export async function createProject(serverUrl: string, admin: Session, name = 'Project') {
+  return ((await postJson(serverUrl, '/api/projects', admin, { name })) as { id: string }).id
+}
+
+export async function addMember(
+  serverUrl: string,
+  by: Session,
+  projectId: string,
+  username: string,
+  role: Role,
+): Promise<void> {
+  await postJson(serverUrl, `/api/projects/${projectId}/members`, by, { username, role })
+}
