@@ -1,15 +1,20 @@
-import express, { Router, type RequestHandler } from 'express'
+import express, { Router, type Request, type RequestHandler } from 'express'
 import { createAlignedDocument, proposeAlignment } from '../alignment/index.ts'
+import type { AuthStore } from '../auth/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
+import { requirePermission, requireProjectRole } from './access.ts'
 import { alignmentFields, confirmAlignmentBody } from './alignmentSchemas.ts'
+import { projectField } from './schemas.ts'
 import { decodeTextFile } from './decodeTextFile.ts'
 import { AlignmentError, ImportError, InvalidRequestError, PayloadTooLargeError } from './errors.ts'
 import { requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
+import { requireUser } from './session.ts'
 import { readUpload, type UploadedFile } from './readUpload.ts'
 
 export interface AlignmentRouterOptions {
   store: DocumentStore
+  auth: AuthStore
   maxUploadBytes: number
 }
 
@@ -49,11 +54,21 @@ function decodeSide(file: UploadedFile, side: Side): string {
 }
 
 /** `/api/alignments`: propose an alignment of a text and its translation; confirm it as a document. */
-export function alignmentRouter({ store, maxUploadBytes }: AlignmentRouterOptions): Router {
+export function alignmentRouter({ store, auth, maxUploadBytes }: AlignmentRouterOptions): Router {
   const router = Router()
 
+  /** Aligning creates a document, so it takes what importing takes: a manager or an admin. */
+  const requireImporter = async (request: Request, fields: unknown): Promise<string> => {
+    const user = requireUser(request)
+    const { projectId } = parseInput(projectField, fields)
+    requirePermission(await requireProjectRole(auth, user, projectId), 'import')
+    return projectId
+  }
+
   router.post('/', async (request, response) => {
+    requireUser(request)
     const upload = await readUpload(request, maxUploadBytes, SIDES)
+    await requireImporter(request, upload.fields)
     const sourceFile = requireFile(upload.files.source, 'source')
     const targetFile = requireFile(upload.files.target, 'target')
     const fields = parseInput(alignmentFields, upload.fields)
@@ -73,6 +88,7 @@ export function alignmentRouter({ store, maxUploadBytes }: AlignmentRouterOption
 
   // Pairs carry both texts, so the body may be as large as the two uploads together.
   router.post('/confirm', jsonBody(2 * maxUploadBytes + 1024 * 1024), async (request, response) => {
+    const projectId = await requireImporter(request, request.body)
     const body = parseInput(confirmAlignmentBody, request.body)
     const sourceLang = requireLanguage(body.sourceLang, 'source language')
     const targetLang = requireLanguage(body.targetLang, 'target language')
@@ -89,6 +105,7 @@ export function alignmentRouter({ store, maxUploadBytes }: AlignmentRouterOption
       targetLang,
       pairs: body.pairs,
     })
+    await auth.addDocumentToProject(projectId, summary.id)
     response.status(201).json({
       id: summary.id,
       title: summary.title,

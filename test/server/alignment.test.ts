@@ -3,9 +3,21 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { readSegments } from '@qalam/shared/model'
 import { segmentText } from '@qalam/shared/segmentation'
 import { readStoredDocument } from '../support/storedDocument.ts'
+import { asUser } from '../support/accounts.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { createWorkspace, type Workspace } from '../support/workspace.ts'
 
 let server: TestServer | null = null
+/** The administrator and project every request of a test acts as and in. */
+let workspace: Workspace
+
+async function start(overrides: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
+  const started = await startTestServer(overrides)
+  workspace = await createWorkspace(started)
+  return started
+}
+
+const asAdmin = (headers: Record<string, string> = {}) => asUser(workspace.admin, headers)
 
 afterEach(async () => {
   await server?.dispose()
@@ -52,6 +64,7 @@ function filePart(bytes: Uint8Array | string): Blob {
 
 function postAlignment(url: string, upload: AlignmentUpload): Promise<Response> {
   const form = new FormData()
+  form.append('projectId', workspace.projectId)
   if (upload.title !== undefined) form.append('title', upload.title)
   form.append('sourceLang', upload.sourceLang ?? 'ru')
   form.append('targetLang', upload.targetLang ?? 'kk')
@@ -59,19 +72,22 @@ function postAlignment(url: string, upload: AlignmentUpload): Promise<Response> 
     form.append('source', filePart(upload.source), upload.sourceName ?? 'reading-room.ru.txt')
   if (upload.target !== undefined)
     form.append('target', filePart(upload.target), 'reading-room.kk.txt')
-  return fetch(`${url}/api/alignments`, { method: 'POST', body: form })
+  return fetch(`${url}/api/alignments`, { method: 'POST', body: form, headers: asAdmin() })
 }
 
 function postConfirm(url: string, body: unknown): Promise<Response> {
   return fetch(`${url}/api/alignments/confirm`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: asAdmin({ 'content-type': 'application/json' }),
+    body:
+      typeof body === 'string'
+        ? body
+        : JSON.stringify({ projectId: workspace.projectId, ...(body as object) }),
   })
 }
 
 async function listIds(url: string): Promise<string[]> {
-  const response = await fetch(`${url}/api/documents`)
+  const response = await fetch(`${url}/api/documents`, { headers: asAdmin() })
   const { documents } = (await response.json()) as { documents: Array<{ id: string }> }
   return documents.map((d) => d.id)
 }
@@ -91,7 +107,7 @@ function expectCoversInOrder(proposal: Proposal): void {
 
 describe('POST /api/alignments proposes pairs without storing anything', () => {
   test('a Russian text and its Kazakh translation come back as sentences, paragraphs and 1-1 beads', async () => {
-    server = await startTestServer()
+    server = await start()
     const response = await postAlignment(server.url, { source: RU, target: KK })
     expect(response.status).toBe(200)
     const proposal = (await response.json()) as Proposal
@@ -117,7 +133,7 @@ describe('POST /api/alignments proposes pairs without storing anything', () => {
   })
 
   test('the de/fr development pair is covered sentence by sentence, in order', async () => {
-    server = await startTestServer()
+    server = await start()
     const de = readFileSync('/work/shared/data/align-dev/dev.de', 'utf8')
     const fr = readFileSync('/work/shared/data/align-dev/dev.fr', 'utf8')
     const response = await postAlignment(server.url, {
@@ -177,7 +193,7 @@ describe('POST /api/alignments proposes pairs without storing anything', () => {
   ]
 
   test.each(badUploads)('%s is refused with its code', async (_name, upload, status, code) => {
-    server = await startTestServer({ maxUploadBytes: LIMIT })
+    server = await start({ maxUploadBytes: LIMIT })
     const response = await postAlignment(server.url, upload)
     expect(response.status).toBe(status)
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code)
@@ -207,7 +223,7 @@ describe('POST /api/alignments/confirm creates the document', () => {
   ]
 
   test('segments are the pair sources, targets filled and translated, an empty target new', async () => {
-    server = await startTestServer()
+    server = await start()
     const response = await postConfirm(server.url, {
       title: 'Читальный зал',
       sourceLang: 'RU',
@@ -230,12 +246,16 @@ describe('POST /api/alignments/confirm creates the document', () => {
       pairs.map((pair) => [pair.source, pair.target, pair.target ? 'translated' : 'new']),
     )
 
-    const summary = (await (await fetch(`${server.url}/api/documents/${created.id}`)).json()) as {
+    const summary = (await (
+      await fetch(`${server.url}/api/documents/${created.id}`, { headers: asAdmin() })
+    ).json()) as {
       progress: { byStatus: Record<string, number> }
     }
     expect(summary.progress.byStatus).toMatchObject({ translated: 3, new: 1 })
 
-    const exported = await fetch(`${server.url}/api/documents/${created.id}/export?format=txt`)
+    const exported = await fetch(`${server.url}/api/documents/${created.id}/export?format=txt`, {
+      headers: asAdmin(),
+    })
     expect(exported.status).toBe(200)
     expect(exported.headers.get('x-untranslated-segments')).toBe('1')
     expect(await exported.text()).toBe(
@@ -270,7 +290,7 @@ describe('POST /api/alignments/confirm creates the document', () => {
   ]
 
   test.each(badBodies)('%s is refused with its code', async (_name, body, status, code) => {
-    server = await startTestServer()
+    server = await start()
     const response = await postConfirm(server.url, body)
     expect(response.status).toBe(status)
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code)
@@ -278,7 +298,7 @@ describe('POST /api/alignments/confirm creates the document', () => {
   })
 
   test('a body over the size limit is refused as too large', async () => {
-    server = await startTestServer({ maxUploadBytes: 1000 })
+    server = await start({ maxUploadBytes: 1000 })
     const many = Array.from({ length: 20_000 }, () => ({
       source: 'Предложение.',
       target: 'Сөйлем.',
