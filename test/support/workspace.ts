@@ -15,12 +15,12 @@ export interface Workspace {
 
 let counter = 0
 
-export async function createWorkspace(server: {
-  url: string
-  databaseFile: string
-}): Promise<Workspace> {
+export async function createWorkspace(
+  server: { url: string; databaseFile: string },
+  projectName = 'Project',
+): Promise<Workspace> {
   const admin = await createAdmin(server)
-  const projectId = await createProject(server.url, admin)
+  const projectId = await createProject(server.url, admin, projectName)
   return {
     serverUrl: server.url,
     admin,
