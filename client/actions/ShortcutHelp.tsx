@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next'
-import { SEGMENT_ACTIONS } from './segmentActions.ts'
+import type { ActingRole } from '../auth/permissions.ts'
+import { actionsFor } from './segmentActions.ts'
 
-/** The keyboard shortcuts of the document view, with Enter's in-segment line break. */
-export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+/** The keyboard shortcuts the user's role has, with Enter's in-segment line break. */
+export function ShortcutHelp({ role, onClose }: { role: ActingRole; onClose: () => void }) {
   const { t } = useTranslation()
   const rows = [
-    ...SEGMENT_ACTIONS.map((action) => ({
+    ...actionsFor(role).map((action) => ({
       label: t(`shortcuts.${action.name}`),
       keys: action.keys,
     })),

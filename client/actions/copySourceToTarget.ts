@@ -1,4 +1,5 @@
 import { setTargetText } from '@qalam/shared/model'
+import { mayEditTargets } from '../auth/permissions.ts'
 import { activeSegment, isPrimaryModifier, type SegmentAction } from './segmentAction.ts'
 
 /** Replaces the active segment's translation with its source, e.g. for names and numbers. */
@@ -12,6 +13,7 @@ export const copySourceToTarget: SegmentAction = {
   keyTest: (stroke) =>
     isPrimaryModifier(stroke) &&
     ((stroke.key === 'Insert' && !stroke.shiftKey) || (stroke.code === 'KeyS' && stroke.shiftKey)),
+  isAllowed: mayEditTargets,
   predicate: (context) => {
     const segment = activeSegment(context)
     return segment !== undefined && segment.status !== 'approved'

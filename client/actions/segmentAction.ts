@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import type { SegmentView } from '@qalam/shared/model'
+import type { ActingRole } from '../auth/permissions.ts'
 
 /** What a user action may read and do: the open document, the active segment, the user. */
 export interface SegmentActionContext {
@@ -8,7 +9,11 @@ export interface SegmentActionContext {
   segment(index: number): SegmentView | undefined
   activeIndex: number | null
   userId: string
+  /** The role the user acts in for this document. */
+  role: ActingRole
   activate(index: number): void
+  /** Asks the reviewer for a reason, then rejects the segment (the dialog does the writing). */
+  requestRejection(segment: SegmentView): void
 }
 
 /** The parts of a KeyboardEvent a key test looks at. */
@@ -19,13 +24,22 @@ export type KeyStroke = Pick<
 
 /**
  * One user action (GUIDE §4): a name (also its i18n key under `shortcuts.`), the keys that
- * trigger it as shown in the help panel, a key test, a predicate saying whether it applies
- * now, and what it does.
+ * trigger it as shown in the help panel, a key test, which roles have it at all, a predicate
+ * saying whether it applies now, and what it does.
  */
 export interface SegmentAction {
-  name: 'confirmAndNext' | 'gotoNextSegment' | 'gotoPreviousSegment' | 'copySourceToTarget'
+  name:
+    | 'confirmAndNext'
+    | 'approveAndNext'
+    | 'rejectSegment'
+    | 'reopenSegment'
+    | 'gotoNextSegment'
+    | 'gotoPreviousSegment'
+    | 'copySourceToTarget'
   keys: readonly (readonly string[])[]
   keyTest(stroke: KeyStroke): boolean
+  /** Whether the role has this action; the help panel lists only the user's. */
+  isAllowed(role: ActingRole): boolean
   predicate(context: SegmentActionContext): boolean
   perform(context: SegmentActionContext): void
 }
@@ -37,4 +51,18 @@ export function isPrimaryModifier(stroke: KeyStroke): boolean {
 
 export function activeSegment(context: SegmentActionContext): SegmentView | undefined {
   return context.activeIndex === null ? undefined : context.segment(context.activeIndex)
+}
+
+/** The first segment after `from`, wrapping around, that `matches`; null when none does. */
+export function nextSegmentWhere(
+  context: SegmentActionContext,
+  from: number,
+  matches: (segment: SegmentView) => boolean,
+): number | null {
+  for (let step = 1; step < context.segmentCount; step++) {
+    const index = (from + step) % context.segmentCount
+    const segment = context.segment(index)
+    if (segment !== undefined && matches(segment)) return index
+  }
+  return null
 }

@@ -5,6 +5,7 @@ import {
   getSegment,
   initDocument,
   readSegment,
+  rejectSegment as writeRejection,
   segmentAt,
   segmentId,
   segmentStatus,
@@ -12,17 +13,22 @@ import {
   setTargetText,
   targetText,
 } from '@qalam/shared/model'
+import type { SegmentView } from '@qalam/shared/model'
+import type { ActingRole } from '../auth/permissions.ts'
 import { SegmentStore } from '../grid/SegmentStore.ts'
+import { approveAndNext } from './approveAndNext.ts'
 import { confirmAndNext } from './confirmAndNext.ts'
 import { copySourceToTarget } from './copySourceToTarget.ts'
 import { gotoNextSegment } from './gotoNextSegment.ts'
 import { gotoPreviousSegment } from './gotoPreviousSegment.ts'
+import { rejectSegment } from './rejectSegment.ts'
+import { reopenSegment } from './reopenSegment.ts'
 import type { KeyStroke, SegmentActionContext } from './segmentAction.ts'
-import { findAction } from './segmentActions.ts'
+import { actionsFor, findAction } from './segmentActions.ts'
 
 const USER = 'user-1'
 
-function openDocument(sources: string[]) {
+function openDocument(sources: string[], role: ActingRole = 'translator') {
   const doc = new Y.Doc()
   initDocument(
     doc,
@@ -32,16 +38,20 @@ function openDocument(sources: string[]) {
   )
   const store = new SegmentStore(doc)
   const activated: number[] = []
+  const rejections: SegmentView[] = []
   const context = (activeIndex: number | null): SegmentActionContext => ({
     doc,
     segmentCount: store.length,
     segment: (index) => store.segment(index),
     activeIndex,
     userId: USER,
+    role,
     activate: (index) => activated.push(index),
+    requestRejection: (segment) => rejections.push(segment),
   })
   const idAt = (index: number) => segmentId(segmentAt(doc, index)!)
-  return { doc, context, activated, idAt }
+  const statusAt = (index: number) => segmentStatus(segmentAt(doc, index)!)
+  return { doc, context, activated, rejections, idAt, statusAt }
 }
 
 function stroke(partial: Partial<KeyStroke>): KeyStroke {
@@ -97,6 +107,99 @@ describe('confirmAndNext', () => {
     expect(confirmAndNext.keyTest(stroke({ key: 'Enter', ctrlKey: true, shiftKey: true }))).toBe(
       false,
     )
+  })
+})
+
+describe('confirmAndNext on a rejected segment', () => {
+  test('goes through draft, the only way the server lets a translator leave rejected', () => {
+    const { doc, context, idAt, statusAt } = openDocument(['Один.', 'Два.'])
+    setTargetText(doc, idAt(0), 'Бір.', USER)
+    writeRejection(doc, idAt(0), 'Терминология', 'reviewer')
+    const seen: string[] = []
+    doc.on('afterTransaction', () => seen.push(statusAt(0)))
+    confirmAndNext.perform(context(0))
+    expect(seen).toEqual(['draft', 'translated'])
+  })
+})
+
+describe('roles', () => {
+  const CTRL_ENTER = stroke({ key: 'Enter', ctrlKey: true })
+
+  test('Ctrl+Enter marks translated for a translator and approves for a reviewer or admin', () => {
+    expect(findAction(CTRL_ENTER, actionsFor('translator'))).toBe(confirmAndNext)
+    expect(findAction(CTRL_ENTER, actionsFor('reviewer'))).toBe(approveAndNext)
+    expect(findAction(CTRL_ENTER, actionsFor('admin'))).toBe(approveAndNext)
+  })
+
+  test('viewers and managers only move between segments', () => {
+    for (const role of ['viewer', 'manager'] as const) {
+      expect(actionsFor(role).map((action) => action.name)).toEqual([
+        'gotoNextSegment',
+        'gotoPreviousSegment',
+      ])
+      expect(findAction(CTRL_ENTER, actionsFor(role))).toBeUndefined()
+    }
+  })
+
+  test('translators get neither approve, reject nor reopen', () => {
+    const names = actionsFor('translator').map((action) => action.name)
+    expect(names).not.toContain('approveAndNext')
+    expect(names).not.toContain('rejectSegment')
+    expect(names).not.toContain('reopenSegment')
+    expect(names).toContain('copySourceToTarget')
+  })
+
+  test('no role has two actions on the same keys', () => {
+    for (const role of ['translator', 'reviewer', 'admin', 'manager', 'viewer'] as const) {
+      const combos = actionsFor(role).flatMap((action) => action.keys.map((k) => k.join('+')))
+      expect(new Set(combos).size, role).toBe(combos.length)
+    }
+  })
+})
+
+describe('approveAndNext', () => {
+  test('approves the active segment and moves to the next translated one, wrapping', () => {
+    const { doc, context, activated, idAt, statusAt } = openDocument(
+      ['Один.', 'Два.', 'Три.', 'Четыре.'],
+      'reviewer',
+    )
+    setTargetText(doc, idAt(0), 'Бір.', USER)
+    setStatus(doc, idAt(0), 'translated', 'translator')
+    setTargetText(doc, idAt(2), 'Үш.', USER)
+    setStatus(doc, idAt(2), 'translated', 'translator')
+    approveAndNext.perform(context(2))
+    expect(statusAt(2)).toBe('approved')
+    expect(activated).toEqual([0])
+  })
+
+  test('does not apply to an empty or an already approved segment', () => {
+    const { doc, context, idAt } = openDocument(['Один.'], 'reviewer')
+    expect(approveAndNext.predicate(context(0))).toBe(false)
+    setTargetText(doc, idAt(0), 'Бір.', USER)
+    expect(approveAndNext.predicate(context(0))).toBe(true)
+    setStatus(doc, idAt(0), 'approved', USER)
+    expect(approveAndNext.predicate(context(0))).toBe(false)
+  })
+})
+
+describe('reject and reopen', () => {
+  test('reject asks for a reason for a segment with work in it, never for an empty new one', () => {
+    const { doc, context, rejections, idAt } = openDocument(['Один.'], 'reviewer')
+    expect(rejectSegment.predicate(context(0))).toBe(false)
+    setTargetText(doc, idAt(0), 'Бір.', USER)
+    expect(rejectSegment.predicate(context(0))).toBe(true)
+    rejectSegment.perform(context(0))
+    expect(rejections.map((segment) => segment.id)).toEqual([idAt(0)])
+  })
+
+  test('reopen moves an approved segment back to draft and applies to nothing else', () => {
+    const { doc, context, idAt, statusAt } = openDocument(['Один.'], 'reviewer')
+    setTargetText(doc, idAt(0), 'Бір.', USER)
+    expect(reopenSegment.predicate(context(0))).toBe(false)
+    setStatus(doc, idAt(0), 'approved', USER)
+    expect(reopenSegment.predicate(context(0))).toBe(true)
+    reopenSegment.perform(context(0))
+    expect(statusAt(0)).toBe('draft')
   })
 })
 

@@ -1,16 +1,28 @@
+import type { ActingRole } from '../auth/permissions.ts'
+import { approveAndNext } from './approveAndNext.ts'
 import { confirmAndNext } from './confirmAndNext.ts'
 import { copySourceToTarget } from './copySourceToTarget.ts'
 import { gotoNextSegment } from './gotoNextSegment.ts'
 import { gotoPreviousSegment } from './gotoPreviousSegment.ts'
+import { rejectSegment } from './rejectSegment.ts'
+import { reopenSegment } from './reopenSegment.ts'
 import type { KeyStroke, SegmentAction } from './segmentAction.ts'
 
 /** Every keyboard action of the document view, in the order the help panel lists them. */
 export const SEGMENT_ACTIONS: readonly SegmentAction[] = [
   confirmAndNext,
+  approveAndNext,
+  rejectSegment,
+  reopenSegment,
   gotoNextSegment,
   gotoPreviousSegment,
   copySourceToTarget,
 ]
+
+/** The actions a role has; two of them may share keys (Ctrl+Enter) only if no role has both. */
+export function actionsFor(role: ActingRole): readonly SegmentAction[] {
+  return SEGMENT_ACTIONS.filter((action) => action.isAllowed(role))
+}
 
 /** The action bound to a keystroke, whether or not it applies right now. */
 export function findAction(

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { SegmentActionContext } from './segmentAction.ts'
-import { findAction } from './segmentActions.ts'
+import { actionsFor, findAction } from './segmentActions.ts'
 
 /**
  * Runs keyboard actions for the document view. Listens in the capture phase so Ctrl+Enter
@@ -14,7 +14,9 @@ export function useSegmentShortcuts(context: SegmentActionContext): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.isComposing) return
-      const action = findAction(event)
+      // Keys typed in a dialog (the rejection reason) belong to the dialog.
+      if (event.target instanceof Element && event.target.closest('dialog') !== null) return
+      const action = findAction(event, actionsFor(latest.current.role))
       if (action === undefined) return
       // Swallowed even when the action does not apply (Ctrl+Enter on an empty segment), so the
       // editor does not treat the keystroke as typing.

@@ -1,13 +1,26 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, Outlet } from 'react-router'
+import { Link, Outlet, useNavigate } from 'react-router'
+import { useLocalUser, useSession, useSessionUser } from '../auth/SessionContext.tsx'
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher.tsx'
-import { useLocalUser, useRenameUser } from '../presence/UserContext.tsx'
+import { translateError } from '../i18n/translateError.ts'
 
-/** The bar above every page: product name, who you are, interface language. */
+/** The bar above every page behind the login: product name, who you are, logout, language. */
 export function AppShell() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const user = useLocalUser()
-  const rename = useRenameUser()
+  const account = useSessionUser()
+  const { logOut } = useSession()
+  const navigate = useNavigate()
+  const [logoutError, setLogoutError] = useState<unknown>(null)
+  const leave = async () => {
+    try {
+      await logOut()
+      await navigate('/login', { replace: true })
+    } catch (error) {
+      setLogoutError(error)
+    }
+  }
   return (
     <div className="app">
       <nav className="app-bar" aria-label={t('app.mainNavigation')}>
@@ -19,23 +32,35 @@ export function AppShell() {
           <span className="app-bar__tagline">{t('app.tagline')}</span>
         </Link>
         <div className="app-bar__end">
-          <button
-            type="button"
-            className="app-bar__user"
-            onClick={rename}
-            title={t('identity.change')}
-            data-testid="current-user"
-          >
+          {account.isAdmin && (
+            <Link to="/admin" className="app-bar__link" data-testid="admin-link">
+              {t('admin.link')}
+            </Link>
+          )}
+          <span className="app-bar__user" data-testid="current-user">
             <span
               className="app-bar__user-dot"
               style={{ backgroundColor: user.color }}
               aria-hidden="true"
             />
             {t('identity.you', { name: user.name })}
+          </span>
+          <button
+            type="button"
+            className="app-bar__logout"
+            onClick={() => void leave()}
+            data-testid="logout"
+          >
+            {t('auth.logout')}
           </button>
           <LanguageSwitcher />
         </div>
       </nav>
+      {logoutError !== null && (
+        <p className="form-error app__error" role="alert">
+          {translateError(i18n, logoutError)}
+        </p>
+      )}
       <Outlet />
     </div>
   )

@@ -39,10 +39,7 @@ export function DocumentTable({ documents }: { documents: DocumentSummary[] }) {
               })}
             </td>
             <td className="document-table__progress">
-              <ProgressBar
-                translated={document.progress.translatedWords}
-                total={document.progress.words}
-              />
+              <ProgressBar progress={document.progress} />
             </td>
             <td className="document-table__date">
               {dateFormat.format(new Date(document.updatedAt))}

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { SegmentStatus } from '@qalam/shared/model'
+import { actingRole } from '../auth/roleSchema.ts'
 import { requestJson } from '../http/requestJson.ts'
 
 const progress = z.object({
@@ -20,14 +21,22 @@ export const documentSummary = z.object({
   createdAt: z.union([z.string(), z.number()]),
   updatedAt: z.union([z.string(), z.number()]),
   progress,
+  projectId: z.string(),
+  /** The role the logged-in user acts in for this document. */
+  role: actingRole,
 })
 
 export type DocumentSummary = z.infer<typeof documentSummary>
 
 const documentList = z.object({ documents: z.array(documentSummary) })
 
-export async function fetchDocuments(signal?: AbortSignal): Promise<DocumentSummary[]> {
-  return (await requestJson('/api/documents', documentList, { signal })).documents
+/** The documents of one project the user is a member of. */
+export async function fetchProjectDocuments(
+  projectId: string,
+  signal?: AbortSignal,
+): Promise<DocumentSummary[]> {
+  const url = `/api/documents?projectId=${encodeURIComponent(projectId)}`
+  return (await requestJson(url, documentList, { signal })).documents
 }
 
 export async function fetchDocument(id: string, signal?: AbortSignal): Promise<DocumentSummary> {

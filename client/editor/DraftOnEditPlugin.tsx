@@ -10,8 +10,9 @@ import {
 } from '@qalam/shared/model'
 
 /**
- * Moves a `new` segment to `draft` as soon as this user's edits leave text in it. Remote edits
- * are left to the user who made them; clearing the text does not move the status back.
+ * Moves a `new` segment to `draft` as soon as this user's edits leave text in it, and picks a
+ * rejected one back up as a draft on its first edit. Remote edits are left to the user who
+ * made them; clearing the text does not move the status back.
  */
 export function DraftOnEditPlugin({
   doc,
@@ -25,7 +26,8 @@ export function DraftOnEditPlugin({
   useEffect(() => {
     const target = segmentTarget(segment)
     const onChange = (_events: unknown, transaction: Y.Transaction) => {
-      if (!transaction.local || segmentStatus(segment) !== 'new') return
+      const status = segmentStatus(segment)
+      if (!transaction.local || (status !== 'new' && status !== 'rejected')) return
       if (targetText(segment).length === 0) return
       setStatus(doc, segmentId(segment), 'draft', userId)
     }

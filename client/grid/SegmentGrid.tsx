@@ -17,6 +17,10 @@ interface SegmentGridProps {
   user: LocalUser
   source: TextSide & { label: string }
   target: TextSide & { label: string }
+  /** Document indexes of the rows to show (a status filter), or null for every segment. */
+  rows: readonly number[] | null
+  /** Whether the user's role writes translations at all; approved segments are locked anyway. */
+  mayEdit: boolean
   activeIndex: number | null
   onActivate: (index: number) => void
 }
@@ -33,22 +37,30 @@ export function SegmentGrid({
   user,
   source,
   target,
+  rows,
+  mayEdit,
   activeIndex,
   onActivate,
 }: SegmentGridProps) {
   const { t } = useTranslation()
   const scrollRef = useRef<HTMLDivElement>(null)
-  const count = useSegmentCount(store)
+  const segmentCount = useSegmentCount(store)
+  const count = rows === null ? segmentCount : rows.length
+  const indexAt = (position: number) => (rows === null ? position : (rows[position] ?? -1))
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    // Keyed by segment, so a row keeps its measured height when a filter moves it.
+    getItemKey: (position) => (rows === null ? position : `s${rows[position] ?? position}`),
     overscan: 8,
   })
 
+  const activePosition =
+    activeIndex === null ? -1 : rows === null ? activeIndex : rows.indexOf(activeIndex)
   useEffect(() => {
-    if (activeIndex !== null) virtualizer.scrollToIndex(activeIndex, { align: 'auto' })
-  }, [activeIndex, virtualizer])
+    if (activePosition >= 0) virtualizer.scrollToIndex(activePosition, { align: 'auto' })
+  }, [activePosition, virtualizer])
 
   // Stable objects, so a scroll re-renders the grid without re-rendering every memoized row.
   const sourceSide = useMemo(
@@ -60,7 +72,12 @@ export function SegmentGrid({
     [target.lang, target.dir],
   )
   return (
-    <div className="segment-grid" role="table" aria-label={t('grid.label')} aria-rowcount={count}>
+    <div
+      className="segment-grid"
+      role="table"
+      aria-label={t('grid.label')}
+      aria-rowcount={segmentCount + 1}
+    >
       <div className="segment-grid__head" role="rowgroup">
         <div className="segment-row segment-row--head" role="row" aria-rowindex={1}>
           <div role="columnheader" className="segment-row__number">
@@ -84,29 +101,38 @@ export function SegmentGrid({
         data-testid="segment-grid"
       >
         <div className="segment-grid__canvas" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => (
-            <div
-              key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              role="presentation"
-              className="segment-grid__slot"
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              <SegmentRow
-                index={item.index}
-                store={store}
-                presence={presence}
-                doc={doc}
-                provider={provider}
-                user={user}
-                source={sourceSide}
-                target={targetSide}
-                isActive={item.index === activeIndex}
-                onActivate={onActivate}
-              />
-            </div>
-          ))}
+          {virtualizer.getVirtualItems().map((item) => {
+            const index = indexAt(item.index)
+            return (
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                role="presentation"
+                className="segment-grid__slot"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <SegmentRow
+                  index={index}
+                  store={store}
+                  presence={presence}
+                  doc={doc}
+                  provider={provider}
+                  user={user}
+                  source={sourceSide}
+                  target={targetSide}
+                  mayEdit={mayEdit}
+                  isActive={index === activeIndex}
+                  onActivate={onActivate}
+                />
+              </div>
+            )
+          })}
+          {count === 0 && (
+            <p className="segment-grid__empty" data-testid="grid-empty">
+              {t('grid.emptyFilter')}
+            </p>
+          )}
         </div>
       </div>
     </div>

@@ -10,6 +10,7 @@ import { PresenceChips } from '../presence/PresenceChips.tsx'
 import type { PresenceStore } from '../presence/PresenceStore.ts'
 import { useCollaboratorsIn } from '../presence/usePresence.ts'
 import type { SegmentStore } from './SegmentStore.ts'
+import { ReviewNote } from '../review/ReviewNote.tsx'
 import { StatusMarker } from './StatusMarker.tsx'
 import { useSegment } from './useSegmentStore.ts'
 
@@ -27,6 +28,7 @@ export interface SegmentRowProps {
   user: LocalUser
   source: TextSide
   target: TextSide
+  mayEdit: boolean
   isActive: boolean
   onActivate: (index: number) => void
 }
@@ -41,6 +43,7 @@ export const SegmentRow = memo(function SegmentRow({
   user,
   source,
   target,
+  mayEdit,
   isActive,
   onActivate,
 }: SegmentRowProps) {
@@ -48,7 +51,9 @@ export const SegmentRow = memo(function SegmentRow({
   const segment = useSegment(store, index)
   const collaborators = useCollaboratorsIn(presence, segment?.id ?? '')
   if (segment === undefined) return null
-  const isReadOnly = segment.status === 'approved'
+  const isLocked = segment.status === 'approved'
+  const isReadOnly = isLocked || !mayEdit
+  const note = segment.status === 'rejected' ? segment.reviewNote : ''
   const activate = () => {
     if (!isActive) onActivate(index)
   }
@@ -91,8 +96,9 @@ export const SegmentRow = memo(function SegmentRow({
         tabIndex={isActive ? -1 : 0}
         onClick={activate}
         onKeyDown={onTargetKeyDown}
-        title={isReadOnly ? t('grid.readOnly') : undefined}
+        title={isLocked ? t('grid.readOnly') : undefined}
       >
+        {note !== '' && <ReviewNote note={note} />}
         {segmentMap !== undefined ? (
           <SegmentEditor
             key={segment.id}
@@ -116,6 +122,16 @@ export const SegmentRow = memo(function SegmentRow({
       </div>
       <div role="cell" className="segment-row__status">
         <StatusMarker status={segment.status} />
+        {isLocked && (
+          <span
+            className="segment-row__lock"
+            role="img"
+            aria-label={t('grid.locked')}
+            data-testid="lock"
+          >
+            🔒
+          </span>
+        )}
       </div>
     </div>
   )

@@ -75,4 +75,17 @@ describe('SegmentStore', () => {
     expect(documentChanges).toBe(1)
     expect(store.documentProgress.translatedWords).toBe(2)
   })
+
+  test('statuses for the filter follow status changes and keep their identity otherwise', () => {
+    const { doc, store, idAt } = openDocument()
+    const before = store.segmentStatuses
+    expect(before).toEqual(['new', 'new', 'new'])
+    setTargetText(doc, idAt(0), 'الأرشيفات', 'u1')
+    expect(store.segmentStatuses).toEqual(['draft', 'new', 'new'])
+    const afterDraft = store.segmentStatuses
+    segmentTarget(segmentAt(doc, 0)!).insert(0, ' ')
+    expect(store.segmentStatuses).toBe(afterDraft)
+    setStatus(doc, idAt(2), 'translated', 'u1')
+    expect(store.segmentStatuses).toEqual(['draft', 'new', 'translated'])
+  })
 })

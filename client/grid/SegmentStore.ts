@@ -7,9 +7,11 @@ import {
   readSegment,
   segmentAt,
   segmentCount,
+  segmentStatus,
   segmentsArray,
   type DocumentMeta,
   type DocumentProgress,
+  type SegmentStatus,
   type SegmentView,
 } from '@qalam/shared/model'
 
@@ -28,6 +30,7 @@ export class SegmentStore {
   private count: number
   private meta: DocumentMeta
   private progress: DocumentProgress | null = null
+  private statuses: readonly SegmentStatus[] | null = null
   // Collected while Yjs applies a transaction, announced once it has finished.
   private pendingRows = new Set<number>()
   private isDocumentDirty = false
@@ -60,6 +63,12 @@ export class SegmentStore {
   get documentProgress(): DocumentProgress {
     this.progress ??= documentProgress(this.doc)
     return this.progress
+  }
+
+  /** The status of every segment in document order, for filters; changes with the progress. */
+  get segmentStatuses(): readonly SegmentStatus[] {
+    this.statuses ??= this.segments.toArray().map(segmentStatus)
+    return this.statuses
   }
 
   segment(index: number): SegmentView | undefined {
@@ -100,6 +109,7 @@ export class SegmentStore {
         this.pendingRows.add(index)
         if (event instanceof Y.YMapEvent && event.keysChanged.has(SEGMENT_KEYS.status)) {
           this.progress = null
+          this.statuses = null
           this.isDocumentDirty = true
         }
       } else {
@@ -107,6 +117,7 @@ export class SegmentStore {
         this.snapshots.clear()
         this.count = segmentCount(this.doc)
         this.progress = null
+        this.statuses = null
         this.isDocumentDirty = true
         for (const row of this.rowListeners.keys()) this.pendingRows.add(row)
       }

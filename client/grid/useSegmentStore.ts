@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
-import type { DocumentMeta, DocumentProgress, SegmentView } from '@qalam/shared/model'
+import type {
+  DocumentMeta,
+  DocumentProgress,
+  SegmentStatus,
+  SegmentView,
+} from '@qalam/shared/model'
 import { SegmentStore } from './SegmentStore.ts'
 
 /** Observes the document's segments while the page shows them. */
@@ -44,5 +49,12 @@ export function useLiveProgress(store: SegmentStore): DocumentProgress {
   return useSyncExternalStore(
     (listener) => store.subscribeDocument(listener),
     () => store.documentProgress,
+  )
+}
+
+export function useSegmentStatuses(store: SegmentStore): readonly SegmentStatus[] {
+  return useSyncExternalStore(
+    (listener) => store.subscribeDocument(listener),
+    () => store.segmentStatuses,
   )
 }

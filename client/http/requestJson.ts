@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { reportUnauthorized } from '../auth/unauthorized.ts'
 
 /** An error the server reported with a contract code, or `network` when it could not be reached. */
 export class ApiError extends Error {
@@ -7,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** From `Retry-After` on a 429: how long the server asks us to wait. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message)
   }
@@ -20,28 +23,58 @@ export async function requestJson<T>(
   schema: z.ZodType<T>,
   init?: RequestInit,
 ): Promise<T> {
-  let response: Response
+  const response = await send(url, init)
+  const body: unknown = await response.json().catch(() => null)
+  if (!response.ok) throw toApiError(response, body)
+  const parsed = schema.safeParse(body)
+  if (!parsed.success)
+    throw new ApiError('unknown', `unexpected response from ${url}`, response.status)
+  return parsed.data
+}
+
+/** For calls answered with no body (204): resolves once the server has done it. */
+export async function requestNoContent(url: string, init?: RequestInit): Promise<void> {
+  const response = await send(url, init)
+  if (response.ok) return
+  throw toApiError(response, await response.json().catch(() => null))
+}
+
+/** A JSON body for `requestJson`'s `init`. */
+export function jsonInit(method: 'POST' | 'PATCH' | 'DELETE', body: unknown): RequestInit {
+  return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
+}
+
+async function send(url: string, init: RequestInit | undefined): Promise<Response> {
   try {
-    response = await fetch(url, {
+    return await fetch(url, {
       ...init,
       headers: { accept: 'application/json', ...init?.headers },
     })
   } catch (error) {
     throw new ApiError('network', error instanceof Error ? error.message : String(error), 0)
   }
-  const body: unknown = await response.json().catch(() => null)
-  if (!response.ok) {
-    const parsed = errorBody.safeParse(body)
-    if (parsed.success)
-      throw new ApiError(parsed.data.error.code, parsed.data.error.message, response.status)
-    throw new ApiError(
+}
+
+function toApiError(response: Response, body: unknown): ApiError {
+  const parsed = errorBody.safeParse(body)
+  if (!parsed.success) {
+    return new ApiError(
       response.status >= 500 ? 'internal' : 'unknown',
       response.statusText,
       response.status,
     )
   }
-  const parsed = schema.safeParse(body)
-  if (!parsed.success)
-    throw new ApiError('unknown', `unexpected response from ${url}`, response.status)
-  return parsed.data
+  const { code, message } = parsed.data.error
+  // Only a missing session sends the user to log in; a wrong password is the login form's own error.
+  if (code === 'auth.required') reportUnauthorized()
+  return new ApiError(code, message, response.status, retryAfter(response))
+}
+
+function retryAfter(response: Response): number | null {
+  const header = response.headers.get('retry-after')
+  if (header === null) return null
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds))
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000))
 }

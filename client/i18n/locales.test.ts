@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { SEGMENT_STATUSES } from '@qalam/shared/model'
+import { ACTING_ROLES } from '../auth/permissions.ts'
 import { INTERFACE_LANGUAGES, resources } from './resources.ts'
 
 function keysOf(value: unknown, prefix = ''): string[] {
@@ -34,6 +35,14 @@ const contractErrorCodes = [
   'document.not_found',
   'export.unknown_format',
   'internal',
+  'auth.required',
+  'auth.forbidden',
+  'auth.invalid_credentials',
+  'auth.rate_limited',
+  'auth.username_taken',
+  'project.not_found',
+  'user.not_found',
+  'member.exists',
 ]
 
 describe('locales', () => {
@@ -62,6 +71,10 @@ describe('locales', () => {
   test('every error code of the HTTP contract has a message', () => {
     for (const code of contractErrorCodes)
       expect(valueAt(english, `errors.${code}`), code).toBeTypeOf('string')
+  })
+
+  test('every role has a name', () => {
+    for (const role of ACTING_ROLES) expect(valueAt(english, `roles.${role}`)).toBeTypeOf('string')
   })
 
   test('every segment status has a name', () => {

@@ -7,7 +7,7 @@ import { importDocument } from './importDocument.ts'
 import { LanguageField } from './LanguageField.tsx'
 
 /** Upload form: file, title, languages; opens the new document when the import succeeds. */
-export function ImportForm() {
+export function ImportForm({ projectId }: { projectId: string }) {
   const { t, i18n } = useTranslation()
   const navigate = useNavigate()
   const [file, setFile] = useState<File | null>(null)
@@ -26,7 +26,7 @@ export function ImportForm() {
     setSubmitting(true)
     setError(null)
     try {
-      const created = await importDocument({ file, title, sourceLang, targetLang })
+      const created = await importDocument({ projectId, file, title, sourceLang, targetLang })
       await navigate(`/documents/${encodeURIComponent(created.id)}`)
     } catch (failure) {
       setError(failure)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { requestJson } from '../http/requestJson.ts'
 
 export interface ImportRequest {
+  projectId: string
   file: File
   title: string
   sourceLang: string
@@ -21,6 +22,7 @@ export type ImportedDocument = z.infer<typeof importedDocument>
 /** Uploads a text file; the server segments it and answers with the new document. */
 export async function importDocument(request: ImportRequest): Promise<ImportedDocument> {
   const form = new FormData()
+  form.set('projectId', request.projectId)
   form.set('file', request.file)
   // An empty title lets the server use the file name.
   if (request.title.trim() !== '') form.set('title', request.title.trim())

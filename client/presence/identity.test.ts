@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { USER_COLORS, loadUser, saveUserName } from './identity.ts'
+import { USER_COLORS, identityFor } from './identity.ts'
 
 function memoryStorage(): Storage {
   const items = new Map<string, string>()
@@ -16,28 +16,24 @@ function memoryStorage(): Storage {
 }
 
 describe('identity', () => {
-  test('a first visit has no user; the chosen name gets a stable id and a palette colour', () => {
-    const storage = memoryStorage()
-    expect(loadUser(storage)).toBeNull()
-    const user = saveUserName('  Aigerim ', storage)
-    expect(user.name).toBe('Aigerim')
-    expect(user.id).toMatch(/^[0-9a-f]{32}$/)
+  test('an account is shown by its user name with a palette colour', () => {
+    const user = identityFor({ id: 'u-1', username: 'aigerim' }, memoryStorage())
+    expect(user).toMatchObject({ id: 'u-1', name: 'aigerim' })
     expect(USER_COLORS).toContain(user.color)
-    expect(loadUser(storage)).toEqual(user)
   })
 
-  test('renaming keeps the id and colour', () => {
+  test('the same account keeps its colour in this browser across visits', () => {
     const storage = memoryStorage()
-    const first = saveUserName('Omar', storage)
-    const renamed = saveUserName('Omar K.', storage)
-    expect(renamed).toEqual({ ...first, name: 'Omar K.' })
+    const first = identityFor({ id: 'u-1', username: 'aigerim' }, storage)
+    for (let visit = 0; visit < 20; visit++)
+      expect(identityFor({ id: 'u-1', username: 'aigerim' }, storage).color).toBe(first.color)
   })
 
-  test('an unreadable stored user counts as a first visit', () => {
+  test('an unreadable stored identity is replaced, not fatal', () => {
     const storage = memoryStorage()
     storage.setItem('qalam.user', '{not json')
-    expect(loadUser(storage)).toBeNull()
-    storage.setItem('qalam.user', JSON.stringify({ id: 'x', name: '', color: 'red' }))
-    expect(loadUser(storage)).toBeNull()
+    const user = identityFor({ id: 'u-2', username: 'omar' }, storage)
+    expect(USER_COLORS).toContain(user.color)
+    expect(JSON.parse(storage.getItem('qalam.user')!)).toEqual(user)
   })
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** Who this browser is: chosen once, kept in localStorage so reloads keep the same id and colour. */
+/** How other people see this user beside their edits: account id, user name, caret colour. */
 export interface LocalUser {
   id: string
   name: string
@@ -11,7 +11,7 @@ const STORAGE_KEY = 'qalam.user'
 
 const storedUser = z.object({
   id: z.string().min(1),
-  name: z.string().min(1),
+  name: z.string(),
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
 })
 
@@ -27,31 +27,32 @@ export const USER_COLORS = [
   '#2c6e49',
 ] as const
 
-export function loadUser(storage: Storage = localStorage): LocalUser | null {
+/**
+ * The presence identity of a logged-in account. The colour is picked once per account in this
+ * browser and remembered, so colleagues keep seeing the same colour across reloads.
+ */
+export function identityFor(
+  account: { id: string; username: string },
+  storage: Storage = localStorage,
+): LocalUser {
+  const previous = loadStored(storage)
+  const color =
+    previous?.id === account.id
+      ? previous.color
+      : (USER_COLORS[Math.floor(Math.random() * USER_COLORS.length)] ?? USER_COLORS[0])
+  const user: LocalUser = { id: account.id, name: account.username, color }
+  storage.setItem(STORAGE_KEY, JSON.stringify(user))
+  return user
+}
+
+function loadStored(storage: Storage): LocalUser | null {
   const raw = storage.getItem(STORAGE_KEY)
   if (raw === null) return null
   try {
     const parsed = storedUser.safeParse(JSON.parse(raw))
     return parsed.success ? parsed.data : null
   } catch {
-    // Unreadable JSON is treated like a first visit: the user picks a name again.
+    // Unreadable JSON: a new colour is picked, as for an account new to this browser.
     return null
   }
-}
-
-/** Stores the display name, keeping the id and colour of an earlier visit. */
-export function saveUserName(name: string, storage: Storage = localStorage): LocalUser {
-  const previous = loadUser(storage)
-  const id = previous?.id ?? randomId()
-  const color =
-    previous?.color ?? USER_COLORS[Math.floor(Math.random() * USER_COLORS.length)] ?? USER_COLORS[0]
-  const user: LocalUser = { id, name: name.trim(), color }
-  storage.setItem(STORAGE_KEY, JSON.stringify(user))
-  return user
-}
-
-// crypto.randomUUID exists only in secure contexts; an intranet deployment over plain http is not one.
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
 }

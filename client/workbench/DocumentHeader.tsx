@@ -1,6 +1,8 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import type { ActingRole } from '../auth/permissions.ts'
+import { mayManageProject } from '../auth/permissions.ts'
 import { ProgressBar } from '../documents/ProgressBar.tsx'
 import { ExportButton } from '../export/ExportButton.tsx'
 import type { SegmentStore } from '../grid/SegmentStore.ts'
@@ -8,10 +10,13 @@ import { useDocumentMeta, useLiveProgress } from '../grid/useSegmentStore.ts'
 import { CollaboratorList } from '../presence/CollaboratorList.tsx'
 import { ConnectionStatus } from '../presence/ConnectionStatus.tsx'
 import type { PresenceStore } from '../presence/PresenceStore.ts'
+import { RoleBadge } from '../projects/RoleBadge.tsx'
 import type { ConnectionState } from './DocumentSession.ts'
 
 interface DocumentHeaderProps {
   documentId: string
+  projectId: string
+  role: ActingRole
   store: SegmentStore
   presence: PresenceStore
   connection: ConnectionState
@@ -22,6 +27,8 @@ interface DocumentHeaderProps {
 
 export function DocumentHeader({
   documentId,
+  projectId,
+  role,
   store,
   presence,
   connection,
@@ -41,8 +48,8 @@ export function DocumentHeader({
   return (
     <header className="document-header" aria-label={t('document.header')}>
       <div className="document-header__identity">
-        <Link to="/" className="document-header__back">
-          {t('document.backToList')}
+        <Link to={`/projects/${encodeURIComponent(projectId)}`} className="document-header__back">
+          {t('document.backToProject')}
         </Link>
         <h1 className="document-header__title" data-testid="document-title">
           {meta.title}
@@ -50,15 +57,16 @@ export function DocumentHeader({
         <span className="language-pair">
           {t('documents.languagePair', { source: sourceLabel, target: targetLabel })}
         </span>
+        <RoleBadge role={role} />
       </div>
-      <ProgressBar translated={progress.translatedWords} total={progress.words} />
+      <ProgressBar progress={progress} />
       <div className="document-header__tools">
         <ConnectionStatus state={connection} />
         <CollaboratorList presence={presence} />
         <button type="button" className="button button--quiet" onClick={onToggleShortcuts}>
           {t('shortcuts.toggle')}
         </button>
-        <ExportButton documentId={documentId} store={store} />
+        {mayManageProject(role) && <ExportButton documentId={documentId} store={store} />}
       </div>
     </header>
   )

@@ -1,72 +1,136 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { rejectSegment as writeRejection, type SegmentView } from '@qalam/shared/model'
 import { languageDirection } from '@qalam/shared/text'
+import type { SegmentActionContext } from '../actions/segmentAction.ts'
 import { ShortcutHelp } from '../actions/ShortcutHelp.tsx'
 import { useSegmentShortcuts } from '../actions/useSegmentShortcuts.ts'
+import { mayEditTargets, mayReview } from '../auth/permissions.ts'
+import { useLocalUser } from '../auth/SessionContext.tsx'
+import { fetchDocument, type DocumentSummary } from '../documents/documentSummary.ts'
 import { languageLabel } from '../documents/languageLabel.ts'
 import { SegmentGrid } from '../grid/SegmentGrid.tsx'
 import type { SegmentStore } from '../grid/SegmentStore.ts'
-import { useDocumentMeta, useSegmentCount, useSegmentStore } from '../grid/useSegmentStore.ts'
+import {
+  useDocumentMeta,
+  useLiveProgress,
+  useSegment,
+  useSegmentCount,
+  useSegmentStatuses,
+  useSegmentStore,
+} from '../grid/useSegmentStore.ts'
+import { ApiError } from '../http/requestJson.ts'
+import { useRequest } from '../http/useRequest.ts'
+import { translateError } from '../i18n/translateError.ts'
 import type { LocalUser } from '../presence/identity.ts'
 import type { PresenceStore } from '../presence/PresenceStore.ts'
 import { usePresenceStore } from '../presence/usePresence.ts'
-import { useLocalUser } from '../presence/UserContext.tsx'
-import type { DocumentSession } from './DocumentSession.ts'
+import { approveSegments } from '../review/approveSegments.ts'
+import { RejectDialog } from '../review/RejectDialog.tsx'
+import { translatedInView, visibleRows, type StatusFilter } from '../review/statusFilter.ts'
+import { WorkflowBar } from '../review/WorkflowBar.tsx'
+import type { DocumentSession, Refusal } from './DocumentSession.ts'
 import { DocumentHeader } from './DocumentHeader.tsx'
+import { RefusalNotice } from './RefusalNotice.tsx'
+import { SegmentDetails } from './SegmentDetails.tsx'
 import { useConnectionState, useDocumentSession, useHasSynced } from './useDocumentSession.ts'
 
 /** `/documents/:id`: the translation grid of one document, shared live with everyone in it. */
 export function DocumentPage() {
+  const { i18n } = useTranslation()
   const { id = '' } = useParams()
-  const user = useLocalUser()
-  const session = useDocumentSession(id, user)
-  if (session === null || session.documentId !== id)
-    return <PageMessage messageKey="document.loading" />
-  return <OpenDocument session={session} user={user} />
+  const load = useCallback((signal: AbortSignal) => fetchDocument(id, signal), [id])
+  const [summary] = useRequest(load)
+  if (summary.kind === 'loading') return <PageMessage message="document.loading" />
+  if (summary.kind === 'failed') {
+    if (summary.error instanceof ApiError && summary.error.status === 404)
+      return <PageMessage message="document.notFound" withBackLink />
+    return <PageMessage text={translateError(i18n, summary.error)} withBackLink />
+  }
+  return <DocumentView key={summary.value.id} summary={summary.value} />
 }
 
-function OpenDocument({ session, user }: { session: DocumentSession; user: LocalUser }) {
+function DocumentView({ summary }: { summary: DocumentSummary }) {
+  const user = useLocalUser()
+  const { session, refusal, dismissRefusal } = useDocumentSession(summary.id, user)
+  if (session === null || session.documentId !== summary.id)
+    return <PageMessage message="document.loading" />
+  return (
+    <OpenDocument
+      session={session}
+      summary={summary}
+      user={user}
+      refusal={refusal}
+      onDismissRefusal={dismissRefusal}
+    />
+  )
+}
+
+interface OpenDocumentProps {
+  session: DocumentSession
+  summary: DocumentSummary
+  user: LocalUser
+  refusal: Refusal | null
+  onDismissRefusal: () => void
+}
+
+function OpenDocument(props: OpenDocumentProps) {
+  const { session } = props
   const connection = useConnectionState(session)
   const hasSynced = useHasSynced(session)
   const store = useSegmentStore(session.doc)
   const presence = usePresenceStore(session.provider.awareness)
-  if (connection === 'notFound') return <PageMessage messageKey="document.notFound" withBackLink />
+  if (connection === 'notFound') return <PageMessage message="document.notFound" withBackLink />
   if (!hasSynced || store === null || presence === null)
-    return <PageMessage messageKey="document.loading" />
-  return <Workbench session={session} user={user} store={store} presence={presence} />
+    return <PageMessage message="document.loading" />
+  return <Workbench {...props} store={store} presence={presence} />
 }
 
 function Workbench({
   session,
+  summary,
   user,
+  refusal,
+  onDismissRefusal,
   store,
   presence,
-}: {
-  session: DocumentSession
-  user: LocalUser
-  store: SegmentStore
-  presence: PresenceStore
-}) {
+}: OpenDocumentProps & { store: SegmentStore; presence: PresenceStore }) {
   const { t, i18n } = useTranslation()
+  const role = summary.role
   const meta = useDocumentMeta(store)
   const segmentCount = useSegmentCount(store)
+  const statuses = useSegmentStatuses(store)
+  const progress = useLiveProgress(store)
   const connection = useConnectionState(session)
   const [activeIndex, setActiveIndex] = useState<number | null>(null)
   const [isHelpOpen, setHelpOpen] = useState(false)
+  const [filter, setFilter] = useState<StatusFilter>('all')
+  const [rejecting, setRejecting] = useState<SegmentView | null>(null)
   const activate = useCallback((index: number) => setActiveIndex(index), [])
 
   const activeId = activeIndex === null ? null : (store.segment(activeIndex)?.id ?? null)
   useEffect(() => session.setActiveSegment(activeId), [session, activeId])
 
-  useSegmentShortcuts({
+  const rows = useMemo(() => visibleRows(statuses, filter), [statuses, filter])
+  const approvable = useMemo(() => translatedInView(statuses, rows), [statuses, rows])
+
+  const context: SegmentActionContext = {
     doc: session.doc,
     segmentCount,
     segment: (index) => store.segment(index),
     activeIndex,
     userId: user.id,
+    role,
     activate,
-  })
+    requestRejection: setRejecting,
+  }
+  useSegmentShortcuts(context)
+
+  const approveAllInView = () => {
+    const ids = approvable.flatMap((index) => store.segment(index)?.id ?? [])
+    approveSegments(session.doc, ids, user.id)
+  }
 
   const language = i18n.resolvedLanguage ?? 'en'
   const source = useMemo(
@@ -87,15 +151,27 @@ function Workbench({
   )
 
   return (
-    <div className="workbench">
+    <div className="workbench" data-role={role}>
       <DocumentHeader
         documentId={session.documentId}
+        projectId={summary.projectId}
+        role={role}
         store={store}
         presence={presence}
         connection={connection}
         sourceLabel={source.label}
         targetLabel={target.label}
         onToggleShortcuts={() => setHelpOpen((open) => !open)}
+      />
+      {refusal !== null && <RefusalNotice refusal={refusal} onDismiss={onDismissRefusal} />}
+      <ActiveWorkflowBar
+        store={store}
+        context={context}
+        filter={filter}
+        onFilter={setFilter}
+        counts={progress.byStatus}
+        approvableInView={approvable.length}
+        onApproveAll={approveAllInView}
       />
       <div className="workbench__body">
         <SegmentGrid
@@ -106,27 +182,51 @@ function Workbench({
           user={user}
           source={source}
           target={target}
+          rows={rows}
+          mayEdit={mayEditTargets(role)}
           activeIndex={activeIndex}
           onActivate={activate}
         />
-        {isHelpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+        <SegmentDetails documentId={session.documentId} store={store} index={activeIndex} />
+        {isHelpOpen && <ShortcutHelp role={role} onClose={() => setHelpOpen(false)} />}
       </div>
+      {mayReview(role) && (
+        <RejectDialog
+          segmentNumber={rejecting === null ? null : rejecting.index + 1}
+          onReject={(reason) => {
+            if (rejecting !== null) writeRejection(session.doc, rejecting.id, reason, user.id)
+          }}
+          onClose={() => setRejecting(null)}
+        />
+      )}
     </div>
   )
 }
 
+/** The workflow bar, re-rendered when the active segment changes (its text enables buttons). */
+function ActiveWorkflowBar({
+  store,
+  context,
+  ...props
+}: Omit<Parameters<typeof WorkflowBar>[0], 'total'> & { store: SegmentStore }) {
+  useSegment(store, context.activeIndex ?? 0)
+  return <WorkflowBar context={context} total={context.segmentCount} {...props} />
+}
+
 function PageMessage({
-  messageKey,
+  message,
+  text,
   withBackLink = false,
 }: {
-  messageKey: 'document.loading' | 'document.notFound'
+  message?: 'document.loading' | 'document.notFound'
+  text?: string
   withBackLink?: boolean
 }) {
   const { t } = useTranslation()
   return (
-    <div className="page-message" role="status">
-      <p>{t(messageKey)}</p>
-      {withBackLink && <Link to="/">{t('document.backToList')}</Link>}
+    <div className="page-message" role="status" data-testid="page-message">
+      <p>{text ?? (message === undefined ? '' : t(message))}</p>
+      {withBackLink && <Link to="/">{t('projects.backToList')}</Link>}
     </div>
   )
 }

@@ -1,12 +1,21 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { reportUnauthorized } from '../auth/unauthorized.ts'
 import type { LocalUser } from '../presence/identity.ts'
 
 /** What the socket of an open document is doing, as the header shows it. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'notFound' | 'closed'
 
-// Close codes the server uses for a permanent refusal (server/sync/closeCodes.ts).
+// Close codes the server uses for a permanent refusal (server/sync/closeCodes.ts). y-websocket
+// stops reconnecting on every code in 4400-4499 and emits `closed`.
+const CLOSE_UNAUTHORIZED = 4401
+const CLOSE_FORBIDDEN = 4403
 const CLOSE_NOT_FOUND = 4404
+
+/** The server refused one of our updates; `reason` is its rejection code (e.g. `segment_locked`). */
+export interface Refusal {
+  reason: string
+}
 
 /**
  * One open document: its Y.Doc and the one WebSocket provider that syncs it. Every editor of
@@ -19,6 +28,7 @@ export class DocumentSession {
   private hasConnected = false
   private hasSyncedOnce = false
   private readonly listeners = new Set<() => void>()
+  private readonly refusalListeners = new Set<(refusal: Refusal) => void>()
 
   constructor(
     readonly documentId: string,
@@ -29,6 +39,9 @@ export class DocumentSession {
       origin.replace(/^http/, 'ws') + '/sync',
       documentId,
       this.doc,
+      // Tabs of one browser would otherwise pass updates to each other directly, and a change
+      // the server refused in one tab would live on in the others and come back from them.
+      { disableBc: true },
     )
     this.provider.awareness.setLocalState({ user, segmentId: null })
     this.provider.on('status', ({ status }) => {
@@ -42,7 +55,15 @@ export class DocumentSession {
       this.hasSyncedOnce = true
       for (const listener of this.listeners) listener()
     })
-    this.provider.on('closed', ({ code }) => {
+    this.provider.on('closed', ({ code, reason }) => {
+      // y-websocket has stopped reconnecting already; make sure nothing restarts it.
+      this.provider.shouldConnect = false
+      if (code === CLOSE_FORBIDDEN) {
+        this.setConnection('closed')
+        for (const listener of this.refusalListeners) listener({ reason })
+        return
+      }
+      if (code === CLOSE_UNAUTHORIZED) reportUnauthorized()
       this.setConnection(code === CLOSE_NOT_FOUND ? 'notFound' : 'closed')
     })
   }
@@ -65,6 +86,15 @@ export class DocumentSession {
     return () => this.listeners.delete(listener)
   }
 
+  /**
+   * Notified when the server refused an update and closed the socket. The local doc now holds
+   * a change the server will never accept: the owner must drop this session and open a new one.
+   */
+  onRefused(listener: (refusal: Refusal) => void): () => void {
+    this.refusalListeners.add(listener)
+    return () => this.refusalListeners.delete(listener)
+  }
+
   setActiveSegment(segmentId: string | null): void {
     this.provider.awareness.setLocalStateField('segmentId', segmentId)
   }
@@ -73,6 +103,7 @@ export class DocumentSession {
     this.provider.destroy()
     this.doc.destroy()
     this.listeners.clear()
+    this.refusalListeners.clear()
   }
 
   private setConnection(next: ConnectionState): void {

@@ -1,19 +1,39 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import type { LocalUser } from '../presence/identity.ts'
-import { DocumentSession, type ConnectionState } from './DocumentSession.ts'
+import { DocumentSession, type ConnectionState, type Refusal } from './DocumentSession.ts'
 
-/** Opens the document's session for as long as the page shows it; one per document id. */
-export function useDocumentSession(documentId: string, user: LocalUser): DocumentSession | null {
+export interface OpenSession {
+  session: DocumentSession | null
+  /** The last update the server refused, until the user dismisses the notice. */
+  refusal: Refusal | null
+  dismissRefusal(): void
+}
+
+/**
+ * Opens the document's session for as long as the page shows it; one per document id. When the
+ * server refuses an update, the session and its Y.Doc are thrown away and a fresh one syncs
+ * from the server: the local copy holds a change that can never merge.
+ */
+export function useDocumentSession(documentId: string, user: LocalUser): OpenSession {
   const [session, setSession] = useState<DocumentSession | null>(null)
+  const [generation, setGeneration] = useState(0)
+  const [refusal, setRefusal] = useState<Refusal | null>(null)
+  useEffect(() => setRefusal(null), [documentId])
   useEffect(() => {
     const opened = new DocumentSession(documentId, user)
+    const stopListening = opened.onRefused((refused) => {
+      setRefusal(refused)
+      setGeneration((n) => n + 1)
+    })
     setSession(opened)
     return () => {
+      stopListening()
       opened.destroy()
       setSession(null)
     }
-  }, [documentId, user])
-  return session
+  }, [documentId, user, generation])
+  const dismissRefusal = useCallback(() => setRefusal(null), [])
+  return { session, refusal, dismissRefusal }
 }
 
 export function useConnectionState(session: DocumentSession): ConnectionState {

@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { translateError } from '../i18n/translateError.ts'
+import { createUser } from './usersApi.ts'
+
+/** Creates an account with a first password; its owner can then log in. */
+export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
+  const { t, i18n } = useTranslation()
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const [isAdmin, setAdmin] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const [isSubmitting, setSubmitting] = useState(false)
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setSubmitting(true)
+    setError(null)
+    try {
+      await createUser({ username: username.trim(), password, isAdmin })
+      setUsername('')
+      setPassword('')
+      setAdmin(false)
+      onCreated()
+    } catch (failure) {
+      setError(failure)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+  return (
+    <form
+      className="panel"
+      onSubmit={(event) => void submit(event)}
+      data-testid="create-user-form"
+      autoComplete="off"
+    >
+      <h2>{t('admin.createUser')}</h2>
+      <div className="field">
+        <label className="field__label" htmlFor="new-username">
+          {t('admin.username')}
+        </label>
+        <input
+          id="new-username"
+          name="username"
+          className="field__input"
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={64}
+          dir="auto"
+          required
+        />
+        <span className="field__hint">{t('admin.usernameHint')}</span>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="new-password">
+          {t('admin.password')}
+        </label>
+        <input
+          id="new-password"
+          name="password"
+          type="password"
+          className="field__input"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          autoComplete="new-password"
+          minLength={8}
+          required
+        />
+        <span className="field__hint">{t('admin.passwordHint')}</span>
+      </div>
+      <label className="checkbox-field">
+        <input
+          type="checkbox"
+          name="isAdmin"
+          checked={isAdmin}
+          onChange={(event) => setAdmin(event.target.checked)}
+        />
+        {t('admin.isAdmin')}
+      </label>
+      {error !== null && (
+        <p className="form-error" role="alert" data-testid="create-user-error">
+          {translateError(i18n, error)}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" disabled={isSubmitting}>
+        {t('admin.create')}
+      </button>
+    </form>
+  )
+}

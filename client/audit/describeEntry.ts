@@ -1,0 +1,55 @@
+import type { TFunction } from 'i18next'
+import { isSegmentStatus } from '@qalam/shared/model'
+import { PROJECT_ROLES, type ProjectRole } from '../auth/permissions.ts'
+import type { AuditEntry } from './auditApi.ts'
+
+function text(detail: Record<string, unknown>, key: string): string {
+  const value = detail[key]
+  return typeof value === 'string' ? value : ''
+}
+
+function statusName(t: TFunction, value: unknown): string {
+  return isSegmentStatus(value) ? t(`status.${value}`) : String(value ?? '')
+}
+
+function roleName(t: TFunction, value: unknown): string {
+  return (PROJECT_ROLES as readonly unknown[]).includes(value)
+    ? t(`roles.${value as ProjectRole}`)
+    : String(value ?? '')
+}
+
+/** What an audit entry says happened, in the interface language, without who and when. */
+export function describeEntry(t: TFunction, entry: AuditEntry): string {
+  const { detail } = entry
+  switch (entry.action) {
+    case 'status':
+      return t('audit.status', {
+        from: statusName(t, detail.from),
+        to: statusName(t, detail.to),
+      })
+    case 'approve':
+      return t('audit.approve')
+    case 'reject':
+      return t('audit.reject')
+    case 'reopen':
+      return t('audit.reopen')
+    case 'member.add':
+      return t('audit.memberAdd', {
+        member: text(detail, 'username'),
+        role: roleName(t, detail.role),
+      })
+    case 'member.role':
+      return t('audit.memberRole', {
+        member: text(detail, 'username'),
+        role: roleName(t, detail.role),
+      })
+    case 'member.remove':
+      return t('audit.memberRemove', { member: text(detail, 'username') })
+  }
+}
+
+/** A rejection's reason, when the entry carries one. */
+export function rejectionReason(entry: AuditEntry): string | null {
+  const reason = entry.action === 'reject' ? text(entry.detail, 'reason') : ''
+  return reason === '' ? null : reason
+}

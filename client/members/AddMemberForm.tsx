@@ -1,0 +1,70 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ProjectRole } from '../auth/permissions.ts'
+import { translateError } from '../i18n/translateError.ts'
+import { addMember } from './membersApi.ts'
+import { RoleSelect } from './RoleSelect.tsx'
+
+/** Adds an existing account to the project by its user name. */
+export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdded: () => void }) {
+  const { t, i18n } = useTranslation()
+  const [username, setUsername] = useState('')
+  const [role, setRole] = useState<ProjectRole>('translator')
+  const [error, setError] = useState<unknown>(null)
+  const [isSubmitting, setSubmitting] = useState(false)
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setSubmitting(true)
+    setError(null)
+    try {
+      await addMember(projectId, username.trim(), role)
+      setUsername('')
+      onAdded()
+    } catch (failure) {
+      setError(failure)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+  return (
+    <form
+      className="add-member"
+      onSubmit={(event) => void submit(event)}
+      data-testid="add-member-form"
+    >
+      <h3>{t('members.addTitle')}</h3>
+      <div className="add-member__fields">
+        <div className="field">
+          <label className="field__label" htmlFor="member-username">
+            {t('members.username')}
+          </label>
+          <input
+            id="member-username"
+            name="username"
+            className="field__input"
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            autoCapitalize="none"
+            spellCheck={false}
+            dir="auto"
+            required
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="member-role">
+            {t('members.role')}
+          </label>
+          <RoleSelect id="member-role" value={role} onChange={setRole} label={t('members.role')} />
+        </div>
+      </div>
+      {error !== null && (
+        <p className="form-error" role="alert" data-testid="add-member-error">
+          {translateError(i18n, error)}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" disabled={isSubmitting}>
+        {t('members.add')}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,58 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { translateError } from '../i18n/translateError.ts'
+import { createProject } from './projectsApi.ts'
+
+/** Administrators only: names a new project and opens it. */
+export function CreateProjectForm() {
+  const { t, i18n } = useTranslation()
+  const navigate = useNavigate()
+  const [name, setName] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [isSubmitting, setSubmitting] = useState(false)
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setSubmitting(true)
+    setError(null)
+    try {
+      const project = await createProject(name.trim())
+      await navigate(`/projects/${encodeURIComponent(project.id)}`)
+    } catch (failure) {
+      setError(failure)
+      setSubmitting(false)
+    }
+  }
+  return (
+    <form
+      className="panel"
+      onSubmit={(event) => void submit(event)}
+      data-testid="create-project-form"
+    >
+      <h2>{t('projects.createTitle')}</h2>
+      <div className="field">
+        <label className="field__label" htmlFor="project-name">
+          {t('projects.name')}
+        </label>
+        <input
+          id="project-name"
+          name="name"
+          className="field__input"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          maxLength={200}
+          dir="auto"
+          required
+        />
+      </div>
+      {error !== null && (
+        <p className="form-error" role="alert">
+          {translateError(i18n, error)}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" disabled={isSubmitting}>
+        {t('projects.create')}
+      </button>
+    </form>
+  )
+}

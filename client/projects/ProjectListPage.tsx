@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { useSessionUser } from '../auth/SessionContext.tsx'
+import { useRequest } from '../http/useRequest.ts'
+import { translateError } from '../i18n/translateError.ts'
+import { CreateProjectForm } from './CreateProjectForm.tsx'
+import { fetchProjects } from './projectsApi.ts'
+import { RoleBadge } from './RoleBadge.tsx'
+
+/** `/`: the projects the user is a member of (all of them for an administrator). */
+export function ProjectListPage() {
+  const { t, i18n } = useTranslation()
+  const user = useSessionUser()
+  const [state] = useRequest(fetchProjects)
+  return (
+    <main className="page-columns">
+      <section className="panel" aria-labelledby="projects-title">
+        <h1 id="projects-title">{t('projects.title')}</h1>
+        {state.kind === 'loading' && <p role="status">{t('projects.loading')}</p>}
+        {state.kind === 'failed' && (
+          <p className="form-error" role="alert">
+            {translateError(i18n, state.error)}
+          </p>
+        )}
+        {state.kind === 'loaded' &&
+          (state.value.length === 0 ? (
+            <p className="empty-state" data-testid="projects-empty">
+              {user.isAdmin ? t('projects.emptyAdmin') : t('projects.empty')}
+            </p>
+          ) : (
+            <table className="document-table" data-testid="project-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('projects.columnName')}</th>
+                  <th scope="col">{t('projects.columnRole')}</th>
+                  <th scope="col">{t('projects.columnDocuments')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.value.map((project) => (
+                  <tr key={project.id} data-project-id={project.id}>
+                    <th scope="row" className="document-table__title">
+                      <Link to={`/projects/${encodeURIComponent(project.id)}`} dir="auto">
+                        {project.name}
+                      </Link>
+                    </th>
+                    <td>
+                      <RoleBadge role={project.role} />
+                    </td>
+                    <td className="document-table__count">
+                      {new Intl.NumberFormat(i18n.resolvedLanguage).format(project.documents)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+      </section>
+      {user.isAdmin && (
+        <aside>
+          <CreateProjectForm />
+        </aside>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { ProjectActivity } from '../audit/ProjectActivity.tsx'
+import { mayManageProject } from '../auth/permissions.ts'
+import { DocumentTable } from '../documents/DocumentTable.tsx'
+import { fetchProjectDocuments } from '../documents/documentSummary.ts'
+import { ApiError } from '../http/requestJson.ts'
+import { useRequest } from '../http/useRequest.ts'
+import { ImportForm } from '../import/ImportForm.tsx'
+import { translateError } from '../i18n/translateError.ts'
+import { MembersPanel } from '../members/MembersPanel.tsx'
+import { fetchProject, type Project } from './projectsApi.ts'
+import { RoleBadge } from './RoleBadge.tsx'
+
+/** `/projects/:id`: the project's documents, import, members and activity. */
+export function ProjectPage() {
+  const { t, i18n } = useTranslation()
+  const { id = '' } = useParams()
+  const load = useCallback((signal: AbortSignal) => fetchProject(id, signal), [id])
+  const [state] = useRequest(load)
+  if (state.kind === 'loading')
+    return (
+      <div className="page-message" role="status">
+        <p>{t('projects.loadingOne')}</p>
+      </div>
+    )
+  if (state.kind === 'failed') {
+    const isMissing = state.error instanceof ApiError && state.error.status === 404
+    return (
+      <div className="page-message" role="alert" data-testid="project-missing">
+        <p>{isMissing ? t('errors.project.not_found') : translateError(i18n, state.error)}</p>
+        <Link to="/">{t('projects.backToList')}</Link>
+      </div>
+    )
+  }
+  return <ProjectView project={state.value} />
+}
+
+function ProjectView({ project }: { project: Project }) {
+  const { t, i18n } = useTranslation()
+  const mayManage = mayManageProject(project.role)
+  const loadDocuments = useCallback(
+    (signal: AbortSignal) => fetchProjectDocuments(project.id, signal),
+    [project.id],
+  )
+  const [documents] = useRequest(loadDocuments)
+  const [activityKey, setActivityKey] = useState(0)
+  const refreshActivity = useCallback(() => setActivityKey((key) => key + 1), [])
+  const titles = useMemo(
+    () =>
+      new Map(
+        documents.kind === 'loaded' ? documents.value.map((d) => [d.id, d.title] as const) : [],
+      ),
+    [documents],
+  )
+  const documentTitle = useCallback((documentId: string) => titles.get(documentId), [titles])
+  useEffect(() => {
+    document.title = `${project.name} · ${t('app.name')}`
+    return () => {
+      document.title = t('app.name')
+    }
+  }, [project.name, t])
+
+  return (
+    <main className="project-page" data-testid="project-page" data-role={project.role}>
+      <header className="project-page__header">
+        <Link to="/" className="document-header__back">
+          {t('projects.backToList')}
+        </Link>
+        <h1 data-testid="project-name" dir="auto">
+          {project.name}
+        </h1>
+        <RoleBadge role={project.role} />
+      </header>
+      <div className="page-columns">
+        <div className="page-columns__main">
+          <section className="panel" aria-labelledby="documents-title">
+            <h2 id="documents-title">{t('documents.title')}</h2>
+            {documents.kind === 'loading' && <p role="status">{t('documents.loading')}</p>}
+            {documents.kind === 'failed' && (
+              <p className="form-error" role="alert">
+                {translateError(i18n, documents.error)}
+              </p>
+            )}
+            {documents.kind === 'loaded' &&
+              (documents.value.length === 0 ? (
+                <p className="empty-state">
+                  {mayManage ? t('documents.empty') : t('documents.emptyReadOnly')}
+                </p>
+              ) : (
+                <DocumentTable documents={documents.value} />
+              ))}
+          </section>
+          <ProjectActivity
+            projectId={project.id}
+            refreshKey={activityKey}
+            documentTitle={documentTitle}
+          />
+        </div>
+        <aside className="page-columns__side">
+          {mayManage && <ImportForm projectId={project.id} />}
+          {mayManage && (
+            <Link
+              to={`/align?project=${encodeURIComponent(project.id)}`}
+              className="button"
+              data-testid="align-link"
+              title={t('align.linkHint')}
+            >
+              {t('align.link')}
+            </Link>
+          )}
+          <MembersPanel projectId={project.id} mayManage={mayManage} onChanged={refreshActivity} />
+        </aside>
+      </div>
+    </main>
+  )
+}

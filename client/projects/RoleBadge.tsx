@@ -1,0 +1,11 @@
+import { useTranslation } from 'react-i18next'
+import type { ActingRole } from '../auth/permissions.ts'
+
+export function RoleBadge({ role }: { role: ActingRole }) {
+  const { t } = useTranslation()
+  return (
+    <span className="role-badge" data-role={role} data-testid="role">
+      {t(`roles.${role}`)}
+    </span>
+  )
+}
