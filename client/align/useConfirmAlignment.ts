@@ -1,0 +1,31 @@
+import { useState } from 'react'
+import { useNavigate } from 'react-router'
+import type { Review } from './alignmentEdits.ts'
+import { confirmAlignment, type AlignmentProposal } from './alignmentRequests.ts'
+import { confirmedPairs } from './confirmedPairs.ts'
+
+/** Sends the reviewed pairs and opens the new document; keeps the error to show otherwise. */
+export function useConfirmAlignment(projectId: string, proposal: AlignmentProposal) {
+  const navigate = useNavigate()
+  const [isConfirming, setConfirming] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const confirm = async (review: Review) => {
+    setConfirming(true)
+    setError(null)
+    try {
+      const { sourceLang, targetLang } = proposal
+      const created = await confirmAlignment({
+        projectId,
+        title: proposal.title,
+        sourceLang,
+        targetLang,
+        pairs: confirmedPairs(review, { sourceLang, targetLang }),
+      })
+      await navigate(`/documents/${encodeURIComponent(created.id)}`)
+    } catch (failure) {
+      setError(failure)
+      setConfirming(false)
+    }
+  }
+  return { confirm, isConfirming, error }
+}
