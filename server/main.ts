@@ -14,13 +14,15 @@ function readConfig() {
 }
 
 const server = await startServer(readConfig())
-console.log(`Qalam is listening on ${server.url}`)
+// One write, so that whoever reads up to the URL has read the first-run hint too.
+const lines = [`Qalam is listening on ${server.url}`]
 if (server.isFirstRun) {
-  console.log(
-    'No accounts yet. Create the first administrator with:\n' +
-      '  npm run -s cli -- user add NAME --password P --admin',
+  lines.push(
+    'No accounts yet. Create the first administrator with:',
+    '  npm run -s cli -- user add NAME --password P --admin',
   )
 }
+console.log(lines.join('\n'))
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
