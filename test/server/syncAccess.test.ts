@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { createUser } from '../support/accounts.ts'
+import { connectClient, openRawSocket, type SyncClient } from '../support/syncClient.ts'
+import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { waitFor } from '../support/waitFor.ts'
+import { createWorkspace } from '../support/workspace.ts'
+
+let server: TestServer | null = null
+const clients: SyncClient[] = []
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy()
+  await server?.dispose()
+  server = null
+})
+
+async function setup(overrides: Parameters<typeof startTestServer>[0] = {}) {
+  server = await startTestServer(overrides)
+  const workspace = await createWorkspace(server)
+  const { id } = await workspace.importDocument({ bytes: 'Первое. Второе.' })
+  return { server, workspace, documentId: id }
+}
+
+/** What an upgrade attempt ended in: the HTTP status it was refused with, or the close code. */
+function attempt(socket: ReturnType<typeof openRawSocket>) {
+  return new Promise<{ status?: number; code?: number }>((resolve) => {
+    socket.socket.once('unexpected-response', (_request, response) =>
+      resolve({ status: response.statusCode ?? 0 }),
+    )
+    socket.closed.then(({ code }) => resolve({ code }))
+  })
+}
+
+describe('who may open a document’s socket', () => {
+  test('refuses a cross-origin upgrade with 403, before any session is looked at', async () => {
+    const { server, workspace, documentId } = await setup()
+    const evil = openRawSocket(server.url, documentId, {
+      session: workspace.admin,
+      origin: 'https://evil.example',
+    })
+    expect(await attempt(evil)).toEqual({ status: 403 })
+    expect(evil.received).toEqual([])
+    expect(server.logs.some((entry) => entry.event === 'sync.origin_refused')).toBe(true)
+  })
+
+  test('accepts the server’s own origin and configured ones', async () => {
+    const { server, workspace, documentId } = await setup({
+      allowedOrigins: ['http://localhost:5173'],
+    })
+    for (const origin of [server.url, 'http://localhost:5173']) {
+      const client = connectClient(server.url, documentId, { session: workspace.admin, origin })
+      clients.push(client)
+      await client.synced()
+    }
+    const other = openRawSocket(server.url, documentId, {
+      session: workspace.admin,
+      origin: 'http://localhost:5174',
+    })
+    expect(await attempt(other)).toEqual({ status: 403 })
+  })
+
+  test('closes a socket without a session with 4401 before sending anything', async () => {
+    const { server, documentId } = await setup()
+    const anonymous = openRawSocket(server.url, documentId)
+    expect((await anonymous.closed).code).toBe(4401)
+    expect(anonymous.received).toEqual([])
+    const forged = openRawSocket(server.url, documentId, {
+      session: {
+        user: { id: 'x', username: 'x', isAdmin: true },
+        cookie: 'qalam_session=forged',
+        password: '',
+      },
+    })
+    expect((await forged.closed).code).toBe(4401)
+  })
+
+  test('closes a non-member’s socket with 4404, as for a document that does not exist', async () => {
+    const { server, workspace, documentId } = await setup()
+    const outsider = await createUser(server.url, workspace.admin, 'outsider')
+    const socket = openRawSocket(server.url, documentId, outsider)
+    expect(await socket.closed).toEqual({ code: 4404, reason: 'document not found' })
+    expect(socket.received).toEqual([])
+    const missing = openRawSocket(server.url, 'no-such-document', outsider)
+    expect(await missing.closed).toEqual({ code: 4404, reason: 'document not found' })
+  })
+})
+
+/** A y-websocket Awareness message from a client that claims `clientId`, at `clock`. */
+function awarenessMessage(
+  state: Record<string, unknown>,
+  clientId: number,
+  clock: number,
+): Uint8Array {
+  const doc = new Y.Doc()
+  doc.clientID = clientId
+  const awareness = new awarenessProtocol.Awareness(doc)
+  awareness.setLocalState(state)
+  awareness.meta.set(clientId, { clock, lastUpdated: Date.now() })
+  const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId])
+  awareness.destroy()
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+describe('awareness limits', () => {
+  test('drops an awareness state over 4 KB and relays a normal one', async () => {
+    const { server, workspace, documentId } = await setup()
+    const watcher = connectClient(server.url, documentId, workspace.admin)
+    clients.push(watcher)
+    await watcher.synced()
+    const sender = openRawSocket(server.url, documentId, await workspace.member('translator'))
+    await sender.opened
+    const user = { id: 'u', name: 'Aigerim', color: '#c33' }
+    sender.socket.send(awarenessMessage({ user, segmentId: 'x'.repeat(5000) }, 4242, 1))
+    sender.socket.send(awarenessMessage({ user, segmentId: 'small' }, 4243, 1))
+    await waitFor(() =>
+      expect(watcher.provider.awareness.getStates().get(4243)).toEqual({
+        user,
+        segmentId: 'small',
+      }),
+    )
+    expect(watcher.provider.awareness.getStates().has(4242)).toBe(false)
+    sender.socket.close()
+  })
+
+  test('relays at most 20 awareness messages a second from one connection', async () => {
+    const { server, workspace, documentId } = await setup()
+    const sender = openRawSocket(server.url, documentId, await workspace.member('translator'))
+    await sender.opened
+    for (let clock = 1; clock <= 200; clock++) {
+      sender.socket.send(awarenessMessage({ segmentId: `s${clock}` }, 7777, clock))
+    }
+    // Messages of one socket are handled in order: the answer to this query shows the state
+    // the server kept once it had handled the whole burst.
+    sender.socket.send(new Uint8Array([3]))
+    const kept = new awarenessProtocol.Awareness(new Y.Doc())
+    await waitFor(() => {
+      for (const message of sender.received.splice(0)) {
+        const decoder = decoding.createDecoder(message)
+        if (decoding.readVarUint(decoder) !== 1) continue
+        awarenessProtocol.applyAwarenessUpdate(kept, decoding.readVarUint8Array(decoder), null)
+      }
+      expect(kept.meta.get(7777)).toBeDefined()
+    })
+    // A burst spans at most two one-second windows; without the limit the clock would be 200.
+    expect(kept.meta.get(7777)!.clock).toBeGreaterThanOrEqual(20)
+    expect(kept.meta.get(7777)!.clock).toBeLessThanOrEqual(40)
+    expect(sender.socket.readyState).toBe(sender.socket.OPEN)
+    sender.socket.close()
+  })
+})
