@@ -7,7 +7,8 @@ import type { AlignmentProposal } from './alignmentRequests.ts'
 import { PairRow } from './PairRow.tsx'
 import type { SideView } from './PairSide.tsx'
 import { reviewReducer, startReview } from './reviewHistory.ts'
-import { isLowConfidence, nextPairWhere, summarizeReview } from './reviewSummary.ts'
+import type { ReviewPair } from './alignmentEdits.ts'
+import { isLowConfidence, lacksSource, nextPairWhere, summarizeReview } from './reviewSummary.ts'
 import { ReviewToolbar } from './ReviewToolbar.tsx'
 import { useConfirmAlignment } from './useConfirmAlignment.ts'
 
@@ -56,8 +57,8 @@ export function AlignmentReview({
     row?.focus({ preventScroll: true })
   }, [focused])
 
-  const jumpToNextLow = () => {
-    const next = nextPairWhere(review, focused, isLowConfidence)
+  const jumpToNext = (matches: (pair: ReviewPair) => boolean) => {
+    const next = nextPairWhere(review, focused, matches)
     if (next !== null) setFocused(next)
   }
 
@@ -81,14 +82,30 @@ export function AlignmentReview({
           canUndo={history.past.length > 0}
           isConfirming={isConfirming}
           onUndo={() => dispatch({ kind: 'undo' })}
-          onNextLow={jumpToNextLow}
+          onNextLow={() => jumpToNext(isLowConfidence)}
           onStartOver={onStartOver}
           onConfirm={() => void confirm(review)}
         />
         {summary.withoutSource > 0 && (
-          <p className="align-review__notice" role="status" data-testid="align-orphans">
-            {t('align.orphans', { count: summary.withoutSource })}
-          </p>
+          <div className="align-review__notice" role="status" data-testid="align-orphans">
+            <p>{t('align.orphans', { count: summary.withoutSource })}</p>
+            <button
+              type="button"
+              className="button"
+              data-action="next-orphan"
+              onClick={() => jumpToNext(lacksSource)}
+            >
+              {t('align.nextOrphan')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              data-action="merge-orphans"
+              onClick={() => dispatch({ kind: 'mergeSourceless' })}
+            >
+              {t('align.mergeOrphans')}
+            </button>
+          </div>
         )}
         {error !== null && (
           <p className="form-error" role="alert" data-testid="align-error">

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import {
   isSplitPoint,
+  mergeSourcelessPairs,
   mergeWithNext,
   shiftSentence,
   splitPair,
@@ -152,5 +153,28 @@ describe('alignment edits', () => {
     splitPairInSentence(original, 3, 'source', 3, 3)
     shiftSentence(original, 1, 'target', 'down')
     expect(JSON.stringify(original)).toBe(snapshot)
+  })
+
+  test('pairs without source text join the pair above, or the one below at the start', () => {
+    const base = review()
+    const orphans: Review = {
+      ...base,
+      pairs: [
+        { source: [], target: [0], confidence: 0.2 },
+        { source: [0], target: [], confidence: 0.9 },
+        { source: [1], target: [1], confidence: 0.8 },
+        { source: [], target: [2], confidence: 0.1 },
+        { source: [], target: [3], confidence: 0.1 },
+        { source: [2, 3], target: [4], confidence: 0.7 },
+      ],
+    }
+    const merged = mergeSourcelessPairs(orphans)!
+    expect(shape(merged)).toEqual([
+      [[0], [0]],
+      [[1], [1, 2, 3]],
+      [[2, 3], [4]],
+    ])
+    expect(merged.pairs.map((pair) => pair.confidence)).toEqual([null, null, 0.7])
+    expect(mergeSourcelessPairs(base)).toBeNull()
   })
 })

@@ -147,3 +147,26 @@ export function shiftSentence(
     direction === 'up' ? [changedNeighbour, changedPair] : [changedPair, changedNeighbour],
   )
 }
+
+/**
+ * Joins every pair without source text to the pair above it (to the pair below when it comes
+ * first): extra target text such as captions then stays with its neighbour instead of
+ * blocking the document, which needs source text in every segment.
+ */
+export function mergeSourcelessPairs(review: Review): Review | null {
+  if (review.pairs.every((pair) => pair.source.length > 0)) return null
+  const pairs: ReviewPair[] = []
+  let leading: number[] = []
+  for (const pair of review.pairs) {
+    const previous = pairs[pairs.length - 1]
+    if (pair.source.length > 0) {
+      pairs.push(leading.length > 0 ? edited(pair.source, [...leading, ...pair.target]) : pair)
+      leading = []
+    } else if (previous) {
+      pairs[pairs.length - 1] = edited(previous.source, [...previous.target, ...pair.target])
+    } else {
+      leading = [...leading, ...pair.target]
+    }
+  }
+  return pairs.length === 0 ? null : { ...review, pairs }
+}

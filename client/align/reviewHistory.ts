@@ -1,4 +1,5 @@
 import {
+  mergeSourcelessPairs,
   mergeWithNext,
   shiftSentence,
   splitPair,
@@ -14,6 +15,7 @@ export type ReviewAction =
   | { kind: 'split'; index: number; side: Side; at: number }
   | { kind: 'splitInSentence'; index: number; side: Side; sentence: number; offset: number }
   | { kind: 'shift'; index: number; side: Side; direction: Direction }
+  | { kind: 'mergeSourceless' }
   | { kind: 'undo' }
 
 export type EditAction = Exclude<ReviewAction, { kind: 'undo' }>
@@ -59,6 +61,8 @@ export function applyEdit(review: Review, action: EditAction): Review | null {
       return splitPairInSentence(review, action.index, action.side, action.sentence, action.offset)
     case 'shift':
       return shiftSentence(review, action.index, action.side, action.direction)
+    case 'mergeSourceless':
+      return mergeSourcelessPairs(review)
   }
 }
 
