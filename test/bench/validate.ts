@@ -1,6 +1,7 @@
 // npm run bench -- validate: what judging each update costs on a 10,000-segment document,
 // with the updates a Lexical editor really sends while a translator types, and the update
-// throughput of a room with validation on and off, side by side. In-process: no sockets.
+// throughput with validation on and off, side by side: in-process (a room's doc alone) and
+// end to end (a real server, real WebSockets, each update stored and broadcast).
 import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import { parsePlainText } from '@qalam/shared/formats'
@@ -15,6 +16,7 @@ import {
 import { judgeDecodedUpdate, judgeUpdate, type Actor } from '../../server/sync/validation/index.ts'
 import { createHeadlessPeer } from '../lexical/headlessPeer.ts'
 import { generateDocument } from '../support/generateDocument.ts'
+import { measureOverWebSockets } from './validate/overWebSockets.ts'
 
 const SEGMENTS = 10_000
 const PEERS = 8
@@ -142,6 +144,13 @@ for (let i = 0; i < SCRATCH_SAMPLES; i++) {
   scratch.destroy()
 }
 
+const endToEnd = await measureOverWebSockets({
+  segments: SEGMENTS,
+  peers: PEERS,
+  charactersPerPeer: CHARACTERS_PER_PEER,
+  rounds: 3,
+})
+
 const perSecond = (ms: number) => Math.round((updates.length / ms) * 1000)
 process.stdout.write(
   JSON.stringify({
@@ -161,5 +170,6 @@ process.stdout.write(
       validationOn: perSecond(median(withMs)),
     },
     scratchCopyPerUpdateUs: { p50: micros(median(scratchMs)) },
+    serverOverWebSocketsUpdatesPerSecond: endToEnd,
   }) + '\n',
 )
