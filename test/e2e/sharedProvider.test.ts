@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type * as Y from 'yjs'
 import { getSegment, segmentAt, segmentId, setTargetText, targetText } from '@qalam/shared/model'
 import { createSharedProviderFactory } from '../../client/editor/sharedProvider.ts'
-import { importDocument } from '../support/documentsApi.ts'
+import type { Session } from '../support/accounts.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
+import { createWorkspace } from '../support/workspace.ts'
 
 // The editor of each segment gets its provider from this factory; the document's one socket
 // must survive editors mounting and unmounting as the user moves between segments.
@@ -13,12 +14,14 @@ describe('shared provider factory', () => {
   let server: TestServer
   let client: SyncClient
   let documentId: string
+  let translator: Session
 
   beforeEach(async () => {
     server = await startTestServer()
-    documentId = (await importDocument(server.url, { bytes: 'Один. Два. Три.', targetLang: 'ar' }))
-      .id
-    client = connectClient(server.url, documentId)
+    const workspace = await createWorkspace(server)
+    documentId = (await workspace.importDocument({ bytes: 'Один. Два. Три.', targetLang: 'ar' })).id
+    translator = await workspace.member('translator')
+    client = connectClient(server.url, documentId, translator)
     client.provider.awareness.setLocalState({
       user: { id: 'u1', name: 'Aigerim', color: '#1f77b4' },
       segmentId: 'segment-1',
@@ -46,10 +49,10 @@ describe('shared provider factory', () => {
     expect([...docMap.values()].every((doc) => doc === client.doc)).toBe(true)
 
     // Still live: a peer sees an update made after all those editors came and went.
-    const peer = connectClient(server.url, documentId)
+    const peer = connectClient(server.url, documentId, translator)
     await peer.synced()
     const first = segmentId(segmentAt(client.doc, 0)!)
-    setTargetText(client.doc, first, 'واحد.', 'u1')
+    setTargetText(client.doc, first, 'واحد.', translator.user.id)
     await waitFor(() => expect(targetText(getSegment(peer.doc, first)!)).toBe('واحد.'))
     peer.destroy()
   })
