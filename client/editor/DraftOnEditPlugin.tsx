@@ -25,10 +25,16 @@ export function DraftOnEditPlugin({
 }): null {
   useEffect(() => {
     const target = segmentTarget(segment)
+    // The binding also writes when nothing was typed (block attributes on mount); only a change
+    // of the text itself is an edit.
+    let knownText = targetText(segment)
     const onChange = (_events: unknown, transaction: Y.Transaction) => {
+      const text = targetText(segment)
+      const isEdit = text !== knownText
+      knownText = text
       const status = segmentStatus(segment)
-      if (!transaction.local || (status !== 'new' && status !== 'rejected')) return
-      if (targetText(segment).length === 0) return
+      if (!transaction.local || !isEdit || (status !== 'new' && status !== 'rejected')) return
+      if (text.length === 0) return
       setStatus(doc, segmentId(segment), 'draft', userId)
     }
     target.observeDeep(onChange)

@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import type { Binding } from '@lexical/yjs'
 import { COLLABORATION_TAG, type LexicalEditor } from 'lexical'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 
 // Well-known key under which @lexical/react publishes the collaboration UndoManager of an
 // editor; its tracked origins include the editor's binding. (useYjsCollaboration.tsx)
@@ -30,15 +30,38 @@ export function LoadTargetPlugin({
 function loadTarget(editor: LexicalEditor, target: Y.XmlText): void {
   const binding = findBinding(editor)
   if (binding === null || binding.root.getSharedType() !== target) return
-  // Loaded already (React re-ran the effects) or nothing to load.
-  if (binding.root._children.length > 0 || target.length === 0) return
+  if (target.length === 0) return
   editor.update(
     () => {
+      // Checked inside the update, not before it: updates queued by a second bound signal
+      // (React runs effects twice in development) would each see the binding still empty and
+      // load the text once more.
+      if (binding.root._children.length > 0) return
+      forgetCollabNodes(target)
       binding.root.applyChildrenYjsDelta(binding, target.toDelta())
       binding.root.syncChildrenFromYjs(binding)
     },
     { tag: COLLABORATION_TAG },
   )
+}
+
+/**
+ * @lexical/yjs caches each shared type's collab node on the type itself (`_collabNode`). The
+ * paragraphs of a segment the user edited before still point at the nodes of that earlier,
+ * unmounted editor, text included; a new binding would reuse them and append the text again
+ * on every sync (the segment reopened with its translation repeated). Forgetting them makes
+ * the new binding build its own.
+ */
+function forgetCollabNodes(type: Y.XmlText): void {
+  for (const op of type.toDelta() as Array<{ insert: unknown }>) {
+    const child = op.insert
+    if (child instanceof Y.XmlText) {
+      delete (child as { _collabNode?: unknown })._collabNode
+      forgetCollabNodes(child)
+    } else if (child instanceof Y.Map) {
+      delete (child as { _collabNode?: unknown })._collabNode
+    }
+  }
 }
 
 function findBinding(editor: LexicalEditor): Binding | null {

@@ -7,7 +7,6 @@ import { performance } from 'node:perf_hooks'
 import { startServer } from '../../server/app.ts'
 import { createJsonLogger } from '../../server/logging/index.ts'
 import { openSqliteDocumentStore, replayDocument } from '../../server/storage/index.ts'
-import { importDocument } from '../support/documentsApi.ts'
 import { connectClient } from '../support/syncClient.ts'
 import { makeTempDir } from '../support/tempDir.ts'
 import {
@@ -18,6 +17,7 @@ import {
   targetCell,
 } from '../e2e/browser.ts'
 import { generateDocument } from '../support/generateDocument.ts'
+import { createWorkspace } from '../support/workspace.ts'
 
 const SEGMENTS = 10_000
 const RUNS = 5
@@ -39,7 +39,12 @@ const quiet = { logger: createJsonLogger(() => undefined) }
 try {
   const text = generateDocument(SEGMENTS)
   let server = await startServer({ port: 0, dataDir: dir.path, clientDir: CLIENT_DIR, ...quiet })
-  const imported = await importDocument(server.url, {
+  // Sessions live in the database, so the administrator stays logged in across the restarts below.
+  const workspace = await createWorkspace({
+    url: server.url,
+    databaseFile: join(dir.path, 'qalam.sqlite'),
+  })
+  const imported = await workspace.importDocument({
     bytes: text,
     sourceLang: 'ru',
     targetLang: 'kk',
@@ -67,7 +72,7 @@ try {
   for (let run = 0; run < RUNS; run++) {
     server = await startServer({ port: 0, dataDir: dir.path, clientDir: CLIENT_DIR, ...quiet })
     const start = performance.now()
-    const client = connectClient(server.url, imported.id)
+    const client = connectClient(server.url, imported.id, workspace.admin)
     await client.synced()
     firstSyncs.push(performance.now() - start)
     client.destroy()
@@ -81,7 +86,7 @@ try {
   try {
     for (let run = 0; run < RUNS; run++) {
       server = await startServer({ port: 0, dataDir: dir.path, clientDir: CLIENT_DIR, ...quiet })
-      const page = await openAs(browser, { id: `bench-${run}`, name: 'Bench', color: '#1f6feb' })
+      const page = await openAs(browser, workspace.admin, 'en', server.url)
       const start = performance.now()
       await page.goto(`${server.url}/documents/${imported.id}`)
       await page.locator(targetCell(0)).waitFor()

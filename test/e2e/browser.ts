@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Session } from '../support/accounts.ts'
 
 /** The built client the server under test serves; `npm test` builds it before vitest runs. */
 export const CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url))
@@ -30,37 +31,41 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
-export interface TestUser {
-  id: string
-  name: string
-  color: string
-}
-
 /**
- * A fresh browser profile for one translator: the display name (as if chosen on a first
- * visit) and the interface language are already in its localStorage.
+ * A fresh browser profile, logged in as `session` (its cookie is in the context, as if the user
+ * had used the login form) or anonymous for null, with the interface language in localStorage.
  */
 export async function openAs(
   browser: Browser,
-  user: TestUser | null,
+  session: Session | null,
   interfaceLanguage = 'en',
+  serverUrl?: string,
 ): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     locale: 'en-US',
   })
-  await context.addInitScript(
-    ({ user, interfaceLanguage }) => {
-      // Only on the first load of the profile, so a test can change them and reload.
-      if (localStorage.getItem('qalam.language') === null)
-        localStorage.setItem('qalam.language', interfaceLanguage)
-      if (user !== null && localStorage.getItem('qalam.user') === null)
-        localStorage.setItem('qalam.user', JSON.stringify(user))
-    },
-    { user, interfaceLanguage },
-  )
+  // A step that cannot happen fails with its own line instead of the whole test's timeout.
+  context.setDefaultTimeout(15_000)
+  await context.addInitScript((interfaceLanguage) => {
+    // Only on the first load of the profile, so a test can change it and reload.
+    if (localStorage.getItem('qalam.language') === null)
+      localStorage.setItem('qalam.language', interfaceLanguage)
+  }, interfaceLanguage)
+  if (session !== null) {
+    if (serverUrl === undefined) throw new Error('openAs needs the server URL to set the cookie')
+    const separator = session.cookie.indexOf('=')
+    await context.addCookies([
+      {
+        name: session.cookie.slice(0, separator),
+        value: session.cookie.slice(separator + 1),
+        url: serverUrl,
+      },
+    ])
+  }
   const page = await context.newPage()
-  page.on('pageerror', (error) => pageErrors.push(`${user?.name ?? 'anonymous'}: ${error.message}`))
+  const name = session?.user.username ?? 'anonymous'
+  page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`))
   return page
 }
 

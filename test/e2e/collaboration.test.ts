@@ -1,8 +1,9 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { importDocument } from '../support/documentsApi.ts'
+import { asUser } from '../support/accounts.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { createWorkspace, type Workspace } from '../support/workspace.ts'
 import { waitFor } from '../support/waitFor.ts'
 import {
   CLIENT_DIR,
@@ -17,8 +18,6 @@ import {
 } from './browser.ts'
 
 const SAMPLE = '/work/shared/data/samples/archives-cooperation.ru.txt'
-const AIGERIM = { id: 'user-aigerim', name: 'Aigerim', color: '#9467bd' }
-const OMAR = { id: 'user-omar', name: 'Omar', color: '#17becf' }
 const FIRST_TRANSLATION = 'أُجريت المحادثات حول تطوير التعاون الثقافي والإنساني بين البلدين.'
 const SECOND_TRANSLATION = 'الأرشيفات والمكتبات: اتجاه جديد للتعاون.'
 
@@ -28,6 +27,7 @@ async function textOf(page: Page, selector: string): Promise<string> {
 
 describe('two translators in one document', () => {
   let server: TestServer
+  let workspace: Workspace
   let browser: Browser
   let documentId: string
   let aigerim: Page
@@ -37,9 +37,10 @@ describe('two translators in one document', () => {
   beforeAll(async () => {
     assertClientBuilt()
     server = await startTestServer({ clientDir: CLIENT_DIR })
+    workspace = await createWorkspace(server)
     const bytes = await readFile(SAMPLE)
     documentId = (
-      await importDocument(server.url, {
+      await workspace.importDocument({
         bytes,
         fileName: 'archives-cooperation.ru.txt',
         sourceLang: 'ru',
@@ -47,8 +48,13 @@ describe('two translators in one document', () => {
       })
     ).id
     browser = await launchChromium()
-    aigerim = await openAs(browser, AIGERIM)
-    omar = await openAs(browser, OMAR)
+    aigerim = await openAs(
+      browser,
+      await workspace.member('translator', 'Aigerim'),
+      'en',
+      server.url,
+    )
+    omar = await openAs(browser, await workspace.member('translator', 'Omar'), 'en', server.url)
     aigerim.on('websocket', (socket) => aigerimSockets.push(socket.url()))
     // Lets a test drop the connection the way a network failure would.
     await aigerim.context().addInitScript(() => {
@@ -150,13 +156,18 @@ describe('two translators in one document', () => {
     await aigerim.screenshot({ path: `${SCREENSHOT_DIR}/document-two-users-ar.png` })
   })
 
-  test('export warns about untranslated segments, then downloads the typed translation', async () => {
-    await aigerim.click('[data-testid="export"]')
+  test('export is for managers: it warns about untranslated segments, then downloads the typed translation', async () => {
+    expect(await aigerim.locator('[data-testid="export"]').count()).toBe(0)
+    const manager = await openAs(browser, workspace.admin, 'en', server.url)
+    await manager.goto(`${server.url}/documents/${documentId}`)
+    await manager.click('[data-testid="export"]')
     const untranslated = Number(
-      await aigerim.getAttribute('[data-testid="export-untranslated"]', 'data-count'),
+      await manager.getAttribute('[data-testid="export-untranslated"]', 'data-count'),
     )
     const response = await waitFor(async () => {
-      const answer = await fetch(`${server.url}/api/documents/${documentId}/export?format=txt`)
+      const answer = await fetch(`${server.url}/api/documents/${documentId}/export?format=txt`, {
+        headers: asUser(workspace.admin),
+      })
       expect(answer.status).toBe(200)
       const text = await answer.text()
       expect(text).toContain(SECOND_TRANSLATION)
@@ -164,19 +175,20 @@ describe('two translators in one document', () => {
     })
     expect(untranslated).toBe(response.untranslated)
     expect(untranslated).toBeGreaterThan(0)
-    expect(await textOf(aigerim, '[data-testid="export-untranslated"]')).toContain(
+    expect(await textOf(manager, '[data-testid="export-untranslated"]')).toContain(
       String(untranslated),
     )
 
     const [download] = await Promise.all([
-      aigerim.waitForEvent('download'),
-      aigerim.click('[data-testid="export-dialog"] a[download]'),
+      manager.waitForEvent('download'),
+      manager.click('[data-testid="export-dialog"] a[download]'),
     ])
     const path = await download.path()
     const text = await readFile(path, 'utf8')
     expect(text).toContain(FIRST_TRANSLATION)
     expect(text).toContain(SECOND_TRANSLATION)
     expect(text).toContain('Культурные и литературные уголки двух стран.')
+    await manager.context().close()
   })
 
   test('the header tells when the connection drops and comes back', async () => {

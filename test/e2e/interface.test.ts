@@ -4,8 +4,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import ar from '../../client/i18n/locales/ar.json'
 import en from '../../client/i18n/locales/en.json'
 import ru from '../../client/i18n/locales/ru.json'
+import { createProject, type Session } from '../support/accounts.ts'
 import { importDocument } from '../support/documentsApi.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { createWorkspace, type Workspace } from '../support/workspace.ts'
 import {
   CLIENT_DIR,
   SCREENSHOT_DIR,
@@ -18,16 +20,21 @@ import {
 } from './browser.ts'
 
 const SAMPLE = '/work/shared/data/samples/archives-cooperation.ru.txt'
-const DANIYAR = { id: 'user-daniyar', name: 'Daniyar', color: '#2c6e49' }
 
 describe('the document list, import form and interface language', () => {
   let server: TestServer
   let browser: Browser
+  let workspace: Workspace
+  let daniyar: Session
+  let projectPage: string
 
   beforeAll(async () => {
     assertClientBuilt()
     server = await startTestServer({ clientDir: CLIENT_DIR })
-    await importDocument(server.url, {
+    workspace = await createWorkspace(server, 'Архивы')
+    daniyar = await workspace.member('manager', 'daniyar')
+    projectPage = `${server.url}/projects/${workspace.projectId}`
+    await workspace.importDocument({
       bytes: 'Архивы и библиотеки — новый вектор сотрудничества.\n',
       fileName: 'vector.txt',
       title: 'Новый вектор',
@@ -43,8 +50,8 @@ describe('the document list, import form and interface language', () => {
   })
 
   test('the import form shows the translated error for an empty file', async () => {
-    const page = await openAs(browser, DANIYAR, 'ru')
-    await page.goto(server.url)
+    const page = await openAs(browser, daniyar, 'ru', server.url)
+    await page.goto(projectPage)
     await page.locator('#import-file').setInputFiles({
       name: 'empty.txt',
       mimeType: 'text/plain',
@@ -54,13 +61,13 @@ describe('the document list, import form and interface language', () => {
     await expect
       .poll(() => page.locator('[data-testid="import-error"]').textContent())
       .toBe(ru.errors.import.empty)
-    expect(page.url()).toBe(`${server.url}/`)
+    expect(page.url()).toBe(projectPage)
     await page.context().close()
   })
 
   test('importing through the form opens the new document, which the list then shows', async () => {
-    const page = await openAs(browser, DANIYAR)
-    await page.goto(server.url)
+    const page = await openAs(browser, daniyar, 'en', server.url)
+    await page.goto(projectPage)
     await page.locator('#import-file').setInputFiles({
       name: 'archives-cooperation.ru.txt',
       mimeType: 'text/plain',
@@ -89,8 +96,8 @@ describe('the document list, import form and interface language', () => {
 
   test('switching the interface to Arabic mirrors the whole layout and is remembered', async () => {
     await mkdir(SCREENSHOT_DIR, { recursive: true })
-    const page = await openAs(browser, DANIYAR)
-    await page.goto(server.url)
+    const page = await openAs(browser, daniyar, 'en', server.url)
+    await page.goto(projectPage)
     await page.locator('[data-testid="document-table"] tbody a').first().click()
     await page.locator(row(0)).waitFor()
     const sourceX = () =>
@@ -107,19 +114,19 @@ describe('the document list, import form and interface language', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.dir), POLL).toBe('rtl')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ar')
     expect(await sourceX()).toBeGreaterThan(await targetX())
-    expect(await page.textContent('.document-header__back')).toBe(ar.document.backToList)
+    expect(await page.textContent('.document-header__back')).toBe(ar.document.backToProject)
     expect(await page.getAttribute(`${row(0)} .status-marker`, 'aria-label')).toBe(ar.status.new)
     await page.screenshot({ path: `${SCREENSHOT_DIR}/document-interface-ar.png` })
 
     await page.reload()
     await page.locator(row(0)).waitFor()
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl')
-    expect(await page.textContent('.document-header__back')).toBe(ar.document.backToList)
+    expect(await page.textContent('.document-header__back')).toBe(ar.document.backToProject)
     await page.context().close()
   })
 
   test('an unknown document id says the document does not exist', async () => {
-    const page = await openAs(browser, DANIYAR)
+    const page = await openAs(browser, daniyar, 'en', server.url)
     await page.goto(`${server.url}/documents/no-such-document`)
     await expect
       .poll(() => page.locator('.page-message').textContent())
@@ -127,19 +134,35 @@ describe('the document list, import form and interface language', () => {
     await page.context().close()
   })
 
-  test('a first visit asks for a display name and keeps it across reloads', async () => {
-    const page = await openAs(browser, null)
-    await page.goto(server.url)
-    await page.fill('[data-testid="name-prompt"] input', 'Saule')
-    await page.click('[data-testid="name-prompt"] button[type="submit"]')
+  test('a document of a project the user is not in reads exactly like one that does not exist', async () => {
+    const outsider = await workspace.member('viewer', 'outsider')
+    const other = await createWorkspaceProject(workspace, 'Закрытый проект')
+    const hidden = await importInto(workspace, other, 'Секретное название')
+    const page = await openAs(browser, outsider, 'en', server.url)
+    await page.goto(`${server.url}/documents/${hidden.id}`)
     await expect
-      .poll(() => page.textContent('[data-testid="current-user"]'), POLL)
-      .toContain('Saule')
-    await page.reload()
-    await page.locator('[data-testid="document-table"]').waitFor()
-    expect(await page.locator('[data-testid="name-prompt"]').count()).toBe(0)
-    expect(await page.textContent('[data-testid="current-user"]')).toContain('Saule')
+      .poll(() => page.locator('.page-message').textContent(), POLL)
+      .toContain(en.document.notFound)
+    expect(await page.content()).not.toContain('Секретное название')
+    await page.goto(`${server.url}/projects/${other}`)
+    await expect
+      .poll(() => page.locator('[data-testid="project-missing"]').textContent(), POLL)
+      .toContain(en.errors.project.not_found)
+    expect(await page.content()).not.toContain('Закрытый проект')
     expect(pageErrors).toEqual([])
     await page.context().close()
   })
 })
+
+async function createWorkspaceProject(workspace: Workspace, name: string): Promise<string> {
+  return createProject(workspace.serverUrl, workspace.admin, name)
+}
+
+function importInto(workspace: Workspace, projectId: string, title: string) {
+  return importDocument(workspace.serverUrl, {
+    session: workspace.admin,
+    projectId,
+    bytes: 'Только для своих.',
+    title,
+  })
+}

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { importDocument } from '../support/documentsApi.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { createWorkspace, type Workspace } from '../support/workspace.ts'
 import {
   CLIENT_DIR,
   assertClientBuilt,
@@ -14,7 +14,6 @@ import {
 } from './browser.ts'
 
 const SEGMENTS = 10_000
-const KANAT = { id: 'user-kanat', name: 'Kanat', color: '#8c564b' }
 
 function largeText(): string {
   const paragraphs: string[] = []
@@ -28,13 +27,15 @@ function largeText(): string {
 
 describe('a 10,000-segment document', () => {
   let server: TestServer
+  let workspace: Workspace
   let browser: Browser
   let documentId: string
 
   beforeAll(async () => {
     assertClientBuilt()
     server = await startTestServer({ clientDir: CLIENT_DIR })
-    const imported = await importDocument(server.url, {
+    workspace = await createWorkspace(server)
+    const imported = await workspace.importDocument({
       bytes: largeText(),
       fileName: 'large.txt',
       sourceLang: 'ru',
@@ -51,7 +52,8 @@ describe('a 10,000-segment document', () => {
   })
 
   test('renders only the rows in view and edits the last segment', async () => {
-    const page = await openAs(browser, KANAT)
+    const kanat = await workspace.member('translator', 'Kanat')
+    const page = await openAs(browser, kanat, 'en', server.url)
     await page.goto(`${server.url}/documents/${documentId}`)
     await page.locator(row(0)).waitFor()
     expect(await page.locator('[data-segment-index]').count()).toBeLessThan(80)
