@@ -166,6 +166,10 @@ export class Room {
       update,
     })
     if (decision.kind === 'ignore') return
+    if (decision.kind === 'resync') {
+      connection.send(writeSyncStep1(this.doc))
+      return
+    }
     if (decision.kind === 'reject') {
       this.refused.add(connection)
       this.options.log.warn('sync.update_rejected', {

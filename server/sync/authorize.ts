@@ -23,12 +23,15 @@ export interface ProposedChange {
 /**
  * What happens to a proposed update, always as a whole (never filtered):
  * `accept` stores and applies it (and names the status moves it makes, for the audit log);
- * `ignore` drops it and keeps the connection (read-only peers); `reject` drops it and closes
+ * `ignore` drops it and keeps the connection (read-only peers); `resync` drops it, keeps the
+ * connection and asks the peer for everything the room lacks (an update that builds on
+ * changes not received yet: the answer brings them together); `reject` drops it and closes
  * the connection as Forbidden, with `reason` (a short code) as the close reason.
  */
 export type Decision =
   | { kind: 'accept'; statusChanges: StatusChange[] }
   | { kind: 'ignore'; reason: string }
+  | { kind: 'resync'; reason: string }
   | { kind: 'reject'; reason: string; detail: string }
 
 /** Judges an update before it is stored. Runs inside the room's queue, so `doc` is current. */

@@ -15,5 +15,9 @@ export const judgeByRole: Authorize = (peer, change) => {
     userId: peer.userId,
   })
   if (decision.ok) return { kind: 'accept', statusChanges: decision.statusChanges }
+  // An honest client that reconnects with offline edits sends each new edit as soon as the
+  // socket opens, before its SyncStep2 has brought the offline ones they build on. Not an
+  // attack: its answer to a fresh SyncStep1 carries both, and is judged like any update.
+  if (decision.reason === 'unknown_dependency') return { kind: 'resync', reason: decision.detail }
   return { kind: 'reject', reason: decision.reason, detail: decision.detail }
 }

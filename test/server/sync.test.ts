@@ -1,8 +1,16 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { WebSocket } from 'ws'
-import { readMeta, readSegments, setStatus, setTargetText } from '@qalam/shared/model'
+import {
+  readMeta,
+  readSegments,
+  segmentAt,
+  segmentTarget,
+  setStatus,
+  setTargetText,
+} from '@qalam/shared/model'
 import { asUser, type Session } from '../support/accounts.ts'
+import { connectRawPeer } from '../support/rawSyncPeer.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import {
   countLoggedUpdates,
@@ -194,6 +202,25 @@ describe('sync', () => {
     const summary = (await one.json()) as { progress: { translatedWords: number } }
     expect(summary.progress.translatedWords).toBeGreaterThan(0)
   })
+})
+
+test('an edit that builds on offline edits the server has not received yet brings a resync, not a refusal', async () => {
+  const { server, documentId, translator, reviewer } = await setup()
+  const watcher = await join(server.url, documentId, reviewer)
+  const peer = connectRawPeer(server.url, documentId, translator)
+  await peer.synced
+  const id = readSegments(peer.doc)[0]!.id
+  // Made while "offline": in the peer's doc, never sent.
+  setTargetText(peer.doc, id, 'Бірінші', translator.user.id)
+  // Typed right after reconnecting, sent before anything else: it builds on the edit above.
+  peer.send(() => {
+    const paragraph = segmentTarget(segmentAt(peer.doc, 0)!).toDelta()[0].insert as Y.XmlText
+    paragraph.insert(paragraph.length, ' сөйлем.')
+  })
+  // The server asks again (SyncStep1); the peer's answer carries both edits.
+  await waitFor(() => expect(readSegments(watcher.doc)[0]!.target).toBe('Бірінші сөйлем.'))
+  expect(peer.raw.socket.readyState).toBe(peer.raw.socket.OPEN)
+  peer.close()
 })
 
 describe('keepalive', () => {
