@@ -10,6 +10,7 @@ import { PresenceChips } from '../presence/PresenceChips.tsx'
 import type { PresenceStore } from '../presence/PresenceStore.ts'
 import { useCollaboratorsIn } from '../presence/usePresence.ts'
 import type { SegmentStore } from './SegmentStore.ts'
+import { LockIcon } from '../review/LockIcon.tsx'
 import { ReviewNote } from '../review/ReviewNote.tsx'
 import { StatusMarker } from './StatusMarker.tsx'
 import { useSegment } from './useSegmentStore.ts'
@@ -122,16 +123,7 @@ export const SegmentRow = memo(function SegmentRow({
       </div>
       <div role="cell" className="segment-row__status">
         <StatusMarker status={segment.status} />
-        {isLocked && (
-          <span
-            className="segment-row__lock"
-            role="img"
-            aria-label={t('grid.locked')}
-            data-testid="lock"
-          >
-            🔒
-          </span>
-        )}
+        {isLocked && <LockIcon label={t('grid.locked')} />}
       </div>
     </div>
   )

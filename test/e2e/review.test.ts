@@ -242,6 +242,28 @@ describe('the review workflow in two browsers', () => {
     await omar.context().close()
   })
 
+  test('a viewer reads the document but has no workflow actions and cannot type', async () => {
+    const viewer = await openAs(
+      browser,
+      await workspace.member('viewer', 'marat'),
+      'en',
+      server.url,
+    )
+    await viewer.goto(`${server.url}/documents/${documentId}`)
+    await viewer.locator(row(2)).waitFor()
+    expect(await viewer.locator('[data-testid^="action-"]').count()).toBe(0)
+    expect(await viewer.locator('[data-testid="approve-all"]').count()).toBe(0)
+    expect(await viewer.locator('[data-testid="export"]').count()).toBe(0)
+    await viewer.click(targetCell(1))
+    await expect.poll(() => editorOf(viewer, 1).getAttribute('contenteditable'), POLL).toBe('false')
+    const before = await editorOf(viewer, 1).textContent()
+    await viewer.keyboard.type('жоқ')
+    await viewer.keyboard.press('Control+Enter')
+    expect(await editorOf(viewer, 1).textContent()).toBe(before)
+    expect(await status(viewer, 1)).toBe(await status(reviewer, 1))
+    await viewer.context().close()
+  })
+
   test('no page hit an uncaught error', () => {
     expect(pageErrors).toEqual([])
   })
