@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import ar from '../../client/i18n/locales/ar.json'
 import en from '../../client/i18n/locales/en.json'
 import ru from '../../client/i18n/locales/ru.json'
-import { TEST_PASSWORD, asUser, type Session } from '../support/accounts.ts'
+import { TEST_PASSWORD, asUser, login, type Session } from '../support/accounts.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
 import {
@@ -114,6 +114,27 @@ describe('logging in, projects and members', () => {
     expect(answer.status).toBe(401)
     await page.goto(projectUrl)
     await page.waitForURL(/\/login\?next=/)
+    await page.context().close()
+  })
+
+  test('a session ended elsewhere sends the next request to the login page and back', async () => {
+    const session = await login(server.url, 'gulnara')
+    const page = await openAs(browser, session, 'en', server.url)
+    await page.goto(projectUrl)
+    const link = page.locator('[data-testid="document-table"] tbody th a').first()
+    await link.waitFor()
+    const documentPath = new URL((await link.getAttribute('href'))!, server.url).pathname
+    const ended = await fetch(`${server.url}/api/session`, {
+      method: 'DELETE',
+      headers: asUser(session),
+    })
+    expect(ended.status).toBe(204)
+    await link.click()
+    await page.waitForURL(/\/login\?next=/)
+    expect(new URL(page.url()).searchParams.get('next')).toBe(documentPath)
+    await logInThroughForm(page, 'gulnara', TEST_PASSWORD)
+    await page.waitForURL(`${server.url}${documentPath}`)
+    await page.locator('[data-segment-index="0"]').waitFor()
     await page.context().close()
   })
 
