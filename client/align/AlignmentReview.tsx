@@ -12,6 +12,12 @@ import { isLowConfidence, lacksSource, nextPairWhere, summarizeReview } from './
 import { ReviewToolbar } from './ReviewToolbar.tsx'
 import { useConfirmAlignment } from './useConfirmAlignment.ts'
 
+// A sentence belongs to one pair, so a pair's first sentence names it across edits; row state
+// (a side waiting for a cut point) then stays with its pair when rows above merge or split.
+function pairKey(pair: ReviewPair): string {
+  return pair.source.length > 0 ? `s${pair.source[0]}` : `t${pair.target[0]}`
+}
+
 /** The proposed pairs side by side, with the edits that correct them and the confirm step. */
 export function AlignmentReview({
   projectId,
@@ -138,7 +144,7 @@ export function AlignmentReview({
         </div>
         {review.pairs.map((pair, index) => (
           <PairRow
-            key={index}
+            key={pairKey(pair)}
             index={index}
             pair={pair}
             isLast={index === review.pairs.length - 1}
