@@ -152,16 +152,41 @@ export function touchSegment(segment: SegmentMap, userId: string, now = Date.now
 /** Moves a segment to `status`; an approval clears any earlier review note. */
 export function setStatus(doc: Y.Doc, id: string, status: SegmentStatus, userId: string): void {
   const segment = requireSegment(doc, id)
+  doc.transact(() => writeStatus(segment, status, userId), {
+    kind: 'user',
+    userId,
+  } satisfies TransactionOrigin)
+}
+
+/**
+ * Moves every segment named in `ids` to `status` in one transaction (approve all in view),
+ * finding them in one pass over the document rather than one search per id. Unknown ids are
+ * ignored.
+ */
+export function setStatuses(
+  doc: Y.Doc,
+  ids: readonly string[],
+  status: SegmentStatus,
+  userId: string,
+): void {
+  const wanted = new Set(ids)
+  if (wanted.size === 0) return
   doc.transact(
     () => {
-      segment.set(SEGMENT_KEYS.status, status)
-      if (status === 'approved' && segment.has(SEGMENT_KEYS.reviewNote)) {
-        segment.delete(SEGMENT_KEYS.reviewNote)
+      for (const segment of segmentsArray(doc)) {
+        if (wanted.has(segmentId(segment))) writeStatus(segment, status, userId)
       }
-      touchSegment(segment, userId)
     },
     { kind: 'user', userId } satisfies TransactionOrigin,
   )
+}
+
+function writeStatus(segment: SegmentMap, status: SegmentStatus, userId: string): void {
+  segment.set(SEGMENT_KEYS.status, status)
+  if (status === 'approved' && segment.has(SEGMENT_KEYS.reviewNote)) {
+    segment.delete(SEGMENT_KEYS.reviewNote)
+  }
+  touchSegment(segment, userId)
 }
 
 /** A reviewer's rejection: status and reason land in one transaction, so peers see both. */
