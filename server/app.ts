@@ -8,11 +8,11 @@ import {
   LoginRateLimiter,
   createSqliteAuthStore,
   documentAccess,
-  sessionFromCookie,
+  readSessionToken,
   type AuthStore,
 } from './auth/index.ts'
 import { defaultConfig, type ServerConfig } from './config.ts'
-import { createApp } from './http/index.ts'
+import { createApp, type LiveAccess } from './http/index.ts'
 import { openSqliteDocumentStore } from './storage/index.ts'
 import {
   RoomRegistry,
@@ -21,6 +21,7 @@ import {
   judgeByRole,
   type Admission,
   type Authorize,
+  type SyncServer,
 } from './sync/index.ts'
 
 export type { ServerConfig } from './config.ts'
@@ -50,11 +51,12 @@ const SESSION_SWEEP_MS = 60 * 60 * 1000
 /** The sync server's gate: a live session from the cookie, then membership of the project. */
 function admitBySession(auth: AuthStore) {
   return async (request: IncomingMessage, documentId: string): Promise<Admission> => {
-    const user = (await sessionFromCookie(auth, request.headers.cookie))?.user
-    if (!user) return { kind: 'unauthenticated' }
+    const sessionToken = readSessionToken(request.headers.cookie)
+    const user = sessionToken ? (await auth.findSession(sessionToken))?.user : undefined
+    if (!sessionToken || !user) return { kind: 'unauthenticated' }
     const access = await documentAccess(auth, user, documentId)
     if (!access) return { kind: 'not_found' }
-    return { kind: 'admitted', peer: { userId: user.id, ...access } }
+    return { kind: 'admitted', peer: { userId: user.id, ...access }, sessionToken }
   }
 }
 
@@ -90,7 +92,14 @@ export async function startServer(
     compactEveryUpdates: config.compactEveryUpdates,
     progressDelayMs: config.progressDelayMs,
   })
+  // The sync server exists only once the HTTP server does; the routes reach it through this.
+  let sync: SyncServer | null = null
+  const access: LiveAccess = {
+    endSession: (token) => sync?.endSession(token),
+    changeAccess: (userId, projectId) => sync?.changeAccess(userId, projectId),
+  }
   const app = createApp({
+    access,
     store,
     auth,
     audit,
@@ -102,7 +111,7 @@ export async function startServer(
     clientDir: config.clientDir,
   })
   const httpServer = createServer(app)
-  const sync = attachSyncServer(httpServer, {
+  const attached = attachSyncServer(httpServer, {
     rooms,
     log,
     admit: admitBySession(auth),
@@ -110,6 +119,7 @@ export async function startServer(
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
   })
+  sync = attached
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject)
@@ -133,7 +143,7 @@ export async function startServer(
     close() {
       closing ??= (async () => {
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()))
-        await sync.close()
+        await attached.close()
         httpServer.closeAllConnections()
         await httpClosed
         clearInterval(sweep)

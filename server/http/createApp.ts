@@ -7,6 +7,7 @@ import { alignmentRouter } from './alignmentRouter.ts'
 import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
+import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
 import { projectsRouter } from './projectsRouter.ts'
 import { sessionMiddleware } from './session.ts'
@@ -20,6 +21,7 @@ export interface AppOptions {
   limiter: LoginRateLimiter
   sessionTtlMs: number
   live: LiveDocuments
+  access: LiveAccess
   log: Logger
   maxUploadBytes: number
   clientDir: string

@@ -13,6 +13,7 @@ import { requirePermission, requireProjectRole } from './access.ts'
 import { withUsernames } from './auditEntries.ts'
 import { AuthError, NotFoundError } from './errors.ts'
 import { jsonBody } from './jsonBody.ts'
+import type { LiveAccess } from './liveAccess.ts'
 import { parseInput } from './parseInput.ts'
 import { auditQuery, memberParams, projectParams } from './projectSchemas.ts'
 import { requireAdmin, requireUser } from './session.ts'
@@ -20,10 +21,11 @@ import { requireAdmin, requireUser } from './session.ts'
 export interface ProjectsRouterOptions {
   auth: AuthStore
   audit: AuditLog
+  access: LiveAccess
 }
 
 /** `/api/projects`: projects, their members and roles, and the project's audit log. */
-export function projectsRouter({ auth, audit }: ProjectsRouterOptions): Router {
+export function projectsRouter({ auth, audit, access }: ProjectsRouterOptions): Router {
   const router = Router()
 
   const findMember = async (projectId: string, userId: string): Promise<Member> => {
@@ -110,7 +112,10 @@ export function projectsRouter({ auth, audit }: ProjectsRouterOptions): Router {
     const member = await findMember(id, userId)
     await auth.setMember(id, userId, role)
     const changed = { ...member, role }
-    if (member.role !== role) await recordMembership(user, id, 'member.role', changed)
+    if (member.role !== role) {
+      await recordMembership(user, id, 'member.role', changed)
+      access.changeAccess(userId, id)
+    }
     response.json(changed)
   })
 
@@ -121,6 +126,7 @@ export function projectsRouter({ auth, audit }: ProjectsRouterOptions): Router {
     const member = await findMember(id, userId)
     await auth.removeMember(id, userId)
     await recordMembership(user, id, 'member.remove', member)
+    access.changeAccess(userId, id)
     response.status(204).end()
   })
 

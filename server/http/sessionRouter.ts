@@ -9,17 +9,24 @@ import {
 } from '../auth/index.ts'
 import { AuthError } from './errors.ts'
 import { jsonBody } from './jsonBody.ts'
+import type { LiveAccess } from './liveAccess.ts'
 import { parseInput } from './parseInput.ts'
 import { isSecureRequest, publicUser, requireUser } from './session.ts'
 
 export interface SessionRouterOptions {
   auth: AuthStore
+  access: LiveAccess
   limiter: LoginRateLimiter
   sessionTtlMs: number
 }
 
 /** `/api/session`: log in (sets the cookie), who am I, log out (ends the session server-side). */
-export function sessionRouter({ auth, limiter, sessionTtlMs }: SessionRouterOptions): Router {
+export function sessionRouter({
+  auth,
+  access,
+  limiter,
+  sessionTtlMs,
+}: SessionRouterOptions): Router {
   const router = Router()
 
   router.post('/', jsonBody, async (request, response) => {
@@ -48,7 +55,10 @@ export function sessionRouter({ auth, limiter, sessionTtlMs }: SessionRouterOpti
   })
 
   router.delete('/', async (request, response) => {
-    if (request.sessionToken) await auth.deleteSession(request.sessionToken)
+    if (request.sessionToken) {
+      await auth.deleteSession(request.sessionToken)
+      access.endSession(request.sessionToken)
+    }
     const secure = isSecureRequest(request)
     response.append('Set-Cookie', clearedSessionCookie({ secure })).status(204).end()
   })

@@ -25,8 +25,16 @@ export class SocketConnection implements RoomConnection {
     return this.admitted
   }
 
-  admit(identity: Omit<Peer, 'connectionId'>): void {
+  /** The session token the connection was admitted with; logout closes its connections. */
+  sessionToken: string | null = null
+
+  admit(identity: Omit<Peer, 'connectionId'>, sessionToken: string): void {
     this.admitted = { connectionId: this.connectionId, ...identity }
+    this.sessionToken = sessionToken
+  }
+
+  get admittedPeer(): Peer | null {
+    return this.admitted
   }
 
   get isOpen(): boolean {

@@ -11,6 +11,11 @@ export const CloseCode = {
   MessageTooBig: 1009,
   /** The server failed (e.g. the store); the client reconnects and resends what it has. */
   InternalError: 1011,
+  /**
+   * The user's session ended elsewhere or their role in the project changed: the client
+   * reconnects and is admitted (or refused) again under what holds now.
+   */
+  AccessChanged: 4000,
   /** Malformed or truncated bytes, or a message type the server does not accept. */
   BadMessage: 4400,
   Unauthorized: 4401,

@@ -14,7 +14,7 @@ import { SocketConnection } from './SocketConnection.ts'
 
 /** Whether a connection may open a document, and as whom. */
 export type Admission =
-  | { kind: 'admitted'; peer: Omit<Peer, 'connectionId'> }
+  | { kind: 'admitted'; peer: Omit<Peer, 'connectionId'>; sessionToken: string }
   /** No live session: closed with 4401. */
   | { kind: 'unauthenticated' }
   /** No such document, or the user is not in its project: closed with 4404 alike. */
@@ -36,6 +36,10 @@ export interface SyncServerOptions {
 export interface SyncServer {
   /** Closes every connection (clients will reconnect) and stops accepting new ones. */
   close(): Promise<void>
+  /** Logout: closes the session's connections with 4401. */
+  endSession(sessionToken: string): void
+  /** A member's role changed or they left: their connections reconnect and are judged again. */
+  changeAccess(userId: string, projectId: string): void
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)$/
@@ -174,7 +178,7 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
       return null
     }
     if (!connection.isOpen) return null
-    connection.admit(admission.peer)
+    connection.admit(admission.peer, admission.sessionToken)
     const joined = await rooms.join(documentId, connection)
     if (!joined) connection.close(CloseCode.DocumentNotFound, 'document not found')
     return joined
@@ -194,6 +198,21 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
   httpServer.on('upgrade', onUpgrade)
 
   return {
+    endSession(sessionToken) {
+      for (const connection of connections.values()) {
+        if (connection.sessionToken === sessionToken) {
+          connection.close(CloseCode.Unauthorized, 'logged out')
+        }
+      }
+    },
+    changeAccess(userId, projectId) {
+      for (const connection of connections.values()) {
+        const peer = connection.admittedPeer
+        if (peer?.userId === userId && peer.projectId === projectId) {
+          connection.close(CloseCode.AccessChanged, 'access changed')
+        }
+      }
+    },
     async close() {
       clearInterval(keepalive)
       httpServer.off('upgrade', onUpgrade)

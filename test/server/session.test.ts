@@ -2,9 +2,10 @@ import { afterEach, describe, expect, test } from 'vitest'
 import Database from 'better-sqlite3'
 import { createAdmin, createUser, login, TEST_PASSWORD } from '../support/accounts.ts'
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts'
-import { openRawSocket } from '../support/syncClient.ts'
+import { connectClient, openRawSocket } from '../support/syncClient.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { waitFor } from '../support/waitFor.ts'
 import { createWorkspace } from '../support/workspace.ts'
 
 let server: TestServer | null = null
@@ -126,17 +127,29 @@ describe('logging in', () => {
 })
 
 describe('logging out', () => {
-  test('ends the session on the server: the old cookie opens neither the API nor a socket', async () => {
+  test('ends the session on the server: its open socket closes, the old cookie opens neither the API nor a socket', async () => {
     server = await startTestServer()
     const workspace = await createWorkspace(server)
     const { id } = await workspace.importDocument({ bytes: 'Текст.' })
     const translator = await workspace.member('translator')
     const second = await login(server.url, translator.user.username)
     const headers = { cookie: translator.cookie }
+    const open = connectClient(server.url, id, translator)
+    const otherOpen = connectClient(server.url, id, second)
+    await Promise.all([open.synced(), otherOpen.synced()])
+    const closeCodes: number[] = []
+    open.provider.on('connection-close', (event) => {
+      if (event) closeCodes.push(event.code)
+    })
 
     const out = await fetch(`${server.url}/api/session`, { method: 'DELETE', headers })
     expect(out.status).toBe(204)
     expect(out.headers.get('set-cookie')).toMatch(/^qalam_session=; .*Max-Age=0/)
+    // A socket the session had open is closed too; the user's other session keeps its own.
+    await waitFor(() => expect(closeCodes).toEqual([4401]))
+    expect(otherOpen.provider.wsconnected).toBe(true)
+    open.destroy()
+    otherOpen.destroy()
 
     const me = await fetch(`${server.url}/api/session`, { headers })
     expect(me.status).toBe(401)

@@ -3,7 +3,8 @@ import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { createUser } from '../support/accounts.ts'
+import { readSegments, setTargetText } from '@qalam/shared/model'
+import { asUser, createUser } from '../support/accounts.ts'
 import { connectClient, openRawSocket, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
@@ -86,6 +87,44 @@ describe('who may open a document’s socket', () => {
     expect(socket.received).toEqual([])
     const missing = openRawSocket(server.url, 'no-such-document', outsider)
     expect(await missing.closed).toEqual({ code: 4404, reason: 'document not found' })
+  })
+})
+
+describe('when membership changes under an open socket', () => {
+  test('a removed member is disconnected and cannot come back; a demoted one comes back read-only', async () => {
+    const { server, workspace, documentId } = await setup()
+    const leaving = await workspace.member('translator')
+    const demoted = await workspace.member('translator')
+    const a = connectClient(server.url, documentId, leaving)
+    const b = connectClient(server.url, documentId, demoted)
+    clients.push(a, b)
+    await Promise.all([a.synced(), b.synced()])
+    const codes = { a: [] as number[], b: [] as number[] }
+    a.provider.on('connection-close', (event) => event && codes.a.push(event.code))
+    b.provider.on('connection-close', (event) => event && codes.b.push(event.code))
+    const members = `${server.url}/api/projects/${workspace.projectId}/members`
+    const headers = asUser(workspace.admin, { 'content-type': 'application/json' })
+
+    const removed = await fetch(`${members}/${leaving.user.id}`, { method: 'DELETE', headers })
+    expect(removed.status).toBe(204)
+    // 4000 makes the provider reconnect, and the new attempt is judged under what holds now.
+    await waitFor(() => expect(codes.a).toEqual([4000, 4404]))
+
+    const changed = await fetch(`${members}/${demoted.user.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ role: 'viewer' }),
+    })
+    expect(changed.status).toBe(200)
+    await waitFor(() => expect(codes.b).toEqual([4000]))
+    await waitFor(() => expect(b.provider.synced).toBe(true))
+    const id = readSegments(b.doc)[0]!.id
+    setTargetText(b.doc, id, 'Енді тек оқимын.', demoted.user.id)
+    const reader = connectClient(server.url, documentId, workspace.admin)
+    clients.push(reader)
+    await reader.synced()
+    expect(readSegments(reader.doc)[0]!.target).toBe('')
+    expect(b.provider.wsconnected).toBe(true)
   })
 })
 
