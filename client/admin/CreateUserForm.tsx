@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSubmit } from '../http/useSubmit.ts'
 import { translateError } from '../i18n/translateError.ts'
 import { createUser } from './usersApi.ts'
 
@@ -9,31 +10,15 @@ export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [isAdmin, setAdmin] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const [isSubmitting, setSubmitting] = useState(false)
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setSubmitting(true)
-    setError(null)
-    try {
-      await createUser({ username: username.trim(), password, isAdmin })
-      setUsername('')
-      setPassword('')
-      setAdmin(false)
-      onCreated()
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setSubmitting(false)
-    }
-  }
+  const { onSubmit, isSubmitting, error } = useSubmit(async () => {
+    await createUser({ username: username.trim(), password, isAdmin })
+    setUsername('')
+    setPassword('')
+    setAdmin(false)
+    onCreated()
+  })
   return (
-    <form
-      className="panel"
-      onSubmit={(event) => void submit(event)}
-      data-testid="create-user-form"
-      autoComplete="off"
-    >
+    <form className="panel" onSubmit={onSubmit} data-testid="create-user-form" autoComplete="off">
       <h2>{t('admin.createUser')}</h2>
       <div className="field">
         <label className="field__label" htmlFor="new-username">

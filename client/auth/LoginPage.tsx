@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router'
 import { ApiError } from '../http/requestJson.ts'
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher.tsx'
+import { useSubmit } from '../http/useSubmit.ts'
 import { translateError } from '../i18n/translateError.ts'
 import { returnPathFrom } from './returnPath.ts'
 import { useSession } from './SessionContext.tsx'
@@ -17,26 +18,16 @@ export function LoginPage() {
   const navigate = useNavigate()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
-  const [error, setError] = useState<unknown>(null)
-  const [isSubmitting, setSubmitting] = useState(false)
   const next = returnPathFrom(location.search)
+  const { onSubmit, isSubmitting, error } = useSubmit(
+    async () => {
+      setUser(await logIn(username.trim(), password))
+      await navigate(next, { replace: true })
+    },
+    { onFailure: () => setPassword('') },
+  )
 
   if (state.kind === 'loggedIn' && !isSubmitting) return <Navigate to={next} replace />
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setSubmitting(true)
-    setError(null)
-    try {
-      const user = await logIn(username.trim(), password)
-      setUser(user)
-      await navigate(next, { replace: true })
-    } catch (failure) {
-      setError(failure)
-      setPassword('')
-      setSubmitting(false)
-    }
-  }
 
   const wait =
     error instanceof ApiError && error.code === 'auth.rate_limited' && error.retryAfterSeconds
@@ -48,11 +39,7 @@ export function LoginPage() {
       <div className="login-page__language">
         <LanguageSwitcher />
       </div>
-      <form
-        className="login-page__card"
-        onSubmit={(event) => void submit(event)}
-        data-testid="login-form"
-      >
+      <form className="login-page__card" onSubmit={onSubmit} data-testid="login-form">
         <div className="login-page__brand">
           <span className="app-bar__logo" aria-hidden="true">
             ق

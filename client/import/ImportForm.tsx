@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { translateError } from '../i18n/translateError.ts'
 import { ApiError } from '../http/requestJson.ts'
+import { useSubmit } from '../http/useSubmit.ts'
 import { importDocument } from './importDocument.ts'
 import { LanguageField } from './LanguageField.tsx'
 
@@ -14,32 +15,14 @@ export function ImportForm({ projectId }: { projectId: string }) {
   const [title, setTitle] = useState('')
   const [sourceLang, setSourceLang] = useState('ru')
   const [targetLang, setTargetLang] = useState('kk')
-  const [error, setError] = useState<unknown>(null)
-  const [isSubmitting, setSubmitting] = useState(false)
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (file === null) {
-      setError(new ApiError('import.missing_file', 'no file chosen', 400))
-      return
-    }
-    setSubmitting(true)
-    setError(null)
-    try {
-      const created = await importDocument({ projectId, file, title, sourceLang, targetLang })
-      await navigate(`/documents/${encodeURIComponent(created.id)}`)
-    } catch (failure) {
-      setError(failure)
-      setSubmitting(false)
-    }
-  }
+  const { onSubmit, isSubmitting, error } = useSubmit(async () => {
+    if (file === null) throw new ApiError('import.missing_file', 'no file chosen', 400)
+    const created = await importDocument({ projectId, file, title, sourceLang, targetLang })
+    await navigate(`/documents/${encodeURIComponent(created.id)}`)
+  })
 
   return (
-    <form
-      className="import-form"
-      onSubmit={(event) => void submit(event)}
-      data-testid="import-form"
-    >
+    <form className="import-form" onSubmit={onSubmit} data-testid="import-form">
       <h2 className="import-form__title">{t('import.title')}</h2>
       <p className="import-form__hint">{t('import.hint')}</p>
       <div className="field">

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProjectRole } from '../auth/permissions.ts'
+import { useSubmit } from '../http/useSubmit.ts'
 import { translateError } from '../i18n/translateError.ts'
 import { addMember } from './membersApi.ts'
 import { RoleSelect } from './RoleSelect.tsx'
@@ -10,28 +11,13 @@ export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdd
   const { t, i18n } = useTranslation()
   const [username, setUsername] = useState('')
   const [role, setRole] = useState<ProjectRole>('translator')
-  const [error, setError] = useState<unknown>(null)
-  const [isSubmitting, setSubmitting] = useState(false)
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setSubmitting(true)
-    setError(null)
-    try {
-      await addMember(projectId, username.trim(), role)
-      setUsername('')
-      onAdded()
-    } catch (failure) {
-      setError(failure)
-    } finally {
-      setSubmitting(false)
-    }
-  }
+  const { onSubmit, isSubmitting, error } = useSubmit(async () => {
+    await addMember(projectId, username.trim(), role)
+    setUsername('')
+    onAdded()
+  })
   return (
-    <form
-      className="add-member"
-      onSubmit={(event) => void submit(event)}
-      data-testid="add-member-form"
-    >
+    <form className="add-member" onSubmit={onSubmit} data-testid="add-member-form">
       <h3>{t('members.addTitle')}</h3>
       <div className="add-member__fields">
         <div className="field">

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { useSubmit } from '../http/useSubmit.ts'
 import { translateError } from '../i18n/translateError.ts'
 import { createProject } from './projectsApi.ts'
 
@@ -9,26 +10,12 @@ export function CreateProjectForm() {
   const { t, i18n } = useTranslation()
   const navigate = useNavigate()
   const [name, setName] = useState('')
-  const [error, setError] = useState<unknown>(null)
-  const [isSubmitting, setSubmitting] = useState(false)
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setSubmitting(true)
-    setError(null)
-    try {
-      const project = await createProject(name.trim())
-      await navigate(`/projects/${encodeURIComponent(project.id)}`)
-    } catch (failure) {
-      setError(failure)
-      setSubmitting(false)
-    }
-  }
+  const { onSubmit, isSubmitting, error } = useSubmit(async () => {
+    const project = await createProject(name.trim())
+    await navigate(`/projects/${encodeURIComponent(project.id)}`)
+  })
   return (
-    <form
-      className="panel"
-      onSubmit={(event) => void submit(event)}
-      data-testid="create-project-form"
-    >
+    <form className="panel" onSubmit={onSubmit} data-testid="create-project-form">
       <h2>{t('projects.createTitle')}</h2>
       <div className="field">
         <label className="field__label" htmlFor="project-name">
