@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useSessionUser } from '../auth/SessionContext.tsx'
+import { RequestProgress } from '../http/RequestProgress.tsx'
 import { useRequest } from '../http/useRequest.ts'
-import { translateError } from '../i18n/translateError.ts'
 import { CreateUserForm } from './CreateUserForm.tsx'
 import { fetchUsers } from './usersApi.ts'
 
@@ -23,12 +23,7 @@ export function AdminPage() {
     <main className="page-columns">
       <section className="panel" aria-labelledby="users-title">
         <h1 id="users-title">{t('admin.users')}</h1>
-        {state.kind === 'loading' && <p role="status">{t('admin.loading')}</p>}
-        {state.kind === 'failed' && (
-          <p className="form-error" role="alert">
-            {translateError(i18n, state.error)}
-          </p>
-        )}
+        <RequestProgress state={state} loading={t('admin.loading')} />
         {state.kind === 'loaded' && (
           <table className="document-table" data-testid="user-table">
             <thead>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { RequestProgress } from '../http/RequestProgress.tsx'
 import { useRequest } from '../http/useRequest.ts'
-import { translateError } from '../i18n/translateError.ts'
 import { fetchSegmentAudit } from './auditApi.ts'
 import { AuditEntryItem } from './AuditEntryItem.tsx'
 
@@ -20,7 +20,7 @@ export function SegmentHistory({
   segmentId: string
   version: string
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const load = useCallback(
     (signal: AbortSignal) => fetchSegmentAudit(documentId, segmentId, signal),
     // `version` is a dependency on purpose: a new status means new entries to read.
@@ -41,12 +41,7 @@ export function SegmentHistory({
       data-testid="segment-history"
     >
       <h3 id="history-title">{t('history.title')}</h3>
-      {state.kind === 'loading' && <p role="status">{t('history.loading')}</p>}
-      {state.kind === 'failed' && (
-        <p className="form-error" role="alert">
-          {translateError(i18n, state.error)}
-        </p>
-      )}
+      <RequestProgress state={state} loading={t('history.loading')} />
       {state.kind === 'loaded' &&
         (state.value.length === 0 ? (
           <p className="empty-state">{t('history.empty')}</p>

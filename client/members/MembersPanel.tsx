@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProjectRole } from '../auth/permissions.ts'
+import { RequestProgress } from '../http/RequestProgress.tsx'
 import { useRequest } from '../http/useRequest.ts'
 import { translateError } from '../i18n/translateError.ts'
 import { AddMemberForm } from './AddMemberForm.tsx'
@@ -43,12 +44,7 @@ export function MembersPanel({
   return (
     <section className="panel" aria-labelledby="members-title" data-testid="members-panel">
       <h2 id="members-title">{t('members.title')}</h2>
-      {state.kind === 'loading' && <p role="status">{t('members.loading')}</p>}
-      {state.kind === 'failed' && (
-        <p className="form-error" role="alert">
-          {translateError(i18n, state.error)}
-        </p>
-      )}
+      <RequestProgress state={state} loading={t('members.loading')} />
       {error !== null && (
         <p className="form-error" role="alert" data-testid="members-error">
           {translateError(i18n, error)}

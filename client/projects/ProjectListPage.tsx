@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useSessionUser } from '../auth/SessionContext.tsx'
+import { RequestProgress } from '../http/RequestProgress.tsx'
 import { useRequest } from '../http/useRequest.ts'
-import { translateError } from '../i18n/translateError.ts'
 import { CreateProjectForm } from './CreateProjectForm.tsx'
 import { fetchProjects } from './projectsApi.ts'
 import { RoleBadge } from './RoleBadge.tsx'
@@ -16,12 +16,7 @@ export function ProjectListPage() {
     <main className="page-columns">
       <section className="panel" aria-labelledby="projects-title">
         <h1 id="projects-title">{t('projects.title')}</h1>
-        {state.kind === 'loading' && <p role="status">{t('projects.loading')}</p>}
-        {state.kind === 'failed' && (
-          <p className="form-error" role="alert">
-            {translateError(i18n, state.error)}
-          </p>
-        )}
+        <RequestProgress state={state} loading={t('projects.loading')} />
         {state.kind === 'loaded' &&
           (state.value.length === 0 ? (
             <p className="empty-state" data-testid="projects-empty">

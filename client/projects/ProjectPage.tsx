@@ -6,6 +6,7 @@ import { mayManageProject } from '../auth/permissions.ts'
 import { DocumentTable } from '../documents/DocumentTable.tsx'
 import { fetchProjectDocuments } from '../documents/documentSummary.ts'
 import { ApiError } from '../http/requestJson.ts'
+import { RequestProgress } from '../http/RequestProgress.tsx'
 import { useRequest } from '../http/useRequest.ts'
 import { ImportForm } from '../import/ImportForm.tsx'
 import { translateError } from '../i18n/translateError.ts'
@@ -38,7 +39,7 @@ export function ProjectPage() {
 }
 
 function ProjectView({ project }: { project: Project }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const mayManage = mayManageProject(project.role)
   const loadDocuments = useCallback(
     (signal: AbortSignal) => fetchProjectDocuments(project.id, signal),
@@ -77,12 +78,7 @@ function ProjectView({ project }: { project: Project }) {
         <div className="page-columns__main">
           <section className="panel" aria-labelledby="documents-title">
             <h2 id="documents-title">{t('documents.title')}</h2>
-            {documents.kind === 'loading' && <p role="status">{t('documents.loading')}</p>}
-            {documents.kind === 'failed' && (
-              <p className="form-error" role="alert">
-                {translateError(i18n, documents.error)}
-              </p>
-            )}
+            <RequestProgress state={documents} loading={t('documents.loading')} />
             {documents.kind === 'loaded' &&
               (documents.value.length === 0 ? (
                 <p className="empty-state">
