@@ -41,19 +41,28 @@ export function DocumentPage() {
   const { i18n } = useTranslation()
   const { id = '' } = useParams()
   const load = useCallback((signal: AbortSignal) => fetchDocument(id, signal), [id])
-  const [summary] = useRequest(load)
+  // Read again when the server says the user's access changed: the role may be another now.
+  const [summary, reloadSummary] = useRequest(load)
   if (summary.kind === 'loading') return <PageMessage message="document.loading" />
   if (summary.kind === 'failed') {
     if (summary.error instanceof ApiError && summary.error.status === 404)
       return <PageMessage message="document.notFound" withBackLink />
     return <PageMessage text={translateError(i18n, summary.error)} withBackLink />
   }
-  return <DocumentView key={summary.value.id} summary={summary.value} />
+  return (
+    <DocumentView key={summary.value.id} summary={summary.value} onAccessChanged={reloadSummary} />
+  )
 }
 
-function DocumentView({ summary }: { summary: DocumentSummary }) {
+function DocumentView({
+  summary,
+  onAccessChanged,
+}: {
+  summary: DocumentSummary
+  onAccessChanged: () => void
+}) {
   const user = useLocalUser()
-  const { session, refusal, dismissRefusal } = useDocumentSession(summary.id, user)
+  const { session, refusal, dismissRefusal } = useDocumentSession(summary.id, user, onAccessChanged)
   if (session === null || session.documentId !== summary.id)
     return <PageMessage message="document.loading" />
   return (

@@ -6,8 +6,9 @@ import type { LocalUser } from '../presence/identity.ts'
 /** What the socket of an open document is doing, as the header shows it. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'notFound' | 'closed'
 
-// Close codes the server uses for a permanent refusal (server/sync/closeCodes.ts). y-websocket
-// stops reconnecting on every code in 4400-4499 and emits `closed`.
+// Close codes of the server (server/sync/closeCodes.ts). y-websocket stops reconnecting on
+// every code in 4400-4499 and emits `closed`; on AccessChanged it reconnects by itself.
+const CLOSE_ACCESS_CHANGED = 4000
 const CLOSE_UNAUTHORIZED = 4401
 const CLOSE_FORBIDDEN = 4403
 const CLOSE_NOT_FOUND = 4404
@@ -29,6 +30,7 @@ export class DocumentSession {
   private hasSyncedOnce = false
   private readonly listeners = new Set<() => void>()
   private readonly refusalListeners = new Set<(refusal: Refusal) => void>()
+  private readonly accessListeners = new Set<() => void>()
 
   constructor(
     readonly documentId: string,
@@ -54,6 +56,10 @@ export class DocumentSession {
       if (!isSynced || this.hasSyncedOnce) return
       this.hasSyncedOnce = true
       for (const listener of this.listeners) listener()
+    })
+    this.provider.on('connection-close', (event) => {
+      if (event?.code === CLOSE_ACCESS_CHANGED)
+        for (const listener of this.accessListeners) listener()
     })
     this.provider.on('closed', ({ code, reason }) => {
       // y-websocket has stopped reconnecting already; make sure nothing restarts it.
@@ -95,6 +101,15 @@ export class DocumentSession {
     return () => this.refusalListeners.delete(listener)
   }
 
+  /**
+   * Notified when the server dropped the socket because the user's role in the project changed
+   * (y-websocket reconnects under the new role); the page must learn that role again.
+   */
+  onAccessChanged(listener: () => void): () => void {
+    this.accessListeners.add(listener)
+    return () => this.accessListeners.delete(listener)
+  }
+
   setActiveSegment(segmentId: string | null): void {
     this.provider.awareness.setLocalStateField('segmentId', segmentId)
   }
@@ -104,6 +119,7 @@ export class DocumentSession {
     this.doc.destroy()
     this.listeners.clear()
     this.refusalListeners.clear()
+    this.accessListeners.clear()
   }
 
   private setConnection(next: ConnectionState): void {

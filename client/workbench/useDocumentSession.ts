@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import type { LocalUser } from '../presence/identity.ts'
 import { DocumentSession, type ConnectionState, type Refusal } from './DocumentSession.ts'
 
@@ -14,10 +14,18 @@ export interface OpenSession {
  * server refuses an update, the session and its Y.Doc are thrown away and a fresh one syncs
  * from the server: the local copy holds a change that can never merge.
  */
-export function useDocumentSession(documentId: string, user: LocalUser): OpenSession {
+export function useDocumentSession(
+  documentId: string,
+  user: LocalUser,
+  onAccessChanged: () => void,
+): OpenSession {
   const [session, setSession] = useState<DocumentSession | null>(null)
   const [generation, setGeneration] = useState(0)
   const [refusal, setRefusal] = useState<Refusal | null>(null)
+  const latestAccessChanged = useRef(onAccessChanged)
+  useEffect(() => {
+    latestAccessChanged.current = onAccessChanged
+  })
   useEffect(() => setRefusal(null), [documentId])
   useEffect(() => {
     const opened = new DocumentSession(documentId, user)
@@ -25,8 +33,10 @@ export function useDocumentSession(documentId: string, user: LocalUser): OpenSes
       setRefusal(refused)
       setGeneration((n) => n + 1)
     })
+    const stopAccess = opened.onAccessChanged(() => latestAccessChanged.current())
     setSession(opened)
     return () => {
+      stopAccess()
       stopListening()
       opened.destroy()
       setSession(null)

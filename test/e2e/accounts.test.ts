@@ -138,6 +138,35 @@ describe('logging in, projects and members', () => {
     await page.context().close()
   })
 
+  test('a sync socket refused for an ended session leads to the login page too', async () => {
+    const session = await login(server.url, 'gulnara')
+    const page = await openAs(browser, session, 'en', server.url)
+    // Lets the test drop the document's socket the way a network failure would.
+    await page.context().addInitScript(() => {
+      const openSockets: WebSocket[] = []
+      Object.assign(window, { openSockets })
+      window.WebSocket = class extends window.WebSocket {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols)
+          openSockets.push(this)
+        }
+      }
+    })
+    await page.goto(projectUrl)
+    await page.locator('[data-testid="document-table"] tbody th a').first().click()
+    await page.locator('[data-segment-index="0"]').waitFor()
+    const documentPath = new URL(page.url()).pathname
+    await fetch(`${server.url}/api/session`, { method: 'DELETE', headers: asUser(session) })
+    await page.evaluate(() => {
+      for (const socket of (window as unknown as { openSockets: WebSocket[] }).openSockets)
+        socket.close()
+    })
+    // The reconnect is refused with 4401 and nothing but the socket noticed the ended session.
+    await page.waitForURL(/\/login\?next=/)
+    expect(new URL(page.url()).searchParams.get('next')).toBe(documentPath)
+    await page.context().close()
+  })
+
   test('a manager adds a member in the Members panel, and the new member then sees the project', async () => {
     const newcomer = await createAccount('dana')
     const before = await openAs(browser, newcomer, 'en', server.url)
@@ -178,6 +207,31 @@ describe('logging in, projects and members', () => {
     expect(await after.locator('[data-testid="import-form"]').count()).toBe(0)
     expect(await after.locator('[data-testid="document-table"] tbody tr').count()).toBe(1)
     await after.context().close()
+    await page.context().close()
+  })
+
+  test('a member whose role changes or who is removed sees it in the open document at once', async () => {
+    const timur = await workspace.member('translator', 'timur')
+    const page = await openAs(browser, timur, 'en', server.url)
+    await page.goto(projectUrl)
+    await page.locator('[data-testid="document-table"] tbody th a').first().click()
+    await page.locator('[data-segment-index="0"]').waitFor()
+    const role = page.locator('.document-header [data-testid="role"]')
+    expect(await role.textContent()).toBe(en.roles.translator)
+    expect(await page.locator('[data-testid="action-confirmAndNext"]').count()).toBe(1)
+
+    const managerPage = await openAs(browser, manager, 'en', server.url)
+    await managerPage.goto(projectUrl)
+    const member = managerPage.locator('[data-testid="member"][data-username="timur"]')
+    await member.locator('select').selectOption('viewer')
+    await expect.poll(() => role.textContent(), POLL).toBe(en.roles.viewer)
+    expect(await page.locator('[data-testid="action-confirmAndNext"]').count()).toBe(0)
+
+    await member.locator('button').click()
+    await expect
+      .poll(() => page.locator('[data-testid="page-message"]').textContent(), POLL)
+      .toContain(en.document.notFound)
+    await managerPage.context().close()
     await page.context().close()
   })
 
