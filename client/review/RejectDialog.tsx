@@ -55,6 +55,11 @@ export function RejectDialog({
             value={reason}
             maxLength={MAX_REVIEW_NOTE_LENGTH}
             onChange={(event) => setReason(event.target.value)}
+            onKeyDown={(event) => {
+              // Ctrl+Enter sends, as it confirms a segment in the grid; Enter alone is a new line.
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey))
+                event.currentTarget.form?.requestSubmit()
+            }}
             placeholder={t('review.reasonHint')}
             lang={i18n.resolvedLanguage}
             dir="auto"

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import ar from '../../client/i18n/locales/ar.json'
 import en from '../../client/i18n/locales/en.json'
 import ru from '../../client/i18n/locales/ru.json'
-import { TEST_PASSWORD, asUser, login, type Session } from '../support/accounts.ts'
+import {
+  TEST_PASSWORD,
+  addMember,
+  asUser,
+  createProject,
+  login,
+  type Session,
+} from '../support/accounts.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
 import {
@@ -232,6 +239,24 @@ describe('logging in, projects and members', () => {
       .poll(() => page.locator('[data-testid="page-message"]').textContent(), POLL)
       .toContain(en.document.notFound)
     await managerPage.context().close()
+    await page.context().close()
+  })
+
+  test('the project activity shows the newest entries first, a page at a time', async () => {
+    const archive = await createProject(server.url, workspace.admin, 'Журналы')
+    for (let n = 1; n <= 23; n++) {
+      const reader = await createAccount(`reader-${n}`)
+      await addMember(server.url, workspace.admin, archive, reader.user.username, 'viewer')
+    }
+    const page = await openAs(browser, workspace.admin, 'en', server.url)
+    await page.goto(`${server.url}/projects/${archive}`)
+    const entries = page.locator('[data-testid="project-activity"] [data-testid="audit-entry"]')
+    await expect.poll(() => entries.count(), POLL).toBe(20)
+    expect(await entries.first().textContent()).toContain('added reader-23 as Viewer')
+    await page.click('[data-testid="activity-older"]')
+    await expect.poll(() => entries.count(), POLL).toBe(23)
+    expect(await entries.last().textContent()).toContain('added reader-1 as Viewer')
+    expect(await page.locator('[data-testid="activity-older"]').count()).toBe(0)
     await page.context().close()
   })
 

@@ -106,7 +106,8 @@ describe('the review workflow in two browsers', () => {
     await expect.poll(() => reviewer.getAttribute(row(1), 'aria-selected'), POLL).toBe('true')
     await reviewer.click('[data-testid="action-rejectSegment"]')
     await reviewer.fill('[data-testid="reject-dialog"] textarea', REASON)
-    await reviewer.click('[data-testid="reject-dialog"] button[type="submit"]')
+    // Ctrl+Enter in the reason sends it; it must not also approve the segment behind the dialog.
+    await reviewer.keyboard.press('Control+Enter')
     await expect.poll(() => status(reviewer, 1), POLL).toBe('rejected')
     await expect
       .poll(() => reviewer.getAttribute('[data-testid="progress"]', 'data-approved'), POLL)
