@@ -5,7 +5,7 @@ import { confirmAndNext } from '../actions/confirmAndNext.ts'
 import { rejectSegment } from '../actions/rejectSegment.ts'
 import { reopenSegment } from '../actions/reopenSegment.ts'
 import type { SegmentAction, SegmentActionContext } from '../actions/segmentAction.ts'
-import { mayReview } from '../auth/permissions.ts'
+import { mayEditTargets, mayReview } from '../auth/permissions.ts'
 import { ApproveAllButton } from './ApproveAllButton.tsx'
 import type { StatusFilter } from './statusFilter.ts'
 import { StatusFilterSelect } from './StatusFilterSelect.tsx'
@@ -64,6 +64,11 @@ export function WorkflowBar({
             </button>
           ))}
         </div>
+      )}
+      {!mayEditTargets(context.role) && (
+        <p className="workflow-bar__note" data-testid="read-only-role">
+          {t('review.readOnlyRole', { role: t(`roles.${context.role}`) })}
+        </p>
       )}
       {mayReview(context.role) && (
         <ApproveAllButton count={approvableInView} onApprove={onApproveAll} />

@@ -28,7 +28,8 @@ import type { PresenceStore } from '../presence/PresenceStore.ts'
 import { usePresenceStore } from '../presence/usePresence.ts'
 import { approveSegments } from '../review/approveSegments.ts'
 import { RejectDialog } from '../review/RejectDialog.tsx'
-import { translatedInView, visibleRows, type StatusFilter } from '../review/statusFilter.ts'
+import { translatedInView, visibleRows } from '../review/statusFilter.ts'
+import { useStatusFilterParam } from '../review/useStatusFilterParam.ts'
 import { WorkflowBar } from '../review/WorkflowBar.tsx'
 import type { DocumentSession, Refusal } from './DocumentSession.ts'
 import { DocumentHeader } from './DocumentHeader.tsx'
@@ -114,7 +115,7 @@ function Workbench({
   const connection = useConnectionState(session)
   const [activeIndex, setActiveIndex] = useState<number | null>(null)
   const [isHelpOpen, setHelpOpen] = useState(false)
-  const [filter, setFilter] = useState<StatusFilter>('all')
+  const [filter, setFilter] = useStatusFilterParam()
   const [rejecting, setRejecting] = useState<SegmentView | null>(null)
   const activate = useCallback((index: number) => setActiveIndex(index), [])
 

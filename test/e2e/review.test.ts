@@ -156,6 +156,7 @@ describe('the review workflow in two browsers', () => {
 
   test('the reviewer’s filter shows only translated segments, and approve-all approves them', async () => {
     await reviewer.selectOption('[data-testid="status-filter"]', 'translated')
+    expect(new URL(reviewer.url()).searchParams.get('status')).toBe('translated')
     await expect
       .poll(
         () =>
@@ -252,6 +253,7 @@ describe('the review workflow in two browsers', () => {
     )
     await viewer.goto(`${server.url}/documents/${documentId}`)
     await viewer.locator(row(2)).waitFor()
+    expect(await viewer.textContent('[data-testid="read-only-role"]')).toContain(en.roles.viewer)
     expect(await viewer.locator('[data-testid^="action-"]').count()).toBe(0)
     expect(await viewer.locator('[data-testid="approve-all"]').count()).toBe(0)
     expect(await viewer.locator('[data-testid="export"]').count()).toBe(0)
