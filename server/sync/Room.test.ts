@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, test } from 'vitest'
+import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -8,7 +8,13 @@ import { createJsonLogger } from '../logging/index.ts'
 import { openSqliteDocumentStore, type DocumentStore } from '../storage/index.ts'
 import type { Authorize, Peer } from './authorize.ts'
 import { CloseCode } from './closeCodes.ts'
-import { MessageType, SyncType, readClientMessage, writeUpdate } from './protocol.ts'
+import {
+  MessageType,
+  SyncType,
+  readClientMessage,
+  writeSyncStep1,
+  writeUpdate,
+} from './protocol.ts'
 import { createRoom, type Room, type RoomConnection } from './Room.ts'
 
 /** A connection that records what the room sends it. */
@@ -184,4 +190,45 @@ test('an ignored update is dropped and the connection stays open', async () => {
   expect(reader.closedWith).toBeNull()
   expect((await store.loadDocument('doc'))!.updates).toHaveLength(0)
   expect(room.doc.getText('t').toString()).toBe('start')
+})
+
+test('a resync decision drops the update, keeps the connection and asks it again for what the room lacks', async () => {
+  const room = await openRoom(store, () => ({ kind: 'resync', reason: 'builds on 7:0' }))
+  const sender = new RecordingConnection()
+  room.join(sender)
+  const joined = sender.sent.length
+  room.receive(sender, readClientMessage(clientUpdate(room, ' early')))
+  await settle()
+  expect(sender.closedWith).toBeNull()
+  expect(sender.sent.slice(joined)).toEqual([writeSyncStep1(room.doc)])
+  expect((await store.loadDocument('doc'))!.updates).toHaveLength(0)
+  expect(room.doc.getText('t').toString()).toBe('start')
+})
+
+test('tells the recorder the status moves of an accepted update once it is stored', async () => {
+  const recorded: Array<{ userId: string; changes: unknown }> = []
+  const room = await createRoom('doc', {
+    store,
+    log,
+    authorize: () => ({
+      kind: 'accept',
+      statusChanges: [{ segmentId: 's1', from: 'translated', to: 'approved' }],
+    }),
+    recordStatusChanges: async (peer, { statusChanges }) => {
+      // Stored first: the recorder never sees a move the log does not hold.
+      expect((await store.loadDocument('doc'))!.updates).toHaveLength(1)
+      recorded.push({ userId: peer.userId, changes: statusChanges })
+    },
+    compactEveryUpdates: 1000,
+    progressDelayMs: 10_000,
+  })
+  const sender = new RecordingConnection()
+  room!.join(sender)
+  room!.receive(sender, readClientMessage(clientUpdate(room!, ' approved')))
+  await vi.waitFor(() => expect(recorded).toHaveLength(1))
+  expect(recorded[0]).toEqual({
+    userId: 'u-translator',
+    changes: [{ segmentId: 's1', from: 'translated', to: 'approved' }],
+  })
+  await room!.unload()
 })
