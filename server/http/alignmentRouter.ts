@@ -1,4 +1,4 @@
-import express, { Router, type Request, type RequestHandler } from 'express'
+import { Router, type Request } from 'express'
 import { createAlignedDocument, proposeAlignment } from '../alignment/index.ts'
 import type { AuthStore } from '../auth/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
@@ -6,7 +6,8 @@ import { requirePermission, requireProjectRole } from './access.ts'
 import { alignmentFields, confirmAlignmentBody } from './alignmentSchemas.ts'
 import { projectField } from './schemas.ts'
 import { decodeTextFile } from './decodeTextFile.ts'
-import { AlignmentError, ImportError, InvalidRequestError, PayloadTooLargeError } from './errors.ts'
+import { AlignmentError, ImportError } from './errors.ts'
+import { jsonBody } from './jsonBody.ts'
 import { requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { requireUser } from './session.ts'
@@ -20,21 +21,6 @@ export interface AlignmentRouterOptions {
 
 const SIDES = ['source', 'target'] as const
 type Side = (typeof SIDES)[number]
-
-/** body-parser's errors carry a `type`; without this they would reach the client as a 500. */
-function jsonBody(limitBytes: number): RequestHandler {
-  const parse = express.json({ limit: limitBytes })
-  return (request, response, next) => {
-    parse(request, response, (error?: unknown) => {
-      if (error === undefined || error === null) return next()
-      const type = (error as { type?: unknown }).type
-      if (type === 'entity.too.large') {
-        return next(new PayloadTooLargeError(`The request is larger than ${limitBytes} bytes.`))
-      }
-      next(new InvalidRequestError('The request body is not valid JSON.'))
-    })
-  }
-}
 
 type ImportCode = ConstructorParameters<typeof ImportError>[0]
 

@@ -1,20 +1,24 @@
 import express, { type RequestHandler } from 'express'
-import { InvalidRequestError } from './errors.ts'
+import { InvalidRequestError, PayloadTooLargeError } from './errors.ts'
 
-const parse = express.json({ limit: '64kb' })
+/** The limit of the API's small JSON bodies (login, users, projects, members). */
+export const SMALL_JSON_BYTES = 64 * 1024
 
 /**
- * JSON bodies of the auth and project routes: small objects, refused when larger. body-parser's
- * own errors would reach the client as 500s; they become `request.invalid`.
+ * Parses a JSON body of at most `limitBytes`. body-parser's own errors carry a `type`; without
+ * this they would reach the client as 500s: too large is `request.too_large` (413), anything
+ * unreadable `request.invalid`.
  */
-export const jsonBody: RequestHandler = (request, response, next) => {
-  parse(request, response, (error?: unknown) => {
-    if (error === undefined || error === null) return next()
-    const tooLarge = (error as { type?: unknown }).type === 'entity.too.large'
-    next(
-      new InvalidRequestError(
-        tooLarge ? 'The request body is too large.' : 'The request body is not valid JSON.',
-      ),
-    )
-  })
+export function jsonBody(limitBytes: number = SMALL_JSON_BYTES): RequestHandler {
+  const parse = express.json({ limit: limitBytes })
+  return (request, response, next) => {
+    parse(request, response, (error?: unknown) => {
+      if (error === undefined || error === null) return next()
+      const type = (error as { type?: unknown }).type
+      if (type === 'entity.too.large') {
+        return next(new PayloadTooLargeError(`The request is larger than ${limitBytes} bytes.`))
+      }
+      next(new InvalidRequestError('The request body is not valid JSON.'))
+    })
+  }
 }

@@ -65,7 +65,7 @@ export function projectsRouter({ auth, audit, access }: ProjectsRouterOptions): 
     response.json({ projects: withCounts })
   })
 
-  router.post('/', jsonBody, async (request, response) => {
+  router.post('/', jsonBody(), async (request, response) => {
     requireAdmin(request)
     const { name } = parseInput(projectRequest, request.body)
     const project = await auth.createProject(name)
@@ -88,7 +88,7 @@ export function projectsRouter({ auth, audit, access }: ProjectsRouterOptions): 
     response.json({ members: await auth.listMembers(id) })
   })
 
-  router.post('/:id/members', jsonBody, async (request, response) => {
+  router.post('/:id/members', jsonBody(), async (request, response) => {
     const user = requireUser(request)
     const { id } = parseInput(projectParams, request.params)
     requirePermission(await requireProjectRole(auth, user, id), 'manageMembers')
@@ -104,7 +104,7 @@ export function projectsRouter({ auth, audit, access }: ProjectsRouterOptions): 
     response.status(201).json(member)
   })
 
-  router.patch('/:id/members/:userId', jsonBody, async (request, response) => {
+  router.patch('/:id/members/:userId', jsonBody(), async (request, response) => {
     const user = requireUser(request)
     const { id, userId } = parseInput(memberParams, request.params)
     requirePermission(await requireProjectRole(auth, user, id), 'manageMembers')

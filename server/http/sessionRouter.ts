@@ -29,7 +29,7 @@ export function sessionRouter({
 }: SessionRouterOptions): Router {
   const router = Router()
 
-  router.post('/', jsonBody, async (request, response) => {
+  router.post('/', jsonBody(), async (request, response) => {
     const { username, password } = parseInput(loginRequest, request.body)
     const address = request.ip ?? request.socket.remoteAddress ?? 'unknown'
     const verdict = limiter.check(username, address)

@@ -17,7 +17,7 @@ export function usersRouter({ auth }: { auth: AuthStore }): Router {
     })
   })
 
-  router.post('/', jsonBody, async (request, response) => {
+  router.post('/', jsonBody(), async (request, response) => {
     requireAdmin(request)
     const input = parseInput(userRequest, request.body)
     try {
