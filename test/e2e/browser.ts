@@ -6,7 +6,19 @@ import type { Session } from '../support/accounts.ts'
 /** The built client the server under test serves; `npm test` builds it before vitest runs. */
 export const CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url))
 
-export const SCREENSHOT_DIR = fileURLToPath(new URL('../../docs/screenshots', import.meta.url))
+/**
+ * Where the browser tests leave their screenshots: under test-results/ (ignored by git), or
+ * into the README's docs/screenshots/ when run with UPDATE_SCREENSHOTS=1, so that `npm test`
+ * never dirties the work tree.
+ */
+export const SCREENSHOT_DIR = fileURLToPath(
+  new URL(
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? '../../docs/screenshots'
+      : '../../test-results/screenshots',
+    import.meta.url,
+  ),
+)
 
 export function assertClientBuilt(): void {
   if (!existsSync(`${CLIENT_DIR}/index.html`)) {
