@@ -35,10 +35,17 @@ class RecordingConnection implements RoomConnection {
   }
   /** Payloads of the Update messages received, in order. */
   updates(): Uint8Array[] {
+    return this.syncPayloads(SyncType.Update)
+  }
+  /** Payloads of the SyncStep2 messages received, in order. */
+  syncStep2s(): Uint8Array[] {
+    return this.syncPayloads(SyncType.Step2)
+  }
+  private syncPayloads(type: number): Uint8Array[] {
     return this.sent.flatMap((message) => {
       const decoder = decoding.createDecoder(message)
       if (decoding.readVarUint(decoder) !== MessageType.Sync) return []
-      if (decoding.readVarUint(decoder) !== SyncType.Update) return []
+      if (decoding.readVarUint(decoder) !== type) return []
       return [decoding.readVarUint8Array(decoder)]
     })
   }
@@ -92,12 +99,16 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function openRoom(roomStore: DocumentStore, authorize?: Authorize) {
+async function openRoom(
+  roomStore: DocumentStore,
+  authorize?: Authorize,
+  compactEveryUpdates = 1000,
+) {
   const room = await createRoom('doc', {
     store: roomStore,
     log,
     authorize,
-    compactEveryUpdates: 1000,
+    compactEveryUpdates,
     progressDelayMs: 10_000,
   })
   if (!room) throw new Error('no room')
@@ -231,4 +242,48 @@ test('tells the recorder the status moves of an accepted update once it is store
     changes: [{ segmentId: 's1', from: 'translated', to: 'approved' }],
   })
   await room!.unload()
+})
+
+/** Joins a client that has nothing yet and returns the text of the document it is sent. */
+async function freshClientText(room: Room): Promise<string> {
+  const client = new RecordingConnection()
+  room.join(client)
+  room.receive(client, readClientMessage(writeSyncStep1(new Y.Doc())))
+  await vi.waitFor(() => expect(client.syncStep2s()).toHaveLength(1))
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, client.syncStep2s()[0]!)
+  room.leave(client)
+  return doc.getText('t').toString()
+}
+
+test('a client with nothing is never sent a whole document older than the room', async () => {
+  const room = await openRoom(store, undefined, 2)
+  const writer = new RecordingConnection()
+  room.join(writer)
+  expect(await freshClientText(room)).toBe('start')
+
+  for (const [text, expected] of [
+    [' one', 'start one'],
+    // The second update folds the log into a new snapshot (compactEveryUpdates = 2).
+    [' two', 'start one two'],
+    [' three', 'start one two three'],
+  ] as const) {
+    room.receive(writer, readClientMessage(clientUpdate(room, text)))
+    await vi.waitFor(() => expect(room.doc.getText('t').toString()).toBe(expected))
+    expect(await freshClientText(room)).toBe(expected)
+  }
+  await room.unload()
+})
+
+test('a client with nothing gets the stored log as well as the snapshot of a room it loads', async () => {
+  const earlier = await openRoom(store)
+  const writer = new RecordingConnection()
+  earlier.join(writer)
+  earlier.receive(writer, readClientMessage(clientUpdate(earlier, ' logged')))
+  await vi.waitFor(async () => expect((await store.loadDocument('doc'))!.updates).toHaveLength(1))
+  earlier.doc.destroy()
+
+  const room = await openRoom(store)
+  expect(await freshClientText(room)).toBe('start logged')
+  await room.unload()
 })

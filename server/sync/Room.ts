@@ -11,9 +11,11 @@ import { replayDocument, type DocumentStore } from '../storage/index.ts'
 import { acceptAll, type Authorize, type Peer } from './authorize.ts'
 import { CloseCode } from './closeCodes.ts'
 import {
+  isEmptyStateVector,
   writeAwareness,
   writeSyncStep1,
   writeSyncStep2,
+  writeSyncStep2Update,
   writeUpdate,
   type ClientMessage,
   type DecodedUpdate,
@@ -62,6 +64,11 @@ export class Room {
   private queue: Promise<void> = Promise.resolve()
   private cachedProgress: DocumentProgress | null = null
   private progressTimer: NodeJS.Timeout | null = null
+  /**
+   * The SyncStep2 for a client that has nothing yet (every fresh page load): the whole document,
+   * encoded once instead of per client. Dropped on every change to the doc, so never stale.
+   */
+  private fullSyncStep2: Uint8Array | null
 
   /** Use `createRoom`, which loads the document first. */
   constructor(
@@ -71,7 +78,10 @@ export class Room {
     private readonly options: RoomOptions,
     /** Updates already in the log, not yet folded into the snapshot. */
     private updatesSinceCompaction = 0,
+    /** The whole document as one update, when the caller has it encoded already. */
+    fullState: Uint8Array | null = null,
   ) {
+    this.fullSyncStep2 = fullState && writeSyncStep2Update(fullState)
     this.authorize = options.authorize ?? acceptAll
     this.awareness = new awarenessProtocol.Awareness(doc)
     // The server has no cursor of its own.
@@ -152,7 +162,7 @@ export class Room {
   private async handleSync(connection: RoomConnection, message: SyncMessage): Promise<void> {
     if (this.refused.has(connection)) return
     if (message.kind === 'syncStep1') {
-      connection.send(writeSyncStep2(this.doc, message.stateVector))
+      connection.send(this.syncStep2For(message.stateVector))
       return
     }
     await this.receiveUpdate(connection, message.update)
@@ -198,12 +208,22 @@ export class Room {
     if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) await this.compact()
   }
 
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (!isEmptyStateVector(stateVector)) return writeSyncStep2(this.doc, stateVector)
+    this.fullSyncStep2 ??= writeSyncStep2Update(Y.encodeStateAsUpdate(this.doc))
+    return this.fullSyncStep2
+  }
+
   private async compact(): Promise<void> {
-    await this.options.store.compact(this.documentId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+    const snapshot = Y.encodeStateAsUpdate(this.doc)
+    // Set before the await: a change while the store writes drops it again.
+    this.fullSyncStep2 = writeSyncStep2Update(snapshot)
+    await this.options.store.compact(this.documentId, snapshot, this.lastSeq)
     this.updatesSinceCompaction = 0
   }
 
   private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullSyncStep2 = null
     this.cachedProgress = null
     this.scheduleProgressSave()
     const message = writeUpdate(update)
@@ -246,5 +266,7 @@ export async function createRoom(documentId: string, options: RoomOptions): Prom
   const stored = await options.store.loadDocument(documentId)
   if (!stored) return null
   const doc = replayDocument(stored)
-  return new Room(documentId, doc, stored.lastSeq, options, stored.updates.length)
+  // With an empty log the stored snapshot already is the whole document, ready to send.
+  const fullState = stored.updates.length === 0 ? stored.snapshot : null
+  return new Room(documentId, doc, stored.lastSeq, options, stored.updates.length, fullState)
 }

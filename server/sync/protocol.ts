@@ -124,11 +124,21 @@ export function writeSyncStep1(doc: Y.Doc): Uint8Array {
 
 /** Answers a SyncStep1: everything in `doc` the peer's state vector lacks. */
 export function writeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  return writeSyncStep2Update(Y.encodeStateAsUpdate(doc, stateVector))
+}
+
+/** Answers a SyncStep1 with an update already encoded: the whole document, for a peer that has nothing. */
+export function writeSyncStep2Update(update: Uint8Array): Uint8Array {
   return encode((encoder) => {
     encoding.writeVarUint(encoder, MessageType.Sync)
     encoding.writeVarUint(encoder, SyncType.Step2)
-    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector))
+    encoding.writeVarUint8Array(encoder, update)
   })
+}
+
+/** Whether a peer's state vector says it has nothing of the document yet. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return Y.decodeStateVector(stateVector).size === 0
 }
 
 export function writeUpdate(update: Uint8Array): Uint8Array {
