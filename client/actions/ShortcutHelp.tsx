@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { ActingRole } from '../auth/permissions.ts'
+import type { ActingRole } from '@qalam/shared/workflow'
 import { actionsFor } from './segmentActions.ts'
 
 /** The keyboard shortcuts the user's role has, with Enter's in-segment line break. */

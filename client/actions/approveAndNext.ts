@@ -1,5 +1,5 @@
 import { setStatus } from '@qalam/shared/model'
-import { mayReview } from '../auth/permissions.ts'
+import { may } from '@qalam/shared/workflow'
 import {
   activeSegment,
   isPrimaryModifier,
@@ -12,7 +12,7 @@ export const approveAndNext: SegmentAction = {
   name: 'approveAndNext',
   keys: [['Ctrl', 'Enter']],
   keyTest: (stroke) => stroke.key === 'Enter' && isPrimaryModifier(stroke) && !stroke.shiftKey,
-  isAllowed: mayReview,
+  isAllowed: (role) => may(role, 'approve'),
   predicate: (context) => {
     const segment = activeSegment(context)
     return segment !== undefined && segment.status !== 'approved' && segment.target.trim() !== ''

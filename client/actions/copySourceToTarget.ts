@@ -1,5 +1,5 @@
 import { setTargetText } from '@qalam/shared/model'
-import { mayEditTargets } from '../auth/permissions.ts'
+import { may } from '@qalam/shared/workflow'
 import { activeSegment, isPrimaryModifier, type SegmentAction } from './segmentAction.ts'
 
 /** Replaces the active segment's translation with its source, e.g. for names and numbers. */
@@ -13,7 +13,7 @@ export const copySourceToTarget: SegmentAction = {
   keyTest: (stroke) =>
     isPrimaryModifier(stroke) &&
     ((stroke.key === 'Insert' && !stroke.shiftKey) || (stroke.code === 'KeyS' && stroke.shiftKey)),
-  isAllowed: mayEditTargets,
+  isAllowed: (role) => may(role, 'editTarget'),
   predicate: (context) => {
     const segment = activeSegment(context)
     return segment !== undefined && segment.status !== 'approved'

@@ -1,5 +1,5 @@
 import type { SegmentStatus } from '@qalam/shared/model'
-import { mayReview } from '../auth/permissions.ts'
+import { may } from '@qalam/shared/workflow'
 import { activeSegment, isPrimaryModifier, type SegmentAction } from './segmentAction.ts'
 
 // Something to reject: a segment with work in it. An empty `new` one has nothing to review.
@@ -10,7 +10,7 @@ export const rejectSegment: SegmentAction = {
   name: 'rejectSegment',
   keys: [['Ctrl', 'Shift', 'Backspace']],
   keyTest: (stroke) => stroke.key === 'Backspace' && isPrimaryModifier(stroke) && stroke.shiftKey,
-  isAllowed: mayReview,
+  isAllowed: (role) => may(role, 'reject'),
   predicate: (context) => {
     const segment = activeSegment(context)
     return segment !== undefined && REJECTABLE.has(segment.status)

@@ -1,5 +1,5 @@
 import { setStatus } from '@qalam/shared/model'
-import { mayReview } from '../auth/permissions.ts'
+import { may } from '@qalam/shared/workflow'
 import { activeSegment, isPrimaryModifier, type SegmentAction } from './segmentAction.ts'
 
 /** Unlocks an approved segment for more work: approved -> draft. */
@@ -8,7 +8,7 @@ export const reopenSegment: SegmentAction = {
   keys: [['Ctrl', 'Shift', 'L']],
   // `code`, not `key`: the L key types another letter in Russian, Kazakh and Arabic layouts.
   keyTest: (stroke) => stroke.code === 'KeyL' && isPrimaryModifier(stroke) && stroke.shiftKey,
-  isAllowed: mayReview,
+  isAllowed: (role) => may(role, 'reopen'),
   predicate: (context) => activeSegment(context)?.status === 'approved',
   perform: (context) => {
     const segment = activeSegment(context)

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import type { SegmentView } from '@qalam/shared/model'
-import type { ActingRole } from '../auth/permissions.ts'
+import type { ActingRole } from '@qalam/shared/workflow'
 
 /** What a user action may read and do: the open document, the active segment, the user. */
 export interface SegmentActionContext {

@@ -14,7 +14,7 @@ import {
   targetText,
 } from '@qalam/shared/model'
 import type { SegmentView } from '@qalam/shared/model'
-import type { ActingRole } from '../auth/permissions.ts'
+import type { ActingRole } from '@qalam/shared/workflow'
 import { SegmentStore } from '../grid/SegmentStore.ts'
 import { approveAndNext } from './approveAndNext.ts'
 import { confirmAndNext } from './confirmAndNext.ts'

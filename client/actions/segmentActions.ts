@@ -1,4 +1,4 @@
-import type { ActingRole } from '../auth/permissions.ts'
+import type { ActingRole } from '@qalam/shared/workflow'
 import { approveAndNext } from './approveAndNext.ts'
 import { confirmAndNext } from './confirmAndNext.ts'
 import { copySourceToTarget } from './copySourceToTarget.ts'

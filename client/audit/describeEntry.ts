@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import { isSegmentStatus } from '@qalam/shared/model'
-import { PROJECT_ROLES, type ProjectRole } from '../auth/permissions.ts'
+import { PROJECT_ROLES, type ProjectRole } from '@qalam/shared/workflow'
 import type { AuditEntry } from './auditApi.ts'
 
 function text(detail: Record<string, unknown>, key: string): string {

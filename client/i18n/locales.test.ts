@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { SEGMENT_STATUSES } from '@qalam/shared/model'
-import { ACTING_ROLES } from '../auth/permissions.ts'
+import { ACTING_ROLES } from '@qalam/shared/workflow'
 import { INTERFACE_LANGUAGES, resources } from './resources.ts'
 
 function keysOf(value: unknown, prefix = ''): string[] {

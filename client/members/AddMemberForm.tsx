@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ProjectRole } from '../auth/permissions.ts'
+import type { ProjectRole } from '@qalam/shared/workflow'
 import { useSubmit } from '../http/useSubmit.ts'
 import { translateError } from '../i18n/translateError.ts'
 import { addMember } from './membersApi.ts'

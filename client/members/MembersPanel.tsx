@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ProjectRole } from '../auth/permissions.ts'
+import type { ProjectRole } from '@qalam/shared/workflow'
 import { RequestProgress } from '../http/RequestProgress.tsx'
 import { useRequest } from '../http/useRequest.ts'
 import { translateError } from '../i18n/translateError.ts'

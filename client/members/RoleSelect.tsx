@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { PROJECT_ROLES, type ProjectRole } from '../auth/permissions.ts'
+import { PROJECT_ROLES, type ProjectRole } from '@qalam/shared/workflow'
 
 export function RoleSelect({
   id,

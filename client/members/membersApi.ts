@@ -1,6 +1,6 @@
 import { z } from 'zod'
+import type { ProjectRole } from '@qalam/shared/workflow'
 import { projectRole } from '../auth/roleSchema.ts'
-import type { ProjectRole } from '../auth/permissions.ts'
 import { jsonInit, requestJson, requestNoContent } from '../http/requestJson.ts'
 
 const member = z.object({ userId: z.string(), username: z.string(), role: projectRole })

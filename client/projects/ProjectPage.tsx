@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { may } from '@qalam/shared/workflow'
 import { ProjectActivity } from '../audit/ProjectActivity.tsx'
-import { mayManageProject } from '../auth/permissions.ts'
 import { DocumentTable } from '../documents/DocumentTable.tsx'
 import { fetchProjectDocuments } from '../documents/documentSummary.ts'
 import { ApiError } from '../http/requestJson.ts'
@@ -40,7 +40,7 @@ export function ProjectPage() {
 
 function ProjectView({ project }: { project: Project }) {
   const { t } = useTranslation()
-  const mayManage = mayManageProject(project.role)
+  const mayManage = may(project.role, 'manageDocuments')
   const loadDocuments = useCallback(
     (signal: AbortSignal) => fetchProjectDocuments(project.id, signal),
     [project.id],

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { ActingRole } from '../auth/permissions.ts'
+import type { ActingRole } from '@qalam/shared/workflow'
 
 export function RoleBadge({ role }: { role: ActingRole }) {
   const { t } = useTranslation()

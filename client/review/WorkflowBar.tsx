@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import type { SegmentStatus } from '@qalam/shared/model'
+import { may } from '@qalam/shared/workflow'
 import { approveAndNext } from '../actions/approveAndNext.ts'
 import { confirmAndNext } from '../actions/confirmAndNext.ts'
 import { rejectSegment } from '../actions/rejectSegment.ts'
 import { reopenSegment } from '../actions/reopenSegment.ts'
 import type { SegmentAction, SegmentActionContext } from '../actions/segmentAction.ts'
-import { mayEditTargets, mayReview } from '../auth/permissions.ts'
 import { ApproveAllButton } from './ApproveAllButton.tsx'
 import type { StatusFilter } from './statusFilter.ts'
 import { StatusFilterSelect } from './StatusFilterSelect.tsx'
@@ -65,12 +65,12 @@ export function WorkflowBar({
           ))}
         </div>
       )}
-      {!mayEditTargets(context.role) && (
+      {!may(context.role, 'editTarget') && (
         <p className="workflow-bar__note" data-testid="read-only-role">
           {t('review.readOnlyRole', { role: t(`roles.${context.role}`) })}
         </p>
       )}
-      {mayReview(context.role) && (
+      {may(context.role, 'approve') && (
         <ApproveAllButton count={approvableInView} onApprove={onApproveAll} />
       )}
     </div>

@@ -1,8 +1,8 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { ActingRole } from '../auth/permissions.ts'
-import { mayManageProject } from '../auth/permissions.ts'
+import type { DocumentProgress } from '@qalam/shared/model'
+import { may, type ActingRole } from '@qalam/shared/workflow'
 import { ProgressBar } from '../documents/ProgressBar.tsx'
 import { ExportButton } from '../export/ExportButton.tsx'
 import type { SegmentStore } from '../grid/SegmentStore.ts'
@@ -18,6 +18,8 @@ interface DocumentHeaderProps {
   projectId: string
   role: ActingRole
   store: SegmentStore
+  /** Shown while the live progress is first counted. */
+  serverProgress: DocumentProgress
   presence: PresenceStore
   connection: ConnectionState
   sourceLabel: string
@@ -30,6 +32,7 @@ export function DocumentHeader({
   projectId,
   role,
   store,
+  serverProgress,
   presence,
   connection,
   sourceLabel,
@@ -38,7 +41,7 @@ export function DocumentHeader({
 }: DocumentHeaderProps) {
   const { t } = useTranslation()
   const meta = useDocumentMeta(store)
-  const progress = useLiveProgress(store)
+  const progress = useLiveProgress(store, serverProgress)
   useEffect(() => {
     document.title = `${meta.title} · ${t('app.name')}`
     return () => {
@@ -66,7 +69,7 @@ export function DocumentHeader({
         <button type="button" className="button button--quiet" onClick={onToggleShortcuts}>
           {t('shortcuts.toggle')}
         </button>
-        {mayManageProject(role) && <ExportButton documentId={documentId} store={store} />}
+        {may(role, 'export') && <ExportButton documentId={documentId} store={store} />}
       </div>
     </header>
   )

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { rejectSegment as writeRejection, type SegmentView } from '@qalam/shared/model'
 import { languageDirection } from '@qalam/shared/text'
+import { may } from '@qalam/shared/workflow'
 import type { SegmentActionContext } from '../actions/segmentAction.ts'
 import { ShortcutHelp } from '../actions/ShortcutHelp.tsx'
 import { useSegmentShortcuts } from '../actions/useSegmentShortcuts.ts'
-import { mayEditTargets, mayReview } from '../auth/permissions.ts'
 import { useLocalUser } from '../auth/SessionContext.tsx'
 import { fetchDocument, type DocumentSummary } from '../documents/documentSummary.ts'
 import { languageLabel } from '../documents/languageLabel.ts'
@@ -35,35 +35,43 @@ import type { DocumentSession, Refusal } from './DocumentSession.ts'
 import { DocumentHeader } from './DocumentHeader.tsx'
 import { RefusalNotice } from './RefusalNotice.tsx'
 import { SegmentDetails } from './SegmentDetails.tsx'
-import { useConnectionState, useDocumentSession, useHasSynced } from './useDocumentSession.ts'
+import {
+  useConnectionState,
+  useDocumentSession,
+  useHasSynced,
+  type OpenSession,
+} from './useDocumentSession.ts'
 
 /** `/documents/:id`: the translation grid of one document, shared live with everyone in it. */
 export function DocumentPage() {
   const { i18n } = useTranslation()
   const { id = '' } = useParams()
+  const user = useLocalUser()
   const load = useCallback((signal: AbortSignal) => fetchDocument(id, signal), [id])
   // Read again when the server says the user's access changed: the role may be another now.
   const [summary, reloadSummary] = useRequest(load)
+  // Connect while the summary loads rather than after: the server loads the document meanwhile,
+  // and for a long text that is most of the wait. The server checks access on its own.
+  const opened = useDocumentSession(id, user, reloadSummary)
   if (summary.kind === 'loading') return <PageMessage message="document.loading" />
   if (summary.kind === 'failed') {
     if (summary.error instanceof ApiError && summary.error.status === 404)
       return <PageMessage message="document.notFound" withBackLink />
     return <PageMessage text={translateError(i18n, summary.error)} withBackLink />
   }
-  return (
-    <DocumentView key={summary.value.id} summary={summary.value} onAccessChanged={reloadSummary} />
-  )
+  return <DocumentView key={summary.value.id} summary={summary.value} user={user} opened={opened} />
 }
 
 function DocumentView({
   summary,
-  onAccessChanged,
+  user,
+  opened,
 }: {
   summary: DocumentSummary
-  onAccessChanged: () => void
+  user: LocalUser
+  opened: OpenSession
 }) {
-  const user = useLocalUser()
-  const { session, refusal, dismissRefusal } = useDocumentSession(summary.id, user, onAccessChanged)
+  const { session, refusal, dismissRefusal } = opened
   if (session === null || session.documentId !== summary.id)
     return <PageMessage message="document.loading" />
   return (
@@ -111,7 +119,7 @@ function Workbench({
   const meta = useDocumentMeta(store)
   const segmentCount = useSegmentCount(store)
   const statuses = useSegmentStatuses(store)
-  const progress = useLiveProgress(store)
+  const progress = useLiveProgress(store, summary.progress)
   const connection = useConnectionState(session)
   const [activeIndex, setActiveIndex] = useState<number | null>(null)
   const [isHelpOpen, setHelpOpen] = useState(false)
@@ -167,6 +175,7 @@ function Workbench({
         projectId={summary.projectId}
         role={role}
         store={store}
+        serverProgress={summary.progress}
         presence={presence}
         connection={connection}
         sourceLabel={source.label}
@@ -193,14 +202,14 @@ function Workbench({
           source={source}
           target={target}
           rows={rows}
-          mayEdit={mayEditTargets(role)}
+          mayEdit={may(role, 'editTarget')}
           activeIndex={activeIndex}
           onActivate={activate}
         />
         <SegmentDetails documentId={session.documentId} store={store} index={activeIndex} />
         {isHelpOpen && <ShortcutHelp role={role} onClose={() => setHelpOpen(false)} />}
       </div>
-      {mayReview(role) && (
+      {may(role, 'approve') && (
         <RejectDialog
           segmentNumber={rejecting === null ? null : rejecting.index + 1}
           onReject={(reason) => {

@@ -1,4 +1,4 @@
-import type { Role } from './roles.ts'
+import type { ProjectRole } from '@qalam/shared/workflow'
 
 export interface User {
   id: string
@@ -24,13 +24,13 @@ export interface Project {
 }
 
 export interface ProjectWithRole extends Project {
-  role: Role
+  role: ProjectRole
 }
 
 export interface Member {
   userId: string
   username: string
-  role: Role
+  role: ProjectRole
 }
 
 /** Thrown by `createUser` when the name is taken (names compare case-insensitively). */
@@ -75,9 +75,9 @@ export interface AuthStore {
   listProjectDocuments(projectId: string): Promise<string[]>
 
   /** Adds the member, or changes the role of one who is already in the project. */
-  setMember(projectId: string, userId: string, role: Role): Promise<void>
+  setMember(projectId: string, userId: string, role: ProjectRole): Promise<void>
   /** False when the user was not a member. */
   removeMember(projectId: string, userId: string): Promise<boolean>
   listMembers(projectId: string): Promise<Member[]>
-  roleOf(projectId: string, userId: string): Promise<Role | undefined>
+  roleOf(projectId: string, userId: string): Promise<ProjectRole | undefined>
 }

@@ -1,5 +1,3 @@
-export { ROLES, isRole, type Role, type ActorRole } from './roles.ts'
-export { may, type Action } from './permissions.ts'
 export {
   hashPassword,
   verifyPassword,

@@ -1,5 +1,5 @@
 import type { AuthStore, User } from './AuthStore.ts'
-import type { ActorRole } from './roles.ts'
+import type { ActingRole } from '@qalam/shared/workflow'
 
 /**
  * How `user` may act in a project: `admin` for administrators, their member role otherwise,
@@ -9,7 +9,7 @@ export async function projectAccess(
   store: AuthStore,
   user: User,
   projectId: string,
-): Promise<ActorRole | undefined> {
+): Promise<ActingRole | undefined> {
   if (!(await store.getProject(projectId))) return undefined
   if (user.isAdmin) return 'admin'
   return store.roleOf(projectId, user.id)
@@ -20,7 +20,7 @@ export async function documentAccess(
   store: AuthStore,
   user: User,
   documentId: string,
-): Promise<{ projectId: string; role: ActorRole } | undefined> {
+): Promise<{ projectId: string; role: ActingRole } | undefined> {
   const projectId = await store.projectOfDocument(documentId)
   if (!projectId) return undefined
   const role = await projectAccess(store, user, projectId)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ROLES } from './roles.ts'
+import { PROJECT_ROLES } from '@qalam/shared/workflow'
 
 /*
  * Request bodies of the auth routes. Login takes whatever was typed (bounded, so a
@@ -42,9 +42,9 @@ export type ProjectRequest = z.infer<typeof projectRequest>
 
 export const memberRequest = z.object({
   username: z.string().min(1).max(64),
-  role: z.enum(ROLES),
+  role: z.enum(PROJECT_ROLES),
 })
 export type MemberRequest = z.infer<typeof memberRequest>
 
-export const memberRoleRequest = z.object({ role: z.enum(ROLES) })
+export const memberRoleRequest = z.object({ role: z.enum(PROJECT_ROLES) })
 export type MemberRoleRequest = z.infer<typeof memberRoleRequest>

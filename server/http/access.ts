@@ -1,12 +1,5 @@
-import {
-  may,
-  projectAccess,
-  documentAccess,
-  type Action,
-  type ActorRole,
-  type AuthStore,
-  type User,
-} from '../auth/index.ts'
+import { may, type Action, type ActingRole } from '@qalam/shared/workflow'
+import { projectAccess, documentAccess, type AuthStore, type User } from '../auth/index.ts'
 import { AuthError, NotFoundError } from './errors.ts'
 
 /*
@@ -20,7 +13,7 @@ export async function requireProjectRole(
   store: AuthStore,
   user: User,
   projectId: string,
-): Promise<ActorRole> {
+): Promise<ActingRole> {
   const role = await projectAccess(store, user, projectId)
   if (!role) throw new NotFoundError('project.not_found', `No project ${projectId}.`)
   return role
@@ -31,14 +24,14 @@ export async function requireDocumentRole(
   store: AuthStore,
   user: User,
   documentId: string,
-): Promise<{ projectId: string; role: ActorRole }> {
+): Promise<{ projectId: string; role: ActingRole }> {
   const access = await documentAccess(store, user, documentId)
   if (!access) throw new NotFoundError('document.not_found', `No document ${documentId}.`)
   return access
 }
 
 /** Throws `auth.forbidden` unless `role` may perform `action`. */
-export function requirePermission(role: ActorRole, action: Action): void {
+export function requirePermission(role: ActingRole, action: Action): void {
   if (!may(role, action)) {
     const name = typeof action === 'string' ? action : 'setStatus'
     throw new AuthError('auth.forbidden', `Your role (${role}) may not ${name}.`)

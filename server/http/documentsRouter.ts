@@ -7,7 +7,8 @@ import { replayDocument, type DocumentStore, type DocumentSummary } from '../sto
 import { attachmentDisposition } from './contentDisposition.ts'
 import { decodeTextFile } from './decodeTextFile.ts'
 import type { AuditLog } from '../audit/index.ts'
-import type { ActorRole, AuthStore, User } from '../auth/index.ts'
+import type { ActingRole } from '@qalam/shared/workflow'
+import type { AuthStore, User } from '../auth/index.ts'
 import { requireDocumentRole, requirePermission, requireProjectRole } from './access.ts'
 import { withUsernames } from './auditEntries.ts'
 import { ExportError, ImportError, NotFoundError } from './errors.ts'
@@ -33,7 +34,7 @@ export interface DocumentsRouterOptions {
 }
 
 /** A document as the API shows it to one user: with its project and that user's role there. */
-export type DocumentView = DocumentSummary & { projectId: string; role: ActorRole }
+export type DocumentView = DocumentSummary & { projectId: string; role: ActingRole }
 
 /** `/api/documents`: import, list, read one, export. */
 export function documentsRouter(options: DocumentsRouterOptions): Router {
@@ -42,7 +43,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
 
   const view = (
     summary: DocumentSummary,
-    access: { projectId: string; role: ActorRole },
+    access: { projectId: string; role: ActingRole },
   ): DocumentView => ({
     ...summary,
     progress: live.liveProgress(summary.id) ?? summary.progress,
@@ -65,7 +66,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     user: User,
     projectId: string | undefined,
   ): Promise<DocumentView[]> => {
-    const projects: Array<{ id: string; role: ActorRole }> = []
+    const projects: Array<{ id: string; role: ActingRole }> = []
     if (projectId !== undefined) {
       projects.push({ id: projectId, role: await requireProjectRole(auth, user, projectId) })
     } else if (user.isAdmin) {
@@ -74,7 +75,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     } else {
       projects.push(...(await auth.listProjectsForUser(user.id)))
     }
-    const access = new Map<string, { projectId: string; role: ActorRole }>()
+    const access = new Map<string, { projectId: string; role: ActingRole }>()
     for (const project of projects) {
       for (const documentId of await auth.listProjectDocuments(project.id)) {
         access.set(documentId, { projectId: project.id, role: project.role })

@@ -1,4 +1,5 @@
 import { Router } from 'express'
+import type { ProjectRole } from '@qalam/shared/workflow'
 import type { AuditLog } from '../audit/index.ts'
 import {
   memberRequest,
@@ -6,7 +7,6 @@ import {
   projectRequest,
   type AuthStore,
   type Member,
-  type Role,
   type User,
 } from '../auth/index.ts'
 import { requirePermission, requireProjectRole } from './access.ts'
@@ -38,7 +38,7 @@ export function projectsRouter({ auth, audit, access }: ProjectsRouterOptions): 
     actor: User,
     projectId: string,
     action: 'member.add' | 'member.role' | 'member.remove',
-    member: { username: string; role: Role },
+    member: { username: string; role: ProjectRole },
   ) =>
     audit.append({
       userId: actor.id,

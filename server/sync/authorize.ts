@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { ActorRole } from '../auth/index.ts'
+import type { ActingRole } from '@qalam/shared/workflow'
 import type { DecodedUpdate } from './protocol.ts'
 import type { StatusChange } from './validation/index.ts'
 
@@ -7,7 +7,7 @@ import type { StatusChange } from './validation/index.ts'
 export interface Peer {
   connectionId: string
   userId: string
-  role: ActorRole
+  role: ActingRole
   /** The project the document belongs to, for the audit log. */
   projectId: string
 }

@@ -1,4 +1,4 @@
-import { may } from '../auth/index.ts'
+import { may } from '@qalam/shared/workflow'
 import type { Authorize } from './authorize.ts'
 import { judgeDecodedUpdate } from './validation/index.ts'
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { readSegments } from '@qalam/shared/model'
-import type { Role } from '../../server/auth/index.ts'
+import type { ProjectRole } from '@qalam/shared/workflow'
 import { asUser, createUser, type Session } from '../support/accounts.ts'
 import { connectClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
@@ -21,7 +21,7 @@ const ACTORS = [
   'admin',
 ] as const
 type Actor = (typeof ACTORS)[number]
-type MemberRole = Extract<Actor, Role>
+type MemberRole = Extract<Actor, ProjectRole>
 
 const PROJECT_NAME = 'Secret manuscripts'
 const DOCUMENT_TITLE = 'Private correspondence'

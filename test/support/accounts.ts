@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
-import { createSqliteAuthStore, hashPassword, type Role } from '../../server/auth/index.ts'
+import type { ProjectRole } from '@qalam/shared/workflow'
+import { createSqliteAuthStore, hashPassword } from '../../server/auth/index.ts'
 
 /** A logged-in user: what the server said about them and the cookie header that carries it. */
 export interface Session {
@@ -90,7 +91,7 @@ export async function addMember(
   by: Session,
   projectId: string,
   username: string,
-  role: Role,
+  role: ProjectRole,
 ): Promise<void> {
   await postJson(serverUrl, `/api/projects/${projectId}/members`, by, { username, role })
 }

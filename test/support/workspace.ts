@@ -1,4 +1,4 @@
-import type { Role } from '../../server/auth/index.ts'
+import type { ProjectRole } from '@qalam/shared/workflow'
 import { addMember, createAdmin, createProject, createUser, type Session } from './accounts.ts'
 import { importDocument, type ImportRequest, type ImportedDocument } from './documentsApi.ts'
 
@@ -8,7 +8,7 @@ export interface Workspace {
   admin: Session
   projectId: string
   /** A new user with `role` in the project, logged in; names default to `<role>-<n>`. */
-  member(role: Role, username?: string): Promise<Session>
+  member(role: ProjectRole, username?: string): Promise<Session>
   /** Imports a document into the project as the administrator. */
   importDocument(request: ImportRequest): Promise<ImportedDocument>
 }

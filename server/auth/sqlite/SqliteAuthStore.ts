@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import type { AuthStore, Member, Project, ProjectWithRole, User, UserRecord } from '../AuthStore.ts'
 import { UsernameTakenError } from '../AuthStore.ts'
-import { isRole, type Role } from '../roles.ts'
+import { isProjectRole, type ProjectRole } from '@qalam/shared/workflow'
 import { hashSessionToken, newSessionToken } from '../sessionToken.ts'
 import { CREATE_AUTH_SCHEMA } from './schema.ts'
 
@@ -33,9 +33,9 @@ function toProject(row: ProjectRow): Project {
   return { id: row.id, name: row.name, createdAt: row.created_at }
 }
 
-function toRole(value: unknown): Role {
+function toRole(value: unknown): ProjectRole {
   // The CHECK constraint keeps other values out; this narrows the type and guards a hand-edited file.
-  if (!isRole(value)) throw new Error(`unknown role in database: ${String(value)}`)
+  if (!isProjectRole(value)) throw new Error(`unknown role in database: ${String(value)}`)
   return value
 }
 

@@ -1,9 +1,9 @@
 import type { SegmentStatus } from '@qalam/shared/model'
-import type { ActorRole } from '../../auth/index.ts'
+import type { ActingRole } from '@qalam/shared/workflow'
 
 /** Who sent an update, as the connection was authenticated. */
 export interface Actor {
-  role: ActorRole
+  role: ActingRole
   userId: string
 }
 

@@ -10,7 +10,7 @@ import {
   type SegmentMap,
   type SegmentStatus,
 } from '@qalam/shared/model'
-import { may } from '../../auth/index.ts'
+import { may } from '@qalam/shared/workflow'
 import { reject, type Actor, type Decision, type StatusChange } from './decision.ts'
 import { createLocator, type Locator } from './locateStruct.ts'
 

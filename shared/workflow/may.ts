@@ -1,5 +1,5 @@
-import type { SegmentStatus } from '@qalam/shared/model'
-import type { ActorRole } from './roles.ts'
+import type { SegmentStatus } from '../model/index.ts'
+import type { ActingRole } from './roles.ts'
 
 /** Everything a project member may try to do; `setStatus` carries the transition it would make. */
 export type Action =
@@ -16,7 +16,7 @@ export type Action =
 
 type NamedAction = Exclude<Action, { kind: 'setStatus' }>
 
-const NAMED: Record<ActorRole, ReadonlySet<NamedAction>> = {
+const NAMED: Record<ActingRole, ReadonlySet<NamedAction>> = {
   admin: new Set<NamedAction>([
     'view',
     'import',
@@ -42,7 +42,7 @@ const NAMED: Record<ActorRole, ReadonlySet<NamedAction>> = {
 const TRANSLATOR_FROM: ReadonlySet<SegmentStatus> = new Set(['new', 'draft', 'translated'])
 const TRANSLATOR_TO: ReadonlySet<SegmentStatus> = new Set(['draft', 'translated'])
 
-function maySetStatus(role: ActorRole, from: SegmentStatus, to: SegmentStatus): boolean {
+function maySetStatus(role: ActingRole, from: SegmentStatus, to: SegmentStatus): boolean {
   switch (role) {
     case 'admin':
     case 'reviewer':
@@ -58,8 +58,8 @@ function maySetStatus(role: ActorRole, from: SegmentStatus, to: SegmentStatus): 
   }
 }
 
-/** Whether `role` may perform `action`. Pure; the single source of the role rules. */
-export function may(role: ActorRole, action: Action): boolean {
+/** Whether `role` may perform `action`. Pure; the single source of the role rules for server and client. */
+export function may(role: ActingRole, action: Action): boolean {
   if (typeof action === 'string') return NAMED[role].has(action)
   return maySetStatus(role, action.from, action.to)
 }

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { SEGMENT_STATUSES, type SegmentStatus } from '@qalam/shared/model'
-import { may, type Action } from './permissions.ts'
-import type { ActorRole } from './roles.ts'
+import { SEGMENT_STATUSES, type SegmentStatus } from '../model/index.ts'
+import { may, type Action } from './may.ts'
+import type { ActingRole } from './roles.ts'
 
-const roles: ActorRole[] = ['admin', 'manager', 'reviewer', 'translator', 'viewer']
+const roles: ActingRole[] = ['admin', 'manager', 'reviewer', 'translator', 'viewer']
 
 describe('named actions', () => {
-  const table: Array<[Action, ActorRole[]]> = [
+  const table: Array<[Action, ActingRole[]]> = [
     ['view', ['admin', 'manager', 'reviewer', 'translator', 'viewer']],
     ['import', ['admin', 'manager']],
     ['export', ['admin', 'manager']],

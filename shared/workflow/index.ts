@@ -1,0 +1,8 @@
+export {
+  ACTING_ROLES,
+  PROJECT_ROLES,
+  isProjectRole,
+  type ActingRole,
+  type ProjectRole,
+} from './roles.ts'
+export { may, type Action } from './may.ts'
