@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { createSqliteAuditLog } from './audit/index.ts'
 import {
@@ -11,7 +10,7 @@ import {
   readSessionToken,
   type AuthStore,
 } from './auth/index.ts'
-import { defaultConfig, type ServerConfig } from './config.ts'
+import { databaseFile, defaultConfig, type ServerConfig } from './config.ts'
 import { createApp, type LiveAccess } from './http/index.ts'
 import { openSqliteDocumentStore } from './storage/index.ts'
 import {
@@ -45,7 +44,6 @@ export interface BenchmarkOnlyOptions {
 }
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', ''])
-const DATABASE_FILE = 'qalam.sqlite'
 const SESSION_SWEEP_MS = 60 * 60 * 1000
 
 /** The sync server's gate: a live session from the cookie, then membership of the project. */
@@ -67,10 +65,10 @@ export async function startServer(
   const config: ServerConfig = { ...defaultConfig, ...overrides }
   const log = config.logger
   await mkdir(config.dataDir, { recursive: true })
-  const databaseFile = join(config.dataDir, DATABASE_FILE)
-  const store = openSqliteDocumentStore(databaseFile)
+  const file = databaseFile(config.dataDir)
+  const store = openSqliteDocumentStore(file)
   // Accounts and the audit log share the file through a second handle (WAL allows both).
-  const authDb = new Database(databaseFile)
+  const authDb = new Database(file)
   authDb.pragma('journal_mode = WAL')
   authDb.pragma('synchronous = NORMAL')
   const auth = createSqliteAuthStore(authDb)

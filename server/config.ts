@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_LOGIN_LIMITS, SESSION_TTL_MS, type LoginRateLimiterOptions } from './auth/index.ts'
 import { stderrLogger, type Logger } from './logging/index.ts'
@@ -32,6 +33,14 @@ export interface ServerConfig {
 }
 
 const MB = 1024 * 1024
+
+/**
+ * The SQLite file inside `dataDir` that holds documents, accounts and the audit log. The
+ * server, the CLI and the tests all open it through here, so they cannot drift apart.
+ */
+export function databaseFile(dataDir: string): string {
+  return join(dataDir, 'qalam.sqlite')
+}
 
 export const defaultConfig: ServerConfig = {
   port: 8080,

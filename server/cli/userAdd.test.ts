@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { authenticate, createSqliteAuthStore } from '../auth/index.ts'
+import { databaseFile } from '../config.ts'
 import { CliError } from './cliError.ts'
-import { databaseFile, userCommand } from './userAdd.ts'
+import { userCommand } from './userAdd.ts'
 
 let dataDir: string
 

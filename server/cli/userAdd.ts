@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
 import { z } from 'zod'
@@ -10,7 +9,7 @@ import {
   newPassword,
   username,
 } from '../auth/index.ts'
-import { configFromEnv, defaultConfig } from '../config.ts'
+import { configFromEnv, databaseFile, defaultConfig } from '../config.ts'
 import { CliError } from './cliError.ts'
 
 /*
@@ -18,13 +17,6 @@ import { CliError } from './cliError.ts'
  * uses, so the first administrator exists before anyone can log in. It reads DATA_DIR the
  * way the server does (server/config.ts).
  */
-
-const DATABASE_FILE = 'qalam.sqlite'
-
-/** The server's SQLite file inside `dataDir`; the server and this command must agree on it. */
-export function databaseFile(dataDir: string): string {
-  return join(dataDir, DATABASE_FILE)
-}
 
 function dataDirFrom(env: NodeJS.ProcessEnv): string {
   try {

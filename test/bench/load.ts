@@ -2,9 +2,9 @@
 // database size it takes, and how long until the first segment is editable in Chromium.
 import { statSync, existsSync } from 'node:fs'
 import { cpus } from 'node:os'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { startServer } from '../../server/app.ts'
+import { databaseFile } from '../../server/config.ts'
 import { createJsonLogger } from '../../server/logging/index.ts'
 import { openSqliteDocumentStore, replayDocument } from '../../server/storage/index.ts'
 import { connectClient } from '../support/syncClient.ts'
@@ -40,10 +40,8 @@ try {
   const text = generateDocument(SEGMENTS)
   let server = await startServer({ port: 0, dataDir: dir.path, clientDir: CLIENT_DIR, ...quiet })
   // Sessions live in the database, so the administrator stays logged in across the restarts below.
-  const workspace = await createWorkspace({
-    url: server.url,
-    databaseFile: join(dir.path, 'qalam.sqlite'),
-  })
+  const database = databaseFile(dir.path)
+  const workspace = await createWorkspace({ url: server.url, databaseFile: database })
   const imported = await workspace.importDocument({
     bytes: text,
     sourceLang: 'ru',
@@ -51,13 +49,12 @@ try {
     title: 'load bench',
   })
   await server.close()
-  const databaseFile = join(dir.path, 'qalam.sqlite')
   const databaseBytes =
-    fileSize(databaseFile) + fileSize(`${databaseFile}-wal`) + fileSize(`${databaseFile}-shm`)
+    fileSize(database) + fileSize(`${database}-wal`) + fileSize(`${database}-shm`)
 
   // What the server does on the first connection to a document it has not loaded yet.
   const storeLoads: number[] = []
-  const store = openSqliteDocumentStore(databaseFile)
+  const store = openSqliteDocumentStore(database)
   for (let run = 0; run < RUNS; run++) {
     const start = performance.now()
     const stored = await store.loadDocument(imported.id)

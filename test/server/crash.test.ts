@@ -1,7 +1,7 @@
-import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { readSegments } from '@qalam/shared/model'
+import { databaseFile } from '../../server/config.ts'
 import { login, type Session } from '../support/accounts.ts'
 import { applyRandomEdit, seededRandom } from '../support/randomEdits.ts'
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts'
@@ -48,7 +48,7 @@ test(
     dir = await makeTempDir('qalam-crash-')
     server = await spawnServer({ DATA_DIR: dir.path })
     const { port, url } = server
-    const workspace = await createWorkspace({ url, databaseFile: join(dir.path, 'qalam.sqlite') })
+    const workspace = await createWorkspace({ url, databaseFile: databaseFile(dir.path) })
     const { id } = await workspace.importDocument({ bytes: SAMPLE_BYTES, targetLang: 'kk' })
     const translators: Session[] = []
     for (let i = 0; i < EDITORS; i++) translators.push(await workspace.member('translator'))
@@ -80,7 +80,7 @@ test(
     observer.provider.disconnect()
 
     // What survived on disk, read before any client can reconnect and upload its edits again.
-    const stored = readStoredDocument(join(dir.path, 'qalam.sqlite'), id)
+    const stored = readStoredDocument(databaseFile(dir.path), id)
     const storedStateVector = Y.decodeStateVector(Y.encodeStateVector(stored))
     for (const [client, clock] of seenStateVector) {
       expect(storedStateVector.get(client) ?? 0).toBeGreaterThanOrEqual(clock)

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import Database from 'better-sqlite3'
+import { databaseFile } from '../../server/config.ts'
 import { createAdmin, createUser, login, TEST_PASSWORD } from '../support/accounts.ts'
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts'
 import { connectClient, openRawSocket } from '../support/syncClient.ts'
@@ -173,9 +174,8 @@ describe('first run', () => {
     expect(process_.output()).toContain('npm run -s cli -- user add NAME --password P --admin')
     await process_.stop()
 
-    const databaseFile = `${dir.path}/qalam.sqlite`
     process_ = await spawnServer({ DATA_DIR: dir.path })
-    await createAdmin({ url: process_.url, databaseFile }, 'aigerim')
+    await createAdmin({ url: process_.url, databaseFile: databaseFile(dir.path) }, 'aigerim')
     await process_.stop()
     process_ = await spawnServer({ DATA_DIR: dir.path })
     expect(process_.output()).not.toContain('user add')

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { startServer, type RunningServer, type ServerConfig } from '../../server/app.ts'
+import { databaseFile } from '../../server/config.ts'
 import { createJsonLogger } from '../../server/logging/index.ts'
 import { makeTempDir, type TempDir } from './tempDir.ts'
 
@@ -36,7 +37,7 @@ async function start(dir: TempDir, overrides: Partial<ServerConfig>): Promise<Te
     ...server,
     dataDir: dir.path,
     logs,
-    databaseFile: join(dir.path, 'qalam.sqlite'),
+    databaseFile: databaseFile(dir.path),
     restart: (next = overrides) => start(dir, next),
     async dispose() {
       await server.close()

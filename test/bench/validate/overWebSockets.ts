@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import { readSegments } from '@qalam/shared/model'
 import { startServer, type RunningServer } from '../../../server/app.ts'
+import { databaseFile } from '../../../server/config.ts'
 import { createJsonLogger } from '../../../server/logging/index.ts'
 import { acceptAll } from '../../../server/sync/index.ts'
 import { createHeadlessPeer } from '../../lexical/headlessPeer.ts'
@@ -46,10 +47,7 @@ async function openSide(validation: boolean, text: string): Promise<Side> {
   }
   // The "off" side is the one place the benchmark-only hook is used: nothing else can reach it.
   const server = await startServer(config, validation ? undefined : { authorize: acceptAll })
-  const workspace = await createWorkspace({
-    url: server.url,
-    databaseFile: join(dir.path, 'qalam.sqlite'),
-  })
+  const workspace = await createWorkspace({ url: server.url, databaseFile: databaseFile(dir.path) })
   const close = server.close
   server.close = async () => {
     await close()
