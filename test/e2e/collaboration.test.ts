@@ -124,6 +124,22 @@ describe('two translators in one document', () => {
       .toContain('Aigerim')
   })
 
+  test('the header counts the same source words in Chromium as the server does', async () => {
+    // A translated segment makes the header show the browser's own count, not the figure the
+    // page was first served with.
+    await expect
+      .poll(() => omar.getAttribute('[data-testid="progress"]', 'data-translated'), POLL)
+      .not.toBe('0')
+    const response = await fetch(`${server.url}/api/documents/${documentId}`, {
+      headers: asUser(workspace.admin),
+    })
+    const summary = (await response.json()) as { progress: { words: number } }
+    expect(await omar.getAttribute('[data-testid="progress"]', 'data-total')).toBe(
+      String(summary.progress.words),
+    )
+    expect(summary.progress.words).toBe(255)
+  })
+
   test('moving between segments keeps one socket for the document', async () => {
     await aigerim.keyboard.press('Control+ArrowDown')
     await expect.poll(() => aigerim.getAttribute(row(2), 'aria-selected'), POLL).toBe('true')
