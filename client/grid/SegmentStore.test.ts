@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import {
   SERVER_ORIGIN,
@@ -59,12 +59,62 @@ describe('SegmentStore', () => {
     expect(store.segment(2)?.target).toBe('النهاية.')
   })
 
-  test('recomputes progress after a status change, not after typing', () => {
+  test('has no progress when it opens and tells document listeners once it has counted it', async () => {
+    const { store } = openDocument()
+    let documentChanges = 0
+    store.subscribeDocument(() => documentChanges++)
+    expect(store.documentProgress).toBeNull()
+    expect(store.segment(0)?.source).toBe('Архивы открыты.')
+    await vi.waitFor(() => expect(documentChanges).toBe(1))
+    expect(store.documentProgress).toEqual({
+      segments: 3,
+      words: 5,
+      translatedWords: 0,
+      approvedWords: 0,
+      byStatus: { new: 3, draft: 0, translated: 0, approved: 0, rejected: 0 },
+    })
+  })
+
+  test('counts the progress of a document that arrives after it opened without blocking its arrival', async () => {
+    const { doc: server } = openDocument()
+    const doc = new Y.Doc()
+    const store = new SegmentStore(doc)
+    await vi.waitFor(() => expect(store.documentProgress).not.toBeNull())
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server))
+    expect(store.length).toBe(3)
+    expect(store.documentProgress).toBeNull()
+    await vi.waitFor(() => expect(store.documentProgress?.words).toBe(5))
+  })
+
+  test('counts progress in slices over a long document and stops counting once destroyed', async () => {
+    const doc = new Y.Doc()
+    const segments = Array.from({ length: 1200 }, (_, i) => ({
+      source: `Строка номер ${i}.`,
+      paragraph: i,
+      before: '\n',
+    }))
+    const meta = { title: 'Т', sourceLang: 'ru', targetLang: 'kk', createdAt: 1, trailing: '' }
+    initDocument(doc, meta, segments, SERVER_ORIGIN)
+    const store = new SegmentStore(doc)
+    await vi.waitFor(() => expect(store.documentProgress?.words).toBe(3600))
+    setStatus(doc, segmentId(segmentAt(doc, 5)!), 'translated', 'u1')
+    expect(store.documentProgress?.translatedWords).toBe(3)
+
+    // Both count in the same number of slices; the witness finishing shows the other was stopped.
+    const destroyed = new SegmentStore(doc)
+    const witness = new SegmentStore(doc)
+    destroyed.destroy()
+    await vi.waitFor(() => expect(witness.documentProgress).not.toBeNull())
+    expect(destroyed.documentProgress).toBeNull()
+  })
+
+  test('recomputes progress after a status change, not after typing', async () => {
     const { doc, store, idAt } = openDocument()
+    await vi.waitFor(() => expect(store.documentProgress).not.toBeNull())
     let documentChanges = 0
     store.subscribeDocument(() => documentChanges++)
     const before = store.documentProgress
-    expect(before.translatedWords).toBe(0)
+    expect(before?.translatedWords).toBe(0)
 
     const target = segmentTarget(segmentAt(doc, 0)!)
     doc.transact(() => target.insert(0, 'x'))
@@ -73,7 +123,7 @@ describe('SegmentStore', () => {
 
     setStatus(doc, idAt(1), 'translated', 'u1')
     expect(documentChanges).toBe(1)
-    expect(store.documentProgress.translatedWords).toBe(2)
+    expect(store.documentProgress?.translatedWords).toBe(2)
   })
 
   test('statuses for the filter follow status changes and keep their identity otherwise', () => {

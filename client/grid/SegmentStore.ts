@@ -5,17 +5,25 @@ import {
   metaMap,
   readMeta,
   readSegment,
+  rememberingSourceWordCounter,
   segmentAt,
   segmentCount,
   segmentStatus,
   segmentsArray,
   type DocumentMeta,
   type DocumentProgress,
+  type SegmentMap,
   type SegmentStatus,
   type SegmentView,
 } from '@qalam/shared/model'
 
 type Listener = () => void
+
+/**
+ * Sources counted per task while the first count runs: a few milliseconds each, so a click or a
+ * keystroke waits at most that long.
+ */
+const COUNT_SLICE = 500
 
 /**
  * Per-segment snapshots of a document for the grid. It observes the segments deeply once and,
@@ -30,6 +38,9 @@ export class SegmentStore {
   private count: number
   private meta: DocumentMeta
   private progress: DocumentProgress | null = null
+  private readonly countSource = rememberingSourceWordCounter()
+  private isCounted = false
+  private countTimer: ReturnType<typeof setTimeout> | null = null
   private statuses: readonly SegmentStatus[] | null = null
   // Collected while Yjs applies a transaction, announced once it has finished.
   private pendingRows = new Set<number>()
@@ -42,9 +53,12 @@ export class SegmentStore {
     this.meta = readMeta(doc)
     this.segments.observeDeep(this.onSegmentsChange)
     doc.on('afterTransaction', this.onAfterTransaction)
+    this.countSources()
   }
 
   destroy(): void {
+    if (this.countTimer !== null) clearTimeout(this.countTimer)
+    this.countTimer = null
     this.segments.unobserveDeep(this.onSegmentsChange)
     this.doc.off('afterTransaction', this.onAfterTransaction)
     this.rowListeners.clear()
@@ -59,9 +73,14 @@ export class SegmentStore {
     return this.meta
   }
 
-  /** Progress of the live document; recomputed only after a status or the segment list changed. */
-  get documentProgress(): DocumentProgress {
-    this.progress ??= documentProgress(this.doc)
+  /**
+   * Progress of the live document; recomputed only after a status or the segment list changed.
+   * Null until every source's words have been counted once, which runs in slices after the store
+   * opens or the list of segments changes (the document arriving), so the first rows do not wait.
+   */
+  get documentProgress(): DocumentProgress | null {
+    if (!this.isCounted) return null
+    this.progress ??= documentProgress(this.doc, this.countSource)
     return this.progress
   }
 
@@ -80,6 +99,29 @@ export class SegmentStore {
       this.snapshots.set(index, snapshot)
     }
     return snapshot
+  }
+
+  /**
+   * Counts the words of every source not counted yet, a slice per task. Counting 10,000 sources
+   * takes a few hundred milliseconds, which the first rows (and the first click) must not wait for.
+   */
+  private countSources(): void {
+    if (this.countTimer !== null) clearTimeout(this.countTimer)
+    this.isCounted = false
+    const segments = this.segments.toArray()
+    this.countTimer = setTimeout(() => this.countSlice(segments, 0))
+  }
+
+  private countSlice(segments: readonly SegmentMap[], start: number): void {
+    const end = Math.min(start + COUNT_SLICE, segments.length)
+    for (let i = start; i < end; i++) this.countSource(segments[i]!, this.meta.sourceLang)
+    if (end < segments.length) {
+      this.countTimer = setTimeout(() => this.countSlice(segments, end))
+      return
+    }
+    this.countTimer = null
+    this.isCounted = true
+    for (const listener of this.documentListeners) listener()
   }
 
   subscribeRow(index: number, listener: Listener): () => void {
@@ -116,6 +158,7 @@ export class SegmentStore {
         // The array itself changed (segments inserted or removed): every index may have moved.
         this.snapshots.clear()
         this.count = segmentCount(this.doc)
+        this.countSources()
         this.progress = null
         this.statuses = null
         this.isDocumentDirty = true

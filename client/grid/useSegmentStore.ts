@@ -45,11 +45,13 @@ export function useDocumentMeta(store: SegmentStore): DocumentMeta {
   )
 }
 
-export function useLiveProgress(store: SegmentStore): DocumentProgress {
-  return useSyncExternalStore(
+/** The live progress, or `counting` (e.g. the server's figure) until the store has counted it. */
+export function useLiveProgress(store: SegmentStore, counting: DocumentProgress): DocumentProgress {
+  const live = useSyncExternalStore(
     (listener) => store.subscribeDocument(listener),
     () => store.documentProgress,
   )
+  return live ?? counting
 }
 
 export function useSegmentStatuses(store: SegmentStore): readonly SegmentStatus[] {

@@ -13,6 +13,10 @@ const CLOSE_UNAUTHORIZED = 4401
 const CLOSE_FORBIDDEN = 4403
 const CLOSE_NOT_FOUND = 4404
 
+/** Performance marks of a session's first connection and first complete document. */
+export const MARK_CONNECTED = 'qalam:document-connected'
+export const MARK_SYNCED = 'qalam:document-synced'
+
 /** The server refused one of our updates; `reason` is its rejection code (e.g. `segment_locked`). */
 export interface Refusal {
   reason: string
@@ -47,6 +51,8 @@ export class DocumentSession {
     )
     this.provider.awareness.setLocalState({ user, segmentId: null })
     this.provider.on('status', ({ status }) => {
+      // The marks let `npm run bench -- load` split the wait for a document into its phases.
+      if (status === 'connected' && !this.hasConnected) performance.mark(MARK_CONNECTED)
       if (status === 'connected') this.hasConnected = true
       if (status === 'connected') this.setConnection('connected')
       else if (this.connection !== 'notFound' && this.connection !== 'closed')
@@ -54,6 +60,7 @@ export class DocumentSession {
     })
     this.provider.on('sync', (isSynced) => {
       if (!isSynced || this.hasSyncedOnce) return
+      performance.mark(MARK_SYNCED)
       this.hasSyncedOnce = true
       for (const listener of this.listeners) listener()
     })

@@ -8,6 +8,7 @@ import {
   readMeta,
   readSegments,
   rejectSegment,
+  rememberingSourceWordCounter,
   segmentAt,
   segmentTarget,
   setStatus,
@@ -141,5 +142,16 @@ describe('document model', () => {
       approvedWords: 2,
       byStatus: { new: 1, draft: 0, translated: 1, approved: 1, rejected: 0 },
     })
+  })
+
+  test('a remembering word counter gives the same progress as counting afresh, across changes', () => {
+    const doc = makeDoc()
+    const countSource = rememberingSourceWordCounter()
+    expect(documentProgress(doc, countSource)).toEqual(documentProgress(doc))
+    const [first, , third] = readSegments(doc)
+    setStatus(doc, first!.id, 'approved', 'u-1')
+    setTargetText(doc, third!.id, 'عنوان', 'u-1')
+    expect(documentProgress(doc, countSource)).toEqual(documentProgress(doc))
+    expect(documentProgress(doc, countSource).approvedWords).toBe(2)
   })
 })

@@ -223,8 +223,37 @@ export interface DocumentProgress {
   byStatus: Record<SegmentStatus, number>
 }
 
-/** Counts segments and source words per status; "translated" includes approved. */
-export function documentProgress(doc: Y.Doc): DocumentProgress {
+/** Words in a segment's source, counted for its document's source language. */
+export type SourceWordCounter = (segment: SegmentMap, lang: string) => number
+
+/** Counts the words of a segment's source afresh each time. */
+export const countSourceWords: SourceWordCounter = (segment, lang) =>
+  countWords(segmentSource(segment), lang)
+
+/**
+ * A counter that counts each segment's source once and then remembers it, which is sound
+ * because a source never changes after import. Use one per document.
+ */
+export function rememberingSourceWordCounter(): SourceWordCounter {
+  const counts = new WeakMap<SegmentMap, number>()
+  return (segment, lang) => {
+    let words = counts.get(segment)
+    if (words === undefined) {
+      words = countSourceWords(segment, lang)
+      counts.set(segment, words)
+    }
+    return words
+  }
+}
+
+/**
+ * Counts segments and source words per status; "translated" includes approved. Sources never
+ * change, so a caller may pass a `countSource` that remembers each segment's count.
+ */
+export function documentProgress(
+  doc: Y.Doc,
+  countSource: SourceWordCounter = countSourceWords,
+): DocumentProgress {
   const lang = readMeta(doc).sourceLang
   const progress: DocumentProgress = {
     segments: 0,
@@ -235,7 +264,7 @@ export function documentProgress(doc: Y.Doc): DocumentProgress {
   }
   for (const segment of segmentsArray(doc)) {
     const status = segmentStatus(segment)
-    const words = countWords(segmentSource(segment), lang)
+    const words = countSource(segment, lang)
     progress.segments++
     progress.words += words
     progress.byStatus[status]++
