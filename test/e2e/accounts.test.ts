@@ -12,17 +12,10 @@ import {
   login,
   type Session,
 } from '../support/accounts.ts'
-import { startTestServer, type TestServer } from '../support/testServer.ts'
-import { createWorkspace, type Workspace } from '../support/workspace.ts'
-import {
-  CLIENT_DIR,
-  POLL,
-  SCREENSHOT_DIR,
-  assertClientBuilt,
-  launchChromium,
-  openAs,
-  pageErrors,
-} from './browser.ts'
+import type { TestServer } from '../support/testServer.ts'
+import type { Workspace } from '../support/workspace.ts'
+import { POLL, SCREENSHOT_DIR, openAs, pageErrors, trackSockets, dropSockets } from './browser.ts'
+import { startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
 
 async function logInThroughForm(page: Page, username: string, password: string): Promise<void> {
   await page.fill('#login-username', username)
@@ -52,19 +45,13 @@ describe('logging in, projects and members', () => {
   let projectUrl: string
 
   beforeAll(async () => {
-    assertClientBuilt()
-    server = await startTestServer({ clientDir: CLIENT_DIR })
-    workspace = await createWorkspace(server, 'Рукописи Абая')
+    ;({ server, workspace, browser } = await startBrowserTestbed('Рукописи Абая'))
     manager = await workspace.member('manager', 'gulnara')
     projectUrl = `${server.url}/projects/${workspace.projectId}`
     await workspace.importDocument({ bytes: 'Архивы открыты. Каталог обновлён.', title: 'Каталог' })
-    browser = await launchChromium()
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.dispose()
-  })
+  afterAll(() => stopBrowserTestbed({ browser, server }))
 
   test('a page opened without a session asks to log in, says a wrong password in the interface language, then opens that page', async () => {
     const page = await openAs(browser, null, 'ru')
@@ -148,26 +135,13 @@ describe('logging in, projects and members', () => {
   test('a sync socket refused for an ended session leads to the login page too', async () => {
     const session = await login(server.url, 'gulnara')
     const page = await openAs(browser, session, 'en', server.url)
-    // Lets the test drop the document's socket the way a network failure would.
-    await page.context().addInitScript(() => {
-      const openSockets: WebSocket[] = []
-      Object.assign(window, { openSockets })
-      window.WebSocket = class extends window.WebSocket {
-        constructor(url: string | URL, protocols?: string | string[]) {
-          super(url, protocols)
-          openSockets.push(this)
-        }
-      }
-    })
+    await trackSockets(page)
     await page.goto(projectUrl)
     await page.locator('[data-testid="document-table"] tbody th a').first().click()
     await page.locator('[data-segment-index="0"]').waitFor()
     const documentPath = new URL(page.url()).pathname
     await fetch(`${server.url}/api/session`, { method: 'DELETE', headers: asUser(session) })
-    await page.evaluate(() => {
-      for (const socket of (window as unknown as { openSockets: WebSocket[] }).openSockets)
-        socket.close()
-    })
+    await dropSockets(page)
     // The reconnect is refused with 4401 and nothing but the socket noticed the ended session.
     await page.waitForURL(/\/login\?next=/)
     expect(new URL(page.url()).searchParams.get('next')).toBe(documentPath)

@@ -2,19 +2,10 @@ import { mkdir } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import ar from '../../client/i18n/locales/ar.json'
-import { createWorkspace, type Workspace } from '../support/workspace.ts'
-import { startTestServer, type TestServer } from '../support/testServer.ts'
-import {
-  CLIENT_DIR,
-  POLL,
-  SCREENSHOT_DIR,
-  assertClientBuilt,
-  launchChromium,
-  openAs,
-  pageErrors,
-  row,
-  targetCell,
-} from './browser.ts'
+import type { Workspace } from '../support/workspace.ts'
+import type { TestServer } from '../support/testServer.ts'
+import { POLL, SCREENSHOT_DIR, openAs, pageErrors, row, targetCell } from './browser.ts'
+import { startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
 
 const RU_SENTENCES = [
   'Национальная академическая библиотека получила в дар коллекцию редких рукописей.',
@@ -64,16 +55,10 @@ describe('aligning an existing translation', () => {
   let browser: Browser
 
   beforeAll(async () => {
-    assertClientBuilt()
-    server = await startTestServer({ clientDir: CLIENT_DIR })
-    workspace = await createWorkspace(server)
-    browser = await launchChromium()
+    ;({ server, workspace, browser } = await startBrowserTestbed())
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.dispose()
-  })
+  afterAll(() => stopBrowserTestbed({ browser, server }))
 
   /** A browser profile logged in as the workspace's administrator (a manager may align). */
   const openLoggedIn = (interfaceLanguage: string): Promise<Page> =>

@@ -89,3 +89,28 @@ export const targetCell = (index: number) => `${row(index)} [data-testid="target
 
 /** For `expect.poll`: vitest's default of one second is too tight for a loaded CI machine. */
 export const POLL = { timeout: 10_000, interval: 25 }
+
+/**
+ * Makes the page's WebSockets reachable by `dropSockets`, so a test can cut the connection the
+ * way a network failure would. Call before the page loads the app.
+ */
+export async function trackSockets(page: Page): Promise<void> {
+  await page.context().addInitScript(() => {
+    const openSockets: WebSocket[] = []
+    Object.assign(window, { openSockets })
+    window.WebSocket = class extends window.WebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols)
+        openSockets.push(this)
+      }
+    }
+  })
+}
+
+/** Closes every WebSocket the page opened since `trackSockets`; the app sees a dropped link. */
+export async function dropSockets(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const socket of (window as unknown as { openSockets: WebSocket[] }).openSockets)
+      socket.close()
+  })
+}

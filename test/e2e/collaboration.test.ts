@@ -2,20 +2,20 @@ import { mkdir, readFile } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { asUser } from '../support/accounts.ts'
-import { startTestServer, type TestServer } from '../support/testServer.ts'
-import { createWorkspace, type Workspace } from '../support/workspace.ts'
+import type { TestServer } from '../support/testServer.ts'
+import type { Workspace } from '../support/workspace.ts'
 import { waitFor } from '../support/waitFor.ts'
 import {
-  CLIENT_DIR,
   SCREENSHOT_DIR,
-  assertClientBuilt,
   POLL,
-  launchChromium,
   openAs,
   pageErrors,
   row,
   targetCell,
+  trackSockets,
+  dropSockets,
 } from './browser.ts'
+import { openDocument, startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
 
 const SAMPLE = '/work/shared/data/samples/archives-cooperation.ru.txt'
 const FIRST_TRANSLATION = 'أُجريت المحادثات حول تطوير التعاون الثقافي والإنساني بين البلدين.'
@@ -35,9 +35,7 @@ describe('two translators in one document', () => {
   const aigerimSockets: string[] = []
 
   beforeAll(async () => {
-    assertClientBuilt()
-    server = await startTestServer({ clientDir: CLIENT_DIR })
-    workspace = await createWorkspace(server)
+    ;({ server, workspace, browser } = await startBrowserTestbed())
     const bytes = await readFile(SAMPLE)
     documentId = (
       await workspace.importDocument({
@@ -47,7 +45,6 @@ describe('two translators in one document', () => {
         targetLang: 'ar',
       })
     ).id
-    browser = await launchChromium()
     aigerim = await openAs(
       browser,
       await workspace.member('translator', 'Aigerim'),
@@ -56,27 +53,11 @@ describe('two translators in one document', () => {
     )
     omar = await openAs(browser, await workspace.member('translator', 'Omar'), 'en', server.url)
     aigerim.on('websocket', (socket) => aigerimSockets.push(socket.url()))
-    // Lets a test drop the connection the way a network failure would.
-    await aigerim.context().addInitScript(() => {
-      const openSockets: WebSocket[] = []
-      Object.assign(window, { openSockets })
-      window.WebSocket = class extends window.WebSocket {
-        constructor(url: string | URL, protocols?: string | string[]) {
-          super(url, protocols)
-          openSockets.push(this)
-        }
-      }
-    })
-    await aigerim.goto(`${server.url}/documents/${documentId}`)
-    await omar.goto(`${server.url}/documents/${documentId}`)
-    await aigerim.locator(row(0)).waitFor()
-    await omar.locator(row(0)).waitFor()
+    await trackSockets(aigerim)
+    await openDocument(server.url, documentId, aigerim, omar)
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.dispose()
-  })
+  afterAll(() => stopBrowserTestbed({ browser, server }))
 
   test('Arabic typed by one translator appears right-to-left in the other one’s grid', async () => {
     await aigerim.click(targetCell(0))
@@ -220,9 +201,8 @@ describe('two translators in one document', () => {
           attributeFilter: ['data-state'],
         },
       )
-      for (const socket of (window as unknown as { openSockets: WebSocket[] }).openSockets)
-        socket.close()
     })
+    await dropSockets(aigerim)
     const states = () =>
       aigerim.evaluate(() => (window as unknown as { connectionStates: string[] }).connectionStates)
     await expect.poll(states, POLL).toEqual(['reconnecting', 'connected'])

@@ -6,18 +6,10 @@ import en from '../../client/i18n/locales/en.json'
 import ru from '../../client/i18n/locales/ru.json'
 import { createProject, type Session } from '../support/accounts.ts'
 import { importDocument } from '../support/documentsApi.ts'
-import { startTestServer, type TestServer } from '../support/testServer.ts'
-import { createWorkspace, type Workspace } from '../support/workspace.ts'
-import {
-  CLIENT_DIR,
-  SCREENSHOT_DIR,
-  assertClientBuilt,
-  POLL,
-  launchChromium,
-  openAs,
-  pageErrors,
-  row,
-} from './browser.ts'
+import type { TestServer } from '../support/testServer.ts'
+import type { Workspace } from '../support/workspace.ts'
+import { SCREENSHOT_DIR, POLL, openAs, pageErrors, row } from './browser.ts'
+import { startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
 
 const SAMPLE = '/work/shared/data/samples/archives-cooperation.ru.txt'
 
@@ -29,9 +21,7 @@ describe('the document list, import form and interface language', () => {
   let projectPage: string
 
   beforeAll(async () => {
-    assertClientBuilt()
-    server = await startTestServer({ clientDir: CLIENT_DIR })
-    workspace = await createWorkspace(server, 'Архивы')
+    ;({ server, workspace, browser } = await startBrowserTestbed('Архивы'))
     daniyar = await workspace.member('manager', 'daniyar')
     projectPage = `${server.url}/projects/${workspace.projectId}`
     await workspace.importDocument({
@@ -41,13 +31,9 @@ describe('the document list, import form and interface language', () => {
       sourceLang: 'ru',
       targetLang: 'kk',
     })
-    browser = await launchChromium()
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.dispose()
-  })
+  afterAll(() => stopBrowserTestbed({ browser, server }))
 
   test('the import form shows the translated error for an empty file', async () => {
     const page = await openAs(browser, daniyar, 'ru', server.url)

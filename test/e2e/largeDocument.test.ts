@@ -1,17 +1,9 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startTestServer, type TestServer } from '../support/testServer.ts'
-import { createWorkspace, type Workspace } from '../support/workspace.ts'
-import {
-  CLIENT_DIR,
-  assertClientBuilt,
-  POLL,
-  launchChromium,
-  openAs,
-  pageErrors,
-  row,
-  targetCell,
-} from './browser.ts'
+import type { TestServer } from '../support/testServer.ts'
+import type { Workspace } from '../support/workspace.ts'
+import { POLL, openAs, pageErrors, row, targetCell } from './browser.ts'
+import { openDocument, startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
 
 const SEGMENTS = 10_000
 
@@ -32,9 +24,7 @@ describe('a 10,000-segment document', () => {
   let documentId: string
 
   beforeAll(async () => {
-    assertClientBuilt()
-    server = await startTestServer({ clientDir: CLIENT_DIR })
-    workspace = await createWorkspace(server)
+    ;({ server, workspace, browser } = await startBrowserTestbed())
     const imported = await workspace.importDocument({
       bytes: largeText(),
       fileName: 'large.txt',
@@ -43,19 +33,14 @@ describe('a 10,000-segment document', () => {
     })
     expect(imported.segments).toBe(SEGMENTS)
     documentId = imported.id
-    browser = await launchChromium()
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.dispose()
-  })
+  afterAll(() => stopBrowserTestbed({ browser, server }))
 
   test('renders only the rows in view and edits the last segment', async () => {
     const kanat = await workspace.member('translator', 'Kanat')
     const page = await openAs(browser, kanat, 'en', server.url)
-    await page.goto(`${server.url}/documents/${documentId}`)
-    await page.locator(row(0)).waitFor()
+    await openDocument(server.url, documentId, page)
     expect(await page.locator('[data-segment-index]').count()).toBeLessThan(80)
 
     await page.locator('[data-testid="segment-grid"]').evaluate((grid) => {

@@ -4,19 +4,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { readSegments, targetText, segmentAt } from '@qalam/shared/model'
 import en from '../../client/i18n/locales/en.json'
 import { readStoredDocument } from '../support/storedDocument.ts'
-import { startTestServer, type TestServer } from '../support/testServer.ts'
-import { createWorkspace, type Workspace } from '../support/workspace.ts'
-import {
-  CLIENT_DIR,
-  POLL,
-  SCREENSHOT_DIR,
-  assertClientBuilt,
-  launchChromium,
-  openAs,
-  pageErrors,
-  row,
-  targetCell,
-} from './browser.ts'
+import type { TestServer } from '../support/testServer.ts'
+import type { Workspace } from '../support/workspace.ts'
+import { POLL, SCREENSHOT_DIR, openAs, pageErrors, row, targetCell } from './browser.ts'
+import { openDocument, startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
 
 const SOURCE =
   'Архивы открыты для читателей. Библиотеки оцифровывают рукописи. Каталог обновлён. Выставка откроется весной.'
@@ -47,13 +38,10 @@ describe('the review workflow in two browsers', () => {
   let reviewer: Page
 
   beforeAll(async () => {
-    assertClientBuilt()
-    server = await startTestServer({ clientDir: CLIENT_DIR })
-    workspace = await createWorkspace(server, 'Рукописи')
+    ;({ server, workspace, browser } = await startBrowserTestbed('Рукописи'))
     documentId = (
       await workspace.importDocument({ bytes: SOURCE, title: 'Каталог', targetLang: 'kk' })
     ).id
-    browser = await launchChromium()
     translator = await openAs(
       browser,
       await workspace.member('translator', 'aigerim'),
@@ -61,16 +49,10 @@ describe('the review workflow in two browsers', () => {
       server.url,
     )
     reviewer = await openAs(browser, await workspace.member('reviewer', 'saule'), 'en', server.url)
-    await translator.goto(`${server.url}/documents/${documentId}`)
-    await reviewer.goto(`${server.url}/documents/${documentId}`)
-    await translator.locator(row(0)).waitFor()
-    await reviewer.locator(row(0)).waitFor()
+    await openDocument(server.url, documentId, translator, reviewer)
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.dispose()
-  })
+  afterAll(() => stopBrowserTestbed({ browser, server }))
 
   test('a translator marks segments translated with Ctrl+Enter', async () => {
     expect(await translator.locator('[data-testid="action-approveAndNext"]').count()).toBe(0)

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
 import { afterEach, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { readSegments, setTargetText } from '@qalam/shared/model'
 import { asUser, type Session } from '../support/accounts.ts'
 import { postImport, type ImportRequest } from '../support/documentsApi.ts'
 import { forgeRightOrigin } from '../support/forgedUpdate.ts'
-import { countLoggedUpdates } from '../support/storedDocument.ts'
+import { seededRandom } from '../support/seededRandom.ts'
+import { countLoggedUpdates, storedBytes } from '../support/storedDocument.ts'
 import { connectClient, openRawSocket, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
@@ -21,13 +20,6 @@ afterEach(async () => {
   await server?.dispose()
   server = null
 })
-
-/** Hashes of the database and its WAL: any stored change shows up here. */
-function storedBytes(databaseFile: string): string[] {
-  return [databaseFile, `${databaseFile}-wal`].map((file) =>
-    existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'none',
-  )
-}
 
 async function listIds(url: string, session: Session): Promise<string[]> {
   const response = await fetch(`${url}/api/documents`, { headers: asUser(session) })
@@ -172,11 +164,10 @@ describe('bad WebSocket input', () => {
     setTargetText(forger, segmentId, 'never stored', 'forger')
     const update = Y.encodeStateAsUpdate(forger, base)
     const updateMessage = updateMessageOf(update)
-    let seed = 7
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256
+    const random = seededRandom(7)
 
     const payloads: Array<Uint8Array | string> = [
-      Uint8Array.from({ length: 64 }, random),
+      Uint8Array.from({ length: 64 }, () => Math.floor(random() * 256)),
       updateMessage.subarray(0, Math.floor(updateMessage.length / 2)),
       // Readable bytes, but an update Yjs would throw on halfway through applying.
       updateMessageOf(forgeRightOrigin(5)),

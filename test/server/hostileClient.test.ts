@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import {
@@ -19,6 +17,7 @@ import {
   countLoggedUpdates,
   readStoredDocument,
   readStoredProgress,
+  storedBytes,
 } from '../support/storedDocument.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
@@ -39,13 +38,6 @@ let documentId: string
 let translator: Session
 let honest: SyncClient
 let observer: SyncClient
-
-/** Hashes of the database and its WAL: any stored change shows up here. */
-function storedBytes(): string[] {
-  return [server.databaseFile, `${server.databaseFile}-wal`].map((file) =>
-    existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'none',
-  )
-}
 
 function snapshot(doc: Y.Doc) {
   return { segments: readSegments(doc), meta: readMeta(doc), vector: Y.encodeStateVector(doc) }
@@ -126,7 +118,7 @@ const ATTEMPTS: Array<[string, string, (doc: Y.Doc) => void]> = [
 describe('a hostile client with a translator’s session', () => {
   test.each(ATTEMPTS)('is refused when it %s (%s)', async (_name, rule, craft) => {
     const before = {
-      bytes: storedBytes(),
+      bytes: storedBytes(server.databaseFile),
       logged: countLoggedUpdates(server.databaseFile, documentId),
       stored: snapshot(readStoredDocument(server.databaseFile, documentId)),
       observed: snapshot(observer.doc),
@@ -138,7 +130,7 @@ describe('a hostile client with a translator’s session', () => {
     expect(closed).toEqual({ code: 4403, reason: rule })
     hostile.close()
 
-    expect(storedBytes()).toEqual(before.bytes)
+    expect(storedBytes(server.databaseFile)).toEqual(before.bytes)
     expect(countLoggedUpdates(server.databaseFile, documentId)).toBe(before.logged)
     expect(snapshot(readStoredDocument(server.databaseFile, documentId))).toEqual(before.stored)
     expect(snapshot(observer.doc)).toEqual(before.observed)

@@ -1,5 +1,7 @@
 // A deterministic Russian text of `segments` sentences in paragraphs of one to six, with the
 // numbers, quotes and abbreviations real archive news carries.
+import { seededRandom } from './seededRandom.ts'
+
 const SUBJECTS = [
   'Национальная библиотека',
   'Архив Президента',
@@ -20,11 +22,8 @@ const OBJECTS = [
 
 /** Deterministic: the same `segments` always gives the same text. */
 export function generateDocument(segments: number): string {
-  let seed = 7
-  const next = (n: number) => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648
-    return seed % n
-  }
+  const random = seededRandom(7)
+  const next = (n: number) => Math.floor(random() * n)
   const paragraphs: string[] = []
   let sentences: string[] = []
   for (let i = 0; i < segments; i++) {

@@ -6,27 +6,13 @@ import {
   setStatus,
   setTargetText,
 } from '@qalam/shared/model'
+import { pickOne } from './seededRandom.ts'
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same edits on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Statuses a translator may set on any segment nobody approved (the server refuses others). */
 const TRANSLATOR_STATUSES = ['draft', 'translated'] as const
 
 const WORDS = ['архив', 'кітап', 'مخطوطة', 'қолжазба', 'library', 'цифрлық', 'ترجمة', 'мәдени']
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!
-}
 
 /**
  * One random edit of the kind translators make: replace a translation, move a status between
@@ -40,14 +26,14 @@ export function applyRandomEdit(doc: Y.Doc, random: () => number, userId: string
   const segment = segments[index]!
   const roll = random()
   if (roll < 0.3) {
-    setTargetText(doc, segment.id, `${pick(random, WORDS)} ${pick(random, WORDS)}`, userId)
+    setTargetText(doc, segment.id, `${pickOne(random, WORDS)} ${pickOne(random, WORDS)}`, userId)
   } else if (roll < 0.5) {
-    setStatus(doc, segment.id, pick(random, TRANSLATOR_STATUSES), userId)
+    setStatus(doc, segment.id, pickOne(random, TRANSLATOR_STATUSES), userId)
   } else {
     const target = segmentTarget(segmentAt(doc, index)!)
     doc.transact(() => {
       if (roll < 0.85 || target.length === 0) {
-        target.insert(Math.floor(random() * (target.length + 1)), pick(random, WORDS))
+        target.insert(Math.floor(random() * (target.length + 1)), pickOne(random, WORDS))
       } else {
         const at = Math.floor(random() * target.length)
         target.delete(at, Math.min(target.length - at, 1 + Math.floor(random() * 3)))

@@ -1,5 +1,14 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
+
+/** Hashes of the database file and its WAL: any stored change, however small, shows up here. */
+export function storedBytes(databaseFile: string): string[] {
+  return [databaseFile, `${databaseFile}-wal`].map((file) =>
+    existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'none',
+  )
+}
 
 /**
  * Reads a document straight from a server's SQLite file with a separate connection: what a

@@ -11,7 +11,7 @@ import {
   type SegmentStatus,
 } from '@qalam/shared/model'
 import { judgeUpdate, type Actor } from '../../server/sync/validation/index.ts'
-import { seededRandom } from '../support/randomEdits.ts'
+import { seededRandom } from '../support/seededRandom.ts'
 
 /*
  * No false refusals: seeded random edits that the workflow allows, from two translators and

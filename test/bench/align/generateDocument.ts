@@ -1,22 +1,14 @@
 // A synthetic parallel document of any size with a known alignment, for timing the aligner
 // on inputs far larger than the development pair. Seeded, so every run measures the same text.
 
+import { pickOne, seededRandom } from '../../support/seededRandom.ts'
+
 export interface GeneratedDocument {
   source: string[]
   target: string[]
   gold: { source: number[]; target: number[] }[]
 }
 
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SYLLABLES = ['ka', 'ber', 'un', 'ge', 'stein', 'lo', 'mar', 'ti', 'sen', 'dor', 'ra', 'wi']
 
@@ -29,8 +21,8 @@ const SHAPE_PAIRS: [number, number, number][] = [
 ]
 
 export function generateDocument(size: number, seed = 7): GeneratedDocument {
-  const next = random(seed)
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
+  const next = seededRandom(seed)
+  const pick = <T>(items: readonly T[]): T => pickOne(next, items)
   const vocabulary = Array.from({ length: 5000 }, () => {
     let word = ''
     const syllables = 1 + Math.floor(next() * 4)

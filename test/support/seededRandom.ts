@@ -1,0 +1,19 @@
+/**
+ * A small seeded PRNG (mulberry32) returning floats in [0, 1): the same seed gives the same
+ * sequence on every run, so random edits, generated texts and benchmarks repeat exactly.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** One of `items`, chosen by `random`. */
+export function pickOne<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!
+}
