@@ -8,7 +8,6 @@ import {
 } from '@qalam/shared/model'
 import { pickOne } from './seededRandom.ts'
 
-
 /** Statuses a translator may set on any segment nobody approved (the server refuses others). */
 const TRANSLATOR_STATUSES = ['draft', 'translated'] as const
 

@@ -9,7 +9,6 @@ export interface GeneratedDocument {
   gold: { source: number[]; target: number[] }[]
 }
 
-
 const SYLLABLES = ['ka', 'ber', 'un', 'ge', 'stein', 'lo', 'mar', 'ti', 'sen', 'dor', 'ra', 'wi']
 
 // Complementary shapes come in pairs so both sides end with exactly `size` sentences.
