@@ -1,15 +1,6 @@
 import { z } from 'zod'
+import { AUDIT_ACTIONS } from '@qalam/shared/workflow'
 import { requestJson } from '../http/requestJson.ts'
-
-export const AUDIT_ACTIONS = [
-  'status',
-  'approve',
-  'reject',
-  'reopen',
-  'member.add',
-  'member.role',
-  'member.remove',
-] as const
 
 const auditEntry = z.object({
   id: z.number(),

@@ -1,6 +1,4 @@
 export {
-  AUDIT_ACTIONS,
-  type AuditAction,
   type AuditEntry,
   type AuditLog,
   type AuditPage,

@@ -1,5 +1,6 @@
 import type { SegmentStatus } from '@qalam/shared/model'
-import type { AuditAction, NewAuditEntry } from './AuditLog.ts'
+import type { AuditAction } from '@qalam/shared/workflow'
+import type { NewAuditEntry } from './AuditLog.ts'
 
 /** The audit action a status move stands for: approving, rejecting, reopening, or plain work. */
 export function statusAction(from: SegmentStatus, to: SegmentStatus): AuditAction {

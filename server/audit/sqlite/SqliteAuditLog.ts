@@ -1,13 +1,6 @@
 import type Database from 'better-sqlite3'
-import {
-  AUDIT_ACTIONS,
-  type AuditAction,
-  type AuditEntry,
-  type AuditLog,
-  type AuditPage,
-  type NewAuditEntry,
-  type PageRequest,
-} from '../AuditLog.ts'
+import { AUDIT_ACTIONS, type AuditAction } from '@qalam/shared/workflow'
+import type { AuditEntry, AuditLog, AuditPage, NewAuditEntry, PageRequest } from '../AuditLog.ts'
 import { CREATE_AUDIT_SCHEMA } from './schema.ts'
 
 interface AuditRow {
