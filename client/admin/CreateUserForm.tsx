@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSubmit } from '../http/useSubmit.ts'
-import { translateError } from '../i18n/translateError.ts'
+import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { createUser } from './usersApi.ts'
 
 /** Creates an account with a first password; its owner can then log in. */
 export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [isAdmin, setAdmin] = useState(false)
@@ -64,11 +64,7 @@ export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
         />
         {t('admin.isAdmin')}
       </label>
-      {error !== null && (
-        <p className="form-error" role="alert" data-testid="create-user-error">
-          {translateError(i18n, error)}
-        </p>
-      )}
+      {error !== null && <ErrorMessage error={error} testId="create-user-error" />}
       <button type="submit" className="button button--primary" disabled={isSubmitting}>
         {t('admin.create')}
       </button>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../http/requestJson.ts'
-import { translateError } from '../i18n/translateError.ts'
+import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { LanguageField } from '../import/LanguageField.tsx'
 import { proposeAlignment, type AlignmentProposal } from './alignmentRequests.ts'
 
@@ -13,7 +13,7 @@ export function AlignForm({
   projectId: string
   onProposal: (proposal: AlignmentProposal) => void
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [source, setSource] = useState<File | null>(null)
   const [target, setTarget] = useState<File | null>(null)
   const [title, setTitle] = useState('')
@@ -102,11 +102,7 @@ export function AlignForm({
           dir="auto"
         />
       </div>
-      {error !== null && (
-        <p className="form-error" role="alert" data-testid="align-error">
-          {translateError(i18n, error)}
-        </p>
-      )}
+      {error !== null && <ErrorMessage error={error} testId="align-error" />}
       <button type="submit" className="button button--primary" disabled={isSubmitting}>
         {isSubmitting ? t('align.submitting') : t('align.submit')}
       </button>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { languageDirection } from '@qalam/shared/text'
 import { languageLabel } from '../documents/languageLabel.ts'
-import { translateError } from '../i18n/translateError.ts'
+import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import type { AlignmentProposal } from './alignmentRequests.ts'
 import { PairRow } from './PairRow.tsx'
 import type { SideView } from './PairSide.tsx'
@@ -113,11 +113,7 @@ export function AlignmentReview({
             </button>
           </div>
         )}
-        {error !== null && (
-          <p className="form-error" role="alert" data-testid="align-error">
-            {translateError(i18n, error)}
-          </p>
-        )}
+        {error !== null && <ErrorMessage error={error} testId="align-error" />}
       </header>
       <div
         className="align-pairs"

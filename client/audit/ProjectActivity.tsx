@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { translateError } from '../i18n/translateError.ts'
+import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { fetchProjectAudit, type AuditEntry } from './auditApi.ts'
 import { AuditEntryItem } from './AuditEntryItem.tsx'
 
@@ -26,7 +26,7 @@ export function ProjectActivity({
   refreshKey: number
   documentTitle: (documentId: string) => string | undefined
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [state, setState] = useState<ActivityState>({
     entries: [],
     next: null,
@@ -65,11 +65,7 @@ export function ProjectActivity({
   return (
     <section className="panel" aria-labelledby="activity-title" data-testid="project-activity">
       <h2 id="activity-title">{t('activity.title')}</h2>
-      {state.error !== null && (
-        <p className="form-error" role="alert">
-          {translateError(i18n, state.error)}
-        </p>
-      )}
+      {state.error !== null && <ErrorMessage error={state.error} />}
       {!state.isLoading && state.entries.length === 0 && state.error === null && (
         <p className="empty-state">{t('activity.empty')}</p>
       )}

@@ -4,7 +4,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router'
 import { ApiError } from '../http/requestJson.ts'
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher.tsx'
 import { useSubmit } from '../http/useSubmit.ts'
-import { translateError } from '../i18n/translateError.ts'
+import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { returnPathFrom } from './returnPath.ts'
 import { useSession } from './SessionContext.tsx'
 import { logIn } from './sessionApi.ts'
@@ -82,10 +82,9 @@ export function LoginPage() {
           />
         </div>
         {error !== null && (
-          <p className="form-error" role="alert" data-testid="login-error">
-            {translateError(i18n, error)}
+          <ErrorMessage error={error} testId="login-error">
             {wait !== null && ` ${t('login.retryIn', { wait })}`}
-          </p>
+          </ErrorMessage>
         )}
         <button type="submit" className="button button--primary" disabled={isSubmitting}>
           {isSubmitting ? t('login.submitting') : t('login.submit')}

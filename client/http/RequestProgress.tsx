@@ -1,5 +1,4 @@
-import { useTranslation } from 'react-i18next'
-import { translateError } from '../i18n/translateError.ts'
+import { ErrorMessage } from './ErrorMessage.tsx'
 import type { RequestState } from './useRequest.ts'
 
 /** What a panel shows while its request runs or after it failed; nothing once it has loaded. */
@@ -11,13 +10,7 @@ export function RequestProgress({
   /** The translated "Loading …" message of the panel. */
   loading: string
 }) {
-  const { i18n } = useTranslation()
   if (state.kind === 'loading') return <p role="status">{loading}</p>
-  if (state.kind === 'failed')
-    return (
-      <p className="form-error" role="alert">
-        {translateError(i18n, state.error)}
-      </p>
-    )
+  if (state.kind === 'failed') return <ErrorMessage error={state.error} />
   return null
 }

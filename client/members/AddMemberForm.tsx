@@ -2,13 +2,13 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ProjectRole } from '@qalam/shared/workflow'
 import { useSubmit } from '../http/useSubmit.ts'
-import { translateError } from '../i18n/translateError.ts'
+import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { addMember } from './membersApi.ts'
 import { RoleSelect } from './RoleSelect.tsx'
 
 /** Adds an existing account to the project by its user name. */
 export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdded: () => void }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [username, setUsername] = useState('')
   const [role, setRole] = useState<ProjectRole>('translator')
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
@@ -43,11 +43,7 @@ export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdd
           <RoleSelect id="member-role" value={role} onChange={setRole} label={t('members.role')} />
         </div>
       </div>
-      {error !== null && (
-        <p className="form-error" role="alert" data-testid="add-member-error">
-          {translateError(i18n, error)}
-        </p>
-      )}
+      {error !== null && <ErrorMessage error={error} testId="add-member-error" />}
       <button type="submit" className="button button--primary" disabled={isSubmitting}>
         {t('members.add')}
       </button>

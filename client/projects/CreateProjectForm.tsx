@@ -2,12 +2,12 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { useSubmit } from '../http/useSubmit.ts'
-import { translateError } from '../i18n/translateError.ts'
+import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { createProject } from './projectsApi.ts'
 
 /** Administrators only: names a new project and opens it. */
 export function CreateProjectForm() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const navigate = useNavigate()
   const [name, setName] = useState('')
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
@@ -32,11 +32,7 @@ export function CreateProjectForm() {
           required
         />
       </div>
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {translateError(i18n, error)}
-        </p>
-      )}
+      {error !== null && <ErrorMessage error={error} />}
       <button type="submit" className="button button--primary" disabled={isSubmitting}>
         {t('projects.create')}
       </button>
