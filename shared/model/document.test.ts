@@ -49,6 +49,20 @@ describe('document model', () => {
     expect(new Set(segments.map((s) => s.id)).size).toBe(3)
   })
 
+  test('an empty target starts as one empty paragraph, read back as no text', () => {
+    const doc = makeDoc()
+    for (const segment of [segmentAt(doc, 0)!, segmentAt(doc, 2)!]) {
+      const blocks = segmentTarget(segment).toDelta() as Array<{ insert: unknown }>
+      expect(blocks).toHaveLength(1)
+      const paragraph = blocks[0]!.insert
+      expect(paragraph).toBeInstanceOf(Y.XmlText)
+      expect((paragraph as Y.XmlText).length).toBe(0)
+      expect((paragraph as Y.XmlText).getAttribute('__type')).toBe('paragraph')
+      expect(targetText(segment)).toBe('')
+    }
+    expect(documentProgress(doc).translatedWords).toBe(0)
+  })
+
   test('a document can start with existing translations and their statuses', () => {
     const doc = new Y.Doc()
     initDocument(

@@ -24,7 +24,8 @@ export function newSegmentId(): string {
 
 /**
  * Writes meta and segments into an empty doc in one transaction.
- * A segment starts with the target and status its init carries, else `new` and empty.
+ * A segment starts with the target and status its init carries, else `new` and empty; an empty
+ * target already holds the one empty paragraph an editor types into.
  */
 export function initDocument(
   doc: Y.Doc,
@@ -50,9 +51,12 @@ export function initDocument(
       return map
     })
     segmentsArray(doc).push(maps)
-    // Lexical's layout nests shared types, which can only be written once the target is in the doc.
+    // Lexical's layout nests shared types, which can only be written once the target is in the
+    // doc. An empty target gets its one empty paragraph here, once: left to the editors, two
+    // translators typing into a fresh segment at once would each create a first paragraph,
+    // both would survive the merge, and the translation would gain a stray line break.
     segments.forEach((init, index) => {
-      if (init.target) writeLexicalText(segmentTarget(maps[index]!), init.target)
+      writeLexicalText(segmentTarget(maps[index]!), init.target ?? '')
     })
   }, origin)
 }

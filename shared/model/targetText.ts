@@ -50,10 +50,16 @@ export function writeLexicalText(root: Y.XmlText, text: string): void {
   lines.forEach((line, index) => {
     const paragraph = new Y.XmlText()
     root.insertEmbed(index, paragraph)
+    // Every property a ParagraphNode syncs, so that a binding loading this paragraph finds
+    // nothing to write back (a viewer's editor may not write, and two editors opening one
+    // segment at once would both do it).
     paragraph.setAttribute('__type', PARAGRAPH_TYPE)
     paragraph.setAttribute('__format', 0 as unknown as string)
+    paragraph.setAttribute('__style', '')
     paragraph.setAttribute('__indent', 0 as unknown as string)
     paragraph.setAttribute('__dir', null as unknown as string)
+    paragraph.setAttribute('__textFormat', 0 as unknown as string)
+    paragraph.setAttribute('__textStyle', '')
     if (line.length === 0) return
     const textNode = new Y.Map<unknown>()
     paragraph.insertEmbed(0, textNode)

@@ -126,7 +126,8 @@ export function createHeadlessPeer(
     if (origin !== REMOTE) updates.push(update)
   })
 
-  // The plugin's bootstrap: an empty target gets one paragraph from the editor.
+  // A target with no paragraph at all (documents imported before the model wrote one) gets
+  // one from the editor, as typing into an empty Lexical root does.
   if (segmentTarget(segment).length === 0) {
     editor.update(() => $getRoot().append($createParagraphNode()), { discrete: true })
   } else {
