@@ -1,8 +1,11 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../http/requestJson.ts'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
+import { useSubmit } from '../http/useSubmit.ts'
 import { LanguageField } from '../import/LanguageField.tsx'
+import { TextFileField } from '../import/TextFileField.tsx'
+import { TitleField } from '../import/TitleField.tsx'
 import { proposeAlignment, type AlignmentProposal } from './alignmentRequests.ts'
 
 /** The two files and their languages; hands the server's proposal to the review screen. */
@@ -19,62 +22,30 @@ export function AlignForm({
   const [title, setTitle] = useState('')
   const [sourceLang, setSourceLang] = useState('ru')
   const [targetLang, setTargetLang] = useState('kk')
-  const [error, setError] = useState<unknown>(null)
-  const [isSubmitting, setSubmitting] = useState(false)
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
+  const { onSubmit, isSubmitting, error } = useSubmit(async () => {
     if (source === null || target === null) {
-      setError(new ApiError('import.missing_file', 'no file chosen', 400))
-      return
+      throw new ApiError('import.missing_file', 'no file chosen', 400)
     }
-    setSubmitting(true)
-    setError(null)
-    try {
-      onProposal(
-        await proposeAlignment({ projectId, source, target, title, sourceLang, targetLang }),
-      )
-    } catch (failure) {
-      setError(failure)
-      setSubmitting(false)
-    }
-  }
+    onProposal(await proposeAlignment({ projectId, source, target, title, sourceLang, targetLang }))
+  })
 
   return (
-    <form
-      className="import-form align-form"
-      onSubmit={(event) => void submit(event)}
-      data-testid="align-form"
-    >
+    <form className="import-form align-form" onSubmit={onSubmit} data-testid="align-form">
       <h1 className="import-form__title">{t('align.formTitle')}</h1>
       <p className="import-form__hint">{t('align.formHint')}</p>
       <div className="align-form__files">
-        <div className="field">
-          <label className="field__label" htmlFor="align-source">
-            {t('align.sourceFile')}
-          </label>
-          <input
-            id="align-source"
-            name="source"
-            type="file"
-            className="field__input"
-            accept=".txt,text/plain"
-            onChange={(event) => setSource(event.target.files?.[0] ?? null)}
-          />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="align-target">
-            {t('align.targetFile')}
-          </label>
-          <input
-            id="align-target"
-            name="target"
-            type="file"
-            className="field__input"
-            accept=".txt,text/plain"
-            onChange={(event) => setTarget(event.target.files?.[0] ?? null)}
-          />
-        </div>
+        <TextFileField
+          id="align-source"
+          name="source"
+          label={t('align.sourceFile')}
+          onFile={setSource}
+        />
+        <TextFileField
+          id="align-target"
+          name="target"
+          label={t('align.targetFile')}
+          onFile={setTarget}
+        />
         <LanguageField
           label={t('import.sourceLang')}
           name="sourceLang"
@@ -88,20 +59,12 @@ export function AlignForm({
           onChange={setTargetLang}
         />
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor="align-title">
-          {t('import.titleLabel')}
-        </label>
-        <input
-          id="align-title"
-          name="title"
-          className="field__input"
-          value={title}
-          placeholder={t('align.titlePlaceholder')}
-          onChange={(event) => setTitle(event.target.value)}
-          dir="auto"
-        />
-      </div>
+      <TitleField
+        id="align-title"
+        value={title}
+        placeholder={t('align.titlePlaceholder')}
+        onChange={setTitle}
+      />
       {error !== null && <ErrorMessage error={error} testId="align-error" />}
       <button type="submit" className="button button--primary" disabled={isSubmitting}>
         {isSubmitting ? t('align.submitting') : t('align.submit')}

@@ -1,15 +1,17 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { translateError } from '../i18n/translateError.ts'
+import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { ApiError } from '../http/requestJson.ts'
 import { useSubmit } from '../http/useSubmit.ts'
 import { importDocument } from './importDocument.ts'
 import { LanguageField } from './LanguageField.tsx'
+import { TextFileField } from './TextFileField.tsx'
+import { TitleField } from './TitleField.tsx'
 
 /** Upload form: file, title, languages; opens the new document when the import succeeds. */
 export function ImportForm({ projectId }: { projectId: string }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const navigate = useNavigate()
   const [file, setFile] = useState<File | null>(null)
   const [title, setTitle] = useState('')
@@ -25,33 +27,13 @@ export function ImportForm({ projectId }: { projectId: string }) {
     <form className="import-form" onSubmit={onSubmit} data-testid="import-form">
       <h2 className="import-form__title">{t('import.title')}</h2>
       <p className="import-form__hint">{t('import.hint')}</p>
-      <div className="field">
-        <label className="field__label" htmlFor="import-file">
-          {t('import.file')}
-        </label>
-        <input
-          id="import-file"
-          name="file"
-          type="file"
-          className="field__input"
-          accept=".txt,text/plain"
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-        />
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="import-title">
-          {t('import.titleLabel')}
-        </label>
-        <input
-          id="import-title"
-          name="title"
-          className="field__input"
-          value={title}
-          placeholder={t('import.titlePlaceholder')}
-          onChange={(event) => setTitle(event.target.value)}
-          dir="auto"
-        />
-      </div>
+      <TextFileField id="import-file" name="file" label={t('import.file')} onFile={setFile} />
+      <TitleField
+        id="import-title"
+        value={title}
+        placeholder={t('import.titlePlaceholder')}
+        onChange={setTitle}
+      />
       <div className="import-form__languages">
         <LanguageField
           label={t('import.sourceLang')}
@@ -66,11 +48,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
           onChange={setTargetLang}
         />
       </div>
-      {error !== null && (
-        <p className="form-error" role="alert" data-testid="import-error">
-          {translateError(i18n, error)}
-        </p>
-      )}
+      {error !== null && <ErrorMessage error={error} testId="import-error" />}
       <button type="submit" className="button button--primary" disabled={isSubmitting}>
         {isSubmitting ? t('import.submitting') : t('import.submit')}
       </button>
