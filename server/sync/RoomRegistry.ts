@@ -17,19 +17,22 @@ interface Entry {
 export class RoomRegistry {
   private readonly entries = new Map<string, Entry>()
   private readonly loaded = new Map<string, Room>()
+  /** Set by `unloadAll`: a server shutting down loads nothing more. */
+  private closing = false
 
   constructor(private readonly options: RoomRegistryOptions) {}
 
   /** Puts the connection into the document's room; null when the document does not exist. */
   async join(documentId: string, connection: RoomConnection): Promise<Room | null> {
     for (;;) {
+      if (this.closing) return null
       const entry = this.entryFor(documentId)
       if (entry.unloading) {
         await entry.unloading
         continue
       }
       const room = await entry.room
-      if (!room) return null
+      if (!room || this.closing) return null
       // Unloaded while we waited for the load: start over with a fresh room.
       if (this.entries.get(documentId) !== entry || entry.unloading) continue
       if (entry.unloadTimer) clearTimeout(entry.unloadTimer)
@@ -61,6 +64,9 @@ export class RoomRegistry {
 
   /** Unloads every room now (server shutdown); connections must already be closed. */
   async unloadAll(): Promise<void> {
+    this.closing = true
+    // A room still loading would otherwise arrive after the store has closed.
+    await Promise.allSettled([...this.entries.values()].map((entry) => entry.room))
     const pending: Promise<void>[] = []
     for (const [documentId, entry] of this.entries) {
       if (entry.unloadTimer) clearTimeout(entry.unloadTimer)
