@@ -7,16 +7,10 @@ import type { AlignmentProposal } from './alignmentRequests.ts'
 import { PairRow } from './PairRow.tsx'
 import type { SideView } from './PairSide.tsx'
 import { reviewReducer, startReview } from './reviewHistory.ts'
-import type { ReviewPair } from './alignmentEdits.ts'
+import { pairKey, type ReviewPair } from './alignmentEdits.ts'
 import { isLowConfidence, lacksSource, nextPairWhere, summarizeReview } from './reviewSummary.ts'
 import { ReviewToolbar } from './ReviewToolbar.tsx'
 import { useConfirmAlignment } from './useConfirmAlignment.ts'
-
-// A sentence belongs to one pair, so a pair's first sentence names it across edits; row state
-// (a side waiting for a cut point) then stays with its pair when rows above merge or split.
-function pairKey(pair: ReviewPair): string {
-  return pair.source.length > 0 ? `s${pair.source[0]}` : `t${pair.target[0]}`
-}
 
 /** The proposed pairs side by side, with the edits that correct them and the confirm step. */
 export function AlignmentReview({
@@ -30,7 +24,7 @@ export function AlignmentReview({
 }) {
   const { t, i18n } = useTranslation()
   const [history, dispatch] = useReducer(reviewReducer, proposal, startReview)
-  const { review } = history
+  const { review, choosingWord } = history
   const [focused, setFocused] = useState(-1)
   const listRef = useRef<HTMLDivElement>(null)
   const { confirm, isConfirming, error } = useConfirmAlignment(projectId, proposal)
@@ -145,6 +139,7 @@ export function AlignmentReview({
             pair={pair}
             isLast={index === review.pairs.length - 1}
             isFocused={index === focused}
+            choosingWord={choosingWord?.pair === pairKey(pair) ? choosingWord.side : null}
             source={source}
             target={target}
             dispatch={dispatch}

@@ -1,8 +1,8 @@
 import { memo, type Dispatch } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ReviewPair } from './alignmentEdits.ts'
+import { pairKey, type ReviewPair, type Side } from './alignmentEdits.ts'
 import { PairSide, type SideView } from './PairSide.tsx'
-import type { EditAction } from './reviewHistory.ts'
+import type { ReviewAction } from './reviewHistory.ts'
 import { isLowConfidence, lacksSource } from './reviewSummary.ts'
 
 export interface PairRowProps {
@@ -10,9 +10,11 @@ export interface PairRowProps {
   pair: ReviewPair
   isLast: boolean
   isFocused: boolean
+  /** The side of this pair offering its words as cut points, if any. */
+  choosingWord: Side | null
   source: SideView
   target: SideView
-  dispatch: Dispatch<EditAction>
+  dispatch: Dispatch<ReviewAction>
 }
 
 function rowClass(pair: ReviewPair, isFocused: boolean): string {
@@ -30,12 +32,13 @@ export const PairRow = memo(function PairRow({
   pair,
   isLast,
   isFocused,
+  choosingWord,
   source,
   target,
   dispatch,
 }: PairRowProps) {
   const { t } = useTranslation()
-  const sides = { index, isFirst: index === 0, isLast, dispatch }
+  const sides = { index, pair: pairKey(pair), isFirst: index === 0, isLast, dispatch }
   return (
     <div
       role="row"
@@ -62,8 +65,18 @@ export const PairRow = memo(function PairRow({
           </span>
         )}
       </div>
-      <PairSide view={source} indices={pair.source} {...sides} />
-      <PairSide view={target} indices={pair.target} {...sides} />
+      <PairSide
+        view={source}
+        indices={pair.source}
+        isChoosingWord={choosingWord === 'source'}
+        {...sides}
+      />
+      <PairSide
+        view={target}
+        indices={pair.target}
+        isChoosingWord={choosingWord === 'target'}
+        {...sides}
+      />
       <div role="cell" className="align-pair__actions">
         <button
           type="button"

@@ -1,8 +1,8 @@
-import { Fragment, useState, type Dispatch } from 'react'
+import { Fragment, type Dispatch } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TextDirection } from '@qalam/shared/text'
 import { isSplitPoint, type Side } from './alignmentEdits.ts'
-import type { EditAction } from './reviewHistory.ts'
+import type { ReviewAction } from './reviewHistory.ts'
 
 export interface SideView {
   side: Side
@@ -27,25 +27,25 @@ function wordsOf(sentence: string): Word[] {
 export function PairSide({
   view,
   index,
+  pair,
   indices,
   isFirst,
   isLast,
+  isChoosingWord,
   dispatch,
 }: {
   view: SideView
   index: number
+  /** The pair's `pairKey`, which names it while the side chooses a word. */
+  pair: string
   indices: readonly number[]
   isFirst: boolean
   isLast: boolean
-  dispatch: Dispatch<EditAction>
+  isChoosingWord: boolean
+  dispatch: Dispatch<ReviewAction>
 }) {
   const { t } = useTranslation()
-  const [isChoosingWord, setChoosingWord] = useState(false)
   const { side } = view
-  const edit = (action: EditAction) => {
-    setChoosingWord(false)
-    dispatch(action)
-  }
   const isEmpty = indices.length === 0
 
   const sentence = (k: number) => {
@@ -61,7 +61,7 @@ export function PairSide({
             aria-label={t('align.splitBefore', { word: word.text })}
             title={t('align.splitBefore', { word: word.text })}
             onClick={() =>
-              edit({ kind: 'splitInSentence', index, side, sentence: k, offset: word.offset })
+              dispatch({ kind: 'splitInSentence', index, side, sentence: k, offset: word.offset })
             }
           />
         )}
@@ -83,7 +83,7 @@ export function PairSide({
                 data-action="cut"
                 aria-label={t('align.splitHere')}
                 title={t('align.splitHere')}
-                onClick={() => edit({ kind: 'split', index, side, at: position })}
+                onClick={() => dispatch({ kind: 'split', index, side, at: position })}
               >
                 ✂
               </button>
@@ -102,7 +102,7 @@ export function PairSide({
           aria-label={t('align.shiftUp')}
           title={t('align.shiftUp')}
           disabled={isFirst || isEmpty}
-          onClick={() => edit({ kind: 'shift', index, side, direction: 'up' })}
+          onClick={() => dispatch({ kind: 'shift', index, side, direction: 'up' })}
         >
           ↑
         </button>
@@ -113,7 +113,7 @@ export function PairSide({
           aria-label={t('align.shiftDown')}
           title={t('align.shiftDown')}
           disabled={isLast || isEmpty}
-          onClick={() => edit({ kind: 'shift', index, side, direction: 'down' })}
+          onClick={() => dispatch({ kind: 'shift', index, side, direction: 'down' })}
         >
           ↓
         </button>
@@ -125,7 +125,9 @@ export function PairSide({
           aria-label={isChoosingWord ? t('align.splitCancel') : t('align.splitChoose')}
           title={isChoosingWord ? t('align.splitCancel') : t('align.splitChoose')}
           disabled={isEmpty}
-          onClick={() => setChoosingWord(!isChoosingWord)}
+          onClick={() =>
+            dispatch(isChoosingWord ? { kind: 'cancelWord' } : { kind: 'chooseWord', pair, side })
+          }
         >
           ✂
         </button>

@@ -29,6 +29,14 @@ export interface Review {
   pairs: ReviewPair[]
 }
 
+/**
+ * Names a pair within one review by its first sentence, which no other pair holds; the name
+ * holds until an edit renumbers sentences, so a row keeps its place while rows above change.
+ */
+export function pairKey(pair: ReviewPair): string {
+  return pair.source.length > 0 ? `s${pair.source[0]}` : `t${pair.target[0]}`
+}
+
 function edited(source: number[], target: number[]): ReviewPair {
   return { source, target, confidence: null }
 }

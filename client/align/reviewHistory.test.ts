@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { pairKey } from './alignmentEdits.ts'
 import { reviewReducer, startReview } from './reviewHistory.ts'
 
 const proposal = {
@@ -57,5 +58,45 @@ describe('review history', () => {
     })
     expect(cut).toBe(split)
     expect(reviewReducer(split, { kind: 'undo' }).review).toEqual(start.review)
+  })
+
+  test('choosing a word on a side ends the choice on any other side', () => {
+    const start = startReview(proposal)
+    const first = reviewReducer(start, { kind: 'chooseWord', pair: 's0', side: 'target' })
+    const second = reviewReducer(first, { kind: 'chooseWord', pair: 's2', side: 'source' })
+    expect(second.choosingWord).toEqual({ pair: 's2', side: 'source' })
+    expect(reviewReducer(second, { kind: 'cancelWord' }).choosingWord).toBeNull()
+  })
+
+  test('a cut at a word ends the choice instead of leaving it on the pair that takes its key', () => {
+    const wordy = {
+      source: { sentences: ['One two.', 'Three.', 'Four.'], paragraphs: [0, 0, 0] },
+      target: { sentences: ['a.', 'b.', 'c.'], paragraphs: [0, 0, 0] },
+      beads: [0, 1, 2].map((k) => ({ source: [k], target: [k], confidence: 0.9 })),
+    }
+    const choosing = reviewReducer(startReview(wordy), {
+      kind: 'chooseWord',
+      pair: 's2',
+      side: 'source',
+    })
+    const cut = reviewReducer(choosing, {
+      kind: 'splitInSentence',
+      index: 0,
+      side: 'source',
+      sentence: 0,
+      offset: 4,
+    })
+    // The cut renumbers the sentences below it: "s2" now names the pair of "Three.".
+    const renamed = cut.review.pairs.find((pair) => pairKey(pair) === 's2')!
+    expect(cut.review.source.sentences[renamed.source[0]!]).toBe('Three.')
+    expect(cut.choosingWord).toBeNull()
+  })
+
+  test('undo ends choosing a word', () => {
+    const merged = reviewReducer(startReview(proposal), { kind: 'merge', index: 1 })
+    const choosing = reviewReducer(merged, { kind: 'chooseWord', pair: 's1', side: 'target' })
+    const undone = reviewReducer(choosing, { kind: 'undo' })
+    expect(undone.review.pairs).toHaveLength(3)
+    expect(undone.choosingWord).toBeNull()
   })
 })

@@ -103,6 +103,36 @@ describe('aligning an existing translation', () => {
     expect(await page.textContent('[data-testid="summary-pairs"]')).toBe('Pairs: 7')
     expect(await page.textContent('[data-testid="summary-low"]')).toBe('Low confidence: 1')
 
+    // Choosing a word is one side of one pair at a time, and any edit or undo ends it: a cut
+    // renumbers the sentences below, and a choice left behind would land on another pair.
+    const cutWords = '[data-action="cut-word"]'
+    await page.click(tool(4, 'source', 'choose-cut'))
+    await page
+      .locator(`${pair(4)} ${cutWords}`)
+      .first()
+      .waitFor()
+    await page.click(tool(0, 'source', 'choose-cut'))
+    await expect.poll(() => page.locator(`${pair(4)} ${cutWords}`).count(), POLL).toBe(0)
+    expect(await page.getAttribute(tool(4, 'source', 'choose-cut'), 'aria-pressed')).toBe('false')
+    const offered = await page.locator(`${pair(0)} .align-side--source ${cutWords}`).count()
+    expect(offered).toBeGreaterThan(0)
+    expect(await page.locator(cutWords).count()).toBe(offered)
+    await page
+      .locator(`${pair(0)} ${cutWords}`)
+      .nth(2)
+      .click()
+    await expect.poll(() => pairCount(page), POLL).toBe(8)
+    expect(await page.locator(cutWords).count()).toBe(0)
+    await page.click(tool(5, 'target', 'choose-cut'))
+    await page
+      .locator(`${pair(5)} ${cutWords}`)
+      .first()
+      .waitFor()
+    await page.click('[data-action="undo"]')
+    await expect.poll(() => pairCount(page), POLL).toBe(7)
+    expect(await page.locator(cutWords).count()).toBe(0)
+    expect(await texts(page, sentencesOf(0, 'source'))).toEqual([RU_SENTENCES[0]])
+
     await page.click('[data-action="next-low"]')
     await expect.poll(() => page.getAttribute(pair(5), 'class'), POLL).toContain('focused')
     await mkdir(SCREENSHOT_DIR, { recursive: true })
