@@ -25,6 +25,7 @@ export function AlignmentReview({
   const { t, i18n } = useTranslation()
   const [history, dispatch] = useReducer(reviewReducer, proposal, startReview)
   const { review, choosingWord } = history
+  const [title, setTitle] = useState(proposal.title)
   const [focused, setFocused] = useState(-1)
   const listRef = useRef<HTMLDivElement>(null)
   const { confirm, isConfirming, error } = useConfirmAlignment(projectId, proposal)
@@ -67,9 +68,17 @@ export function AlignmentReview({
       <header className="align-review__header">
         <div className="align-review__identity">
           <h1>{t('align.reviewTitle')}</h1>
-          <span className="align-review__title" dir="auto">
-            {proposal.title}
-          </span>
+          <div className="align-review__title">
+            <label htmlFor="align-review-title">{t('align.documentTitle')}</label>
+            <input
+              id="align-review-title"
+              name="title"
+              className="field__input"
+              value={title}
+              dir="auto"
+              onChange={(event) => setTitle(event.target.value)}
+            />
+          </div>
           <span className="language-pair">
             {t('documents.languagePair', {
               source: languageLabel(t, proposal.sourceLang, interfaceLanguage),
@@ -84,7 +93,7 @@ export function AlignmentReview({
           onUndo={() => dispatch({ kind: 'undo' })}
           onNextLow={() => jumpToNext(isLowConfidence)}
           onStartOver={onStartOver}
-          onConfirm={() => void confirm(review)}
+          onConfirm={() => void confirm(review, title)}
         />
         {summary.withoutSource > 0 && (
           <div className="align-review__notice" role="status" data-testid="align-orphans">

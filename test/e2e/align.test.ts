@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import ar from '../../client/i18n/locales/ar.json'
+import en from '../../client/i18n/locales/en.json'
 import type { Workspace } from '../support/workspace.ts'
 import type { TestServer } from '../support/testServer.ts'
 import { POLL, SCREENSHOT_DIR, openAs, pageErrors, row, targetCell } from './browser.ts'
@@ -165,8 +166,22 @@ describe('aligning an existing translation', () => {
     await page.click(tool(2, 'target', 'shift-down'))
     await expect.poll(() => texts(page, sentencesOf(2, 'target')), POLL).toEqual([AR_SENTENCES[2]])
 
+    // The title from the upload form is edited here; an empty one is refused before sending.
+    const title = '#align-review-title'
+    expect(await page.inputValue(title)).toBe('Рукописи')
+    expect(await page.getAttribute(title, 'dir')).toBe('auto')
+    await page.fill(title, '  ')
+    await page.click('[data-action="confirm"]')
+    await expect
+      .poll(() => page.textContent('[data-testid="align-error"]'), POLL)
+      .toBe(en.errors.align.empty_title)
+    expect(page.url()).toContain('/align?project=')
+    await page.fill(title, 'Редкие рукописи — مخطوطات نادرة')
     await page.click('[data-action="confirm"]')
     await page.waitForURL(/\/documents\/[^/?]+$/)
+    await expect
+      .poll(() => page.textContent('[data-testid="document-title"]'), POLL)
+      .toBe('Редкие рукописи — مخطوطات نادرة')
     await page.locator(row(5)).waitFor()
     const expectedTargets = [
       AR_SENTENCES[0],
@@ -195,6 +210,8 @@ describe('aligning an existing translation', () => {
     expect(await page.getAttribute(target, 'lang')).toBe('kk')
     expect(await page.getAttribute(target, 'dir')).toBe('ltr')
     expect(await page.textContent('[data-action="confirm"]')).toBe(ar.align.confirm)
+    expect(await page.textContent('label[for="align-review-title"]')).toBe(ar.align.documentTitle)
+    expect(await page.inputValue('#align-review-title')).toBe('Қолжазбалар')
     const x = (selector: string) =>
       page.locator(selector).evaluate((node) => node.getBoundingClientRect().x)
     expect(await x(`${pair(0)} [data-testid="source"]`)).toBeGreaterThan(await x(target))
