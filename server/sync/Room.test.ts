@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { createJsonLogger } from '../logging/index.ts'
-import { openSqliteDocumentStore, type DocumentStore } from '../storage/index.ts'
+import type { DocumentStore } from '../storage/index.ts'
+import {
+  openStoreWithDocument,
+  type StoreWithDocument,
+} from '../../test/support/storeWithDocument.ts'
 import type { Authorize, Peer } from './authorize.ts'
 import { CloseCode } from './closeCodes.ts'
 import {
@@ -65,39 +66,16 @@ function gateAppends(store: DocumentStore) {
   return { gated, held }
 }
 
-let dir: string
+let fixture: StoreWithDocument
 let store: DocumentStore
 const log = createJsonLogger(() => {})
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'qalam-room-'))
-  store = openSqliteDocumentStore(join(dir, 'qalam.sqlite'))
-  const initial = new Y.Doc()
-  initial.getText('t').insert(0, 'start')
-  await store.createDocument(
-    {
-      id: 'doc',
-      title: 'Doc',
-      sourceLang: 'ru',
-      targetLang: 'kk',
-      createdAt: 1,
-      updatedAt: 1,
-      progress: {
-        segments: 0,
-        words: 0,
-        translatedWords: 0,
-        approvedWords: 0,
-        byStatus: { new: 0, draft: 0, translated: 0, approved: 0, rejected: 0 },
-      },
-    },
-    Y.encodeStateAsUpdate(initial),
-  )
+  fixture = await openStoreWithDocument()
+  store = fixture.store
 })
 
-afterEach(async () => {
-  await store.close()
-  await rm(dir, { recursive: true, force: true })
-})
+afterEach(() => fixture.dispose())
 
 async function openRoom(
   roomStore: DocumentStore,

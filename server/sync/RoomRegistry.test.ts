@@ -1,45 +1,22 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import * as Y from 'yjs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { createJsonLogger } from '../logging/index.ts'
-import { openSqliteDocumentStore, type DocumentStore } from '../storage/index.ts'
+import type { DocumentStore } from '../storage/index.ts'
+import {
+  openStoreWithDocument,
+  type StoreWithDocument,
+} from '../../test/support/storeWithDocument.ts'
 import type { RoomConnection } from './Room.ts'
 import { RoomRegistry } from './RoomRegistry.ts'
 
-let dir: string
+let fixture: StoreWithDocument
 let store: DocumentStore
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'qalam-registry-'))
-  store = openSqliteDocumentStore(join(dir, 'qalam.sqlite'))
-  const initial = new Y.Doc()
-  initial.getText('t').insert(0, 'start')
-  await store.createDocument(
-    {
-      id: 'doc',
-      title: 'Doc',
-      sourceLang: 'ru',
-      targetLang: 'kk',
-      createdAt: 1,
-      updatedAt: 1,
-      progress: {
-        segments: 0,
-        words: 0,
-        translatedWords: 0,
-        approvedWords: 0,
-        byStatus: { new: 0, draft: 0, translated: 0, approved: 0, rejected: 0 },
-      },
-    },
-    Y.encodeStateAsUpdate(initial),
-  )
+  fixture = await openStoreWithDocument()
+  store = fixture.store
 })
 
-afterEach(async () => {
-  await store.close()
-  await rm(dir, { recursive: true, force: true })
-})
+afterEach(() => fixture.dispose())
 
 const connection: RoomConnection = {
   peer: { connectionId: 'c1', userId: 'u1', role: 'translator', projectId: 'p' },
