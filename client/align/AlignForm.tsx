@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiError } from '../http/requestJson.ts'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { useSubmit } from '../http/useSubmit.ts'
-import { LanguageField } from '../import/LanguageField.tsx'
+import { LanguagePairFields } from '../import/LanguagePairFields.tsx'
 import { TextFileField } from '../import/TextFileField.tsx'
 import { TitleField } from '../import/TitleField.tsx'
 import { proposeAlignment, type AlignmentProposal } from './alignmentRequests.ts'
@@ -46,17 +46,11 @@ export function AlignForm({
           label={t('align.targetFile')}
           onFile={setTarget}
         />
-        <LanguageField
-          label={t('import.sourceLang')}
-          name="sourceLang"
-          value={sourceLang}
-          onChange={setSourceLang}
-        />
-        <LanguageField
-          label={t('import.targetLang')}
-          name="targetLang"
-          value={targetLang}
-          onChange={setTargetLang}
+        <LanguagePairFields
+          sourceLang={sourceLang}
+          targetLang={targetLang}
+          onSourceLang={setSourceLang}
+          onTargetLang={setTargetLang}
         />
       </div>
       <TitleField

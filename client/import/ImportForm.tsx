@@ -5,7 +5,7 @@ import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { ApiError } from '../http/requestJson.ts'
 import { useSubmit } from '../http/useSubmit.ts'
 import { importDocument } from './importDocument.ts'
-import { LanguageField } from './LanguageField.tsx'
+import { LanguagePairFields } from './LanguagePairFields.tsx'
 import { TextFileField } from './TextFileField.tsx'
 import { TitleField } from './TitleField.tsx'
 
@@ -35,17 +35,11 @@ export function ImportForm({ projectId }: { projectId: string }) {
         onChange={setTitle}
       />
       <div className="import-form__languages">
-        <LanguageField
-          label={t('import.sourceLang')}
-          name="sourceLang"
-          value={sourceLang}
-          onChange={setSourceLang}
-        />
-        <LanguageField
-          label={t('import.targetLang')}
-          name="targetLang"
-          value={targetLang}
-          onChange={setTargetLang}
+        <LanguagePairFields
+          sourceLang={sourceLang}
+          targetLang={targetLang}
+          onSourceLang={setSourceLang}
+          onTargetLang={setTargetLang}
         />
       </div>
       {error !== null && <ErrorMessage error={error} testId="import-error" />}
