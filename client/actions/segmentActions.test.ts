@@ -125,20 +125,26 @@ describe('confirmAndNext on a rejected segment', () => {
 describe('roles', () => {
   const CTRL_ENTER = stroke({ key: 'Enter', ctrlKey: true })
 
-  test('Ctrl+Enter marks translated for a translator and approves for a reviewer or admin', () => {
+  test('Ctrl+Enter marks translated for a translator and approves for a reviewer, manager or admin', () => {
     expect(findAction(CTRL_ENTER, actionsFor('translator'))).toBe(confirmAndNext)
     expect(findAction(CTRL_ENTER, actionsFor('reviewer'))).toBe(approveAndNext)
+    expect(findAction(CTRL_ENTER, actionsFor('manager'))).toBe(approveAndNext)
     expect(findAction(CTRL_ENTER, actionsFor('admin'))).toBe(approveAndNext)
   })
 
-  test('viewers and managers only move between segments', () => {
-    for (const role of ['viewer', 'manager'] as const) {
-      expect(actionsFor(role).map((action) => action.name)).toEqual([
-        'gotoNextSegment',
-        'gotoPreviousSegment',
-      ])
-      expect(findAction(CTRL_ENTER, actionsFor(role))).toBeUndefined()
-    }
+  test('a manager gets every segment action a reviewer gets', () => {
+    const names = (role: 'manager' | 'reviewer') => actionsFor(role).map((action) => action.name)
+    expect(names('manager')).toEqual(names('reviewer'))
+    expect(names('manager')).toContain('rejectSegment')
+    expect(names('manager')).toContain('copySourceToTarget')
+  })
+
+  test('viewers only move between segments', () => {
+    expect(actionsFor('viewer').map((action) => action.name)).toEqual([
+      'gotoNextSegment',
+      'gotoPreviousSegment',
+    ])
+    expect(findAction(CTRL_ENTER, actionsFor('viewer'))).toBeUndefined()
   })
 
   test('translators get neither approve, reject nor reopen', () => {

@@ -16,19 +16,25 @@ export type Action =
 
 type NamedAction = Exclude<Action, { kind: 'setStatus' }>
 
+/*
+ * A project manager may do everything a translator and a reviewer may, as in most CAT tools:
+ * on a small team the manager is often the one who fixes the last segment before delivery.
+ */
+const EVERYTHING = new Set<NamedAction>([
+  'view',
+  'import',
+  'export',
+  'manageMembers',
+  'manageDocuments',
+  'editTarget',
+  'approve',
+  'reject',
+  'reopen',
+])
+
 const NAMED: Record<ActingRole, ReadonlySet<NamedAction>> = {
-  admin: new Set<NamedAction>([
-    'view',
-    'import',
-    'export',
-    'manageMembers',
-    'manageDocuments',
-    'editTarget',
-    'approve',
-    'reject',
-    'reopen',
-  ]),
-  manager: new Set<NamedAction>(['view', 'import', 'export', 'manageMembers', 'manageDocuments']),
+  admin: EVERYTHING,
+  manager: EVERYTHING,
   reviewer: new Set<NamedAction>(['view', 'editTarget', 'approve', 'reject', 'reopen']),
   translator: new Set<NamedAction>(['view', 'editTarget']),
   viewer: new Set<NamedAction>(['view']),
@@ -36,8 +42,8 @@ const NAMED: Record<ActingRole, ReadonlySet<NamedAction>> = {
 
 /*
  * Translators move their own work between draft and translated, and pick a rejected segment
- * back up as a draft; they never touch an approved one. Reviewers may set every status except
- * `new` (which only an import writes), which covers approve, reject and reopen.
+ * back up as a draft; they never touch an approved one. Reviewers and managers may set every
+ * status except `new` (which only an import writes), which covers approve, reject and reopen.
  */
 const TRANSLATOR_FROM: ReadonlySet<SegmentStatus> = new Set(['new', 'draft', 'translated'])
 const TRANSLATOR_TO: ReadonlySet<SegmentStatus> = new Set(['draft', 'translated'])
@@ -45,6 +51,7 @@ const TRANSLATOR_TO: ReadonlySet<SegmentStatus> = new Set(['draft', 'translated'
 function maySetStatus(role: ActingRole, from: SegmentStatus, to: SegmentStatus): boolean {
   switch (role) {
     case 'admin':
+    case 'manager':
     case 'reviewer':
       return to !== 'new'
     case 'translator':
@@ -52,7 +59,6 @@ function maySetStatus(role: ActingRole, from: SegmentStatus, to: SegmentStatus):
         (TRANSLATOR_FROM.has(from) && TRANSLATOR_TO.has(to)) ||
         (from === 'rejected' && to === 'draft')
       )
-    case 'manager':
     case 'viewer':
       return false
   }

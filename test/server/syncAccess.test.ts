@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { readSegments, setTargetText } from '@qalam/shared/model'
+import { readSegments, setStatus, setTargetText } from '@qalam/shared/model'
 import { asUser, createUser } from '../support/accounts.ts'
 import { connectClient, openRawSocket, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
@@ -192,5 +192,31 @@ describe('awareness limits', () => {
     expect(kept.meta.get(7777)!.clock).toBeLessThanOrEqual(40)
     expect(sender.socket.readyState).toBe(sender.socket.OPEN)
     sender.socket.close()
+  })
+})
+
+describe('a manager over the socket', () => {
+  test('a manager’s edit and approval are stored like a reviewer’s, a viewer’s are dropped', async () => {
+    const { server, workspace, documentId } = await setup()
+    const manager = await workspace.member('manager')
+    const viewer = await workspace.member('viewer')
+    const managing = connectClient(server.url, documentId, manager)
+    const viewing = connectClient(server.url, documentId, viewer)
+    clients.push(managing, viewing)
+    await Promise.all([managing.synced(), viewing.synced()])
+    const [first, second] = readSegments(managing.doc)
+    setTargetText(managing.doc, first!.id, 'Бірінші.', manager.user.id)
+    setStatus(managing.doc, first!.id, 'approved', manager.user.id)
+    setTargetText(viewing.doc, second!.id, 'Оқырман.', viewer.user.id)
+    const reader = connectClient(server.url, documentId, workspace.admin)
+    clients.push(reader)
+    await reader.synced()
+    await waitFor(() =>
+      expect(readSegments(reader.doc).map(({ target, status }) => ({ target, status }))).toEqual([
+        { target: 'Бірінші.', status: 'approved' },
+        { target: '', status: 'new' },
+      ]),
+    )
+    expect(managing.provider.wsconnected).toBe(true)
   })
 })

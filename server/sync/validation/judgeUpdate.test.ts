@@ -368,11 +368,48 @@ describe('honest updates', () => {
 })
 
 describe('roles that may not write', () => {
-  test.each(['viewer', 'manager'] as const)('rejects any change from a %s as read-only', (role) => {
+  test('rejects any change from a viewer as read-only', () => {
     const room = roomDoc()
     const client = clientOf(room)
     const update = client.edit((doc) => setTargetText(doc, client.id(0), 'Сөз.', 'u'))
-    expectRejected(judgeUpdate(room, update, { role, userId: 'u' }), 'read_only')
+    expectRejected(judgeUpdate(room, update, { role: 'viewer', userId: 'u' }), 'read_only')
+  })
+})
+
+describe('a manager works like a translator and a reviewer', () => {
+  const manager = { role: 'manager' as const, userId: 'manager-1' }
+
+  test('accepts a manager who edits a target and marks it translated', () => {
+    const room = roomDoc()
+    const client = clientOf(room)
+    const update = client.edit((doc) => {
+      setTargetText(doc, client.id(0), 'Сөз.', manager.userId)
+      setStatus(doc, client.id(0), 'translated', manager.userId)
+    })
+    expect(judgeUpdate(room, update, manager)).toEqual({
+      ok: true,
+      statusChanges: [{ segmentId: client.id(0), from: 'new', to: 'translated' }],
+    })
+  })
+
+  test.each(['approved', 'rejected'] as const)(
+    'accepts a manager who sets a translated segment %s',
+    (status) => {
+      const room = roomDoc('translated')
+      const client = clientOf(room)
+      const update = client.edit((doc) => setStatus(doc, client.id(1), status, manager.userId))
+      expect(judgeUpdate(room, update, manager)).toEqual({
+        ok: true,
+        statusChanges: [{ segmentId: client.id(1), from: 'translated', to: status }],
+      })
+    },
+  )
+
+  test('rejects a manager who sets a segment back to new', () => {
+    const room = roomDoc('translated')
+    const client = clientOf(room)
+    const update = client.edit((doc) => setStatus(doc, client.id(1), 'new', manager.userId))
+    expectRejected(judgeUpdate(room, update, manager), 'status_transition')
   })
 })
 
