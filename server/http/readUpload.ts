@@ -66,7 +66,11 @@ export function readUpload(
     const fields: Record<string, string> = {}
     const files: Upload['files'] = {}
 
+    // busboy emits "Unexpected end of form" on the part being read as well as on itself; an
+    // error event without a listener throws, and from a stream that kills the process.
+    const malformed = () => fail(new InvalidRequestError('Malformed multipart body.'))
     parser.on('file', (name, stream, info) => {
+      stream.on('error', malformed)
       if (!fileFields.includes(name)) {
         stream.resume()
         return
@@ -84,12 +88,13 @@ export function readUpload(
     })
     parser.on('partsLimit', () => fail(new InvalidRequestError('Too many form parts.')))
     parser.on('fieldsLimit', () => fail(new InvalidRequestError('Too many form fields.')))
-    parser.on('error', () => fail(new InvalidRequestError('Malformed multipart body.')))
+    parser.on('error', malformed)
     parser.on('close', () => {
       if (settled) return
       settled = true
       resolve({ files, fields })
     })
+    request.on('error', () => fail(new InvalidRequestError('The upload was aborted.')))
     request.on('close', () => {
       if (!request.complete) fail(new InvalidRequestError('The upload was aborted.'))
     })
