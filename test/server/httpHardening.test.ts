@@ -42,7 +42,7 @@ async function postTruncated(path: string, body: Uint8Array): Promise<Response> 
       cookie: workspace.admin.cookie,
       'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
     },
-    body,
+    body: new Blob([new Uint8Array(body)]),
   })
 }
 
