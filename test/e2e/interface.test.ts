@@ -11,7 +11,7 @@ import type { Workspace } from '../support/workspace.ts'
 import { SCREENSHOT_DIR, POLL, openAs, pageErrors, row } from './browser.ts'
 import { startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
 
-const SAMPLE = '/work/shared/data/samples/archives-cooperation.ru.txt'
+const SAMPLE = new URL('../fixtures/samples/archives.ru.txt', import.meta.url)
 
 describe('the document list, import form and interface language', () => {
   let server: TestServer

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, test } from 'vitest'
 import { readSegments } from '@qalam/shared/model'
-import { segmentText } from '@qalam/shared/segmentation'
 import { readStoredDocument } from '../support/storedDocument.ts'
 import { asUser } from '../support/accounts.ts'
+import { readFixtureDevSet } from '../support/alignmentDevSets.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
 
@@ -132,23 +131,21 @@ describe('POST /api/alignments proposes pairs without storing anything', () => {
     expect(await listIds(server.url)).toEqual([])
   })
 
-  test('the de/fr development pair is covered sentence by sentence, in order', async () => {
+  test('the ru-kk development set is covered sentence by sentence, in order', async () => {
     server = await start()
-    const de = readFileSync('/work/shared/data/align-dev/dev.de', 'utf8')
-    const fr = readFileSync('/work/shared/data/align-dev/dev.fr', 'utf8')
+    const set = readFixtureDevSet('kk')
+    const ru = set.source.join('\n') + '\n'
+    const kk = set.target.join('\n') + '\n'
     const response = await postAlignment(server.url, {
-      source: de,
-      target: fr,
-      sourceLang: 'de',
-      targetLang: 'fr',
-      title: 'Himalaya-Chronik',
+      source: ru,
+      target: kk,
+      title: 'Память на полках',
     })
     expect(response.status).toBe(200)
     const proposal = (await response.json()) as Proposal
-    expect(proposal.title).toBe('Himalaya-Chronik')
-    expect(proposal.source.sentences).toEqual(segmentText(de, 'de').map((s) => s.text))
-    expect(proposal.target.sentences).toEqual(segmentText(fr, 'fr').map((s) => s.text))
-    expect(proposal.source.sentences.length).toBeGreaterThanOrEqual(468)
+    expect(proposal.title).toBe('Память на полках')
+    expect(proposal.source.sentences).toEqual(set.source)
+    expect(proposal.target.sentences).toEqual(set.target)
     expectCoversInOrder(proposal)
     const oneToOne = proposal.beads.filter((b) => b.source.length === 1 && b.target.length === 1)
     expect(oneToOne.length).toBeGreaterThan(proposal.beads.length / 2)

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { parsePlainText, rebuildPlainText } from './index.ts'
 
 const sample = readFileSync(
-  new URL('../../../../shared/data/samples/archives-cooperation.ru.txt', import.meta.url),
+  new URL('../../../test/fixtures/samples/archives.ru.txt', import.meta.url),
   'utf8',
 )
 
