@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { OFFERED_LANGUAGES } from '../documents/languageLabel.ts'
+import { OFFERED_LANGUAGES, SEGMENTED_LANGUAGES } from '../documents/languageLabel.ts'
+import { languageName } from '@qalam/shared/text'
 
 const OTHER = 'other'
 
@@ -16,11 +17,12 @@ export function LanguageField({
   value: string
   onChange: (tag: string) => void
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const tagId = useId()
-  const [isOther, setOther] = useState(
-    () => value !== '' && !(OFFERED_LANGUAGES as readonly string[]).includes(value),
-  )
+  const listed: readonly string[] = [...OFFERED_LANGUAGES, ...SEGMENTED_LANGUAGES]
+  const [isOther, setOther] = useState(() => value !== '' && !listed.includes(value))
+  const more = SEGMENTED_LANGUAGES.map((tag) => ({ tag, name: languageName(tag, i18n.language) }))
+  more.sort((a, b) => a.name.localeCompare(b.name, i18n.language))
   return (
     <div className="field">
       <label className="field__label" htmlFor={`${tagId}-select`}>
@@ -42,6 +44,13 @@ export function LanguageField({
             {t(`languages.${tag}`)} ({tag})
           </option>
         ))}
+        <optgroup label={t('import.moreLanguages')}>
+          {more.map(({ tag, name }) => (
+            <option key={tag} value={tag}>
+              {name} ({tag})
+            </option>
+          ))}
+        </optgroup>
         <option value={OTHER}>{t('languages.other')}</option>
       </select>
       {isOther && (

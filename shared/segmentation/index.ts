@@ -1,3 +1,3 @@
-export type { TextSegment } from './types.ts'
+export type { BreakDecision, TextSegment } from './types.ts'
 export { segmentText } from './segmentText.ts'
-export { rulesFor, type LanguageRules } from './rules/index.ts'
+export { RULE_LANGUAGES, rulesFor, type LanguageRules } from './rules/index.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { GOLDEN_CASES } from './golden/index.ts'
+import { GOLDEN_CASES, INDEPENDENT_CASES } from './golden/index.ts'
 import { segmentText } from './index.ts'
 
 describe.each(Object.keys(GOLDEN_CASES))('golden cases (%s)', (lang) => {
@@ -11,9 +11,21 @@ describe.each(Object.keys(GOLDEN_CASES))('golden cases (%s)', (lang) => {
   )
 })
 
+describe.each(Object.keys(INDEPENDENT_CASES))('independent cases (%s)', (lang) => {
+  test.each(INDEPENDENT_CASES[lang]!.map((golden) => [golden.text, golden.segments] as const))(
+    "splits %j by the language's conventions",
+    (text, expected) => {
+      expect(segmentText(text, lang).map((segment) => segment.text)).toEqual(expected)
+    },
+  )
+})
+
 describe('segmentText', () => {
   test('rebuilds every golden text byte for byte from offsets and gaps', () => {
-    for (const [lang, cases] of Object.entries(GOLDEN_CASES)) {
+    for (const [lang, cases] of [
+      ...Object.entries(GOLDEN_CASES),
+      ...Object.entries(INDEPENDENT_CASES),
+    ]) {
       for (const { text } of cases) {
         const segments = segmentText(text, lang)
         let rebuilt = ''
@@ -40,7 +52,10 @@ describe('segmentText', () => {
   })
 
   test('falls back to Unicode sentence rules for languages without rule data', () => {
-    expect(segmentText('Hola. ¿Qué tal?', 'es').map((s) => s.text)).toEqual(['Hola.', '¿Qué tal?'])
+    expect(segmentText('Hej. Hur mår du?', 'sv').map((s) => s.text)).toEqual([
+      'Hej.',
+      'Hur mår du?',
+    ])
     expect(segmentText('Hola. Adiós.', 'not a tag').map((s) => s.text)).toEqual(['Hola.', 'Adiós.'])
   })
 

@@ -1,4 +1,6 @@
+import { compileRules, judgePeriod, type CompiledRules } from './abbreviations.ts'
 import type { LanguageRules } from './rules/index.ts'
+import type { BreakDecision } from './types.ts'
 
 // The engine proposes a break after every cluster of sentence-final marks (with the quotes
 // and brackets that close over them) and asks, in order: is it inside a URL or a bracketed
@@ -7,11 +9,6 @@ import type { LanguageRules } from './rules/index.ts'
 
 const TERMINALS = '.!?…؟۔‼⁇⁈⁉。！？'
 const CLOSERS = `"'”’»)\\]“‘›」』`
-// French sets a (narrow) no-break space before closing guillemets: `« Je viens. »`.
-const CLUSTER = new RegExp(
-  `[${TERMINALS}]+(?:(?:[ \\u00a0\\u202f]?[${CLOSERS}])+[${TERMINALS}]*|\\s\\.(?=\\s|$|[${CLOSERS}]))*`,
-  'gu',
-)
 const LIST_MARKER = /^[\s•⁃▪◦‣●■-]*(?:\p{Nd}{1,3}|\p{L})[.)]?$/u
 const URL_OR_EMAIL =
   /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"«»]+|\b(?:https?:)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ru|kz|ae|de|fr|uk|edu|gov|info|io)\b(?:\/[^\s<>"«»]*)?|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu
@@ -23,6 +20,22 @@ const LIST_STYLES: { start: RegExp; next: RegExp }[] = [
   { start: /^\s*\d{1,3}\.\s/u, next: /\s(?=\d{1,3}\.\s+\p{Lu})/gu },
   { start: /^\s*[a-z]\.\s/u, next: /\s(?=[a-z]\.\s+\p{Lu})/gu },
 ]
+
+const clusters = new Map<string, RegExp>()
+
+/** Marks with the closers over them; French sets a (narrow) no-break space before `»`. */
+function clusterPattern(terminals: string): RegExp {
+  let pattern = clusters.get(terminals)
+  if (!pattern) {
+    const marks = terminals.replace(/[\]\\^-]/gu, '\\$&')
+    pattern = new RegExp(
+      `[${marks}]+(?:(?:[ \\u00a0\\u202f]?[${CLOSERS}])+[${marks}]*|\\s\\.(?=\\s|$|[${CLOSERS}]))*`,
+      'gu',
+    )
+    clusters.set(terminals, pattern)
+  }
+  return pattern
+}
 
 function protectedMask(line: string): Uint8Array {
   const mask = new Uint8Array(line.length)
@@ -61,133 +74,126 @@ function listBreaks(line: string): number[] {
 const isLowercase = (char: string) => char !== char.toUpperCase() && char === char.toLowerCase()
 const isUppercase = (char: string) => char !== char.toLowerCase() && char === char.toUpperCase()
 
-/** The non-space token that ends right before `end`, without opening quotes or brackets. */
-function tokenBefore(line: string, end: number): { token: string; start: number } {
-  let start = end
-  while (start > 0 && !/\s/u.test(line[start - 1]!)) start--
-  let token = line.slice(start, end)
-  const stripped = token.replace(/^[(«"“„'‘[]+/u, '')
-  start += token.length - stripped.length
-  token = stripped
-  return { token, start }
+/** How an ellipsis cluster reads: three dots mark an omission, a fourth one ends a sentence. */
+function ellipsisOf(cluster: string): 'none' | 'omission' | 'final' {
+  const dots = cluster.replace(/[^.…]/gu, '')
+  const length = [...dots].reduce((sum, char) => sum + (char === '…' ? 3 : 1), 0)
+  if (length < 3) return 'none'
+  return length >= 4 ? 'final' : 'omission'
 }
 
-function isAbbreviation(
-  list: ReadonlySet<string>,
+/** `Ph.D.`, `U.S.A.`, `т.ғ.к.`: the period sits inside a dotted abbreviation. */
+function isDottedToken(line: string, at: number): boolean {
+  let from = at
+  while (from > 0 && !/\s/u.test(line[from - 1]!)) from--
+  let to = at
+  while (to < line.length && !/\s/u.test(line[to]!)) to++
+  const token = line.slice(from, to).replace(/^[(«"“„'‘[¿¡]+|[.,;:!?)»"'”’]+$/gu, '')
+  return /^(?:\p{L}{1,3}\.)+\p{L}{1,3}$/u.test(token)
+}
+
+type Decide = (isBreak: boolean, rule: BreakDecision['rule'], detail?: string) => void
+
+function judgeCluster(
   line: string,
-  token: string,
-  tokenStart: number,
-): boolean {
-  if (list.has(token)) return true
-  // Spaced abbreviations (`т. д.`, `z. B.`): try the previous one and two tokens too.
-  let joined = token
-  let start = tokenStart
-  for (let extra = 0; extra < 2; extra++) {
-    const gap = start - 1
-    if (gap <= 0 || line[gap] !== ' ') return false
-    const previous = tokenBefore(line, gap)
-    if (!previous.token.endsWith('.')) return false
-    joined = previous.token + ' ' + joined
-    start = previous.start
-    if (list.has(joined)) return true
+  start: number,
+  end: number,
+  cluster: string,
+  sentenceStart: number,
+  language: CompiledRules,
+  decide: Decide,
+): void {
+  const next = line[end]!
+  const ellipsis = ellipsisOf(cluster)
+  if (!/\s/u.test(next)) {
+    // No space after the mark: a sentence ends only between a word and a capital
+    // (`world.Today`), or between two words of a caseless script (`وصلنا.كان`); an ellipsis
+    // without a space (`mean...see`, `mean…See`) is inside the sentence.
+    if ([...cluster].length !== 1 || ellipsis !== 'none') return decide(false, 'no-space')
+    if (isDottedToken(line, start)) return decide(false, 'initialism')
+    const before = line.slice(Math.max(0, start - 2), start)
+    const after = line.slice(end, end + 2)
+    const isCased = /^[\p{L}\d]?[\p{Ll}\d]$/u.test(before) && isUppercase(next)
+    const isCaseless = /^\p{Lo}{2}$/u.test(before) && /^\p{Lo}{2}$/u.test(after)
+    if (!isCased && !isCaseless) return decide(false, 'no-space')
+    return decide(true, 'end')
   }
-  return false
-}
-
-interface Compiled {
-  rules: LanguageRules
-  neverEnd: Set<string>
-  mayEnd: Set<string>
-}
-
-const compiled = new WeakMap<LanguageRules, Compiled>()
-
-function compile(rules: LanguageRules): Compiled {
-  let entry = compiled.get(rules)
-  if (!entry) {
-    entry = { rules, neverEnd: new Set(rules.neverEndAfter), mayEnd: new Set(rules.mayEndAfter) }
-    compiled.set(rules, entry)
+  const following = /^[\s\-–—]*(\S)/u.exec(line.slice(end, end + 16))?.[1] ?? ''
+  if (!following || isLowercase(following) || /[,;:]/u.test(following)) {
+    return decide(false, 'lowercase-follows')
   }
-  return entry
+  // `the thing is . . . I didn't mean it`: the pronoun I is capitalized anywhere, so after an
+  // omission it is no sign of a new sentence.
+  if (
+    ellipsis === 'omission' &&
+    language.rules.hasPronounI &&
+    /^\s+I\b(?!\.)/u.test(line.slice(end))
+  ) {
+    return decide(false, 'ellipsis-before-i')
+  }
+  if (cluster === '.') {
+    const verdict = judgePeriod(line, start, sentenceStart, language)
+    if (verdict) return decide(!verdict.belongs, verdict.rule, verdict.abbreviation)
+  }
+  decide(true, 'end')
 }
 
 /**
- * Whether a period ending the token before `clusterStart` is part of it rather than the end of
- * a sentence. `capitalFollows`: the next word starts with a capital or a caseless letter.
+ * Break offsets inside one line of text, ascending, each right after the mark that ends a
+ * sentence (or before a list marker). `onDecision` hears every break and every vetoed mark.
  */
-function periodBelongsToToken(
+export function findBreaks(
   line: string,
-  clusterStart: number,
-  language: Compiled,
-  capitalFollows: boolean,
-): boolean {
-  const { token, start } = tokenBefore(line, clusterStart)
-  if (!token) return false
-  if (isAbbreviation(language.mayEnd, line, token, start)) return !capitalFollows
-  if (isAbbreviation(language.neverEnd, line, token, start)) return true
-  // Abbreviations opening a sentence are capitalized (`Рис. 3`, `См. выше`).
-  const lowered = token.charAt(0).toLowerCase() + token.slice(1)
-  if (lowered !== token) {
-    if (language.mayEnd.has(lowered)) return !capitalFollows
-    if (language.neverEnd.has(lowered)) return true
-  }
-  if (/^\p{L}$/u.test(token)) {
-    if (language.rules.hasPronounI && token === 'I') {
-      const previous = tokenBefore(line, Math.max(0, start - 1)).token
-      return !previous || !/^\p{Ll}/u.test(previous)
-    }
-    return true
-  }
-  if (/^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(token)) return true
-  if (language.rules.hasDottedOrdinals && /^[-–]?\d{1,2}$/u.test(token)) return true
-  return false
-}
-
-/**
- * Sentence boundaries inside one line of text, as [start, end) pairs trimmed of whitespace,
- * in order. Never returns an empty range.
- */
-export function splitSentences(line: string, rules: LanguageRules): [number, number][] {
-  const language = compile(rules)
+  rules: LanguageRules,
+  onDecision?: (decision: BreakDecision) => void,
+): number[] {
+  const language = compileRules(rules)
   const isProtected = protectedMask(line)
   const isInside = insideMask(line)
   const listed = listBreaks(line)
   const breaks = new Set<number>(listed)
+  for (const at of listed) onDecision?.({ at, isBreak: true, rule: 'list-item' })
   let lastBreak = 0
-  for (const match of line.matchAll(CLUSTER)) {
+  for (const match of line.matchAll(clusterPattern(rules.terminals ?? TERMINALS))) {
     const start = match.index
     const end = start + match[0].length
     if (end >= line.length) continue
-    if (isProtected[start] || isInside[end - 1]) continue
+    const decide: Decide = (isBreak, rule, detail) => {
+      onDecision?.(
+        detail === undefined ? { at: end, isBreak, rule } : { at: end, isBreak, rule, detail },
+      )
+      if (!isBreak) return
+      breaks.add(end)
+      lastBreak = end
+    }
+    if (isProtected[start]) {
+      decide(false, 'url')
+      continue
+    }
+    if (isInside[end - 1]) {
+      decide(false, 'brackets')
+      continue
+    }
     // `[...]` and `(…)` mark an omission inside a sentence, not its end.
-    if (/[[(]$/u.test(line.slice(0, start)) && /^[.…]+[\])]/u.test(match[0])) continue
+    if (/[[(]$/u.test(line.slice(0, start)) && /^[.…]+[\])]/u.test(match[0])) {
+      decide(false, 'omission')
+      continue
+    }
     for (const at of listed) if (at < start) lastBreak = Math.max(lastBreak, at)
-    if (LIST_MARKER.test(line.slice(lastBreak, start))) continue
-    const next = line[end]!
-    if (!/\s/u.test(next)) {
-      // No space after the mark: a sentence ends only between a word and a capital
-      // (`world.Today`), or between two words of a caseless script (`وصلنا.كان`).
-      if (match[0].length !== 1) continue
-      const before = line.slice(Math.max(0, start - 2), start)
-      const after = line.slice(end, end + 2)
-      const isCased = /^[\p{L}\d]?[\p{Ll}\d]$/u.test(before) && isUppercase(next)
-      const isCaseless = /^\p{Lo}{2}$/u.test(before) && /^\p{Lo}{2}$/u.test(after)
-      if (!isCased && !isCaseless) continue
-    } else {
-      const following = /^[\s\-–—]*(\S)/u.exec(line.slice(end))?.[1] ?? ''
-      if (!following || isLowercase(following) || /[,;:]/u.test(following)) continue
+    if (LIST_MARKER.test(line.slice(lastBreak, start))) {
+      decide(false, 'list-marker')
+      continue
     }
-    if (match[0] === '.') {
-      const word = /^[\s\-–—"'«„“‘([]*(\p{L})/u.exec(line.slice(end))?.[1] ?? ''
-      const capitalFollows = word !== '' && !isLowercase(word)
-      if (periodBelongsToToken(line, start, language, capitalFollows)) continue
-    }
-    breaks.add(end)
-    lastBreak = end
+    judgeCluster(line, start, end, match[0], lastBreak, language, decide)
   }
+  return [...breaks].sort((a, b) => a - b)
+}
+
+/** The [start, end) ranges between breaks, trimmed of whitespace; never an empty one. */
+export function rangesBetween(line: string, breaks: readonly number[]): [number, number][] {
   const ranges: [number, number][] = []
   let from = 0
-  for (const at of [...breaks].sort((a, b) => a - b).concat(line.length)) {
+  for (const at of [...breaks, line.length]) {
     const piece = line.slice(from, at)
     const leading = piece.length - piece.trimStart().length
     const body = piece.trim()
@@ -195,4 +201,12 @@ export function splitSentences(line: string, rules: LanguageRules): [number, num
     from = at
   }
   return ranges
+}
+
+/**
+ * Sentence boundaries inside one line of text, as [start, end) pairs trimmed of whitespace,
+ * in order. Never returns an empty range.
+ */
+export function splitSentences(line: string, rules: LanguageRules): [number, number][] {
+  return rangesBetween(line, findBreaks(line, rules))
 }

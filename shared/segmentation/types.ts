@@ -10,3 +10,31 @@ export interface TextSegment {
   /** 0-based index of the paragraph (line block) the segment belongs to. */
   paragraph: number
 }
+
+/**
+ * Why a position in a line is or is not a sentence boundary: the built-in rule that decided
+ * (`end`, `abbreviation`, `lowercase-follows`…) or, for SRX rules, `srx`.
+ */
+export interface BreakDecision {
+  /** Offset in the line (or, from `explainSegmentation`, in the text) of the boundary. */
+  at: number
+  isBreak: boolean
+  rule:
+    | 'end'
+    | 'list-item'
+    | 'url'
+    | 'brackets'
+    | 'omission'
+    | 'list-marker'
+    | 'no-space'
+    | 'lowercase-follows'
+    | 'ellipsis-before-i'
+    | 'abbreviation'
+    | 'initial'
+    | 'initialism'
+    | 'ordinal'
+    | 'pronoun-i'
+    | 'srx'
+  /** The abbreviation (`Mr.`), or for SRX the rule's language rule name and number. */
+  detail?: string
+}

@@ -1,27 +1,44 @@
-// `npm run bench -- segment`: golden-case pass counts per language and throughput.
+// `npm run bench -- segment`: pass counts per language on the golden cases and, apart, on the
+// independent set written from each language's conventions; throughput on the golden texts.
 import { segmentText } from '@qalam/shared/segmentation'
-import { GOLDEN_CASES } from '../../shared/segmentation/golden/index.ts'
+import {
+  GOLDEN_CASES,
+  INDEPENDENT_CASES,
+  type GoldenCase,
+} from '../../shared/segmentation/golden/index.ts'
 
-const perLanguage: Record<string, { passed: number; total: number; segmentsPerSecond: number }> = {}
+const passes = (lang: string, { text, segments }: GoldenCase) =>
+  JSON.stringify(segmentText(text, lang).map((segment) => segment.text)) ===
+  JSON.stringify(segments)
+
+function score(set: Record<string, GoldenCase[]>) {
+  const perLanguage: Record<string, { passed: number; total: number }> = {}
+  for (const [lang, cases] of Object.entries(set)) {
+    perLanguage[lang] = {
+      passed: cases.filter((golden) => passes(lang, golden)).length,
+      total: cases.length,
+    }
+  }
+  const entries = Object.values(perLanguage)
+  const passed = entries.reduce((sum, entry) => sum + entry.passed, 0)
+  const total = entries.reduce((sum, entry) => sum + entry.total, 0)
+  return { passed, total, perLanguage }
+}
+
+// Throughput on a text of all the language's cases, one paragraph each, repeated 200 times.
+const segmentsPerSecond: Record<string, number> = {}
 for (const [lang, cases] of Object.entries(GOLDEN_CASES)) {
-  const passed = cases.filter(
-    ({ text, segments }) =>
-      JSON.stringify(segmentText(text, lang).map((segment) => segment.text)) ===
-      JSON.stringify(segments),
-  ).length
-  // Throughput on a text of all the language's cases, one paragraph each, repeated 200 times.
   const text = cases.map(({ text }) => text.replace(/\n+/g, ' ')).join('\n')
   const big = Array.from({ length: 200 }, () => text).join('\n')
   const started = performance.now()
   let segments = 0
   for (let round = 0; round < 3; round++) segments += segmentText(big, lang).length
-  const seconds = (performance.now() - started) / 1000
-  perLanguage[lang] = {
-    passed,
-    total: cases.length,
-    segmentsPerSecond: Math.round(segments / seconds),
-  }
+  segmentsPerSecond[lang] = Math.round(segments / ((performance.now() - started) / 1000))
 }
-const passed = Object.values(perLanguage).reduce((sum, entry) => sum + entry.passed, 0)
-const total = Object.values(perLanguage).reduce((sum, entry) => sum + entry.total, 0)
-process.stdout.write(JSON.stringify({ golden: { passed, total }, perLanguage }) + '\n')
+process.stdout.write(
+  JSON.stringify({
+    golden: score(GOLDEN_CASES),
+    independent: score(INDEPENDENT_CASES),
+    segmentsPerSecond,
+  }) + '\n',
+)
