@@ -12,7 +12,7 @@ import {
 } from './auth/index.ts'
 import { databaseFile, defaultConfig, type ServerConfig } from './config.ts'
 import { createApp, type LiveAccess } from './http/index.ts'
-import { openSqliteDocumentStore } from './storage/index.ts'
+import { openSqliteDocumentStore, openWriteProbe } from './storage/index.ts'
 import {
   RoomRegistry,
   attachSyncServer,
@@ -72,6 +72,7 @@ export async function startServer(
   authDb.pragma('journal_mode = WAL')
   authDb.pragma('synchronous = NORMAL')
   const auth = createSqliteAuthStore(authDb)
+  const writeProbe = openWriteProbe(file)
   const audit = createSqliteAuditLog(authDb)
   await auth.deleteExpiredSessions()
   const sweep = setInterval(() => {
@@ -107,8 +108,21 @@ export async function startServer(
     log,
     maxUploadBytes: config.maxUploadBytes,
     clientDir: config.clientDir,
+    probeWritable: () => writeProbe.probe(),
   })
-  const httpServer = createServer(app)
+  const httpServer = createServer(
+    {
+      // Half-sent requests: headers must arrive within headersTimeout and the whole request
+      // (an upload included) within requestTimeout, or the socket is answered 408 and closed.
+      headersTimeout: Math.min(config.headersTimeoutMs, config.requestTimeoutMs),
+      requestTimeout: config.requestTimeoutMs,
+      // How often those deadlines are checked; the default (30 s) would let them overrun.
+      connectionsCheckingInterval: Math.min(1000, config.headersTimeoutMs),
+    },
+    app,
+  )
+  // Connections past the cap are dropped on accept; open WebSockets count against it too.
+  httpServer.maxConnections = config.maxConnections
   const attached = attachSyncServer(httpServer, {
     rooms,
     log,
@@ -147,6 +161,7 @@ export async function startServer(
         clearInterval(sweep)
         await rooms.unloadAll()
         await store.close()
+        writeProbe.close()
         authDb.close()
       })()
       return closing

@@ -29,6 +29,12 @@ export interface ServerConfig {
   sessionTtlMs: number
   /** Failed logins allowed per account and per address before 429. */
   loginLimits: LoginRateLimiterOptions
+  /** A request whose headers have not all arrived after this long is answered 408. */
+  headersTimeoutMs: number
+  /** A request (its body included) not complete after this long is answered 408. */
+  requestTimeoutMs: number
+  /** Open TCP connections (HTTP and WebSocket) at most; further ones are dropped. */
+  maxConnections: number
   logger: Logger
 }
 
@@ -56,6 +62,9 @@ export const defaultConfig: ServerConfig = {
   allowedOrigins: [],
   sessionTtlMs: SESSION_TTL_MS,
   loginLimits: DEFAULT_LOGIN_LIMITS,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 120_000,
+  maxConnections: 2_000,
   logger: stderrLogger,
 }
 
@@ -64,6 +73,9 @@ const envSchema = z.object({
   HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  MAX_CONNECTIONS: z.coerce.number().int().positive().optional(),
   ALLOWED_ORIGINS: z
     .string()
     .transform((value) =>
@@ -85,5 +97,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   if (parsed.DATA_DIR !== undefined) config.dataDir = parsed.DATA_DIR
   if (parsed.MAX_UPLOAD_BYTES !== undefined) config.maxUploadBytes = parsed.MAX_UPLOAD_BYTES
   if (parsed.ALLOWED_ORIGINS !== undefined) config.allowedOrigins = parsed.ALLOWED_ORIGINS
+  if (parsed.HEADERS_TIMEOUT_MS !== undefined) config.headersTimeoutMs = parsed.HEADERS_TIMEOUT_MS
+  if (parsed.REQUEST_TIMEOUT_MS !== undefined) config.requestTimeoutMs = parsed.REQUEST_TIMEOUT_MS
+  if (parsed.MAX_CONNECTIONS !== undefined) config.maxConnections = parsed.MAX_CONNECTIONS
   return config
 }

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express'
+import express, { type Express, type Request } from 'express'
 import type { AuditLog } from '../audit/index.ts'
 import type { AuthStore, LoginRateLimiter } from '../auth/index.ts'
 import type { Logger } from '../logging/index.ts'
@@ -10,7 +10,10 @@ import { errorMiddleware } from './errorMiddleware.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
 import { projectsRouter } from './projectsRouter.ts'
-import { sessionMiddleware } from './session.ts'
+import { readiness } from './readiness.ts'
+import { rejectMalformedUrl } from './rejectMalformedUrl.ts'
+import { securityHeaders } from './securityHeaders.ts'
+import { refuseAnonymousBodies, sessionMiddleware } from './session.ts'
 import { sessionRouter } from './sessionRouter.ts'
 import { usersRouter } from './usersRouter.ts'
 
@@ -25,15 +28,24 @@ export interface AppOptions {
   log: Logger
   maxUploadBytes: number
   clientDir: string
+  /** Resolves when the store accepts a write; `/readyz` fails while it rejects. */
+  probeWritable: () => Promise<void>
 }
+
+/** The one body an anonymous request may send: the login form. */
+const isLogin = (request: Request) => request.method === 'POST' && request.path === '/session'
 
 export function createApp(options: AppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
+  app.use(securityHeaders())
+  app.use(rejectMalformedUrl())
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true })
   })
+  app.get('/readyz', readiness(options.probeWritable, options.log))
   app.use('/api', sessionMiddleware(options.auth))
+  app.use('/api', refuseAnonymousBodies(isLogin))
   app.use('/api/session', sessionRouter(options))
   app.use('/api/users', usersRouter(options))
   app.use('/api/projects', projectsRouter(options))

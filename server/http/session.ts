@@ -31,6 +31,28 @@ export function sessionMiddleware(store: AuthStore): RequestHandler {
   }
 }
 
+/** Whether the request carries a body (declared length or chunked), read or not. */
+function hasBody(request: Request): boolean {
+  const length = request.headers['content-length']
+  return (
+    (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined
+  )
+}
+
+/**
+ * Refuses a body from a request without a session, before any parser reads it: the largest
+ * limits (an alignment's pairs) are for signed-in users only, and parsing 40 MB of JSON for an
+ * anonymous sender would hand anyone the event loop. `isPublic` names what anonymous requests
+ * may send (the login form). The connection is closed so the unread body is not drained.
+ */
+export function refuseAnonymousBodies(isPublic: (request: Request) => boolean): RequestHandler {
+  return (request, response, next) => {
+    if (request.user || !hasBody(request) || isPublic(request)) return next()
+    response.set('Connection', 'close')
+    throw new AuthError('auth.required', 'Log in first.')
+  }
+}
+
 /** A user as the API shows them: never the password hash. */
 export function publicUser(user: User): { id: string; username: string; isAdmin: boolean } {
   return { id: user.id, username: user.username, isAdmin: user.isAdmin }

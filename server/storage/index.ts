@@ -1,3 +1,3 @@
 export type { DocumentStore, DocumentSummary, LoadedDocument } from './DocumentStore.ts'
 export { replayDocument } from './replayDocument.ts'
-export { openSqliteDocumentStore } from './sqlite/index.ts'
+export { openSqliteDocumentStore, openWriteProbe, type WriteProbe } from './sqlite/index.ts'

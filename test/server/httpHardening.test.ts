@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { databaseFile } from '../../server/config.ts'
+import { openRawConnection, type RawConnection } from '../support/rawHttp.ts'
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
+import { waitFor } from '../support/waitFor.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
 
 let dir: TempDir
@@ -10,11 +13,18 @@ let workspace: Workspace
 
 beforeAll(async () => {
   dir = await makeTempDir('qalam-hardening-')
-  server = await spawnServer({ DATA_DIR: dir.path })
+  server = await spawnServer({
+    DATA_DIR: dir.path,
+    HEADERS_TIMEOUT_MS: 1000,
+    REQUEST_TIMEOUT_MS: 2000,
+  })
   workspace = await createWorkspace({ url: server.url, databaseFile: databaseFile(dir.path) })
 })
 
+const raw: RawConnection[] = []
+
 afterAll(async () => {
+  for (const connection of raw.splice(0)) connection.destroy()
   await server?.stop()
   await dir?.remove()
 })
@@ -76,3 +86,98 @@ test.each([
     expect(await isUp()).toBe(true)
   },
 )
+
+async function rawConnection(port = server.port): Promise<RawConnection> {
+  const connection = await openRawConnection(port)
+  raw.push(connection)
+  return connection
+}
+
+describe('web hardening', () => {
+  test('every response carries a CSP without inline scripts, nosniff, no framing and no referrer', async () => {
+    for (const path of ['/healthz', '/api/session', '/documents/abc']) {
+      const response = await fetch(server.url + path)
+      const csp = response.headers.get('content-security-policy') ?? ''
+      expect(csp).toContain("script-src 'self'")
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
+      expect(csp).toContain("frame-ancestors 'none'")
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer')
+    }
+  })
+
+  test('a malformed percent-encoded path answers 400, on the API and on client routes', async () => {
+    for (const path of ['/api/documents/%E0%A4%A', '/api/projects/%zz/members', '/documents/%']) {
+      const response = await fetch(server.url + path, {
+        headers: { cookie: workspace.admin.cookie },
+      })
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({ error: { code: 'request.invalid' } })
+    }
+    expect(await isUp()).toBe(true)
+  })
+
+  test('/readyz fails while another process holds the database locked, and recovers after', async () => {
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
+    const other = new Database(databaseFile(dir.path))
+    try {
+      other.exec('BEGIN IMMEDIATE')
+      const locked = await fetch(`${server.url}/readyz`)
+      expect(locked.status).toBe(503)
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+      other.exec('ROLLBACK')
+    } finally {
+      other.close()
+    }
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
+  })
+
+  test('an anonymous 42 MB JSON body is refused with 401 before it has been sent', async () => {
+    const connection = await rawConnection()
+    connection.write(
+      'POST /api/alignments/confirm HTTP/1.1\r\nHost: localhost\r\n' +
+        `Content-Type: application/json\r\nContent-Length: ${42 * 1024 * 1024}\r\n\r\n` +
+        '{"pairs":[',
+    )
+    // Only the headers and ten bytes were sent: an answer now means nothing waited for the rest.
+    await waitFor(() => expect(connection.received()).toMatch(/^HTTP\/1\.1 401/), {
+      timeoutMs: 1500,
+    })
+    expect(connection.received()).toContain('auth.required')
+  })
+
+  test('a request whose headers never finish is answered 408 and closed', async () => {
+    const connection = await rawConnection()
+    connection.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Slow: ')
+    await waitFor(() => expect(connection.isClosed()).toBe(true), { timeoutMs: 5000 })
+    expect(connection.received()).toMatch(/^HTTP\/1\.1 408/)
+  })
+
+  test('a request whose body never finishes is closed', async () => {
+    const connection = await rawConnection()
+    connection.write(
+      'POST /api/session HTTP/1.1\r\nHost: localhost\r\n' +
+        'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"user',
+    )
+    await waitFor(() => expect(connection.isClosed()).toBe(true), { timeoutMs: 6000 })
+    expect(await isUp()).toBe(true)
+  })
+})
+
+test('connections past MAX_CONNECTIONS are dropped, and accepted again once one closes', async () => {
+  const cappedDir = await makeTempDir('qalam-capped-')
+  const capped = await spawnServer({ DATA_DIR: cappedDir.path, MAX_CONNECTIONS: 3 })
+  try {
+    const held = await Promise.all([1, 2, 3].map(() => rawConnection(capped.port)))
+    await waitFor(async () => {
+      const extra = await rawConnection(capped.port)
+      await extra.closed
+      expect(extra.received()).toBe('')
+    })
+    held[0]!.destroy()
+    await waitFor(async () => expect((await fetch(`${capped.url}/healthz`)).status).toBe(200))
+  } finally {
+    await capped.stop()
+    await cappedDir.remove()
+  }
+})

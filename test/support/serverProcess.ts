@@ -16,11 +16,19 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
-/** Runs `tsx server/main.ts` as its own process group and waits for it to listen. */
-export function spawnServer(env: { DATA_DIR: string; PORT?: number }): Promise<ServerProcess> {
+/**
+ * Runs `tsx server/main.ts` as its own process group and waits for it to listen; `env` adds
+ * to the test's environment (`PORT` defaults to 0, a free port).
+ */
+export function spawnServer(
+  env: { DATA_DIR: string; PORT?: number } & Record<string, string | number>,
+): Promise<ServerProcess> {
+  const extra = Object.fromEntries(
+    Object.entries(env).map(([name, value]) => [name, String(value)]),
+  )
   const child = spawn(tsx, ['server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, DATA_DIR: env.DATA_DIR, PORT: String(env.PORT ?? 0) },
+    env: { ...process.env, PORT: '0', ...extra },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
