@@ -13,6 +13,13 @@ export interface SearchInput {
   /** Cost removed per unit of anchor weight two sides share, and added per unit left unmatched. */
   anchorGain: number
   anchorMiss: number
+  /**
+   * Cost of sentences left without a counterpart (1-0 and 0-1 beads), whatever their length:
+   * `open` for the first of a run, `extend` for each further one, so that a long untranslated
+   * stretch is one gap rather than a chain of wrong pairs. Null scores such a bead by length as
+   * Gale & Church did, which makes a long untranslated sentence dearer than a wrong merge.
+   */
+  skip: { open: number; extend: number } | null
   /** 1 where a sentence opens a paragraph; null when paragraphs are not to be used. */
   paragraphStarts: { source: Uint8Array; target: Uint8Array } | null
   /**
@@ -144,12 +151,21 @@ function searchInBand(input: SearchInput, band: Band): FoundBead[] {
   const sourceTotal = prefixSums(anchors ? anchors.source.totals : new Float64Array(n))
   const targetTotal = prefixSums(anchors ? anchors.target.totals : new Float64Array(m))
   const paragraphs = input.paragraphStarts
-  const { ratio, variance, anchorGain, anchorMiss } = input
+  const { ratio, variance, anchorGain, anchorMiss, skip } = input
 
   const cells = rowStart[n + 1]!
-  const cost = new Float64Array(cells).fill(Infinity)
-  const back = new Uint8Array(cells)
-  cost[0] = 0 // (0, 0) is always inside the band, at offset 0.
+  // Three states per cell (Gotoh's affine gaps): the path's last bead paired sentences (0),
+  // left a source sentence out (1), or a target sentence (2). Skips only open or extend a gap
+  // in states 1 and 2; with `skip` null every bead goes through state 0 as Gale & Church had it.
+  const cost = [0, 1, 2].map(() => new Float64Array(cells).fill(Infinity))
+  const back = [0, 1, 2].map(() => new Uint8Array(cells))
+  cost[0]![0] = 0 // (0, 0) is always inside the band, at offset 0.
+  const open = skip?.open ?? 0
+  const extend = skip?.extend ?? 0
+  const bestAt = (at: number) => {
+    const [a, b, c] = [cost[0]![at]!, cost[1]![at]!, cost[2]![at]!]
+    return a <= b && a <= c ? 0 : b <= c ? 1 : 2
+  }
 
   // `budget`: the caller only cares about costs below it, so the exact anchor intersection,
   // the expensive part, is skipped when even a perfect match could not get under it.
@@ -161,14 +177,17 @@ function searchInBand(input: SearchInput, band: Band): FoundBead[] {
     type: number,
     budget = Infinity,
   ): number => {
+    // A skip's own cost (open or extend) is added by the search, which knows the run it is in.
     let total =
-      BEAD_PRIOR_COST[type]! +
-      lengthCost(
-        sourceLength[i1]! - sourceLength[i0]!,
-        targetLength[j1]! - targetLength[j0]!,
-        ratio,
-        variance,
-      )
+      skip !== null && (i1 === i0 || j1 === j0)
+        ? 0
+        : BEAD_PRIOR_COST[type]! +
+          lengthCost(
+            sourceLength[i1]! - sourceLength[i0]!,
+            targetLength[j1]! - targetLength[j0]!,
+            ratio,
+            variance,
+          )
     if (shared) {
       let both = 0
       if (type === 0) {
@@ -211,40 +230,70 @@ function searchInBand(input: SearchInput, band: Band): FoundBead[] {
     return total
   }
 
+  const [paired, sourceGap, targetGap] = cost as [Float64Array, Float64Array, Float64Array]
   for (let i = 0; i <= n; i++) {
     const rowLo = lo[i]!
     const rowHi = hi[i]!
     for (let j = rowLo; j <= rowHi; j++) {
       if (i === 0 && j === 0) continue
+      const at = rowStart[i]! + j - rowLo
       let best = Infinity
-      let bestType = 0
+      let bestMove = 0
       for (let type = 0; type < 8; type++) {
         const pi = i - BEAD_SOURCE[type]!
         const pj = j - BEAD_TARGET[type]!
         if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue
-        const before = cost[rowStart[pi]! + pj - lo[pi]!]!
+        const from = rowStart[pi]! + pj - lo[pi]!
+        const isSkip = type === 1 || type === 2
+        if (skip && isSkip) {
+          // Gap states: the previous state decides between opening and extending.
+          const gap = type === 1 ? sourceGap : targetGap
+          let gapBest = Infinity
+          let gapFrom = 0
+          for (let state = 0; state < 3; state++) {
+            const before = cost[state]![from]!
+            if (before === Infinity) continue
+            const candidate = before + (state === type ? extend : open)
+            if (candidate < gapBest) {
+              gapBest = candidate
+              gapFrom = state
+            }
+          }
+          if (gapBest === Infinity) continue
+          gap[at] = gapBest + beadCost(pi, pj, i, j, type)
+          back[type]![at] = gapFrom
+          continue
+        }
+        const state = skip ? bestAt(from) : 0
+        const before = cost[state]![from]!
         if (before === Infinity) continue
         const candidate = before + beadCost(pi, pj, i, j, type, best - before)
         if (candidate < best) {
           best = candidate
-          bestType = type
+          bestMove = type * 3 + state
         }
       }
-      cost[rowStart[i]! + j - rowLo] = best
-      back[rowStart[i]! + j - rowLo] = bestType
+      paired[at] = best
+      back[0]![at] = bestMove
     }
   }
 
   const beads: FoundBead[] = []
   let i = n
   let j = m
+  let state = skip ? bestAt(rowStart[n]! + m - lo[n]!) : 0
   while (i > 0 || j > 0) {
-    const type = back[rowStart[i]! + j - lo[i]!]!
+    const at = rowStart[i]! + j - lo[i]!
+    const move = back[state]![at]!
+    const type = state === 0 ? Math.floor(move / 3) : state
+    const previous = state === 0 ? move % 3 : move
     const pi = i - BEAD_SOURCE[type]!
     const pj = j - BEAD_TARGET[type]!
-    beads.push({ i0: pi, i1: i, j0: pj, j1: j, cost: beadCost(pi, pj, i, j, type) })
+    const gapCost = state === 0 || !skip ? 0 : previous === state ? extend : open
+    beads.push({ i0: pi, i1: i, j0: pj, j1: j, cost: gapCost + beadCost(pi, pj, i, j, type) })
     i = pi
     j = pj
+    state = previous
   }
   return beads.reverse()
 }
@@ -290,6 +339,11 @@ function coarsen(input: SearchInput): SearchInput {
       target: blockRows(anchors.target, input.targetChars.length),
     },
     paragraphStarts: null,
+    // A coarse 1-0 bead leaves a whole block without a counterpart.
+    skip: input.skip && {
+      open: input.skip.open + (BLOCK - 1) * input.skip.extend,
+      extend: BLOCK * input.skip.extend,
+    },
     isApproximate: true,
   }
 }
@@ -333,4 +387,16 @@ export function searchBeads(input: SearchInput, guide?: readonly FoundBead[]): F
     if (halfWidth >= Math.max(n, m) || !touchesEdge(beads, band, m, halfWidth / 4)) return beads
     halfWidth *= 2
   }
+}
+
+/**
+ * Cost of the best path, cheaply: at full resolution for small inputs, on blocks of sentences
+ * for large ones. Enough to compare settings such as the length ratio, not to align.
+ */
+export function roughPathCost(input: SearchInput): number {
+  const n = input.sourceChars.length
+  const m = input.targetChars.length
+  const beads =
+    Math.max(n, m) <= FULL_SEARCH_LIMIT ? searchBeads(input) : searchBeads(coarsen(input))
+  return beads.reduce((total, bead) => total + bead.cost, 0)
 }
