@@ -1,3 +1,5 @@
 export type { BreakDecision, TextSegment } from './types.ts'
-export { segmentText } from './segmentText.ts'
+export { explainSegmentation, segmentText, type SegmentationExplanation } from './segmentText.ts'
+export type { CustomRules, SegmentationException } from './customRules.ts'
 export { RULE_LANGUAGES, rulesFor, type LanguageRules } from './rules/index.ts'
+export * from './srx/index.ts'

@@ -1,4 +1,5 @@
 import { compileRules, judgePeriod, type CompiledRules } from './abbreviations.ts'
+import { CLOSERS, TERMINALS } from './marks.ts'
 import type { LanguageRules } from './rules/index.ts'
 import type { BreakDecision } from './types.ts'
 
@@ -7,8 +8,6 @@ import type { BreakDecision } from './types.ts'
 // aside; does a lowercase word follow; is the word before it an abbreviation, an initial or an
 // ordinal? The first rule that answers decides, as in SRX.
 
-const TERMINALS = '.!?…؟۔‼⁇⁈⁉。！？'
-const CLOSERS = `"'”’»)\\]“‘›」』`
 const LIST_MARKER = /^[\s•⁃▪◦‣●■-]*(?:\p{Nd}{1,3}|\p{L})[.)]?$/u
 const URL_OR_EMAIL =
   /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"«»]+|\b(?:https?:)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ru|kz|ae|de|fr|uk|edu|gov|info|io)\b(?:\/[^\s<>"«»]*)?|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu

@@ -13,7 +13,8 @@ export interface TextSegment {
 
 /**
  * Why a position in a line is or is not a sentence boundary: the built-in rule that decided
- * (`end`, `abbreviation`, `lowercase-follows`…) or, for SRX rules, `srx`.
+ * (`end`, `abbreviation`, `lowercase-follows`…), the platform's Unicode rules (`unicode`), a
+ * rule of an imported SRX file (`srx`) or a project's exception (`exception`).
  */
 export interface BreakDecision {
   /** Offset in the line (or, from `explainSegmentation`, in the text) of the boundary. */
@@ -34,7 +35,9 @@ export interface BreakDecision {
     | 'initialism'
     | 'ordinal'
     | 'pronoun-i'
+    | 'unicode'
     | 'srx'
-  /** The abbreviation (`Mr.`), or for SRX the rule's language rule name and number. */
+    | 'exception'
+  /** The abbreviation (`Mr.`), or for SRX rules and exceptions the rule's name and number. */
   detail?: string
 }

@@ -53,6 +53,27 @@ describe('cli segment', () => {
   })
 })
 
+describe('cli segment with SRX rules', () => {
+  const srx = join(root, 'test', 'fixtures', 'srx', 'omegat-style.srx')
+  const text = 'Архив основан в 1921 г. Он хранит рукописи.\n'
+
+  test('explains which rule of an SRX file decided each boundary', () => {
+    const run = cli(['segment', '--lang', 'ru', '--srx', srx, '--explain'], text)
+    expect(run.status).toBe(0)
+    expect(run.stdout).toBe(
+      '23\tno break\tsrx Russian #1\t…Архив основан в 1921 г.⏐ Он хранит рукописи. …\n',
+    )
+  })
+
+  test('exits 2 naming the file and the line of a broken SRX file', () => {
+    const broken = file('broken.srx', '<srx version="2.0">\n<body>')
+    const run = cli(['segment', '--lang', 'ru', '--srx', broken], text)
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(/broken\.srx: not well-formed XML/)
+    expect(run.stdout).toBe('')
+  })
+})
+
 describe('cli align', () => {
   test('prints one bead per line in the [1,2]:[3] form', () => {
     const src = file('src.txt', 'Es regnete.\nWir blieben 3 Tage in der Hütte.\nDann gingen wir.\n')
