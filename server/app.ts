@@ -12,7 +12,8 @@ import {
 } from './auth/index.ts'
 import { databaseFile, defaultConfig, type ServerConfig } from './config.ts'
 import { createApp, type LiveAccess } from './http/index.ts'
-import { openSqliteDocumentStore, openWriteProbe } from './storage/index.ts'
+import { openSqliteDocumentStore, openWriteProbe, type DocumentStore } from './storage/index.ts'
+import { purgeDeleted } from './documents/index.ts'
 import {
   RoomRegistry,
   attachSyncServer,
@@ -46,14 +47,18 @@ export interface BenchmarkOnlyOptions {
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', ''])
 const SESSION_SWEEP_MS = 60 * 60 * 1000
 
-/** The sync server's gate: a live session from the cookie, then membership of the project. */
-function admitBySession(auth: AuthStore) {
+/**
+ * The sync server's gate: a live session from the cookie (whose one-time password has been
+ * changed), then membership of the project, then a document that is not in the bin.
+ */
+function admitBySession(auth: AuthStore, store: DocumentStore) {
   return async (request: IncomingMessage, documentId: string): Promise<Admission> => {
     const sessionToken = readSessionToken(request.headers.cookie)
     const user = sessionToken ? (await auth.findSession(sessionToken))?.user : undefined
-    if (!sessionToken || !user) return { kind: 'unauthenticated' }
+    if (!sessionToken || !user || user.mustChangePassword) return { kind: 'unauthenticated' }
     const access = await documentAccess(auth, user, documentId)
-    if (!access) return { kind: 'not_found' }
+    // A deleted document's room may still be loaded (it unloads after a delay): ask the store.
+    if (!access || !(await store.getDocument(documentId))) return { kind: 'not_found' }
     return { kind: 'admitted', peer: { userId: user.id, ...access }, sessionToken }
   }
 }
@@ -75,10 +80,15 @@ export async function startServer(
   const writeProbe = openWriteProbe(file)
   const audit = createSqliteAuditLog(authDb)
   await auth.deleteExpiredSessions()
+  await purgeDeleted({ store, auth, log })
   const sweep = setInterval(() => {
     auth.deleteExpiredSessions().catch((error: unknown) => {
       // Expired sessions already read as absent; sweeping again next hour is enough.
       log.error('auth.session_sweep_failed', { error })
+    })
+    purgeDeleted({ store, auth, log }).catch((error: unknown) => {
+      // What was due stays in the bin, invisible as before; the next sweep purges it.
+      log.error('documents.purge_failed', { error })
     })
   }, SESSION_SWEEP_MS)
   sweep.unref()
@@ -96,6 +106,8 @@ export async function startServer(
   const access: LiveAccess = {
     endSession: (token) => sync?.endSession(token),
     changeAccess: (userId, projectId) => sync?.changeAccess(userId, projectId),
+    endUser: (userId) => sync?.endUser(userId),
+    closeDocument: (documentId) => sync?.closeDocument(documentId),
   }
   const app = createApp({
     access,
@@ -126,7 +138,7 @@ export async function startServer(
   const attached = attachSyncServer(httpServer, {
     rooms,
     log,
-    admit: admitBySession(auth),
+    admit: admitBySession(auth, store),
     allowedOrigins: config.allowedOrigins,
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,

@@ -45,6 +45,18 @@ export function describeEntry(t: TFunction, entry: AuditEntry): string {
       })
     case 'member.remove':
       return t('audit.memberRemove', { member: text(detail, 'username') })
+    case 'document.rename':
+      return t('audit.documentRename', { from: text(detail, 'from'), to: text(detail, 'to') })
+    case 'document.delete':
+      return t('audit.documentDelete', { title: text(detail, 'title') })
+    case 'document.restore':
+      return t('audit.documentRestore', { title: text(detail, 'title') })
+    case 'project.rename':
+      return t('audit.projectRename', { from: text(detail, 'from'), to: text(detail, 'to') })
+    case 'project.delete':
+      return t('audit.projectDelete', { name: text(detail, 'name') })
+    case 'project.restore':
+      return t('audit.projectRestore', { name: text(detail, 'name') })
   }
 }
 

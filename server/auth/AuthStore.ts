@@ -5,6 +5,10 @@ export interface User {
   username: string
   isAdmin: boolean
   createdAt: number
+  /** A deactivated user cannot log in and has no sessions. */
+  isActive: boolean
+  /** Set by an administrator's password reset: nothing else works until they choose a new one. */
+  mustChangePassword: boolean
 }
 
 /** A user with the stored password hash; only login code should see this shape. */
@@ -21,6 +25,11 @@ export interface Project {
   id: string
   name: string
   createdAt: number
+}
+
+/** A project in the bin, restorable until it is purged. */
+export interface DeletedProject extends Project {
+  deletedAt: number
 }
 
 export interface ProjectWithRole extends Project {
@@ -51,9 +60,14 @@ export interface AuthStore {
   findUserByName(username: string): Promise<UserRecord | undefined>
   getUser(id: string): Promise<User | undefined>
   listUsers(): Promise<User[]>
-  setPasswordHash(userId: string, passwordHash: string): Promise<void>
+  /** Sets the password; `mustChange` marks it one-time (an administrator's reset). */
+  setPasswordHash(userId: string, passwordHash: string, mustChange?: boolean): Promise<void>
   setAdmin(userId: string, isAdmin: boolean): Promise<void>
+  /** Active administrators. */
   countAdmins(): Promise<number>
+  setActive(userId: string, isActive: boolean, now?: number): Promise<void>
+  /** Ends every session of the user; returns how many there were. */
+  deleteUserSessions(userId: string): Promise<number>
 
   /** Starts a session; the returned token is shown once (for the cookie) and stored hashed. */
   createSession(
@@ -67,12 +81,23 @@ export interface AuthStore {
   deleteExpiredSessions(now?: number): Promise<number>
 
   createProject(name: string, now?: number): Promise<Project>
+  /** A live project; a deleted one reads as absent, like everything in it. */
   getProject(id: string): Promise<Project | undefined>
   listProjects(): Promise<Project[]>
   listProjectsForUser(userId: string): Promise<ProjectWithRole[]>
+  /** False when there is no live project `id`. */
+  renameProject(id: string, name: string): Promise<boolean>
+  deleteProject(id: string, now?: number): Promise<boolean>
+  restoreProject(id: string): Promise<boolean>
+  listDeletedProjects(): Promise<DeletedProject[]>
+  /** Removes for good the projects deleted before `deletedBefore` with their links; their ids. */
+  purgeProjects(deletedBefore: number): Promise<string[]>
   addDocumentToProject(projectId: string, documentId: string): Promise<void>
   projectOfDocument(documentId: string): Promise<string | undefined>
+  /** Every document linked to the project, deleted ones included. */
   listProjectDocuments(projectId: string): Promise<string[]>
+  /** Drops the links of documents that were purged. */
+  unlinkDocuments(documentIds: readonly string[]): Promise<void>
 
   /** Adds the member, or changes the role of one who is already in the project. */
   setMember(projectId: string, userId: string, role: ProjectRole): Promise<void>

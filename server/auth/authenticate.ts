@@ -6,8 +6,9 @@ import { hashPassword, needsRehash, verifyPassword } from './password.ts'
 let decoyHash: Promise<string> | undefined
 
 /**
- * The user whose name and password these are, or undefined. Upgrades the stored hash when
- * its parameters are weaker than today's.
+ * The user whose name and password these are, or undefined; a deactivated user is returned
+ * too, for the caller to refuse with its own message. Upgrades the stored hash when its
+ * parameters are weaker than today's.
  */
 export async function authenticate(
   store: AuthStore,
@@ -21,12 +22,15 @@ export async function authenticate(
     return undefined
   }
   if (!(await verifyPassword(password, record.passwordHash))) return undefined
-  if (needsRehash(record.passwordHash))
-    await store.setPasswordHash(record.id, await hashPassword(password))
+  if (needsRehash(record.passwordHash)) {
+    await store.setPasswordHash(record.id, await hashPassword(password), record.mustChangePassword)
+  }
   return {
     id: record.id,
     username: record.username,
     isAdmin: record.isAdmin,
     createdAt: record.createdAt,
+    isActive: record.isActive,
+    mustChangePassword: record.mustChangePassword,
   }
 }

@@ -13,6 +13,7 @@ export {
   type UserRecord,
   type Session,
   type Project,
+  type DeletedProject,
   type ProjectWithRole,
   type Member,
 } from './AuthStore.ts'
@@ -32,6 +33,9 @@ export {
   projectRequest,
   memberRequest,
   memberRoleRequest,
+  userStateRequest,
+  passwordResetRequest,
+  passwordChangeRequest,
   username,
   newPassword,
   type LoginRequest,
@@ -39,6 +43,9 @@ export {
   type ProjectRequest,
   type MemberRequest,
   type MemberRoleRequest,
+  type UserStateRequest,
+  type PasswordResetRequest,
+  type PasswordChangeRequest,
 } from './schemas.ts'
 export {
   SESSION_COOKIE,

@@ -48,3 +48,16 @@ export type MemberRequest = z.infer<typeof memberRequest>
 
 export const memberRoleRequest = z.object({ role: z.enum(PROJECT_ROLES) })
 export type MemberRoleRequest = z.infer<typeof memberRoleRequest>
+
+export const userStateRequest = z.object({ isActive: z.boolean() })
+export type UserStateRequest = z.infer<typeof userStateRequest>
+
+/** An administrator's reset: the password they hand over, to be changed at the next login. */
+export const passwordResetRequest = z.object({ password: newPassword })
+export type PasswordResetRequest = z.infer<typeof passwordResetRequest>
+
+export const passwordChangeRequest = z.object({
+  currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  newPassword,
+})
+export type PasswordChangeRequest = z.infer<typeof passwordChangeRequest>

@@ -1,2 +1,3 @@
 export { createDocument, type NewDocument } from './createDocument.ts'
 export { exportPlainText, type PlainTextExport } from './exportPlainText.ts'
+export { purgeDeleted, type PurgeStores } from './purgeDeleted.ts'

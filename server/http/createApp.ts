@@ -13,7 +13,7 @@ import { projectsRouter } from './projectsRouter.ts'
 import { readiness } from './readiness.ts'
 import { rejectMalformedUrl } from './rejectMalformedUrl.ts'
 import { securityHeaders } from './securityHeaders.ts'
-import { refuseAnonymousBodies, sessionMiddleware } from './session.ts'
+import { passwordChangeGate, refuseAnonymousBodies, sessionMiddleware } from './session.ts'
 import { sessionRouter } from './sessionRouter.ts'
 import { usersRouter } from './usersRouter.ts'
 
@@ -47,6 +47,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api', sessionMiddleware(options.auth))
   app.use('/api', refuseAnonymousBodies(isLogin))
   app.use('/api/session', sessionRouter(options))
+  app.use('/api', passwordChangeGate())
   app.use('/api/users', usersRouter(options))
   app.use('/api/projects', projectsRouter(options))
   app.use('/api/documents', documentsRouter(options))

@@ -7,15 +7,22 @@ import { replayDocument, type DocumentStore, type DocumentSummary } from '../sto
 import { attachmentDisposition } from './contentDisposition.ts'
 import { decodeTextFile } from './decodeTextFile.ts'
 import type { AuditLog } from '../audit/index.ts'
-import type { ActingRole } from '@qalam/shared/workflow'
+import { DELETED_RETENTION_MS, type ActingRole } from '@qalam/shared/workflow'
 import type { AuthStore, User } from '../auth/index.ts'
 import { requireDocumentRole, requirePermission, requireProjectRole } from './access.ts'
 import { withUsernames } from './auditEntries.ts'
 import { ExportError, ImportError, NotFoundError } from './errors.ts'
-import { requireLanguage, titleFromFileName } from './importFields.ts'
+import { jsonBody } from './jsonBody.ts'
+import type { LiveAccess } from './liveAccess.ts'
+import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
-import { documentListQuery, segmentAuditParams } from './projectSchemas.ts'
+import {
+  documentBinQuery,
+  documentListQuery,
+  renameDocumentRequest,
+  segmentAuditParams,
+} from './projectSchemas.ts'
 import { documentParams, exportQuery, importFields, projectField } from './schemas.ts'
 import { requireUser } from './session.ts'
 
@@ -30,15 +37,16 @@ export interface DocumentsRouterOptions {
   auth: AuthStore
   audit: AuditLog
   live: LiveDocuments
+  access: LiveAccess
   maxUploadBytes: number
 }
 
 /** A document as the API shows it to one user: with its project and that user's role there. */
 export type DocumentView = DocumentSummary & { projectId: string; role: ActingRole }
 
-/** `/api/documents`: import, list, read one, export. */
+/** `/api/documents`: import, list, read one, export; rename, delete, the bin and restore. */
 export function documentsRouter(options: DocumentsRouterOptions): Router {
-  const { store, auth, audit, live, maxUploadBytes } = options
+  const { store, auth, audit, live, access: liveAccess, maxUploadBytes } = options
   const router = Router()
 
   const view = (
@@ -98,6 +106,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     const fields = parseInput(importFields, upload.fields)
     const sourceLang = requireLanguage(fields.sourceLang, 'source language')
     const targetLang = requireLanguage(fields.targetLang, 'target language')
+    requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
     const text = decodeTextFile(file.bytes)
     const parsed = parsePlainText(text, sourceLang)
     if (parsed.segments.length === 0) {
@@ -123,8 +132,78 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     response.json({ documents: await listVisible(user, projectId) })
   })
 
+  // Before `/:id`, which would take "deleted" for an id.
+  router.get('/deleted', async (request, response) => {
+    const user = requireUser(request)
+    const { projectId } = parseInput(documentBinQuery, request.query)
+    requirePermission(await requireProjectRole(auth, user, projectId), 'manageDocuments')
+    const deleted = await store.listDeletedDocuments(await auth.listProjectDocuments(projectId))
+    response.json({
+      documents: deleted.map((document) => ({
+        id: document.id,
+        title: document.title,
+        sourceLang: document.sourceLang,
+        targetLang: document.targetLang,
+        deletedAt: document.deletedAt,
+        purgeAt: document.deletedAt + DELETED_RETENTION_MS,
+      })),
+    })
+  })
+
   router.get('/:id', async (request, response) => {
     response.json(await requireDocument(request))
+  })
+
+  router.patch('/:id', jsonBody(), async (request, response) => {
+    const document = await requireDocument(request)
+    requirePermission(document.role, 'manageDocuments')
+    const { title } = parseInput(renameDocumentRequest, request.body)
+    if (title !== document.title) {
+      await store.renameDocument(document.id, title)
+      await audit.append({
+        userId: requireUser(request).id,
+        projectId: document.projectId,
+        documentId: document.id,
+        action: 'document.rename',
+        detail: { from: document.title, to: title },
+      })
+    }
+    response.json({ ...document, title })
+  })
+
+  router.delete('/:id', async (request, response) => {
+    const document = await requireDocument(request)
+    requirePermission(document.role, 'manageDocuments')
+    await store.deleteDocument(document.id)
+    await audit.append({
+      userId: requireUser(request).id,
+      projectId: document.projectId,
+      documentId: document.id,
+      action: 'document.delete',
+      detail: { title: document.title },
+    })
+    liveAccess.closeDocument(document.id)
+    response.status(204).end()
+  })
+
+  router.post('/:id/restore', async (request, response) => {
+    const user = requireUser(request)
+    const { id } = parseInput(documentParams, request.params)
+    const { projectId, role } = await requireDocumentRole(auth, user, id)
+    requirePermission(role, 'manageDocuments')
+    if (!(await store.restoreDocument(id))) {
+      throw new NotFoundError('document.not_found', `No deleted document ${id}.`)
+    }
+    const restored = await store.getDocument(id)
+    if (!restored) throw new NotFoundError('document.not_found', `No document ${id}.`)
+    await audit.append({
+      userId: user.id,
+      projectId,
+      documentId: id,
+      action: 'document.restore',
+      detail: { title: restored.title },
+    })
+    response.json(view(restored, { projectId, role }))
   })
 
   router.get('/:id/segments/:segmentId/audit', async (request, response) => {

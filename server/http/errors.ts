@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'import.too_large'
   | 'import.unknown_language'
   | 'import.no_segments'
+  | 'import.same_language'
   | 'align.empty_side'
   | 'align.empty_source'
   | 'request.invalid'
@@ -19,9 +20,14 @@ export type ErrorCode =
   | 'auth.invalid_credentials'
   | 'auth.rate_limited'
   | 'auth.username_taken'
+  | 'auth.deactivated'
+  | 'auth.password_change_required'
+  | 'password.wrong_current'
+  | 'password.unchanged'
   | 'project.not_found'
   | 'user.not_found'
   | 'member.exists'
+  | 'user.self'
   | 'internal'
 
 /** An error the client caused and is told about: a code, an HTTP status and an English message. */
@@ -87,7 +93,10 @@ const AUTH_STATUS = {
   'auth.forbidden': 403,
   'auth.username_taken': 409,
   'auth.rate_limited': 429,
+  'auth.deactivated': 403,
+  'auth.password_change_required': 403,
   'member.exists': 409,
+  'user.self': 409,
 } as const
 
 /** Who is asking, or whether they may: not logged in, wrong password, role too low, taken. */
@@ -95,5 +104,13 @@ export class AuthError extends AppError {
   override name = 'AuthError'
   constructor(code: keyof typeof AUTH_STATUS, message: string) {
     super(code, AUTH_STATUS[code], message)
+  }
+}
+
+/** A password change the server refuses: the current password is wrong, or nothing changes. */
+export class PasswordError extends AppError {
+  override name = 'PasswordError'
+  constructor(code: Extract<ErrorCode, `password.${string}`>, message: string) {
+    super(code, 400, message)
   }
 }

@@ -4,6 +4,7 @@ const id = z.string().min(1).max(200)
 
 export const projectParams = z.object({ id })
 export const memberParams = z.object({ id, userId: id })
+export const userParams = z.object({ id })
 export const segmentAuditParams = z.object({ id, segmentId: id })
 
 export const auditQuery = z.object({
@@ -12,3 +13,9 @@ export const auditQuery = z.object({
 })
 
 export const documentListQuery = z.object({ projectId: id.optional() })
+
+export const documentBinQuery = z.object({ projectId: id })
+
+export const renameProjectRequest = z.object({ name: z.string().trim().min(1).max(200) })
+
+export const renameDocumentRequest = z.object({ title: z.string().trim().min(1).max(300) })

@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import type { ProjectRole } from '@qalam/shared/workflow'
+import { DELETED_RETENTION_MS, type ProjectRole } from '@qalam/shared/workflow'
 import type { AuditLog } from '../audit/index.ts'
 import {
   memberRequest,
@@ -15,18 +15,29 @@ import { AuthError, NotFoundError } from './errors.ts'
 import { jsonBody } from './jsonBody.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { parseInput } from './parseInput.ts'
-import { auditQuery, memberParams, projectParams } from './projectSchemas.ts'
+import type { DocumentStore } from '../storage/index.ts'
+import { auditQuery, memberParams, projectParams, renameProjectRequest } from './projectSchemas.ts'
 import { requireAdmin, requireUser } from './session.ts'
 
 export interface ProjectsRouterOptions {
   auth: AuthStore
   audit: AuditLog
   access: LiveAccess
+  store: DocumentStore
 }
 
-/** `/api/projects`: projects, their members and roles, and the project's audit log. */
-export function projectsRouter({ auth, audit, access }: ProjectsRouterOptions): Router {
+/**
+ * `/api/projects`: projects, their members and roles, and the project's audit log; renaming
+ * (managers too), deleting to the bin and restoring (administrators, who create projects).
+ */
+export function projectsRouter({ auth, audit, access, store }: ProjectsRouterOptions): Router {
   const router = Router()
+
+  const requireProject = async (id: string) => {
+    const project = await auth.getProject(id)
+    if (!project) throw new NotFoundError('project.not_found', `No project ${id}.`)
+    return project
+  }
 
   const findMember = async (projectId: string, userId: string): Promise<Member> => {
     const member = (await auth.listMembers(projectId)).find((m) => m.userId === userId)
@@ -53,13 +64,16 @@ export function projectsRouter({ auth, audit, access }: ProjectsRouterOptions): 
     const projects = user.isAdmin
       ? (await auth.listProjects()).map((project) => ({ ...project, role: 'admin' as const }))
       : await auth.listProjectsForUser(user.id)
+    // Documents in the bin are still linked to the project; count the live ones only.
+    const live = new Set((await store.listDocuments()).map((document) => document.id))
     const withCounts = await Promise.all(
       projects.map(async (project) => ({
         id: project.id,
         name: project.name,
         role: project.role,
         createdAt: project.createdAt,
-        documents: (await auth.listProjectDocuments(project.id)).length,
+        documents: (await auth.listProjectDocuments(project.id)).filter((id) => live.has(id))
+          .length,
       })),
     )
     response.json({ projects: withCounts })
@@ -70,6 +84,75 @@ export function projectsRouter({ auth, audit, access }: ProjectsRouterOptions): 
     const { name } = parseInput(projectRequest, request.body)
     const project = await auth.createProject(name)
     response.status(201).json({ id: project.id, name: project.name })
+  })
+
+  // Before `/:id`, which would take "deleted" for an id.
+  router.get('/deleted', async (request, response) => {
+    requireAdmin(request)
+    const deleted = await auth.listDeletedProjects()
+    response.json({
+      projects: deleted.map((project) => ({
+        id: project.id,
+        name: project.name,
+        deletedAt: project.deletedAt,
+        purgeAt: project.deletedAt + DELETED_RETENTION_MS,
+      })),
+    })
+  })
+
+  router.patch('/:id', jsonBody(), async (request, response) => {
+    const user = requireUser(request)
+    const { id } = parseInput(projectParams, request.params)
+    const role = await requireProjectRole(auth, user, id)
+    requirePermission(role, 'manageDocuments')
+    const { name } = parseInput(renameProjectRequest, request.body)
+    const project = await requireProject(id)
+    if (name !== project.name) {
+      await auth.renameProject(id, name)
+      await audit.append({
+        userId: user.id,
+        projectId: id,
+        action: 'project.rename',
+        detail: { from: project.name, to: name },
+      })
+    }
+    response.json({ id, name, role })
+  })
+
+  router.delete('/:id', async (request, response) => {
+    const user = requireUser(request)
+    const { id } = parseInput(projectParams, request.params)
+    // A non-member learns nothing: 404 before the administrator check's 403.
+    await requireProjectRole(auth, user, id)
+    requireAdmin(request)
+    const project = await requireProject(id)
+    await auth.deleteProject(id)
+    await audit.append({
+      userId: user.id,
+      projectId: id,
+      action: 'project.delete',
+      detail: { name: project.name },
+    })
+    for (const documentId of await auth.listProjectDocuments(id)) {
+      access.closeDocument(documentId)
+    }
+    response.status(204).end()
+  })
+
+  router.post('/:id/restore', async (request, response) => {
+    const user = requireAdmin(request)
+    const { id } = parseInput(projectParams, request.params)
+    if (!(await auth.restoreProject(id))) {
+      throw new NotFoundError('project.not_found', `No deleted project ${id}.`)
+    }
+    const project = await requireProject(id)
+    await audit.append({
+      userId: user.id,
+      projectId: id,
+      action: 'project.restore',
+      detail: { name: project.name },
+    })
+    response.json({ id, name: project.name, role: 'admin' })
   })
 
   router.get('/:id', async (request, response) => {

@@ -9,6 +9,11 @@ export const importFields = z.object({
   title: z.string().trim().max(300).optional(),
   sourceLang: z.string().trim().min(1).max(100),
   targetLang: z.string().trim().min(1).max(100),
+  /** `true` confirms a source and target in the same language (see requireDistinctLanguages). */
+  sameLanguage: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true'),
 })
 export type ImportFields = z.infer<typeof importFields>
 

@@ -54,8 +54,33 @@ export function refuseAnonymousBodies(isPublic: (request: Request) => boolean): 
 }
 
 /** A user as the API shows them: never the password hash. */
-export function publicUser(user: User): { id: string; username: string; isAdmin: boolean } {
-  return { id: user.id, username: user.username, isAdmin: user.isAdmin }
+export function publicUser(user: User): {
+  id: string
+  username: string
+  isAdmin: boolean
+  isActive: boolean
+  mustChangePassword: boolean
+} {
+  return {
+    id: user.id,
+    username: user.username,
+    isAdmin: user.isAdmin,
+    isActive: user.isActive,
+    mustChangePassword: user.mustChangePassword,
+  }
+}
+
+/**
+ * Mounted after `/api/session`: a user logged in with a one-time password may only change it
+ * (or log out) there; every other call answers 403 until they have.
+ */
+export function passwordChangeGate(): RequestHandler {
+  return (request, _response, next) => {
+    if (request.user?.mustChangePassword) {
+      throw new AuthError('auth.password_change_required', 'Choose a new password first.')
+    }
+    next()
+  }
 }
 
 /** The logged-in user, or `auth.required` (401). */

@@ -2,12 +2,15 @@ import { Router } from 'express'
 import {
   authenticate,
   clearedSessionCookie,
+  hashPassword,
   loginRequest,
+  passwordChangeRequest,
+  verifyPassword,
   sessionCookie,
   type AuthStore,
   type LoginRateLimiter,
 } from '../auth/index.ts'
-import { AuthError } from './errors.ts'
+import { AuthError, PasswordError } from './errors.ts'
 import { jsonBody } from './jsonBody.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { parseInput } from './parseInput.ts'
@@ -43,6 +46,9 @@ export function sessionRouter({
       throw new AuthError('auth.invalid_credentials', 'Wrong user name or password.')
     }
     limiter.recordSuccess(username)
+    if (!user.isActive) {
+      throw new AuthError('auth.deactivated', 'This account is deactivated; ask an administrator.')
+    }
     const session = await auth.createSession(user.id, sessionTtlMs)
     const secure = isSecureRequest(request)
     response
@@ -52,6 +58,21 @@ export function sessionRouter({
 
   router.get('/', (request, response) => {
     response.json({ user: publicUser(requireUser(request)) })
+  })
+
+  // The one call a user with a one-time password may make (besides logging out).
+  router.post('/password', jsonBody(), async (request, response) => {
+    const user = requireUser(request)
+    const { currentPassword, newPassword } = parseInput(passwordChangeRequest, request.body)
+    const record = await auth.findUserByName(user.username)
+    if (!record || !(await verifyPassword(currentPassword, record.passwordHash))) {
+      throw new PasswordError('password.wrong_current', 'The current password is wrong.')
+    }
+    if (currentPassword === newPassword) {
+      throw new PasswordError('password.unchanged', 'Choose a password different from the old one.')
+    }
+    await auth.setPasswordHash(user.id, await hashPassword(newPassword), false)
+    response.json({ user: publicUser({ ...user, mustChangePassword: false }) })
   })
 
   router.delete('/', async (request, response) => {

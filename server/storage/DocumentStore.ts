@@ -11,6 +11,11 @@ export interface DocumentSummary {
   progress: DocumentProgress
 }
 
+/** A document in the bin: deleted at `deletedAt`, restorable until it is purged. */
+export interface DeletedDocument extends DocumentSummary {
+  deletedAt: number
+}
+
 /** A document's persisted state: apply `snapshot`, then `updates` in order. */
 export interface LoadedDocument {
   snapshot: Uint8Array
@@ -21,7 +26,8 @@ export interface LoadedDocument {
 
 /**
  * Where documents live. Updates are an append-only log per document, folded into a snapshot
- * by `compact`. Every method resolves only once the change is durable.
+ * by `compact`. Every method resolves only once the change is durable. A deleted document is
+ * absent to `loadDocument`, `getDocument` and `listDocuments` until it is restored.
  */
 export interface DocumentStore {
   /** Stores the summary and the initial Y.Doc state together, or nothing. */
@@ -35,5 +41,17 @@ export interface DocumentStore {
   listDocuments(): Promise<DocumentSummary[]>
   getDocument(id: string): Promise<DocumentSummary | null>
   saveProgress(id: string, progress: DocumentProgress): Promise<void>
+  /** False when there is no live document `id`. */
+  renameDocument(id: string, title: string): Promise<boolean>
+  /** Moves a live document to the bin; false when there is none. */
+  deleteDocument(id: string, now?: number): Promise<boolean>
+  /** Takes a document out of the bin; false when it is not there. */
+  restoreDocument(id: string): Promise<boolean>
+  /** Deleted documents among `ids`, most recently deleted first. */
+  listDeletedDocuments(ids: readonly string[]): Promise<DeletedDocument[]>
+  /** Removes for good every document deleted before `deletedBefore`; returns their ids. */
+  purgeDocuments(deletedBefore: number): Promise<string[]>
+  /** Removes documents for good, deleted or not (their project is being purged). */
+  removeDocuments(ids: readonly string[]): Promise<void>
   close(): Promise<void>
 }

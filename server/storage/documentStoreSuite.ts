@@ -169,6 +169,42 @@ export function describeDocumentStore(name: string, createHarness: () => Promise
       expect(replay((await store.loadDocument('a'))!.snapshot, [])).toEqual(['start'])
     })
 
+    test('a deleted document is absent until restored, and renaming changes only its title', async () => {
+      const { initial, updates } = recordEdits(1)
+      await store.createDocument(summary('a', 1), initial)
+      await store.createDocument(summary('b', 2), recordEdits(0).initial)
+      await store.appendUpdate('a', updates[0]!)
+      expect(await store.renameDocument('a', 'Renamed')).toBe(true)
+      expect(await store.deleteDocument('a', 5000)).toBe(true)
+      expect(await store.deleteDocument('a', 6000)).toBe(false)
+      expect(await store.getDocument('a')).toBeNull()
+      expect(await store.loadDocument('a')).toBeNull()
+      expect(await store.renameDocument('a', 'Hidden')).toBe(false)
+      expect((await store.listDocuments()).map((d) => d.id)).toEqual(['b'])
+      expect(await store.listDeletedDocuments(['a', 'b', 'other'])).toEqual([
+        { ...summary('a', 1), title: 'Renamed', updatedAt: expect.any(Number), deletedAt: 5000 },
+      ])
+      expect(await store.listDeletedDocuments(['b'])).toEqual([])
+
+      expect(await store.restoreDocument('a')).toBe(true)
+      expect(await store.restoreDocument('a')).toBe(false)
+      expect((await store.getDocument('a'))?.title).toBe('Renamed')
+      expect((await store.loadDocument('a'))?.updates).toEqual(updates)
+    })
+
+    test('purges only documents deleted before the cut-off, with their logs', async () => {
+      await store.createDocument(summary('old', 1), recordEdits(0).initial)
+      await store.createDocument(summary('recent', 2), recordEdits(0).initial)
+      await store.createDocument(summary('live', 3), recordEdits(0).initial)
+      await store.deleteDocument('old', 1000)
+      await store.deleteDocument('recent', 9000)
+      expect(await store.purgeDocuments(5000)).toEqual(['old'])
+      expect(await store.restoreDocument('old')).toBe(false)
+      expect(await store.listDeletedDocuments(['old', 'recent'])).toMatchObject([{ id: 'recent' }])
+      await store.removeDocuments(['live'])
+      expect((await store.listDocuments()).map((d) => d.id)).toEqual([])
+    })
+
     test('keeps everything across close and reopen', async () => {
       const { doc, initial, updates } = recordEdits(5)
       await store.createDocument(summary('a', 1), initial)

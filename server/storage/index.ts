@@ -1,3 +1,8 @@
-export type { DocumentStore, DocumentSummary, LoadedDocument } from './DocumentStore.ts'
+export type {
+  DeletedDocument,
+  DocumentStore,
+  DocumentSummary,
+  LoadedDocument,
+} from './DocumentStore.ts'
 export { replayDocument } from './replayDocument.ts'
 export { openSqliteDocumentStore, openWriteProbe, type WriteProbe } from './sqlite/index.ts'

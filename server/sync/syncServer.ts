@@ -40,6 +40,10 @@ export interface SyncServer {
   endSession(sessionToken: string): void
   /** A member's role changed or they left: their connections reconnect and are judged again. */
   changeAccess(userId: string, projectId: string): void
+  /** Deactivation or a password reset: the user's connections close with 4401. */
+  endUser(userId: string): void
+  /** A deleted document: its connections close with 4404 (admission refuses new ones). */
+  closeDocument(documentId: string): void
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)$/
@@ -210,6 +214,20 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
         const peer = connection.admittedPeer
         if (peer?.userId === userId && peer.projectId === projectId) {
           connection.close(CloseCode.AccessChanged, 'access changed')
+        }
+      }
+    },
+    endUser(userId) {
+      for (const connection of connections.values()) {
+        if (connection.admittedPeer?.userId === userId) {
+          connection.close(CloseCode.Unauthorized, 'account changed')
+        }
+      }
+    },
+    closeDocument(documentId) {
+      for (const connection of connections.values()) {
+        if (connection.documentId === documentId) {
+          connection.close(CloseCode.DocumentNotFound, 'document not found')
         }
       }
     },

@@ -7,6 +7,15 @@ export const AUDIT_ACTIONS = [
   'member.add',
   'member.role',
   'member.remove',
+  'document.rename',
+  'document.delete',
+  'document.restore',
+  'project.rename',
+  'project.delete',
+  'project.restore',
 ] as const
+
+/** How long a deleted document or project stays in the bin before it is purged for good. */
+export const DELETED_RETENTION_MS = 30 * 24 * 60 * 60 * 1000
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

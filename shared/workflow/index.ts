@@ -6,4 +6,4 @@ export {
   type ProjectRole,
 } from './roles.ts'
 export { may, type Action } from './may.ts'
-export { AUDIT_ACTIONS, type AuditAction } from './auditActions.ts'
+export { AUDIT_ACTIONS, DELETED_RETENTION_MS, type AuditAction } from './auditActions.ts'

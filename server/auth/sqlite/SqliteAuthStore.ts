@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import type { AuthStore, Member, Project, ProjectWithRole, User, UserRecord } from '../AuthStore.ts'
+import type {
+  AuthStore,
+  DeletedProject,
+  Member,
+  Project,
+  ProjectWithRole,
+  User,
+  UserRecord,
+} from '../AuthStore.ts'
 import { UsernameTakenError } from '../AuthStore.ts'
 import { isProjectRole, type ProjectRole } from '@qalam/shared/workflow'
 import { hashSessionToken, newSessionToken } from '../sessionToken.ts'
-import { CREATE_AUTH_SCHEMA } from './schema.ts'
+import { ADDED_AUTH_COLUMNS, CREATE_AUTH_SCHEMA } from './schema.ts'
 
 interface UserRow {
   id: string
@@ -12,6 +20,8 @@ interface UserRow {
   password_hash: string
   is_admin: number
   created_at: number
+  deactivated_at: number | null
+  must_change_password: number
 }
 
 interface ProjectRow {
@@ -26,6 +36,17 @@ function toUser(row: UserRow): User {
     username: row.username,
     isAdmin: row.is_admin === 1,
     createdAt: row.created_at,
+    isActive: row.deactivated_at === null,
+    mustChangePassword: row.must_change_password === 1,
+  }
+}
+
+function addMissingColumns(db: Database.Database): void {
+  for (const { table, column, type } of ADDED_AUTH_COLUMNS) {
+    const columns = db.pragma(`table_info(${table})`) as Array<{ name: string }>
+    if (!columns.some((c) => c.name === column)) {
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`)
+    }
   }
 }
 
@@ -50,15 +71,25 @@ function isUniqueViolation(error: unknown): boolean {
 export function createSqliteAuthStore(db: Database.Database): AuthStore {
   db.pragma('foreign_keys = ON')
   db.exec(CREATE_AUTH_SCHEMA)
+  db.transaction(() => addMissingColumns(db))()
 
-  const userColumns = 'id, username, password_hash, is_admin, created_at'
-  const insertUser = db.prepare(`INSERT INTO users (${userColumns}) VALUES (?, ?, ?, ?, ?)`)
+  const userColumns =
+    'id, username, password_hash, is_admin, created_at, deactivated_at, must_change_password'
+  const insertUser = db.prepare(
+    'INSERT INTO users (id, username, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)',
+  )
   const selectUserByName = db.prepare(`SELECT ${userColumns} FROM users WHERE username = ?`)
   const selectUser = db.prepare(`SELECT ${userColumns} FROM users WHERE id = ?`)
   const selectUsers = db.prepare(`SELECT ${userColumns} FROM users ORDER BY username`)
-  const updatePassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?')
+  const updatePassword = db.prepare(
+    'UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?',
+  )
   const updateAdmin = db.prepare('UPDATE users SET is_admin = ? WHERE id = ?')
-  const selectAdminCount = db.prepare('SELECT count(*) AS n FROM users WHERE is_admin = 1')
+  const selectAdminCount = db.prepare(
+    'SELECT count(*) AS n FROM users WHERE is_admin = 1 AND deactivated_at IS NULL',
+  )
+  const updateActive = db.prepare('UPDATE users SET deactivated_at = ? WHERE id = ?')
+  const deleteSessionsOfUser = db.prepare('DELETE FROM sessions WHERE user_id = ?')
 
   const insertSession = db.prepare(
     'INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)',
@@ -71,15 +102,41 @@ export function createSqliteAuthStore(db: Database.Database): AuthStore {
   const deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?')
 
   const insertProject = db.prepare('INSERT INTO projects (id, name, created_at) VALUES (?, ?, ?)')
-  const selectProject = db.prepare('SELECT id, name, created_at FROM projects WHERE id = ?')
+  const selectProject = db.prepare(
+    'SELECT id, name, created_at FROM projects WHERE id = ? AND deleted_at IS NULL',
+  )
   const selectProjects = db.prepare(
-    'SELECT id, name, created_at FROM projects ORDER BY created_at DESC, rowid DESC',
+    `SELECT id, name, created_at FROM projects WHERE deleted_at IS NULL
+     ORDER BY created_at DESC, rowid DESC`,
   )
   const selectProjectsForUser = db.prepare(
     `SELECT p.id, p.name, p.created_at, m.role FROM projects p
      JOIN project_members m ON m.project_id = p.id
-     WHERE m.user_id = ? ORDER BY p.created_at DESC, p.rowid DESC`,
+     WHERE m.user_id = ? AND p.deleted_at IS NULL ORDER BY p.created_at DESC, p.rowid DESC`,
   )
+  const updateProjectName = db.prepare(
+    'UPDATE projects SET name = ? WHERE id = ? AND deleted_at IS NULL',
+  )
+  const markProjectDeleted = db.prepare(
+    'UPDATE projects SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL',
+  )
+  const markProjectRestored = db.prepare(
+    'UPDATE projects SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL',
+  )
+  const selectDeletedProjects = db.prepare(
+    `SELECT id, name, created_at, deleted_at FROM projects WHERE deleted_at IS NOT NULL
+     ORDER BY deleted_at DESC, rowid DESC`,
+  )
+  const selectExpiredProjects = db.prepare('SELECT id FROM projects WHERE deleted_at < ?')
+  // Members and document links go with the row (ON DELETE CASCADE).
+  const deleteProjectRow = db.prepare('DELETE FROM projects WHERE id = ?')
+  const purgeExpiredProjects = db.transaction((deletedBefore: number): string[] => {
+    const ids = (selectExpiredProjects.all(deletedBefore) as Array<{ id: string }>).map(
+      (row) => row.id,
+    )
+    for (const id of ids) deleteProjectRow.run(id)
+    return ids
+  })
   const insertProjectDocument = db.prepare(
     `INSERT INTO project_documents (project_id, document_id) VALUES (?, ?)
      ON CONFLICT (document_id) DO UPDATE SET project_id = excluded.project_id`,
@@ -90,6 +147,11 @@ export function createSqliteAuthStore(db: Database.Database): AuthStore {
   const selectProjectDocuments = db.prepare(
     'SELECT document_id FROM project_documents WHERE project_id = ? ORDER BY rowid',
   )
+
+  const deleteProjectDocument = db.prepare('DELETE FROM project_documents WHERE document_id = ?')
+  const unlink = db.transaction((ids: readonly string[]) => {
+    for (const id of ids) deleteProjectDocument.run(id)
+  })
 
   const upsertMember = db.prepare(
     `INSERT INTO project_members (project_id, user_id, role) VALUES (?, ?, ?)
@@ -108,7 +170,14 @@ export function createSqliteAuthStore(db: Database.Database): AuthStore {
 
   return {
     async createUser({ username, passwordHash, isAdmin }) {
-      const user: User = { id: randomUUID(), username, isAdmin, createdAt: Date.now() }
+      const user: User = {
+        id: randomUUID(),
+        username,
+        isAdmin,
+        createdAt: Date.now(),
+        isActive: true,
+        mustChangePassword: false,
+      }
       try {
         insertUser.run(user.id, username, passwordHash, isAdmin ? 1 : 0, user.createdAt)
       } catch (error) {
@@ -130,8 +199,14 @@ export function createSqliteAuthStore(db: Database.Database): AuthStore {
     async listUsers() {
       return (selectUsers.all() as UserRow[]).map(toUser)
     },
-    async setPasswordHash(userId, passwordHash) {
-      updatePassword.run(passwordHash, userId)
+    async setPasswordHash(userId, passwordHash, mustChange = false) {
+      updatePassword.run(passwordHash, mustChange ? 1 : 0, userId)
+    },
+    async setActive(userId, isActive, now = Date.now()) {
+      updateActive.run(isActive ? null : now, userId)
+    },
+    async deleteUserSessions(userId) {
+      return deleteSessionsOfUser.run(userId).changes
     },
     async setAdmin(userId, isAdmin) {
       updateAdmin.run(isAdmin ? 1 : 0, userId)
@@ -150,7 +225,7 @@ export function createSqliteAuthStore(db: Database.Database): AuthStore {
       const tokenHash = hashSessionToken(token)
       const row = selectSession.get(tokenHash) as (UserRow & { expires_at: number }) | undefined
       if (!row) return undefined
-      if (row.expires_at <= now) {
+      if (row.expires_at <= now || row.deactivated_at !== null) {
         deleteSessionRow.run(tokenHash)
         return undefined
       }
@@ -179,6 +254,22 @@ export function createSqliteAuthStore(db: Database.Database): AuthStore {
       const rows = selectProjectsForUser.all(userId) as Array<ProjectRow & { role: string }>
       return rows.map((row): ProjectWithRole => ({ ...toProject(row), role: toRole(row.role) }))
     },
+    async renameProject(id, name) {
+      return updateProjectName.run(name, id).changes > 0
+    },
+    async deleteProject(id, now = Date.now()) {
+      return markProjectDeleted.run(now, id).changes > 0
+    },
+    async restoreProject(id) {
+      return markProjectRestored.run(id).changes > 0
+    },
+    async listDeletedProjects() {
+      const rows = selectDeletedProjects.all() as Array<ProjectRow & { deleted_at: number }>
+      return rows.map((row): DeletedProject => ({ ...toProject(row), deletedAt: row.deleted_at }))
+    },
+    async purgeProjects(deletedBefore) {
+      return purgeExpiredProjects(deletedBefore)
+    },
     async addDocumentToProject(projectId, documentId) {
       insertProjectDocument.run(projectId, documentId)
     },
@@ -190,6 +281,10 @@ export function createSqliteAuthStore(db: Database.Database): AuthStore {
       return (selectProjectDocuments.all(projectId) as Array<{ document_id: string }>).map(
         (row) => row.document_id,
       )
+    },
+
+    async unlinkDocuments(documentIds) {
+      unlink(documentIds)
     },
 
     async setMember(projectId, userId, role) {

@@ -35,3 +35,14 @@ CREATE TABLE IF NOT EXISTS project_documents (
 );
 CREATE INDEX IF NOT EXISTS project_documents_by_project ON project_documents (project_id);
 `
+
+/*
+ * Columns added after the first release. SQLite has no ADD COLUMN IF NOT EXISTS, so each is
+ * added when the table lacks it: an existing file gains them on the first start, a new one
+ * right after CREATE_AUTH_SCHEMA. Nullable or defaulted, so old rows stay valid.
+ */
+export const ADDED_AUTH_COLUMNS: ReadonlyArray<{ table: string; column: string; type: string }> = [
+  { table: 'users', column: 'deactivated_at', type: 'INTEGER' },
+  { table: 'users', column: 'must_change_password', type: 'INTEGER NOT NULL DEFAULT 0' },
+  { table: 'projects', column: 'deleted_at', type: 'INTEGER' },
+]

@@ -1,7 +1,12 @@
 import Database from 'better-sqlite3'
 import type { DocumentProgress } from '@qalam/shared/model'
-import type { DocumentStore, DocumentSummary, LoadedDocument } from '../DocumentStore.ts'
-import { CREATE_SCHEMA, SCHEMA_VERSION } from './schema.ts'
+import type {
+  DeletedDocument,
+  DocumentStore,
+  DocumentSummary,
+  LoadedDocument,
+} from '../DocumentStore.ts'
+import { CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from './schema.ts'
 
 interface DocumentRow {
   id: string
@@ -31,10 +36,18 @@ function openSchema(db: Database.Database): void {
   db.exec(CREATE_SCHEMA)
   const row = db.prepare('SELECT version FROM schema_version').get() as
     { version: number } | undefined
-  if (!row) {
-    db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SCHEMA_VERSION)
-  } else if (row.version > SCHEMA_VERSION) {
-    throw new Error(`database schema ${row.version} is newer than this server (${SCHEMA_VERSION})`)
+  if (!row) db.prepare('INSERT INTO schema_version (version) VALUES (1)').run()
+  const version = row?.version ?? 1
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`database schema ${version} is newer than this server (${SCHEMA_VERSION})`)
+  }
+  const setVersion = db.prepare('UPDATE schema_version SET version = ?')
+  for (let next = version + 1; next <= SCHEMA_VERSION; next++) {
+    // One transaction per step: a crash mid-migration leaves the file at the previous version.
+    db.transaction(() => {
+      db.exec(MIGRATIONS[next]!)
+      setVersion.run(next)
+    })()
   }
 }
 
@@ -66,10 +79,31 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   )
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?')
   const selectDocuments = db.prepare(
-    `SELECT ${SUMMARY_COLUMNS} FROM documents ORDER BY created_at DESC, rowid DESC`,
+    `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE deleted_at IS NULL
+     ORDER BY created_at DESC, rowid DESC`,
   )
-  const selectDocument = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`)
+  const selectDocument = db.prepare(
+    `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ? AND deleted_at IS NULL`,
+  )
+  const selectIsLive = db.prepare('SELECT 1 FROM documents WHERE id = ? AND deleted_at IS NULL')
   const updateProgress = db.prepare('UPDATE documents SET progress = ? WHERE id = ?')
+  const updateTitle = db.prepare(
+    'UPDATE documents SET title = ? WHERE id = ? AND deleted_at IS NULL',
+  )
+  const markDeleted = db.prepare(
+    'UPDATE documents SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL',
+  )
+  const markRestored = db.prepare(
+    'UPDATE documents SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL',
+  )
+  const selectDeleted = db.prepare(
+    `SELECT ${SUMMARY_COLUMNS}, deleted_at FROM documents
+     WHERE deleted_at IS NOT NULL AND id IN (SELECT value FROM json_each(?))
+     ORDER BY deleted_at DESC, rowid DESC`,
+  )
+  const selectExpired = db.prepare('SELECT id FROM documents WHERE deleted_at < ?')
+  // Snapshots and updates go with the row (ON DELETE CASCADE).
+  const deleteRow = db.prepare('DELETE FROM documents WHERE id = ?')
 
   const create = db.transaction((summary: DocumentSummary, initialUpdate: Uint8Array) => {
     insertDocument.run(
@@ -90,7 +124,18 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
     return seq
   })
 
+  const purge = db.transaction((deletedBefore: number): string[] => {
+    const ids = (selectExpired.all(deletedBefore) as Array<{ id: string }>).map((row) => row.id)
+    for (const id of ids) deleteRow.run(id)
+    return ids
+  })
+
+  const remove = db.transaction((ids: readonly string[]) => {
+    for (const id of ids) deleteRow.run(id)
+  })
+
   const load = db.transaction((id: string): LoadedDocument | null => {
+    if (!selectIsLive.get(id)) return null
     const snapshot = selectSnapshot.get(id) as { seq: number; data: Buffer } | undefined
     if (!snapshot) return null
     const rows = selectUpdates.all(id, snapshot.seq) as Array<{ seq: number; data: Buffer }>
@@ -128,6 +173,27 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
     },
     async saveProgress(id, progress) {
       updateProgress.run(JSON.stringify(progress), id)
+    },
+    async renameDocument(id, title) {
+      return updateTitle.run(title, id).changes > 0
+    },
+    async deleteDocument(id, now = Date.now()) {
+      return markDeleted.run(now, id).changes > 0
+    },
+    async restoreDocument(id) {
+      return markRestored.run(id).changes > 0
+    },
+    async listDeletedDocuments(ids) {
+      const rows = selectDeleted.all(JSON.stringify(ids)) as Array<
+        DocumentRow & { deleted_at: number }
+      >
+      return rows.map((row): DeletedDocument => ({ ...toSummary(row), deletedAt: row.deleted_at }))
+    },
+    async purgeDocuments(deletedBefore) {
+      return purge(deletedBefore)
+    },
+    async removeDocuments(ids) {
+      remove(ids)
     },
     async close() {
       db.close()

@@ -1,5 +1,16 @@
-/** Bump when the statements below change; `openSchema` refuses a database from a newer version. */
-export const SCHEMA_VERSION = 1
+/*
+ * CREATE_SCHEMA is version 1, as the first release wrote it; MIGRATIONS[n] takes a database
+ * from version n - 1 to n. A new file is created at 1 and migrated like an old one, so an
+ * installation from any earlier release and a fresh one end with the same tables.
+ */
+export const MIGRATIONS: Readonly<Record<number, string>> = {
+  // Soft delete: a deleted document keeps its rows until it is purged 30 days later.
+  2: `ALTER TABLE documents ADD COLUMN deleted_at INTEGER;
+      CREATE INDEX IF NOT EXISTS documents_by_deleted ON documents (deleted_at);`,
+}
+
+/** The version this server writes; `openSchema` refuses a database from a newer version. */
+export const SCHEMA_VERSION = 2
 
 export const CREATE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS schema_version (

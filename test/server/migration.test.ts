@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { documentProgress, initDocument, readSegments } from '@qalam/shared/model'
+import { hashPassword } from '../../server/auth/index.ts'
+import { databaseFile } from '../../server/config.ts'
+import { TEST_PASSWORD, asUser, login } from '../support/accounts.ts'
+import { connectClient, type SyncClient } from '../support/syncClient.ts'
+import { makeTempDir, type TempDir } from '../support/tempDir.ts'
+import { startTestServer, type TestServer } from '../support/testServer.ts'
+
+const FIRST_RELEASE_SCHEMA = readFileSync(
+  join(import.meta.dirname, '../fixtures/schema-v1.sql'),
+  'utf8',
+)
+
+let dir: TempDir | null = null
+let server: TestServer | null = null
+let client: SyncClient | null = null
+
+afterEach(async () => {
+  client?.destroy()
+  await server?.dispose()
+  await dir?.remove()
+  client = server = dir = null
+})
+
+/** A database file as the first release left it: one admin, one project, one document. */
+async function firstReleaseDatabase(file: string) {
+  const db = new Database(file)
+  db.exec(FIRST_RELEASE_SCHEMA)
+  const doc = new Y.Doc()
+  initDocument(
+    doc,
+    { title: 'Old letters', sourceLang: 'ru', targetLang: 'kk', createdAt: 1, trailing: '\n' },
+    [{ source: 'Старое письмо.', paragraph: 0, before: '' }],
+    { kind: 'server' },
+  )
+  db.prepare('INSERT INTO users VALUES (?, ?, ?, 1, 1)').run(
+    'u1',
+    'elder',
+    await hashPassword(TEST_PASSWORD),
+  )
+  db.prepare('INSERT INTO projects VALUES (?, ?, 1)').run('p1', 'Old project')
+  db.prepare('INSERT INTO documents VALUES (?, ?, ?, ?, 1, 1, ?)').run(
+    'd1',
+    'Old letters',
+    'ru',
+    'kk',
+    JSON.stringify(documentProgress(doc)),
+  )
+  db.prepare('INSERT INTO snapshots VALUES (?, 0, ?)').run('d1', Y.encodeStateAsUpdate(doc))
+  db.prepare('INSERT INTO project_documents VALUES (?, ?)').run('p1', 'd1')
+  db.close()
+}
+
+test('a database from the first release opens, keeps its data and gains soft delete', async () => {
+  dir = await makeTempDir()
+  await firstReleaseDatabase(databaseFile(dir.path))
+  server = await startTestServer({ dataDir: dir.path })
+  const admin = await login(server.url, 'elder')
+  expect(admin.user).toMatchObject({ isActive: true, mustChangePassword: false })
+
+  const documents = await fetch(`${server.url}/api/documents`, { headers: asUser(admin) })
+  expect(await documents.json()).toMatchObject({ documents: [{ id: 'd1', title: 'Old letters' }] })
+  client = connectClient(server.url, 'd1', admin)
+  await client.synced()
+  expect(readSegments(client.doc).map((segment) => segment.source)).toEqual(['Старое письмо.'])
+
+  const deleted = await fetch(`${server.url}/api/documents/d1`, {
+    method: 'DELETE',
+    headers: asUser(admin),
+  })
+  expect(deleted.status).toBe(204)
+  const db = new Database(databaseFile(dir.path), { readonly: true })
+  expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 2 }])
+  expect(db.prepare('SELECT deleted_at IS NOT NULL AS d FROM documents').get()).toEqual({ d: 1 })
+  db.close()
+})
