@@ -5,10 +5,12 @@ import { RequestProgress } from '../http/RequestProgress.tsx'
 import { useRequest } from '../http/useRequest.ts'
 import { CreateUserForm } from './CreateUserForm.tsx'
 import { fetchUsers } from './usersApi.ts'
+import { useFormatter } from '../i18n/formatting.ts'
 
 /** `/admin`: the accounts, and a form to create one. Administrators only. */
 export function AdminPage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const format = useFormatter()
   const user = useSessionUser()
   const [state, reload] = useRequest(fetchUsers)
   if (!user.isAdmin)
@@ -18,7 +20,6 @@ export function AdminPage() {
         <Link to="/">{t('projects.backToList')}</Link>
       </div>
     )
-  const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium' })
   return (
     <main className="page-columns">
       <section className="panel" aria-labelledby="users-title">
@@ -41,7 +42,7 @@ export function AdminPage() {
                   </th>
                   <td>{account.isAdmin ? t('admin.administrator') : t('admin.member')}</td>
                   <td className="document-table__date">
-                    {dateFormat.format(new Date(account.createdAt))}
+                    {format.date(account.createdAt, { dateStyle: 'medium' })}
                   </td>
                 </tr>
               ))}

@@ -1,14 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import type { AuditEntry } from './auditApi.ts'
 import { describeEntry, rejectionReason } from './describeEntry.ts'
+import { useFormatter } from '../i18n/formatting.ts'
 
 /** One audit entry: who, when, what, and a rejection's reason; `context` names the document. */
 export function AuditEntryItem({ entry, context }: { entry: AuditEntry; context?: string }) {
-  const { t, i18n } = useTranslation()
-  const when = new Intl.DateTimeFormat(i18n.resolvedLanguage, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(entry.at))
+  const { t } = useTranslation()
+  const when = useFormatter().date(entry.at, { dateStyle: 'medium', timeStyle: 'short' })
   const reason = rejectionReason(entry)
   return (
     <li className="audit-entry" data-testid="audit-entry" data-action={entry.action}>

@@ -3,11 +3,12 @@ import { Link } from 'react-router'
 import type { DocumentSummary } from './documentSummary.ts'
 import { languageLabel } from './languageLabel.ts'
 import { ProgressBar } from './ProgressBar.tsx'
+import { useFormatter } from '../i18n/formatting.ts'
 
 export function DocumentTable({ documents }: { documents: DocumentSummary[] }) {
   const { t, i18n } = useTranslation()
   const language = i18n.resolvedLanguage ?? 'en'
-  const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })
+  const format = useFormatter()
   return (
     <table className="document-table" data-testid="document-table">
       <thead>
@@ -42,7 +43,7 @@ export function DocumentTable({ documents }: { documents: DocumentSummary[] }) {
               <ProgressBar progress={document.progress} />
             </td>
             <td className="document-table__date">
-              {dateFormat.format(new Date(document.updatedAt))}
+              {format.date(document.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}
             </td>
             <td className="document-table__actions">
               <Link

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { useFormatter } from '../i18n/formatting.ts'
 
 export interface WordProgress {
   words: number
@@ -12,14 +13,14 @@ export interface WordProgress {
  * translated too, as the model counts them.
  */
 export function ProgressBar({ progress }: { progress: WordProgress }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const { words, translatedWords, approvedWords } = progress
   const share = (part: number) => (words === 0 ? 0 : (part / words) * 100)
-  const format = new Intl.NumberFormat(i18n.resolvedLanguage)
+  const format = useFormatter()
   const numbers = {
-    translated: format.format(translatedWords),
-    approved: format.format(approvedWords),
-    total: format.format(words),
+    translated: format.number(translatedWords),
+    approved: format.number(approvedWords),
+    total: format.number(words),
   }
   return (
     <div
@@ -34,8 +35,9 @@ export function ProgressBar({ progress }: { progress: WordProgress }) {
         role="img"
         aria-label={t('progress.label', {
           ...numbers,
-          translatedPercent: Math.floor(share(translatedWords)),
-          approvedPercent: Math.floor(share(approvedWords)),
+          // Floored, so a document is never shown as 100% while a word is left.
+          translatedPercent: format.percent(Math.floor(share(translatedWords)) / 100),
+          approvedPercent: format.percent(Math.floor(share(approvedWords)) / 100),
         })}
       >
         <span className="progress__approved" style={{ inlineSize: `${share(approvedWords)}%` }} />

@@ -6,10 +6,12 @@ import { useRequest } from '../http/useRequest.ts'
 import { CreateProjectForm } from './CreateProjectForm.tsx'
 import { fetchProjects } from './projectsApi.ts'
 import { RoleBadge } from './RoleBadge.tsx'
+import { useFormatter } from '../i18n/formatting.ts'
 
 /** `/`: the projects the user is a member of (all of them for an administrator). */
 export function ProjectListPage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const format = useFormatter()
   const user = useSessionUser()
   const [state] = useRequest(fetchProjects)
   return (
@@ -42,9 +44,7 @@ export function ProjectListPage() {
                     <td>
                       <RoleBadge role={project.role} />
                     </td>
-                    <td className="document-table__count">
-                      {new Intl.NumberFormat(i18n.resolvedLanguage).format(project.documents)}
-                    </td>
+                    <td className="document-table__count">{format.number(project.documents)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,12 +1,14 @@
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormatter } from '../i18n/formatting.ts'
 
 /** "Approve all translated segments in view", after a confirmation that says how many. */
 export function ApproveAllButton({ count, onApprove }: { count: number; onApprove: () => void }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
+  const format = useFormatter()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const close = () => dialogRef.current?.close()
-  const formatted = new Intl.NumberFormat(i18n.resolvedLanguage).format(count)
+  const formatted = format.number(count)
   return (
     <>
       <button

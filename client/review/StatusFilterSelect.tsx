@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { SegmentStatus } from '@qalam/shared/model'
 import { STATUS_FILTERS, isStatusFilter, type StatusFilter } from './statusFilter.ts'
+import { useFormatter } from '../i18n/formatting.ts'
 
 /** Which segments the grid shows, with how many segments each choice holds. */
 export function StatusFilterSelect({
@@ -14,8 +15,8 @@ export function StatusFilterSelect({
   counts: Record<SegmentStatus, number>
   total: number
 }) {
-  const { t, i18n } = useTranslation()
-  const format = new Intl.NumberFormat(i18n.resolvedLanguage)
+  const { t } = useTranslation()
+  const format = useFormatter()
   return (
     <label className="status-filter">
       <span className="status-filter__label">{t('review.filter')}</span>
@@ -30,7 +31,7 @@ export function StatusFilterSelect({
         {STATUS_FILTERS.map((filter) => (
           <option key={filter} value={filter}>
             {filter === 'all' ? t('review.filterAll') : t(`status.${filter}`)} (
-            {format.format(filter === 'all' ? total : counts[filter])})
+            {format.number(filter === 'all' ? total : counts[filter])})
           </option>
         ))}
       </select>

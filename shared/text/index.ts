@@ -8,3 +8,4 @@ export {
 } from './language.ts'
 export { dominantScript, normalizeDigits, scriptOfChar, type Script } from './script.ts'
 export { consonantSkeleton, kazakhCyrillicToLatin, toLatin } from './transliterate.ts'
+export { foldForSearch, foldText, type FoldedText } from './foldForSearch.ts'
