@@ -5,6 +5,7 @@ import {
   isPrimaryModifier,
   nextSegmentWhere,
   type SegmentAction,
+  type SegmentActionContext,
 } from './segmentAction.ts'
 
 /** A reviewer's Ctrl+Enter: approves the active segment and moves to the next translated one. */
@@ -21,7 +22,20 @@ export const approveAndNext: SegmentAction = {
     const segment = activeSegment(context)
     if (segment === undefined) return
     setStatus(context.doc, segment.id, 'approved', context.userId)
-    const next = nextSegmentWhere(context, segment.index, (other) => other.status === 'translated')
-    if (next !== null) context.activate(next)
+    gotoNextToReview(context, segment.index)
   },
+}
+
+/**
+ * After a reviewer approved or rejected segment `from`: the next translated segment, saying so
+ * when the search began again at the top, or that nothing is left to review.
+ */
+export function gotoNextToReview(context: SegmentActionContext, from: number): void {
+  const next = nextSegmentWhere(context, from, (other) => other.status === 'translated')
+  if (next === null) {
+    context.notify('allReviewed')
+    return
+  }
+  context.activate(next)
+  if (next < from) context.notify('wrapped')
 }

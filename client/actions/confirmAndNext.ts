@@ -30,7 +30,13 @@ export const confirmAndNext: SegmentAction = {
     if (segment.status === 'rejected') setStatus(context.doc, segment.id, 'draft', context.userId)
     setStatus(context.doc, segment.id, 'translated', context.userId)
     const next = nextOpenSegment(context, segment.index)
-    if (next !== null) context.activate(next)
+    // Never a silent jump back to segment 1: say that the search began again, or that
+    // nothing is left.
+    if (next === null) context.notify('allTranslated')
+    else {
+      context.activate(next)
+      if (next < segment.index) context.notify('wrapped')
+    }
   },
 }
 

@@ -14,7 +14,17 @@ export interface SegmentActionContext {
   activate(index: number): void
   /** Asks the reviewer for a reason, then rejects the segment (the dialog does the writing). */
   requestRejection(segment: SegmentView): void
+  /** Tells the user why a move went nowhere, or somewhere they might not expect. */
+  notify(notice: NavigationNotice): void
+  openFind(): void
+  openGoTo(): void
 }
+
+/**
+ * What a move to the next segment tells the user: nothing is left to translate, nothing is
+ * left to review, or the search for the next one went past the end and began again at the top.
+ */
+export type NavigationNotice = 'allTranslated' | 'allReviewed' | 'wrapped'
 
 /** The parts of a KeyboardEvent a key test looks at. */
 export type KeyStroke = Pick<
@@ -36,6 +46,8 @@ export interface SegmentAction {
     | 'gotoNextSegment'
     | 'gotoPreviousSegment'
     | 'copySourceToTarget'
+    | 'openFind'
+    | 'openGoTo'
   keys: readonly (readonly string[])[]
   keyTest(stroke: KeyStroke): boolean
   /** Whether the role has this action; the help panel lists only the user's. */

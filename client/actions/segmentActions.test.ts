@@ -23,7 +23,9 @@ import { gotoNextSegment } from './gotoNextSegment.ts'
 import { gotoPreviousSegment } from './gotoPreviousSegment.ts'
 import { rejectSegment } from './rejectSegment.ts'
 import { reopenSegment } from './reopenSegment.ts'
-import type { KeyStroke, SegmentActionContext } from './segmentAction.ts'
+import { openFind } from './openFind.ts'
+import { openGoTo } from './openGoTo.ts'
+import type { KeyStroke, NavigationNotice, SegmentActionContext } from './segmentAction.ts'
 import { actionsFor, findAction } from './segmentActions.ts'
 
 const USER = 'user-1'
@@ -39,6 +41,8 @@ function openDocument(sources: string[], role: ActingRole = 'translator') {
   const store = new SegmentStore(doc)
   const activated: number[] = []
   const rejections: SegmentView[] = []
+  const notices: NavigationNotice[] = []
+  const opened: string[] = []
   const context = (activeIndex: number | null): SegmentActionContext => ({
     doc,
     segmentCount: store.length,
@@ -48,10 +52,13 @@ function openDocument(sources: string[], role: ActingRole = 'translator') {
     role,
     activate: (index) => activated.push(index),
     requestRejection: (segment) => rejections.push(segment),
+    notify: (notice) => notices.push(notice),
+    openFind: () => opened.push('find'),
+    openGoTo: () => opened.push('goTo'),
   })
   const idAt = (index: number) => segmentId(segmentAt(doc, index)!)
   const statusAt = (index: number) => segmentStatus(segmentAt(doc, index)!)
-  return { doc, context, activated, rejections, idAt, statusAt }
+  return { doc, context, activated, rejections, notices, opened, idAt, statusAt }
 }
 
 function stroke(partial: Partial<KeyStroke>): KeyStroke {
@@ -89,15 +96,17 @@ describe('confirmAndNext', () => {
     expect(activated).toEqual([3])
   })
 
-  test('wraps around to an earlier open segment and stays put when none is left', () => {
-    const { doc, context, activated, idAt } = openDocument(['Один.', 'Два.', 'Три.'])
+  test('wraps around to an earlier open segment saying so, and says when none is left', () => {
+    const { doc, context, activated, notices, idAt } = openDocument(['Один.', 'Два.', 'Три.'])
     setTargetText(doc, idAt(2), 'Үш.', USER)
     confirmAndNext.perform(context(2))
     expect(activated).toEqual([0])
+    expect(notices).toEqual(['wrapped'])
     setTargetText(doc, idAt(0), 'Бір.', USER)
     setStatus(doc, idAt(1), 'translated', USER)
     confirmAndNext.perform(context(0))
     expect(activated).toEqual([0])
+    expect(notices).toEqual(['wrapped', 'allTranslated'])
   })
 
   test('is triggered by Ctrl+Enter and Cmd+Enter, not by Enter or Ctrl+Shift+Enter', () => {
@@ -139,10 +148,12 @@ describe('roles', () => {
     expect(names('manager')).toContain('copySourceToTarget')
   })
 
-  test('viewers only move between segments', () => {
+  test('viewers only move between segments, find and go to', () => {
     expect(actionsFor('viewer').map((action) => action.name)).toEqual([
       'gotoNextSegment',
       'gotoPreviousSegment',
+      'openFind',
+      'openGoTo',
     ])
     expect(findAction(CTRL_ENTER, actionsFor('viewer'))).toBeUndefined()
   })
@@ -165,7 +176,7 @@ describe('roles', () => {
 
 describe('approveAndNext', () => {
   test('approves the active segment and moves to the next translated one, wrapping', () => {
-    const { doc, context, activated, idAt, statusAt } = openDocument(
+    const { doc, context, activated, notices, idAt, statusAt } = openDocument(
       ['Один.', 'Два.', 'Три.', 'Четыре.'],
       'reviewer',
     )
@@ -176,6 +187,10 @@ describe('approveAndNext', () => {
     approveAndNext.perform(context(2))
     expect(statusAt(2)).toBe('approved')
     expect(activated).toEqual([0])
+    expect(notices).toEqual(['wrapped'])
+    approveAndNext.perform(context(0))
+    expect(activated).toEqual([0])
+    expect(notices).toEqual(['wrapped', 'allReviewed'])
   })
 
   test('does not apply to an empty or an already approved segment', () => {
@@ -249,5 +264,25 @@ describe('copySourceToTarget', () => {
       copySourceToTarget,
     )
     expect(findAction(stroke({ key: 's', code: 'KeyS', ctrlKey: true }))).toBeUndefined()
+  })
+})
+
+describe('find and go to', () => {
+  test('Ctrl+F and Ctrl+G open find and go to for every role, whatever the keyboard layout', () => {
+    for (const role of ['translator', 'reviewer', 'viewer'] as const) {
+      const { context, opened } = openDocument(['Один.'], role)
+      // A Russian layout types "а" and "п" on the F and G keys.
+      const find = findAction(stroke({ key: 'а', code: 'KeyF', ctrlKey: true }), actionsFor(role))
+      const goTo = findAction(stroke({ key: 'п', code: 'KeyG', metaKey: true }), actionsFor(role))
+      expect(find).toBe(openFind)
+      expect(goTo).toBe(openGoTo)
+      find!.perform(context(null))
+      goTo!.perform(context(0))
+      expect(opened).toEqual(['find', 'goTo'])
+    }
+    expect(findAction(stroke({ key: 'f', code: 'KeyF' }))).toBeUndefined()
+    expect(findAction(stroke({ key: 'F', code: 'KeyF', ctrlKey: true, shiftKey: true }))).toBe(
+      undefined,
+    )
   })
 })

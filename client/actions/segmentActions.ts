@@ -4,6 +4,8 @@ import { confirmAndNext } from './confirmAndNext.ts'
 import { copySourceToTarget } from './copySourceToTarget.ts'
 import { gotoNextSegment } from './gotoNextSegment.ts'
 import { gotoPreviousSegment } from './gotoPreviousSegment.ts'
+import { openFind } from './openFind.ts'
+import { openGoTo } from './openGoTo.ts'
 import { rejectSegment } from './rejectSegment.ts'
 import { reopenSegment } from './reopenSegment.ts'
 import type { KeyStroke, SegmentAction } from './segmentAction.ts'
@@ -17,6 +19,8 @@ export const SEGMENT_ACTIONS: readonly SegmentAction[] = [
   gotoNextSegment,
   gotoPreviousSegment,
   copySourceToTarget,
+  openFind,
+  openGoTo,
 ]
 
 /** The actions a role has; two of them may share keys (Ctrl+Enter) only if no role has both. */

@@ -1,6 +1,16 @@
 import { useEffect, useRef } from 'react'
-import type { SegmentActionContext } from './segmentAction.ts'
+import type { SegmentAction, SegmentActionContext } from './segmentAction.ts'
 import { actionsFor, findAction } from './segmentActions.ts'
+
+const FORM_FIELD_ACTIONS: ReadonlySet<SegmentAction['name']> = new Set(['openFind', 'openGoTo'])
+
+function isFormField(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLSelectElement ||
+    target instanceof HTMLTextAreaElement
+  )
+}
 
 /**
  * Runs keyboard actions for the document view. Listens in the capture phase so Ctrl+Enter
@@ -18,6 +28,9 @@ export function useSegmentShortcuts(context: SegmentActionContext): void {
       if (event.target instanceof Element && event.target.closest('dialog') !== null) return
       const action = findAction(event, actionsFor(latest.current.role))
       if (action === undefined) return
+      // Keys typed in a form field (find, go to, the status filter) move no segment: the
+      // field keeps Ctrl+Enter, Ctrl+arrows and the rest; only find and go to apply there.
+      if (isFormField(event.target) && !FORM_FIELD_ACTIONS.has(action.name)) return
       // Swallowed even when the action does not apply (Ctrl+Enter on an empty segment), so the
       // editor does not treat the keystroke as typing.
       event.preventDefault()

@@ -2,7 +2,7 @@ import i18next from 'i18next'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { resources } from '../i18n/resources.ts'
 import type { AuditEntry } from './auditApi.ts'
-import { describeEntry, rejectionReason } from './describeEntry.ts'
+import { describeEntry, rejectionReason, segmentNumber } from './describeEntry.ts'
 
 const t = i18next.createInstance()
 
@@ -48,4 +48,12 @@ describe('audit entries in words', () => {
       'назначил(а) dana роль «owner»',
     )
   })
+})
+
+test('an entry names its segment only by a whole positive number the server recorded', () => {
+  expect(
+    segmentNumber(entry('approve', { from: 'translated', to: 'approved', segmentNumber: 12 })),
+  ).toBe(12)
+  for (const value of [undefined, 0, -1, 1.5, '12', null])
+    expect(segmentNumber(entry('approve', { segmentNumber: value }))).toBeNull()
 })

@@ -65,3 +65,9 @@ export function rejectionReason(entry: AuditEntry): string | null {
   const reason = entry.action === 'reject' ? text(entry.detail, 'reason') : ''
   return reason === '' ? null : reason
 }
+
+/** The 1-based number of the segment the entry is about, when the server recorded it. */
+export function segmentNumber(entry: AuditEntry): number | null {
+  const number = entry.detail.segmentNumber
+  return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null
+}

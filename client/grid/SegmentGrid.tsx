@@ -23,6 +23,8 @@ interface SegmentGridProps {
   mayEdit: boolean
   activeIndex: number | null
   onActivate: (index: number) => void
+  /** A segment to scroll to (a find hit); a new object each time, even for the same one. */
+  reveal?: { index: number } | null
 }
 
 // A one-line row; real heights are measured as rows render.
@@ -41,6 +43,7 @@ export function SegmentGrid({
   mayEdit,
   activeIndex,
   onActivate,
+  reveal = null,
 }: SegmentGridProps) {
   const { t } = useTranslation()
   const scrollRef = useRef<HTMLDivElement>(null)
@@ -59,8 +62,19 @@ export function SegmentGrid({
   const activePosition =
     activeIndex === null ? -1 : rows === null ? activeIndex : rows.indexOf(activeIndex)
   useEffect(() => {
-    if (activePosition >= 0) virtualizer.scrollToIndex(activePosition, { align: 'auto' })
+    if (activePosition < 0) return
+    virtualizer.scrollToIndex(activePosition, { align: 'auto' })
+    const scroller = scrollRef.current
+    if (scroller === null) return
+    return keepFullyVisible(scroller, `[data-index="${activePosition}"]`)
   }, [activePosition, virtualizer])
+
+  const revealPosition =
+    reveal === null ? -1 : rows === null ? reveal.index : rows.indexOf(reveal.index)
+  useEffect(() => {
+    if (reveal !== null && revealPosition >= 0)
+      virtualizer.scrollToIndex(revealPosition, { align: 'center' })
+  }, [reveal, revealPosition, virtualizer])
 
   // Stable objects, so a scroll re-renders the grid without re-rendering every memoized row.
   const sourceSide = useMemo(
@@ -137,4 +151,39 @@ export function SegmentGrid({
       </div>
     </div>
   )
+}
+
+// How long after an activation the row is kept in view while it grows: the editor mounts and
+// the binding loads the text over a few frames.
+const SETTLE_MS = 600
+
+/**
+ * Scrolls `scroller` so that the row matching `selector` is entirely inside it, frame after
+ * frame while the row renders and grows, until the user scrolls by wheel or touch. The
+ * virtualizer's own scroll works from estimated heights and can leave a grown row cut off.
+ */
+function keepFullyVisible(scroller: HTMLElement, selector: string): () => void {
+  const until = performance.now() + SETTLE_MS
+  let frame = 0
+  const stop = () => {
+    cancelAnimationFrame(frame)
+    scroller.removeEventListener('wheel', stop)
+    scroller.removeEventListener('touchmove', stop)
+  }
+  const settle = () => {
+    const row = scroller.querySelector(selector)
+    if (row !== null) {
+      const view = scroller.getBoundingClientRect()
+      const box = row.getBoundingClientRect()
+      if (box.top < view.top) scroller.scrollTop -= view.top - box.top
+      else if (box.bottom > view.bottom)
+        scroller.scrollTop += Math.min(box.bottom - view.bottom, box.top - view.top)
+    }
+    if (performance.now() < until) frame = requestAnimationFrame(settle)
+    else stop()
+  }
+  scroller.addEventListener('wheel', stop, { passive: true })
+  scroller.addEventListener('touchmove', stop, { passive: true })
+  frame = requestAnimationFrame(settle)
+  return stop
 }

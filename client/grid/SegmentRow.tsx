@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import { segmentAt } from '@qalam/shared/model'
 import type { TextDirection } from '@qalam/shared/text'
 import { SegmentEditor } from '../editor/SegmentEditor.tsx'
+import { HighlightedText } from '../find/FindHighlight.tsx'
 import type { SharedProvider } from '../editor/sharedProvider.ts'
 import type { LocalUser } from '../presence/identity.ts'
 import { PresenceChips } from '../presence/PresenceChips.tsx'
@@ -86,7 +87,7 @@ export const SegmentRow = memo(function SegmentRow({
         lang={source.lang}
         dir={source.dir}
       >
-        {segment.source}
+        <HighlightedText text={segment.source} index={index} side="source" />
       </div>
       <div
         role="cell"
@@ -117,7 +118,9 @@ export const SegmentRow = memo(function SegmentRow({
             {t('grid.emptyTarget')}
           </span>
         ) : (
-          <span className="segment-row__target-text">{segment.target}</span>
+          <span className="segment-row__target-text">
+            <HighlightedText text={segment.target} index={index} side="target" />
+          </span>
         )}
         <PresenceChips collaborators={collaborators} />
       </div>

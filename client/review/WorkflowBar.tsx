@@ -5,7 +5,12 @@ import { approveAndNext } from '../actions/approveAndNext.ts'
 import { confirmAndNext } from '../actions/confirmAndNext.ts'
 import { rejectSegment } from '../actions/rejectSegment.ts'
 import { reopenSegment } from '../actions/reopenSegment.ts'
-import type { SegmentAction, SegmentActionContext } from '../actions/segmentAction.ts'
+import { NavigationNoticeLine } from '../actions/NavigationNoticeLine.tsx'
+import type {
+  NavigationNotice,
+  SegmentAction,
+  SegmentActionContext,
+} from '../actions/segmentAction.ts'
 import { ApproveAllButton } from './ApproveAllButton.tsx'
 import type { StatusFilter } from './statusFilter.ts'
 import { StatusFilterSelect } from './StatusFilterSelect.tsx'
@@ -31,6 +36,7 @@ interface WorkflowBarProps {
   total: number
   approvableInView: number
   onApproveAll: () => void
+  notice: NavigationNotice | null
 }
 
 /** Above the grid: the status filter, the active segment's workflow buttons, approve-all. */
@@ -42,6 +48,7 @@ export function WorkflowBar({
   total,
   approvableInView,
   onApproveAll,
+  notice,
 }: WorkflowBarProps) {
   const { t } = useTranslation()
   const actions = WORKFLOW_ACTIONS.filter((action) => action.isAllowed(context.role))
@@ -70,6 +77,7 @@ export function WorkflowBar({
           {t('review.readOnlyRole', { role: t(`roles.${context.role}`) })}
         </p>
       )}
+      <NavigationNoticeLine notice={notice} />
       {may(context.role, 'approve') && (
         <ApproveAllButton count={approvableInView} onApprove={onApproveAll} />
       )}

@@ -1,14 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link, useParams, useSearchParams } from 'react-router'
 import { rejectSegment as writeRejection, type SegmentView } from '@qalam/shared/model'
 import { languageDirection } from '@qalam/shared/text'
 import { may } from '@qalam/shared/workflow'
-import type { SegmentActionContext } from '../actions/segmentAction.ts'
+import { gotoNextToReview } from '../actions/approveAndNext.ts'
+import type { NavigationNotice, SegmentActionContext } from '../actions/segmentAction.ts'
 import { ShortcutHelp } from '../actions/ShortcutHelp.tsx'
 import { useSegmentShortcuts } from '../actions/useSegmentShortcuts.ts'
 import { useLocalUser } from '../auth/SessionContext.tsx'
 import { fetchDocument, type DocumentSummary } from '../documents/documentSummary.ts'
+import { FindBars } from '../find/FindBars.tsx'
+import { FindHighlightProvider } from '../find/FindHighlight.tsx'
+import { parseSegmentNumber } from '../find/segmentNumber.ts'
+import { useFindBars } from '../find/useFindBars.ts'
 import { languageLabel } from '../documents/languageLabel.ts'
 import { SegmentGrid } from '../grid/SegmentGrid.tsx'
 import type { SegmentStore } from '../grid/SegmentStore.ts'
@@ -121,17 +126,39 @@ function Workbench({
   const statuses = useSegmentStatuses(store)
   const progress = useLiveProgress(store, summary.progress)
   const connection = useConnectionState(session)
-  const [activeIndex, setActiveIndex] = useState<number | null>(null)
+  // `?segment=12` (an activity entry's link) opens the document at that segment.
+  const [params] = useSearchParams()
+  const [activeIndex, setActiveIndex] = useState<number | null>(() => {
+    const linked = parseSegmentNumber(params.get('segment') ?? '', segmentCount)
+    return linked === null ? null : linked - 1
+  })
   const [isHelpOpen, setHelpOpen] = useState(false)
   const [filter, setFilter] = useStatusFilterParam()
   const [rejecting, setRejecting] = useState<SegmentView | null>(null)
-  const activate = useCallback((index: number) => setActiveIndex(index), [])
+  const [notice, setNotice] = useState<NavigationNotice | null>(null)
+  // A new object each time, so revealing the same segment twice scrolls to it twice.
+  const [reveal, setReveal] = useState<{ index: number } | null>(null)
+  const activate = useCallback((index: number) => {
+    setActiveIndex(index)
+    setNotice(null)
+  }, [])
 
   const activeId = activeIndex === null ? null : (store.segment(activeIndex)?.id ?? null)
   useEffect(() => session.setActiveSegment(activeId), [session, activeId])
 
   const rows = useMemo(() => visibleRows(statuses, filter), [statuses, filter])
   const approvable = useMemo(() => translatedInView(statuses, rows), [statuses, rows])
+
+  // Find and go to reach every segment: one the status filter hides shows the whole list again.
+  const showSegment = (index: number) => {
+    if (rows !== null && !rows.includes(index)) setFilter('all')
+    setReveal({ index })
+  }
+  const goToSegment = (index: number) => {
+    showSegment(index)
+    activate(index)
+  }
+  const findBars = useFindBars(store, session.doc, activeIndex, showSegment)
 
   const context: SegmentActionContext = {
     doc: session.doc,
@@ -142,6 +169,9 @@ function Workbench({
     role,
     activate,
     requestRejection: setRejecting,
+    notify: setNotice,
+    openFind: findBars.openFind,
+    openGoTo: findBars.openGoTo,
   }
   useSegmentShortcuts(context)
 
@@ -191,21 +221,29 @@ function Workbench({
         counts={progress.byStatus}
         approvableInView={approvable.length}
         onApproveAll={approveAllInView}
+        notice={notice}
       />
+      <FindBars bars={findBars} segmentCount={segmentCount} onGo={goToSegment} />
       <div className="workbench__body">
-        <SegmentGrid
-          store={store}
-          presence={presence}
-          doc={session.doc}
-          provider={session.provider}
-          user={user}
-          source={source}
-          target={target}
-          rows={rows}
-          mayEdit={may(role, 'editTarget')}
-          activeIndex={activeIndex}
-          onActivate={activate}
-        />
+        <FindHighlightProvider
+          query={findBars.open === 'find' ? findBars.find.query : ''}
+          current={findBars.open === 'find' ? findBars.find.current : null}
+        >
+          <SegmentGrid
+            store={store}
+            presence={presence}
+            doc={session.doc}
+            provider={session.provider}
+            user={user}
+            source={source}
+            target={target}
+            rows={rows}
+            mayEdit={may(role, 'editTarget')}
+            activeIndex={activeIndex}
+            onActivate={activate}
+            reveal={reveal}
+          />
+        </FindHighlightProvider>
         <SegmentDetails documentId={session.documentId} store={store} index={activeIndex} />
         {isHelpOpen && <ShortcutHelp role={role} onClose={() => setHelpOpen(false)} />}
       </div>
@@ -213,7 +251,10 @@ function Workbench({
         <RejectDialog
           segmentNumber={rejecting === null ? null : rejecting.index + 1}
           onReject={(reason) => {
-            if (rejecting !== null) writeRejection(session.doc, rejecting.id, reason, user.id)
+            if (rejecting === null) return
+            writeRejection(session.doc, rejecting.id, reason, user.id)
+            // The reviewer goes on reviewing, as after an approval.
+            if (rejecting.index === activeIndex) gotoNextToReview(context, rejecting.index)
           }}
           onClose={() => setRejecting(null)}
         />

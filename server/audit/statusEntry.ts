@@ -19,16 +19,23 @@ export function statusEntry(input: {
   from: SegmentStatus
   to: SegmentStatus
   reason?: string
+  /** 1-based, as the grid shows it; segments never move, so the number stays right. */
+  segmentNumber?: number
   at?: number
 }): NewAuditEntry {
-  const { from, to, reason } = input
+  const { from, to, reason, segmentNumber } = input
   return {
     userId: input.userId,
     projectId: input.projectId,
     documentId: input.documentId,
     segmentId: input.segmentId,
     action: statusAction(from, to),
-    detail: reason === undefined ? { from, to } : { from, to, reason },
+    detail: {
+      from,
+      to,
+      ...(reason === undefined ? {} : { reason }),
+      ...(segmentNumber === undefined ? {} : { segmentNumber }),
+    },
     ...(input.at === undefined ? {} : { at: input.at }),
   }
 }

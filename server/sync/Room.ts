@@ -205,6 +205,7 @@ export class Room {
       await this.options.recordStatusChanges?.(connection.peer, {
         documentId: this.documentId,
         statusChanges: decision.statusChanges,
+        doc: this.doc,
       })
     }
     this.updatesSinceCompaction++

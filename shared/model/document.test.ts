@@ -4,6 +4,7 @@ import {
   SERVER_ORIGIN,
   documentProgress,
   findSegmentIndex,
+  segmentIndexes,
   initDocument,
   readMeta,
   readSegments,
@@ -90,6 +91,12 @@ describe('document model', () => {
     expect(readSegments(replica).map((s) => s.id)).toEqual(ids)
     expect(findSegmentIndex(replica, ids[2]!)).toBe(2)
     expect(findSegmentIndex(replica, 'missing')).toBe(-1)
+    expect(segmentIndexes(replica, new Set([ids[2]!, 'missing', ids[0]!]))).toEqual(
+      new Map([
+        [ids[0]!, 0],
+        [ids[2]!, 2],
+      ]),
+    )
   })
 
   test('writing a target moves a new segment to draft and records who changed it', () => {

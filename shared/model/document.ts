@@ -105,6 +105,20 @@ export function targetText(segment: SegmentMap): string {
   return readLexicalText(segmentTarget(segment))
 }
 
+/**
+ * The document index of each of `ids` that is a segment of `doc`, in one pass over the
+ * segments; ids of no segment are left out.
+ */
+export function segmentIndexes(doc: Y.Doc, ids: ReadonlySet<string>): Map<string, number> {
+  const found = new Map<string, number>()
+  const segments = segmentsArray(doc)
+  for (let i = 0; i < segments.length && found.size < ids.size; i++) {
+    const id = segments.get(i).get(SEGMENT_KEYS.id)
+    if (typeof id === 'string' && ids.has(id)) found.set(id, i)
+  }
+  return found
+}
+
 export function findSegmentIndex(doc: Y.Doc, id: string): number {
   const segments = segmentsArray(doc)
   for (let i = 0; i < segments.length; i++) {

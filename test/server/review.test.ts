@@ -106,7 +106,8 @@ test('a reviewer approves one segment and rejects another with a reason; the aud
     projectId: workspace.projectId,
     documentId,
     segmentId: first,
-    detail: { from: 'translated', to: 'approved' },
+    // The number the grid shows, so the activity feed can name and link the segment.
+    detail: { from: 'translated', to: 'approved', segmentNumber: 1 },
   })
   expect(approval.at).toBeGreaterThanOrEqual(startedAt)
   expect(approval.at).toBeLessThanOrEqual(Date.now())
@@ -115,7 +116,7 @@ test('a reviewer approves one segment and rejects another with a reason; the aud
   expect(rejection).toMatchObject({
     action: 'reject',
     username: 'saule',
-    detail: { from: 'translated', to: 'rejected', reason },
+    detail: { from: 'translated', to: 'rejected', reason, segmentNumber: 2 },
   })
 
   // The project's log has the workflow and the membership changes, newest first, in pages.
