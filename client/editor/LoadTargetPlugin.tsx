@@ -1,12 +1,8 @@
 import { useEffect } from 'react'
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import type { Binding } from '@lexical/yjs'
 import { COLLABORATION_TAG, type LexicalEditor } from 'lexical'
 import * as Y from 'yjs'
-
-// Well-known key under which @lexical/react publishes the collaboration UndoManager of an
-// editor; its tracked origins include the editor's binding. (useYjsCollaboration.tsx)
-const COLLAB_UNDO_MANAGER = Symbol.for('@lexical/yjs/UndoManager')
+import { findBinding } from './findBinding.ts'
 
 /**
  * Fills the editor with the segment's existing translation. CollaborationPlugin only mirrors
@@ -62,24 +58,4 @@ function forgetCollabNodes(type: Y.XmlText): void {
       delete (child as { _collabNode?: unknown })._collabNode
     }
   }
-}
-
-function findBinding(editor: LexicalEditor): Binding | null {
-  const manager = (editor as unknown as Record<symbol, Y.UndoManager | undefined>)[
-    COLLAB_UNDO_MANAGER
-  ]
-  for (const origin of manager?.trackedOrigins ?? []) {
-    if (isBindingOf(origin, editor)) return origin
-  }
-  return null
-}
-
-function isBindingOf(origin: unknown, editor: LexicalEditor): origin is Binding {
-  return (
-    typeof origin === 'object' &&
-    origin !== null &&
-    'collabNodeMap' in origin &&
-    'editor' in origin &&
-    origin.editor === editor
-  )
 }

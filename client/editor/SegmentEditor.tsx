@@ -15,6 +15,8 @@ import { createSharedProviderFactory, type SharedProvider } from './sharedProvid
 import { LoadTargetPlugin } from './LoadTargetPlugin.tsx'
 import { DraftOnEditPlugin } from './DraftOnEditPlugin.tsx'
 import { EditablePlugin } from './EditablePlugin.tsx'
+import { CaretOnLeftPlugin } from './CaretOnLeftPlugin.tsx'
+import { UnmergedTextPlugin } from './UnmergedTextPlugin.tsx'
 import { createBindingSignal } from './bindingSignal.ts'
 
 interface SegmentEditorProps {
@@ -91,6 +93,8 @@ export function SegmentEditor({
             awarenessData={awarenessData}
             cursorsContainerRef={cursorsRef}
           />
+          <UnmergedTextPlugin />
+          <CaretOnLeftPlugin awareness={provider.awareness} doc={doc} />
           <LoadTargetPlugin target={segmentTarget(segment)} whenBound={binding.whenBound} />
           <DraftOnEditPlugin doc={doc} segment={segment} userId={user.id} />
           <EditablePlugin isEditable={!isReadOnly} />

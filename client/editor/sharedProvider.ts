@@ -2,6 +2,7 @@ import type { Provider, ProviderAwareness, UserState } from '@lexical/yjs'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { withPresence } from '../presence/awarenessState.ts'
+import { isSameCaretState, withCaretOnLeft } from './caretOnLeft.ts'
 
 /** The parts of the document's WebsocketProvider an editor may touch. */
 export interface SharedProvider {
@@ -31,11 +32,11 @@ export function createSharedProviderFactory(
 ): (id: string, docMap: Map<string, Y.Doc>) => Provider {
   return (id, docMap) => {
     docMap.set(id, doc)
-    return createEditorProvider(shared, onConnect)
+    return createEditorProvider(shared, doc, onConnect)
   }
 }
 
-function createEditorProvider(shared: SharedProvider, onConnect: () => void): Provider {
+function createEditorProvider(shared: SharedProvider, doc: Y.Doc, onConnect: () => void): Provider {
   const { awareness } = shared
   const editorAwareness: ProviderAwareness = {
     getLocalState: () => awareness.getLocalState() as UserState | null,
@@ -43,10 +44,14 @@ function createEditorProvider(shared: SharedProvider, onConnect: () => void): Pr
     on: (type, listener) => awareness.on(type, listener),
     off: (type, listener) => awareness.off(type, listener),
     // Lexical replaces the whole local state; our presence fields must survive that.
-    setLocalState: (state) =>
-      awareness.setLocalState(
-        state === null ? null : withPresence(state, awareness.getLocalState()),
-      ),
+    setLocalState: (state) => {
+      const current = awareness.getLocalState()
+      if (state === null) return awareness.setLocalState(null)
+      const next = withPresence(withCaretOnLeft(state, doc), current)
+      // The binding compares the caret it last wrote with its own `assoc = 0` one, so it asks
+      // again after every update; only a real move goes out to the other clients.
+      if (!isSameCaretState(next, current)) awareness.setLocalState(next)
+    },
     setLocalStateField: (field, value) => awareness.setLocalStateField(field, value),
   }
   const forward = (type: ProviderEvent, listener: Listener, attach: boolean) => {
