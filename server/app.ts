@@ -121,6 +121,7 @@ export async function startServer(
     maxUploadBytes: config.maxUploadBytes,
     clientDir: config.clientDir,
     probeWritable: () => writeProbe.probe(),
+    allowedOrigins: config.allowedOrigins,
   })
   const httpServer = createServer(
     {

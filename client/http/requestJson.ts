@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '@qalam/shared/api'
 import { reportUnauthorized } from '../auth/unauthorized.ts'
 
 /** An error the server reported with a contract code, or `network` when it could not be reached. */
@@ -48,7 +49,12 @@ async function send(url: string, init: RequestInit | undefined): Promise<Respons
   try {
     return await fetch(url, {
       ...init,
-      headers: { accept: 'application/json', ...init?.headers },
+      // The header tells the server this came from our page, not a foreign site's form.
+      headers: {
+        accept: 'application/json',
+        [REQUEST_HEADER]: REQUEST_HEADER_VALUE,
+        ...init?.headers,
+      },
     })
   } catch (error) {
     throw new ApiError('network', error instanceof Error ? error.message : String(error), 0)

@@ -35,6 +35,8 @@ const contractErrorCodes = [
   'align.empty_source',
   'request.invalid',
   'request.too_large',
+  'request.cross_site',
+  'import.busy',
   'document.not_found',
   'export.unknown_format',
   'internal',

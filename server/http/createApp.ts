@@ -11,6 +11,7 @@ import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
 import { projectsRouter } from './projectsRouter.ts'
 import { readiness } from './readiness.ts'
+import { refuseCrossSite } from './refuseCrossSite.ts'
 import { rejectMalformedUrl } from './rejectMalformedUrl.ts'
 import { securityHeaders } from './securityHeaders.ts'
 import { passwordChangeGate, refuseAnonymousBodies, sessionMiddleware } from './session.ts'
@@ -28,6 +29,8 @@ export interface AppOptions {
   log: Logger
   maxUploadBytes: number
   clientDir: string
+  /** Browser origins besides our own whose state-changing requests are accepted. */
+  allowedOrigins: readonly string[]
   /** Resolves when the store accepts a write; `/readyz` fails while it rejects. */
   probeWritable: () => Promise<void>
 }
@@ -44,6 +47,7 @@ export function createApp(options: AppOptions): Express {
     response.json({ ok: true })
   })
   app.get('/readyz', readiness(options.probeWritable, options.log))
+  app.use('/api', refuseCrossSite(options.allowedOrigins))
   app.use('/api', sessionMiddleware(options.auth))
   app.use('/api', refuseAnonymousBodies(isLogin))
   app.use('/api/session', sessionRouter(options))

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'align.empty_source'
   | 'request.invalid'
   | 'request.too_large'
+  | 'request.cross_site'
+  | 'import.busy'
   | 'request.not_found'
   | 'document.not_found'
   | 'export.unknown_format'
@@ -60,6 +62,14 @@ export class InvalidRequestError extends AppError {
   override name = 'InvalidRequestError'
   constructor(message: string) {
     super('request.invalid', 400, message)
+  }
+}
+
+/** A state-changing request that did not come from our own page: a CSRF attempt. */
+export class CrossSiteError extends AppError {
+  override name = 'CrossSiteError'
+  constructor(message: string) {
+    super('request.cross_site', 403, message)
   }
 }
 

@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { databaseFile } from '../../server/config.ts'
+import { REQUEST_HEADER } from '@qalam/shared/api'
+import { asUser } from '../support/accounts.ts'
 import { openRawConnection, type RawConnection } from '../support/rawHttp.ts'
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
+import { startTestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
 
@@ -48,10 +51,9 @@ function truncatedForm(parts: Array<{ name: string; file?: string; value: string
 async function postTruncated(path: string, body: Uint8Array): Promise<Response> {
   return fetch(server.url + path, {
     method: 'POST',
-    headers: {
-      cookie: workspace.admin.cookie,
+    headers: asUser(workspace.admin, {
       'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
-    },
+    }),
     body: new Blob([new Uint8Array(body)]),
   })
 }
@@ -165,8 +167,7 @@ describe('web hardening', () => {
 })
 
 test('connections past MAX_CONNECTIONS are dropped, and accepted again once one closes', async () => {
-  const cappedDir = await makeTempDir('qalam-capped-')
-  const capped = await spawnServer({ DATA_DIR: cappedDir.path, MAX_CONNECTIONS: 3 })
+  const capped = await startTestServer({ maxConnections: 3 })
   try {
     const held = await Promise.all([1, 2, 3].map(() => rawConnection(capped.port)))
     await waitFor(async () => {
@@ -177,7 +178,68 @@ test('connections past MAX_CONNECTIONS are dropped, and accepted again once one 
     held[0]!.destroy()
     await waitFor(async () => expect((await fetch(`${capped.url}/healthz`)).status).toBe(200))
   } finally {
-    await capped.stop()
-    await cappedDir.remove()
+    await capped.dispose()
   }
+})
+
+describe('cross-site requests', () => {
+  async function documentCount(): Promise<number> {
+    const response = await fetch(`${server.url}/api/documents`, {
+      headers: asUser(workspace.admin),
+    })
+    return ((await response.json()) as { documents: unknown[] }).documents.length
+  }
+
+  /** The import form as a page elsewhere would post it: a plain form, the victim's cookie. */
+  function foreignImport(headers: Record<string, string>): Promise<Response> {
+    const form = new FormData()
+    form.append('projectId', workspace.projectId)
+    form.append('sourceLang', 'ru')
+    form.append('targetLang', 'kk')
+    form.append('file', new Blob(['Подложный текст.']), 'forged.txt')
+    return fetch(`${server.url}/api/documents`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie: workspace.admin.cookie, ...headers },
+    })
+  }
+
+  const otherPort = () => `http://127.0.0.1:${server.port + 1}`
+
+  test.each([
+    [
+      'a no-cors form post from another port of the same host',
+      () => ({ origin: otherPort(), 'sec-fetch-site': 'same-site' }),
+    ],
+    ['a form post from a sandboxed frame (Origin: null)', () => ({ origin: 'null' })],
+    ['a form post that only says it is cross-site', () => ({ 'sec-fetch-site': 'cross-site' })],
+    ['a form post from a browser that sends neither Origin nor Sec-Fetch-Site', () => ({})],
+  ])('%s creates no document as the signed-in administrator', async (_case, headers) => {
+    const before = await documentCount()
+    const response = await foreignImport(headers())
+    expect(response.status).toBe(403)
+    expect(await response.json()).toMatchObject({ error: { code: 'request.cross_site' } })
+    expect(await documentCount()).toBe(before)
+  })
+
+  test('a JSON request from another origin is refused even with the client header', async () => {
+    const response = await fetch(`${server.url}/api/projects`, {
+      method: 'POST',
+      headers: asUser(workspace.admin, { 'content-type': 'application/json', origin: otherPort() }),
+      body: JSON.stringify({ name: 'Forged' }),
+    })
+    expect(response.status).toBe(403)
+    expect(await response.json()).toMatchObject({ error: { code: 'request.cross_site' } })
+  })
+
+  test('our own page, with its Origin, Sec-Fetch-Site and header, imports as before', async () => {
+    const before = await documentCount()
+    const response = await foreignImport({
+      origin: server.url,
+      'sec-fetch-site': 'same-origin',
+      [REQUEST_HEADER]: '1',
+    })
+    expect(response.status).toBe(201)
+    expect(await documentCount()).toBe(before + 1)
+  })
 })

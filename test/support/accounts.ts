@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '@qalam/shared/api'
 import type { ProjectRole } from '@qalam/shared/workflow'
 import { createSqliteAuthStore, hashPassword } from '../../server/auth/index.ts'
 
@@ -12,9 +13,13 @@ export interface Session {
 
 export const TEST_PASSWORD = 'correct horse battery'
 
-/** Headers for a request as `session` (or anonymous when null). */
+/** What the client puts on every API request (CSRF defence); tests send it too. */
+export const CLIENT_HEADERS = { [REQUEST_HEADER]: REQUEST_HEADER_VALUE }
+
+/** Headers for a request as `session` (or anonymous when null), as the client sends them. */
 export function asUser(session: Session | null, headers: Record<string, string> = {}) {
-  return session ? { ...headers, cookie: session.cookie } : headers
+  const withClient = { ...CLIENT_HEADERS, ...headers }
+  return session ? { ...withClient, cookie: session.cookie } : withClient
 }
 
 /** Logs in through the API; throws unless the server answered 200 with a cookie. */

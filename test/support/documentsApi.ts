@@ -1,4 +1,4 @@
-import type { Session } from './accounts.ts'
+import { asUser, type Session } from './accounts.ts'
 
 export interface ImportRequest {
   bytes: Uint8Array | string
@@ -29,7 +29,7 @@ export function postImport(serverUrl: string, request: ImportRequest): Promise<R
   const bytes =
     typeof request.bytes === 'string' ? new TextEncoder().encode(request.bytes) : request.bytes
   form.append('file', new Blob([new Uint8Array(bytes)]), request.fileName ?? 'document.txt')
-  const headers: Record<string, string> = request.session ? { cookie: request.session.cookie } : {}
+  const headers = asUser(request.session ?? null)
   return fetch(`${serverUrl}/api/documents`, { method: 'POST', body: form, headers })
 }
 

@@ -1,0 +1,1 @@
+export { REQUEST_HEADER, REQUEST_HEADER_VALUE } from './requestHeader.ts'
