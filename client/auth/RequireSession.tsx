@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Navigate, Outlet, useLocation } from 'react-router'
 import { translateError } from '../i18n/translateError.ts'
+import { ChangePasswordPage } from './ChangePasswordPage.tsx'
 import { useSession } from './SessionContext.tsx'
 import { loginPath } from './returnPath.ts'
 
@@ -25,6 +26,6 @@ export function RequireSession() {
     case 'anonymous':
       return <Navigate to={loginPath(location)} replace />
     case 'loggedIn':
-      return <Outlet />
+      return state.user.mustChangePassword ? <ChangePasswordPage /> : <Outlet />
   }
 }

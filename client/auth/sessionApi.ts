@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import { ApiError, jsonInit, requestJson, requestNoContent } from '../http/requestJson.ts'
 
-export const sessionUser = z.object({ id: z.string(), username: z.string(), isAdmin: z.boolean() })
+export const sessionUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  isAdmin: z.boolean(),
+  /** After an administrator's reset: the user must choose a new password before anything else. */
+  mustChangePassword: z.boolean(),
+})
 
 /** The logged-in account as `/api/session` describes it. */
 export type SessionUser = z.infer<typeof sessionUser>
@@ -27,4 +33,18 @@ export async function logIn(username: string, password: string): Promise<Session
 /** Ends the session on the server; the server also clears the cookie. */
 export function logOut(): Promise<void> {
   return requestNoContent('/api/session', { method: 'DELETE' })
+}
+
+/** Replaces a one-time (or any) password; answers with the account, now free to work. */
+export async function changePassword(
+  currentPassword: string,
+  newPassword: string,
+): Promise<SessionUser> {
+  return (
+    await requestJson(
+      '/api/session/password',
+      sessionBody,
+      jsonInit('POST', { currentPassword, newPassword }),
+    )
+  ).user
 }

@@ -17,11 +17,29 @@ export function ImportForm({ projectId }: { projectId: string }) {
   const [title, setTitle] = useState('')
   const [sourceLang, setSourceLang] = useState('ru')
   const [targetLang, setTargetLang] = useState('kk')
+  // Asked once per submit when both languages are the same; the server also wants the flag.
+  const [askingSameLanguage, setAskingSameLanguage] = useState(false)
+  const sameLanguage = sourceLang.trim().toLowerCase() === targetLang.trim().toLowerCase()
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
     if (file === null) throw new ApiError('import.missing_file', 'no file chosen', 400)
-    const created = await importDocument({ projectId, file, title, sourceLang, targetLang })
+    if (sameLanguage && !askingSameLanguage) {
+      setAskingSameLanguage(true)
+      return
+    }
+    const created = await importDocument({
+      projectId,
+      file,
+      title,
+      sourceLang,
+      targetLang,
+      sameLanguage: sameLanguage && askingSameLanguage,
+    })
     await navigate(`/documents/${encodeURIComponent(created.id)}`)
   })
+  const changeLanguage = (set: (tag: string) => void) => (tag: string) => {
+    setAskingSameLanguage(false)
+    set(tag)
+  }
 
   return (
     <form className="import-form" onSubmit={onSubmit} data-testid="import-form">
@@ -38,13 +56,22 @@ export function ImportForm({ projectId }: { projectId: string }) {
         <LanguagePairFields
           sourceLang={sourceLang}
           targetLang={targetLang}
-          onSourceLang={setSourceLang}
-          onTargetLang={setTargetLang}
+          onSourceLang={changeLanguage(setSourceLang)}
+          onTargetLang={changeLanguage(setTargetLang)}
         />
       </div>
+      {askingSameLanguage && (
+        <p className="form-warning" role="alert" data-testid="same-language">
+          {t('import.sameLanguage', { lang: sourceLang.trim() })}
+        </p>
+      )}
       {error !== null && <ErrorMessage error={error} testId="import-error" />}
       <button type="submit" className="button button--primary" disabled={isSubmitting}>
-        {isSubmitting ? t('import.submitting') : t('import.submit')}
+        {isSubmitting
+          ? t('import.submitting')
+          : askingSameLanguage
+            ? t('import.sameLanguageConfirm')
+            : t('import.submit')}
       </button>
     </form>
   )

@@ -7,6 +7,8 @@ export interface ImportRequest {
   title: string
   sourceLang: string
   targetLang: string
+  /** The user confirmed that source and target are meant to be the same language. */
+  sameLanguage?: boolean
 }
 
 const importedDocument = z.object({
@@ -28,5 +30,6 @@ export async function importDocument(request: ImportRequest): Promise<ImportedDo
   if (request.title.trim() !== '') form.set('title', request.title.trim())
   form.set('sourceLang', request.sourceLang.trim())
   form.set('targetLang', request.targetLang.trim())
+  if (request.sameLanguage) form.set('sameLanguage', 'true')
   return requestJson('/api/documents', importedDocument, { method: 'POST', body: form })
 }

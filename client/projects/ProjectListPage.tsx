@@ -3,6 +3,8 @@ import { Link } from 'react-router'
 import { useSessionUser } from '../auth/SessionContext.tsx'
 import { RequestProgress } from '../http/RequestProgress.tsx'
 import { useRequest } from '../http/useRequest.ts'
+import { DeletedPanel } from '../manage/DeletedPanel.tsx'
+import { fetchDeletedProjects, restoreProject } from '../manage/manageApi.ts'
 import { CreateProjectForm } from './CreateProjectForm.tsx'
 import { fetchProjects } from './projectsApi.ts'
 import { RoleBadge } from './RoleBadge.tsx'
@@ -13,7 +15,7 @@ export function ProjectListPage() {
   const { t } = useTranslation()
   const format = useFormatter()
   const user = useSessionUser()
-  const [state] = useRequest(fetchProjects)
+  const [state, reload] = useRequest(fetchProjects)
   return (
     <main className="page-columns">
       <section className="panel" aria-labelledby="projects-title">
@@ -54,6 +56,12 @@ export function ProjectListPage() {
       {user.isAdmin && (
         <aside>
           <CreateProjectForm />
+          <DeletedPanel
+            title={t('manage.deletedProjects')}
+            load={fetchDeletedProjects}
+            restore={restoreProject}
+            onRestored={reload}
+          />
         </aside>
       )}
     </main>

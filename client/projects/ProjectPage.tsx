@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import { may } from '@qalam/shared/workflow'
 import { ProjectActivity } from '../audit/ProjectActivity.tsx'
 import { DocumentTable } from '../documents/DocumentTable.tsx'
@@ -8,8 +8,18 @@ import { fetchProjectDocuments } from '../documents/documentSummary.ts'
 import { ApiError } from '../http/requestJson.ts'
 import { RequestProgress } from '../http/RequestProgress.tsx'
 import { useRequest } from '../http/useRequest.ts'
+import { useSessionUser } from '../auth/SessionContext.tsx'
 import { ImportForm } from '../import/ImportForm.tsx'
 import { translateError } from '../i18n/translateError.ts'
+import { DeleteControl } from '../manage/DeleteControl.tsx'
+import { DeletedPanel } from '../manage/DeletedPanel.tsx'
+import {
+  deleteProject,
+  fetchDeletedDocuments,
+  renameProject,
+  restoreDocument,
+} from '../manage/manageApi.ts'
+import { RenameControl } from '../manage/RenameControl.tsx'
 import { MembersPanel } from '../members/MembersPanel.tsx'
 import { fetchProject, type Project } from './projectsApi.ts'
 import { RoleBadge } from './RoleBadge.tsx'
@@ -40,12 +50,19 @@ export function ProjectPage() {
 
 function ProjectView({ project }: { project: Project }) {
   const { t } = useTranslation()
+  const navigate = useNavigate()
+  const user = useSessionUser()
   const mayManage = may(project.role, 'manageDocuments')
+  const [name, setName] = useState(project.name)
   const loadDocuments = useCallback(
     (signal: AbortSignal) => fetchProjectDocuments(project.id, signal),
     [project.id],
   )
-  const [documents] = useRequest(loadDocuments)
+  const loadDeleted = useCallback(
+    (signal: AbortSignal) => fetchDeletedDocuments(project.id, signal),
+    [project.id],
+  )
+  const [documents, reloadDocuments] = useRequest(loadDocuments)
   const [activityKey, setActivityKey] = useState(0)
   const refreshActivity = useCallback(() => setActivityKey((key) => key + 1), [])
   const titles = useMemo(
@@ -57,11 +74,11 @@ function ProjectView({ project }: { project: Project }) {
   )
   const documentTitle = useCallback((documentId: string) => titles.get(documentId), [titles])
   useEffect(() => {
-    document.title = `${project.name} · ${t('app.name')}`
+    document.title = `${name} · ${t('app.name')}`
     return () => {
       document.title = t('app.name')
     }
-  }, [project.name, t])
+  }, [name, t])
 
   return (
     <main className="project-page" data-testid="project-page" data-role={project.role}>
@@ -70,9 +87,28 @@ function ProjectView({ project }: { project: Project }) {
           {t('projects.backToList')}
         </Link>
         <h1 data-testid="project-name" dir="auto">
-          {project.name}
+          {name}
         </h1>
         <RoleBadge role={project.role} />
+        {mayManage && (
+          <RenameControl
+            current={name}
+            label={t('manage.newName')}
+            onRename={async (next) => {
+              setName(await renameProject(project.id, next))
+              refreshActivity()
+            }}
+          />
+        )}
+        {user.isAdmin && (
+          <DeleteControl
+            question={t('manage.confirmDeleteProject', { name })}
+            onDelete={async () => {
+              await deleteProject(project.id)
+              await navigate('/')
+            }}
+          />
+        )}
       </header>
       <div className="page-columns">
         <div className="page-columns__main">
@@ -107,6 +143,17 @@ function ProjectView({ project }: { project: Project }) {
             </Link>
           )}
           <MembersPanel projectId={project.id} mayManage={mayManage} onChanged={refreshActivity} />
+          {mayManage && (
+            <DeletedPanel
+              title={t('manage.deletedDocuments')}
+              load={loadDeleted}
+              restore={restoreDocument}
+              onRestored={() => {
+                reloadDocuments()
+                refreshActivity()
+              }}
+            />
+          )}
         </aside>
       </div>
     </main>

@@ -1,12 +1,15 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import type { DocumentProgress } from '@qalam/shared/model'
 import { may, type ActingRole } from '@qalam/shared/workflow'
 import { ProgressBar } from '../documents/ProgressBar.tsx'
 import { ExportButton } from '../export/ExportButton.tsx'
+import { DeleteControl } from '../manage/DeleteControl.tsx'
+import { deleteDocument, renameDocument } from '../manage/manageApi.ts'
+import { RenameControl } from '../manage/RenameControl.tsx'
 import type { SegmentStore } from '../grid/SegmentStore.ts'
-import { useDocumentMeta, useLiveProgress } from '../grid/useSegmentStore.ts'
+import { useLiveProgress } from '../grid/useSegmentStore.ts'
 import { CollaboratorList } from '../presence/CollaboratorList.tsx'
 import { ConnectionStatus } from '../presence/ConnectionStatus.tsx'
 import type { PresenceStore } from '../presence/PresenceStore.ts'
@@ -17,6 +20,8 @@ interface DocumentHeaderProps {
   documentId: string
   projectId: string
   role: ActingRole
+  /** The title the server lists; a rename changes it here, not in the document itself. */
+  title: string
   store: SegmentStore
   /** Shown while the live progress is first counted. */
   serverProgress: DocumentProgress
@@ -31,6 +36,7 @@ export function DocumentHeader({
   documentId,
   projectId,
   role,
+  title: listedTitle,
   store,
   serverProgress,
   presence,
@@ -40,22 +46,24 @@ export function DocumentHeader({
   onToggleShortcuts,
 }: DocumentHeaderProps) {
   const { t } = useTranslation()
-  const meta = useDocumentMeta(store)
+  const navigate = useNavigate()
+  const [title, setTitle] = useState(listedTitle)
   const progress = useLiveProgress(store, serverProgress)
+  const mayManage = may(role, 'manageDocuments')
   useEffect(() => {
-    document.title = `${meta.title} · ${t('app.name')}`
+    document.title = `${title} · ${t('app.name')}`
     return () => {
       document.title = t('app.name')
     }
-  }, [meta.title, t])
+  }, [title, t])
   return (
     <header className="document-header" aria-label={t('document.header')}>
       <div className="document-header__identity">
         <Link to={`/projects/${encodeURIComponent(projectId)}`} className="document-header__back">
           {t('document.backToProject')}
         </Link>
-        <h1 className="document-header__title" data-testid="document-title">
-          {meta.title}
+        <h1 className="document-header__title" data-testid="document-title" dir="auto">
+          {title}
         </h1>
         <span className="language-pair">
           {t('documents.languagePair', { source: sourceLabel, target: targetLabel })}
@@ -70,6 +78,22 @@ export function DocumentHeader({
           {t('shortcuts.toggle')}
         </button>
         {may(role, 'export') && <ExportButton documentId={documentId} store={store} />}
+        {mayManage && (
+          <RenameControl
+            current={title}
+            label={t('manage.newTitle')}
+            onRename={async (next) => setTitle(await renameDocument(documentId, next))}
+          />
+        )}
+        {mayManage && (
+          <DeleteControl
+            question={t('manage.confirmDeleteDocument', { title })}
+            onDelete={async () => {
+              await deleteDocument(documentId)
+              await navigate(`/projects/${encodeURIComponent(projectId)}`)
+            }}
+          />
+        )}
       </div>
     </header>
   )

@@ -204,6 +204,7 @@ function Workbench({
         documentId={session.documentId}
         projectId={summary.projectId}
         role={role}
+        title={summary.title}
         store={store}
         serverProgress={summary.progress}
         presence={presence}
