@@ -12,6 +12,7 @@ import {
 } from './auth/index.ts'
 import { databaseFile, defaultConfig, type ServerConfig } from './config.ts'
 import { createApp, type LiveAccess } from './http/index.ts'
+import { createSqliteSegmentationStore } from './segmentation/index.ts'
 import { openSqliteDocumentStore, openWriteProbe, type DocumentStore } from './storage/index.ts'
 import { purgeDeleted } from './documents/index.ts'
 import {
@@ -79,6 +80,7 @@ export async function startServer(
   const auth = createSqliteAuthStore(authDb)
   const writeProbe = openWriteProbe(file)
   const audit = createSqliteAuditLog(authDb)
+  const segmentation = createSqliteSegmentationStore(authDb)
   await auth.deleteExpiredSessions()
   await purgeDeleted({ store, auth, log })
   const sweep = setInterval(() => {
@@ -114,6 +116,7 @@ export async function startServer(
     store,
     auth,
     audit,
+    segmentation,
     limiter: new LoginRateLimiter(config.loginLimits),
     sessionTtlMs: config.sessionTtlMs,
     live: rooms,

@@ -2,6 +2,7 @@ import express, { type Express, type Request } from 'express'
 import type { AuditLog } from '../audit/index.ts'
 import type { AuthStore, LoginRateLimiter } from '../auth/index.ts'
 import type { Logger } from '../logging/index.ts'
+import type { SegmentationStore } from '../segmentation/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
 import { alignmentRouter } from './alignmentRouter.ts'
 import { clientFiles } from './clientFiles.ts'
@@ -10,6 +11,7 @@ import { errorMiddleware } from './errorMiddleware.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
 import { projectsRouter } from './projectsRouter.ts'
+import { segmentationRouter } from './segmentationRouter.ts'
 import { readiness } from './readiness.ts'
 import { refuseCrossSite } from './refuseCrossSite.ts'
 import { rejectMalformedUrl } from './rejectMalformedUrl.ts'
@@ -22,6 +24,7 @@ export interface AppOptions {
   store: DocumentStore
   auth: AuthStore
   audit: AuditLog
+  segmentation: SegmentationStore
   limiter: LoginRateLimiter
   sessionTtlMs: number
   live: LiveDocuments
@@ -53,6 +56,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/session', sessionRouter(options))
   app.use('/api', passwordChangeGate())
   app.use('/api/users', usersRouter(options))
+  app.use('/api/projects/:id/segmentation', segmentationRouter(options))
   app.use('/api/projects', projectsRouter(options))
   app.use('/api/documents', documentsRouter(options))
   app.use('/api/alignments', alignmentRouter(options))

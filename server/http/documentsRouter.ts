@@ -2,6 +2,7 @@ import { Router, type Request } from 'express'
 import type * as Y from 'yjs'
 import type { DocumentProgress } from '@qalam/shared/model'
 import { parsePlainText } from '@qalam/shared/formats'
+import { projectRules, type SegmentationStore } from '../segmentation/index.ts'
 import { createDocument, exportPlainText } from '../documents/index.ts'
 import { replayDocument, type DocumentStore, type DocumentSummary } from '../storage/index.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
@@ -33,6 +34,7 @@ export interface LiveDocuments {
 }
 
 export interface DocumentsRouterOptions {
+  segmentation: SegmentationStore
   store: DocumentStore
   auth: AuthStore
   audit: AuditLog
@@ -46,7 +48,7 @@ export type DocumentView = DocumentSummary & { projectId: string; role: ActingRo
 
 /** `/api/documents`: import, list, read one, export; rename, delete, the bin and restore. */
 export function documentsRouter(options: DocumentsRouterOptions): Router {
-  const { store, auth, audit, live, access: liveAccess, maxUploadBytes } = options
+  const { store, auth, audit, live, access: liveAccess, maxUploadBytes, segmentation } = options
   const router = Router()
 
   const view = (
@@ -108,7 +110,8 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     const targetLang = requireLanguage(fields.targetLang, 'target language')
     requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
     const text = decodeTextFile(file.bytes)
-    const parsed = parsePlainText(text, sourceLang)
+    // The project's SRX file and exceptions decide the sentences, as the manager set them.
+    const parsed = parsePlainText(text, sourceLang, await projectRules(segmentation, projectId))
     if (parsed.segments.length === 0) {
       throw new ImportError('import.no_segments', 'The file has no text to translate.')
     }

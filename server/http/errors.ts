@@ -30,6 +30,11 @@ export type ErrorCode =
   | 'user.not_found'
   | 'member.exists'
   | 'user.self'
+  | 'srx.not_xml'
+  | 'srx.invalid'
+  | 'srx.bad_regex'
+  | 'srx.too_large'
+  | 'segmentation.too_many_exceptions'
   | 'internal'
 
 /** An error the client caused and is told about: a code, an HTTP status and an English message. */

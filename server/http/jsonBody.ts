@@ -10,7 +10,15 @@ export const SMALL_JSON_BYTES = 64 * 1024
  * unreadable `request.invalid`.
  */
 export function jsonBody(limitBytes: number = SMALL_JSON_BYTES): RequestHandler {
-  const parse = express.json({ limit: limitBytes })
+  return withBodyErrors(express.json({ limit: limitBytes }), limitBytes, 'valid JSON')
+}
+
+/** The body as a string of at most `limitBytes`, whatever content type the client gave. */
+export function textBody(limitBytes: number): RequestHandler {
+  return withBodyErrors(express.text({ type: () => true, limit: limitBytes }), limitBytes, 'text')
+}
+
+function withBodyErrors(parse: RequestHandler, limitBytes: number, what: string): RequestHandler {
   return (request, response, next) => {
     parse(request, response, (error?: unknown) => {
       if (error === undefined || error === null) return next()
@@ -18,7 +26,7 @@ export function jsonBody(limitBytes: number = SMALL_JSON_BYTES): RequestHandler 
       if (type === 'entity.too.large') {
         return next(new PayloadTooLargeError(`The request is larger than ${limitBytes} bytes.`))
       }
-      next(new InvalidRequestError('The request body is not valid JSON.'))
+      next(new InvalidRequestError(`The request body is not ${what}.`))
     })
   }
 }

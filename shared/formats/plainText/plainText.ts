@@ -1,4 +1,4 @@
-import { segmentText } from '../../segmentation/index.ts'
+import { segmentText, type CustomRules } from '../../segmentation/index.ts'
 import type { SegmentInit } from '../../model/index.ts'
 
 export interface ParsedPlainText {
@@ -7,9 +7,12 @@ export interface ParsedPlainText {
   trailing: string
 }
 
-/** Splits a decoded text into segments, keeping every gap so that rebuilding is exact. */
-export function parsePlainText(text: string, lang: string): ParsedPlainText {
-  const found = segmentText(text, lang)
+/**
+ * Splits a decoded text into segments (by a project's `custom` rules when given), keeping
+ * every gap so that rebuilding is exact.
+ */
+export function parsePlainText(text: string, lang: string, custom?: CustomRules): ParsedPlainText {
+  const found = segmentText(text, lang, custom)
   let cursor = 0
   const segments = found.map((segment) => {
     const init: SegmentInit = {

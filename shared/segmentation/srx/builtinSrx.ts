@@ -1,13 +1,13 @@
 import { CLOSERS, TERMINALS } from '../marks.ts'
 import { RULE_LANGUAGES, rulesFor, type LanguageRules } from '../rules/index.ts'
+import { escapeIcu } from './icuRegex.ts'
 import type { SrxDocument, SrxLanguageRule, SrxRule } from './types.ts'
 
 // The built-in rules written as SRX, for a project to start its own file from. SRX holds what
 // the engine's lists say (abbreviations, starters, ordinals, the case after a mark); the
 // engine's URL, bracket, list-marker and ellipsis checks have no SRX form and are left out.
 
-const escape = (text: string) =>
-  text.replace(/[\\^$.*+?()[\]{}|/-]/gu, '\\$&').replace(/ /gu, '\\s')
+const escape = (text: string) => escapeIcu(text).replace(/ /gu, '\\s')
 const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}])'
 const alternatives = (list: readonly string[]) =>
   `${NOT_AFTER_WORD}(?:${[...list]

@@ -191,3 +191,6 @@ export function toJsRegExp(icu: string, where: string, flags = ''): RegExp {
     return fail(where, error instanceof Error ? error.message : String(error))
   }
 }
+
+/** `text` as an ICU (and JavaScript) pattern matching it literally. */
+export const escapeIcu = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/gu, '\\$&')

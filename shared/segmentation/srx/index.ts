@@ -10,3 +10,4 @@ export {
   type SrxRule,
 } from './types.ts'
 export { writeSrx } from './writeSrx.ts'
+export { abbreviationRule, projectSrx } from './projectSrx.ts'
