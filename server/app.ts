@@ -102,6 +102,7 @@ export async function startServer(
     unloadDelayMs: config.unloadDelayMs,
     compactEveryUpdates: config.compactEveryUpdates,
     progressDelayMs: config.progressDelayMs,
+    limits: config.contentLimits,
   })
   // The sync server exists only once the HTTP server does; the routes reach it through this.
   let sync: SyncServer | null = null
@@ -145,6 +146,7 @@ export async function startServer(
     admit: admitBySession(auth, store),
     allowedOrigins: config.allowedOrigins,
     maxMessageBytes: config.maxMessageBytes,
+    limits: config.contentLimits,
     pingIntervalMs: config.pingIntervalMs,
   })
   sync = attached

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_LOGIN_LIMITS, SESSION_TTL_MS, type LoginRateLimiterOptions } from './auth/index.ts'
 import { stderrLogger, type Logger } from './logging/index.ts'
+import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from './sync/validation/index.ts'
 
 export interface ServerConfig {
   /** 0 picks a free port. */
@@ -17,6 +18,8 @@ export interface ServerConfig {
   compactEveryUpdates: number
   /** WebSocket messages larger than this close the connection with 1009. */
   maxMessageBytes: number
+  /** What one update, one segment's target and one document may hold (sync validation). */
+  contentLimits: ContentLimits
   /** Quiet time after a change before a room writes its progress to the store. */
   progressDelayMs: number
   pingIntervalMs: number
@@ -57,6 +60,7 @@ export const defaultConfig: ServerConfig = {
   unloadDelayMs: 10_000,
   compactEveryUpdates: 500,
   maxMessageBytes: 10 * MB,
+  contentLimits: DEFAULT_CONTENT_LIMITS,
   progressDelayMs: 1_000,
   pingIntervalMs: 30_000,
   allowedOrigins: [],
@@ -76,6 +80,10 @@ const envSchema = z.object({
   HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   MAX_CONNECTIONS: z.coerce.number().int().positive().optional(),
+  MAX_UPDATE_ITEMS: z.coerce.number().int().positive().optional(),
+  MAX_SEGMENT_CHARS: z.coerce.number().int().positive().optional(),
+  MAX_SEGMENT_NODES: z.coerce.number().int().positive().optional(),
+  MAX_DOCUMENT_CHARS: z.coerce.number().int().positive().optional(),
   ALLOWED_ORIGINS: z
     .string()
     .transform((value) =>
@@ -100,5 +108,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   if (parsed.HEADERS_TIMEOUT_MS !== undefined) config.headersTimeoutMs = parsed.HEADERS_TIMEOUT_MS
   if (parsed.REQUEST_TIMEOUT_MS !== undefined) config.requestTimeoutMs = parsed.REQUEST_TIMEOUT_MS
   if (parsed.MAX_CONNECTIONS !== undefined) config.maxConnections = parsed.MAX_CONNECTIONS
+  const { MAX_UPDATE_ITEMS, MAX_SEGMENT_CHARS, MAX_SEGMENT_NODES, MAX_DOCUMENT_CHARS } = parsed
+  if ([MAX_UPDATE_ITEMS, MAX_SEGMENT_CHARS, MAX_SEGMENT_NODES, MAX_DOCUMENT_CHARS].some(Boolean)) {
+    config.contentLimits = {
+      maxUpdateItems: MAX_UPDATE_ITEMS ?? DEFAULT_CONTENT_LIMITS.maxUpdateItems,
+      maxSegmentChars: MAX_SEGMENT_CHARS ?? DEFAULT_CONTENT_LIMITS.maxSegmentChars,
+      maxSegmentNodes: MAX_SEGMENT_NODES ?? DEFAULT_CONTENT_LIMITS.maxSegmentNodes,
+      maxDocumentChars: MAX_DOCUMENT_CHARS ?? DEFAULT_CONTENT_LIMITS.maxDocumentChars,
+    }
+  }
   return config
 }

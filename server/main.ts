@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { startServer } from './app.ts'
 import { configFromEnv } from './config.ts'
+import { stderrLogger } from './logging/index.ts'
 
 function readConfig() {
   try {
@@ -12,6 +13,16 @@ function readConfig() {
     process.exit(2)
   }
 }
+
+// A last resort, not a design: every socket message and request has its own guarded path.
+// Whatever still escapes one is logged here and the process keeps serving everyone else,
+// rather than letting one client end it for all.
+process.on('uncaughtException', (error) => {
+  stderrLogger.error('process.uncaught_exception', { error })
+})
+process.on('unhandledRejection', (reason) => {
+  stderrLogger.error('process.unhandled_rejection', { error: reason })
+})
 
 const server = await startServer(readConfig())
 // One write, so that whoever reads up to the URL has read the first-run hint too.

@@ -1,20 +1,13 @@
-import { z } from 'zod'
+import { presenceState } from '@qalam/shared/presence'
 import type { LocalUser } from './identity.ts'
 
 /*
  * The part of a client's awareness state that is ours (the contract with every other client):
  * `{ user: { id, name, color }, segmentId }`. The Lexical binding adds its caret fields beside
- * these; the server relays the whole state untouched.
+ * these. The server relays only states of the shape `@qalam/shared/presence` defines.
  */
 
 export const PRESENCE_FIELDS = ['user', 'segmentId'] as const
-
-const presenceState = z.object({
-  user: z.object({ id: z.string(), name: z.string(), color: z.string() }),
-  segmentId: z.string().nullable(),
-})
-
-export type PresenceState = z.infer<typeof presenceState>
 
 export interface Collaborator extends LocalUser {
   clientId: number

@@ -201,6 +201,7 @@ test('tells the recorder the status moves of an accepted update once it is store
     log,
     authorize: () => ({
       kind: 'accept',
+      targetCharsDelta: 0,
       statusChanges: [{ segmentId: 's1', from: 'translated', to: 'approved' }],
     }),
     recordStatusChanges: async (peer, { statusChanges }) => {

@@ -1,5 +1,4 @@
 import * as Y from 'yjs'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import {
   documentProgress,
   isTransactionOrigin,
@@ -13,7 +12,6 @@ import { acceptAll, type Authorize, type Peer } from './authorize.ts'
 import { CloseCode } from './closeCodes.ts'
 import {
   isEmptyStateVector,
-  writeAwareness,
   writeSyncStep1,
   writeSyncStep2,
   writeSyncStep2Update,
@@ -22,7 +20,14 @@ import {
   type DecodedUpdate,
 } from './protocol.ts'
 import type { StatusChangesRecorder } from './recordStatusChanges.ts'
+import { RoomAwareness } from './RoomAwareness.ts'
 import { changesDocument } from './updateEffect.ts'
+import {
+  DEFAULT_CONTENT_LIMITS,
+  documentTargetChars,
+  soleNewClient,
+  type ContentLimits,
+} from './validation/index.ts'
 
 /** The room's view of one client connection; the socket layer implements it. */
 export interface RoomConnection {
@@ -42,6 +47,8 @@ export interface RoomOptions {
   compactEveryUpdates: number
   /** Quiet time after the last change before progress is written to the store. */
   progressDelayMs: number
+  /** What one update, segment and document may hold; the defaults unless configured. */
+  limits?: ContentLimits
 }
 
 type SyncMessage = Extract<ClientMessage, { kind: 'syncStep1' | 'syncStep2' | 'update' }>
@@ -56,9 +63,8 @@ function connectionOrigin(peer: Peer): TransactionOrigin {
  * in is the order they are applied and broadcast in.
  */
 export class Room {
-  readonly awareness: awarenessProtocol.Awareness
-  /** Awareness client ids each connection controls, removed when it leaves. */
-  private readonly connections = new Map<RoomConnection, Set<number>>()
+  private readonly presence: RoomAwareness
+  private readonly connections = new Set<RoomConnection>()
   /** Connections whose updates were rejected: whatever they queued after that is dropped. */
   private readonly refused = new WeakSet<RoomConnection>()
   private readonly authorize: Authorize
@@ -72,6 +78,10 @@ export class Room {
    * encoded once instead of per client. Dropped on every change to the doc, so never stale.
    */
   private fullSyncStep2: Uint8Array | null
+  /** Counts the doc's changes, to check an update is applied to the state it was judged in. */
+  private version = 0
+  /** Characters of target text in the doc, counted on first need, then kept by each update. */
+  private targetChars: number | null = null
 
   /** Use `createRoom`, which loads the document first. */
   constructor(
@@ -86,11 +96,14 @@ export class Room {
   ) {
     this.fullSyncStep2 = fullState && writeSyncStep2Update(fullState)
     this.authorize = options.authorize ?? acceptAll
-    this.awareness = new awarenessProtocol.Awareness(doc)
-    // The server has no cursor of its own.
-    this.awareness.setLocalState(null)
+    this.presence = new RoomAwareness(doc, (message) => {
+      for (const connection of this.connections) connection.send(message)
+    })
     doc.on('update', this.broadcastUpdate)
-    this.awareness.on('update', this.broadcastAwareness)
+  }
+
+  get awareness(): RoomAwareness['awareness'] {
+    return this.presence.awareness
   }
 
   get connectionCount(): number {
@@ -104,32 +117,36 @@ export class Room {
   }
 
   join(connection: RoomConnection): void {
-    this.connections.set(connection, new Set())
+    this.connections.add(connection)
     // The server asks first as well, so that the client sends what the server lacks.
     connection.send(writeSyncStep1(this.doc))
-    const states = this.awareness.getStates()
-    if (states.size > 0) {
-      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])
-      connection.send(writeAwareness(update))
-    }
+    const states = this.presence.encodeAll()
+    if (states) connection.send(states)
   }
 
   leave(connection: RoomConnection): void {
-    const controlled = this.connections.get(connection)
-    if (!controlled) return
-    this.connections.delete(connection)
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null)
+    if (!this.connections.delete(connection)) return
+    this.presence.leave(connection)
   }
 
   receive(connection: RoomConnection, message: ClientMessage): void {
     switch (message.kind) {
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection)
+      case 'awareness': {
+        const refusal = this.presence.receive(connection, message.entries)
+        if (!refusal) return
+        this.options.log.warn('sync.awareness_refused', {
+          documentId: this.documentId,
+          connectionId: connection.peer.connectionId,
+          userId: connection.peer.userId,
+          reason: refusal.reason,
+          detail: refusal.detail,
+        })
+        connection.close(refusal.code, refusal.reason)
         return
+      }
       case 'queryAwareness': {
-        const clients = [...this.awareness.getStates().keys()]
-        const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
-        connection.send(writeAwareness(update))
+        const states = this.presence.encodeAll()
+        if (states) connection.send(states)
         return
       }
       default:
@@ -144,7 +161,7 @@ export class Room {
     this.progressTimer = null
     if (this.updatesSinceCompaction > 0) await this.compact()
     await this.options.store.saveProgress(this.documentId, this.progress())
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
   }
 
@@ -173,10 +190,14 @@ export class Room {
 
   private async receiveUpdate(connection: RoomConnection, update: DecodedUpdate): Promise<void> {
     if (!changesDocument(this.doc, update)) return
+    const senderClientId = this.presence.clientIdOf(connection)
     const decision = this.authorize(connection.peer, {
       documentId: this.documentId,
       doc: this.doc,
       update,
+      senderClientId,
+      limits: this.options.limits ?? DEFAULT_CONTENT_LIMITS,
+      documentTargetChars: () => (this.targetChars ??= documentTargetChars(this.doc)),
     })
     if (decision.kind === 'ignore') return
     if (decision.kind === 'resync') {
@@ -197,10 +218,23 @@ export class Room {
       connection.close(CloseCode.Forbidden, decision.reason)
       return
     }
+    if (senderClientId === null) {
+      const sole = soleNewClient(this.doc, update.structs)
+      if (sole !== null) this.presence.claim(connection, sole)
+    }
+    const judgedVersion = this.version
     // Store before broadcast: a peer may act on an update the moment it sees it,
     // so an update we lose in a crash must be one nobody has seen.
     this.lastSeq = await this.options.store.appendUpdate(this.documentId, update.bytes)
+    // Only this queue changes the doc, so it is still the state the update was judged in.
+    invariant(this.version === judgedVersion, 'the doc changed between judging and applying')
     Y.applyUpdate(this.doc, update.bytes, connectionOrigin(connection.peer))
+    // The judge refused every gap, so nothing may be left for Yjs to integrate later.
+    invariant(
+      this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null,
+      'an accepted update left structs pending',
+    )
+    if (this.targetChars !== null) this.targetChars += decision.targetCharsDelta
     if (decision.statusChanges.length > 0) {
       await this.options.recordStatusChanges?.(connection.peer, {
         documentId: this.documentId,
@@ -227,6 +261,7 @@ export class Room {
   }
 
   private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.version++
     this.fullSyncStep2 = null
     this.cachedProgress = null
     this.scheduleProgressSave()
@@ -234,23 +269,9 @@ export class Room {
     // The sender already has its own update.
     const senderId =
       isTransactionOrigin(origin) && origin.kind === 'connection' ? origin.connectionId : null
-    for (const connection of this.connections.keys()) {
+    for (const connection of this.connections) {
       if (connection.peer.connectionId !== senderId) connection.send(message)
     }
-  }
-
-  private readonly broadcastAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const controlled = this.connections.get(origin as RoomConnection)
-    if (controlled) {
-      for (const id of added) controlled.add(id)
-      for (const id of removed) controlled.delete(id)
-    }
-    const changed = [...added, ...updated, ...removed]
-    const message = writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-    for (const connection of this.connections.keys()) connection.send(message)
   }
 
   private scheduleProgressSave(): void {
@@ -273,4 +294,8 @@ export async function createRoom(documentId: string, options: RoomOptions): Prom
   // With an empty log the stored snapshot already is the whole document, ready to send.
   const fullState = stored.updates.length === 0 ? stored.snapshot : null
   return new Room(documentId, doc, stored.lastSeq, options, stored.updates.length, fullState)
+}
+
+function invariant(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new Error(`invariant failed: ${message}`)
 }

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import type { ActingRole } from '@qalam/shared/workflow'
 import type { DecodedUpdate } from './protocol.ts'
-import type { StatusChange } from './validation/index.ts'
+import type { ContentLimits, StatusChange } from './validation/index.ts'
 
 /** Who sent an update: one authenticated connection, with the role it holds in the project. */
 export interface Peer {
@@ -18,6 +18,11 @@ export interface ProposedChange {
   /** The room's document before the update; read it, never change it. */
   doc: Y.Doc
   update: DecodedUpdate
+  /** The sender's own Yjs client id, once its awareness or an earlier update has shown it. */
+  senderClientId: number | null
+  limits: ContentLimits
+  /** Characters of target text in the document before the update. */
+  documentTargetChars(): number
 }
 
 /**
@@ -29,7 +34,7 @@ export interface ProposedChange {
  * the connection as Forbidden, with `reason` (a short code) as the close reason.
  */
 export type Decision =
-  | { kind: 'accept'; statusChanges: StatusChange[] }
+  | { kind: 'accept'; statusChanges: StatusChange[]; targetCharsDelta: number }
   | { kind: 'ignore'; reason: string }
   | { kind: 'resync'; reason: string }
   | { kind: 'reject'; reason: string; detail: string }
@@ -38,4 +43,8 @@ export type Decision =
 export type Authorize = (peer: Peer, change: ProposedChange) => Decision
 
 /** Accepts everything: only for tests of the room and the benchmark's "validation off" side. */
-export const acceptAll: Authorize = () => ({ kind: 'accept', statusChanges: [] })
+export const acceptAll: Authorize = () => ({
+  kind: 'accept',
+  statusChanges: [],
+  targetCharsDelta: 0,
+})

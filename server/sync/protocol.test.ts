@@ -72,8 +72,13 @@ describe('readClientMessage', () => {
     )
     expect(message).toEqual({
       kind: 'awareness',
-      update,
-      entries: [{ clientId: doc.clientID, clock: 1, state: awareness.getLocalState() }],
+      entries: [
+        {
+          clientId: doc.clientID,
+          clock: 1,
+          stateJson: new TextEncoder().encode(JSON.stringify(awareness.getLocalState())),
+        },
+      ],
     })
     expect(readClientMessage(new Uint8Array([MessageType.QueryAwareness]))).toEqual({
       kind: 'queryAwareness',
@@ -93,7 +98,10 @@ describe('readClientMessage', () => {
       'an update that is not a Yjs update',
       new Uint8Array([MessageType.Sync, 2, 3, 0xff, 0xff, 0xff]),
     ],
-    ['awareness that is not JSON', new Uint8Array([MessageType.Awareness, 5, 1, 1, 1, 1, 0x7b])],
+    [
+      'awareness with more entries than any room has people',
+      new Uint8Array([MessageType.Awareness, 2, 0xe9, 0x07]),
+    ],
   ])('refuses %s', (_name, bytes) => {
     expect(() => readClientMessage(bytes)).toThrow()
   })

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { checkUpdateStructure } from './checkUpdateStructure.ts'
+import { DEFAULT_CONTENT_LIMITS, countUpdateItems, type RejectionCode } from './validation/index.ts'
 
 /* The y-websocket wire format; PROTOCOL.md beside this file describes it and the handshake. */
 
@@ -13,12 +14,37 @@ export class ProtocolError extends Error {
   override name = 'ProtocolError'
 }
 
+/** A well-formed message the server refuses before reading it further (closed 4403, `reason`). */
+export class RefusedMessageError extends Error {
+  override name = 'RefusedMessageError'
+  constructor(
+    readonly reason: RejectionCode,
+    detail: string,
+  ) {
+    super(detail)
+  }
+}
+
 export interface AwarenessEntry {
   clientId: number
   clock: number
-  /** Opaque to the server; `null` means the client left. */
-  state: unknown
+  /**
+   * The state's JSON, not parsed: a client echoes every peer's state back to the server, and
+   * only its own is ever read (`null` as JSON means the client left).
+   */
+  stateJson: Uint8Array
 }
+
+/** What a client message may hold; larger updates are refused before they are decoded. */
+export interface MessageLimits {
+  maxUpdateItems: number
+}
+
+/**
+ * Entries one awareness message may carry. y-websocket echoes every state it learns (all of
+ * the room's on joining), so honest messages carry as many as the room has people.
+ */
+export const MAX_AWARENESS_ENTRIES = 1000
 
 /** A Yjs update, already parsed once so that nothing unreadable reaches the room or the store. */
 export interface DecodedUpdate {
@@ -31,7 +57,7 @@ export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
   | { kind: 'syncStep2'; update: DecodedUpdate }
   | { kind: 'update'; update: DecodedUpdate }
-  | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
+  | { kind: 'awareness'; entries: AwarenessEntry[] }
   | { kind: 'queryAwareness' }
 
 function readPayload(decoder: decoding.Decoder): Uint8Array {
@@ -39,7 +65,14 @@ function readPayload(decoder: decoding.Decoder): Uint8Array {
   return decoding.readVarUint8Array(decoder).slice()
 }
 
-function decodeUpdate(bytes: Uint8Array): DecodedUpdate {
+function decodeUpdate(bytes: Uint8Array, limits: MessageLimits): DecodedUpdate {
+  const items = countUpdateItems(bytes, limits.maxUpdateItems)
+  if (items > limits.maxUpdateItems) {
+    throw new RefusedMessageError(
+      'update_too_large',
+      `update of more than ${limits.maxUpdateItems} items (${items} counted)`,
+    )
+  }
   const { structs, ds } = Y.decodeUpdate(bytes)
   checkUpdateStructure(structs)
   return { bytes, structs, deleteSet: ds }
@@ -54,26 +87,29 @@ function readStateVector(decoder: decoding.Decoder): Uint8Array {
 export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
+  if (count > MAX_AWARENESS_ENTRIES) {
+    throw new ProtocolError(`awareness message of ${count} entries`)
+  }
   const entries: AwarenessEntry[] = []
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
-    const state: unknown = JSON.parse(decoding.readVarString(decoder))
-    entries.push({ clientId, clock, state })
+    const stateJson = decoding.readVarUint8Array(decoder)
+    entries.push({ clientId, clock, stateJson })
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update')
   return entries
 }
 
-function readSyncMessage(decoder: decoding.Decoder): ClientMessage {
+function readSyncMessage(decoder: decoding.Decoder, limits: MessageLimits): ClientMessage {
   const syncType = decoding.readVarUint(decoder)
   switch (syncType) {
     case SyncType.Step1:
       return { kind: 'syncStep1', stateVector: readStateVector(decoder) }
     case SyncType.Step2:
-      return { kind: 'syncStep2', update: decodeUpdate(readPayload(decoder)) }
+      return { kind: 'syncStep2', update: decodeUpdate(readPayload(decoder), limits) }
     case SyncType.Update:
-      return { kind: 'update', update: decodeUpdate(readPayload(decoder)) }
+      return { kind: 'update', update: decodeUpdate(readPayload(decoder), limits) }
     default:
       throw new ProtocolError(`unknown sync message type ${syncType}`)
   }
@@ -81,20 +117,23 @@ function readSyncMessage(decoder: decoding.Decoder): ClientMessage {
 
 /**
  * Reads one message a client sent. Throws `ProtocolError` (or lib0's decoding errors) on
- * anything else: truncated varints, trailing bytes, unreadable updates, unknown types.
+ * anything else: truncated varints, trailing bytes, unreadable updates, unknown types; and
+ * `RefusedMessageError` for an update past `limits`, before decoding it.
  * `Auth` is server-to-client only, so a client sending it is a protocol error too.
  */
-export function readClientMessage(bytes: Uint8Array): ClientMessage {
+export function readClientMessage(
+  bytes: Uint8Array,
+  limits: MessageLimits = DEFAULT_CONTENT_LIMITS,
+): ClientMessage {
   const decoder = decoding.createDecoder(bytes)
   const type = decoding.readVarUint(decoder)
   let message: ClientMessage
   switch (type) {
     case MessageType.Sync:
-      message = readSyncMessage(decoder)
+      message = readSyncMessage(decoder, limits)
       break
     case MessageType.Awareness: {
-      const update = readPayload(decoder)
-      message = { kind: 'awareness', update, entries: readAwarenessEntries(update) }
+      message = { kind: 'awareness', entries: readAwarenessEntries(readPayload(decoder)) }
       break
     }
     case MessageType.QueryAwareness:

@@ -7,7 +7,12 @@ import type { Logger } from '../logging/index.ts'
 import type { Peer } from './authorize.ts'
 import { AwarenessGate } from './awarenessGate.ts'
 import { CloseCode } from './closeCodes.ts'
-import { readClientMessage, type ClientMessage } from './protocol.ts'
+import {
+  RefusedMessageError,
+  readClientMessage,
+  type ClientMessage,
+  type MessageLimits,
+} from './protocol.ts'
 import type { Room } from './Room.ts'
 import type { RoomRegistry } from './RoomRegistry.ts'
 import { SocketConnection } from './SocketConnection.ts'
@@ -29,6 +34,8 @@ export interface SyncServerOptions {
   allowedOrigins: readonly string[]
   /** Larger frames are refused by `ws` with close code 1009. */
   maxMessageBytes: number
+  /** Updates past these are refused before they are decoded. */
+  limits: MessageLimits
   /** A connection that has not answered the previous ping by the next one is dropped. */
   pingIntervalMs: number
 }
@@ -84,6 +91,9 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
     host ? [`http://${host}`, `https://${host}`, ...options.allowedOrigins] : options.allowedOrigins
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Until `ws` takes the socket over (and listens itself), a reset would be an unhandled
+    // 'error' event, which ends the process.
+    socket.on('error', (error) => log.warn('sync.upgrade_socket_error', { message: error.message }))
     const documentId = documentIdOf(request.url)
     if (documentId === undefined) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
@@ -111,17 +121,27 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
     ws.on('pong', () => {
       connection.isAlive = true
     })
-    ws.on('message', (data, isBinary) => {
+    const receive = (data: RawData, isBinary: boolean) => {
       if (!connection.isOpen) return
       let message: ClientMessage
       try {
         if (!isBinary) throw new Error('text frame')
-        message = readClientMessage(toBytes(data))
+        message = readClientMessage(toBytes(data), options.limits)
       } catch (error) {
-        connection.close(CloseCode.BadMessage, `bad message: ${(error as Error).message}`)
+        if (error instanceof RefusedMessageError) {
+          log.warn('sync.update_rejected', {
+            documentId,
+            connectionId: connection.connectionId,
+            reason: error.reason,
+            detail: error.message,
+          })
+          connection.close(CloseCode.Forbidden, error.reason)
+        } else {
+          connection.close(CloseCode.BadMessage, `bad message: ${(error as Error).message}`)
+        }
         return
       }
-      if (message.kind === 'awareness' && !awarenessGate.admits(message.entries)) return
+      if (message.kind === 'awareness' && !awarenessGate.admits()) return
       if (room) {
         room.receive(connection, message)
       } else if (early.length >= MAX_EARLY_MESSAGES) {
@@ -129,7 +149,8 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
       } else {
         early.push(message)
       }
-    })
+    }
+    ws.on('message', (data, isBinary) => guarded(connection, () => receive(data, isBinary)))
     ws.on('error', (error) => {
       // `ws` has already closed the socket (1009 for an oversized frame); say why, once.
       log.warn('sync.socket_error', {
@@ -152,7 +173,11 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
           return
         }
         room = joined
-        for (const message of early.splice(0)) joined.receive(connection, message)
+        guarded(connection, () => {
+          for (const message of early.splice(0)) {
+            if (connection.isOpen) joined.receive(connection, message)
+          }
+        })
       },
       (error: unknown) => {
         log.error('sync.load_failed', { documentId, error })
@@ -166,6 +191,24 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
    * client sent is read, before the session and the membership are checked. Null when the
    * connection was refused (and closed) instead.
    */
+  /**
+   * The one boundary every socket message passes: whatever throws while it is read, judged or
+   * relayed closes that connection (1011, logged once) and leaves the process and the room
+   * serving everyone else.
+   */
+  function guarded(connection: SocketConnection, handle: () => void): void {
+    try {
+      handle()
+    } catch (error) {
+      log.error('sync.message_failed', {
+        documentId: connection.documentId,
+        connectionId: connection.connectionId,
+        error,
+      })
+      connection.close(CloseCode.InternalError, 'server error')
+    }
+  }
+
   async function admitAndJoin(
     connection: SocketConnection,
     request: IncomingMessage,

@@ -1,4 +1,9 @@
 export * from './schema.ts'
 export * from './origin.ts'
 export * from './document.ts'
-export { readLexicalText, writeLexicalText } from './targetText.ts'
+export {
+  NODE_TYPE_KEY,
+  TARGET_NODE_TYPES,
+  readLexicalText,
+  writeLexicalText,
+} from './targetText.ts'

@@ -7,8 +7,23 @@ import * as Y from 'yjs'
  * two functions are the only places that know that layout.
  */
 
-const PARAGRAPH_TYPE = 'paragraph'
-const LINEBREAK_TYPE = 'linebreak'
+/**
+ * The Lexical node types a target may hold, by how @lexical/yjs stores them: block nodes as
+ * an XmlText embedded in the target, inline nodes as a Y.Map (of the node's properties)
+ * embedded in a block. The server refuses any other `__type`, and anything nested deeper than
+ * inline nodes inside blocks. A later node (an inline tag) is one more name here.
+ */
+export const TARGET_NODE_TYPES = {
+  block: ['paragraph'],
+  inline: ['text', 'linebreak'],
+} as const satisfies Record<'block' | 'inline', readonly string[]>
+
+/** The property of a node's XmlText or Y.Map that names its Lexical type. */
+export const NODE_TYPE_KEY = '__type'
+
+const PARAGRAPH_TYPE = TARGET_NODE_TYPES.block[0]
+const LINEBREAK_TYPE = TARGET_NODE_TYPES.inline[1]
+const TEXT_TYPE = TARGET_NODE_TYPES.inline[0]
 
 /** Plain text of a Lexical-shaped XmlText: blocks joined by "\n", line breaks as "\n". */
 export function readLexicalText(root: Y.XmlText): string {
@@ -20,7 +35,7 @@ export function readLexicalText(root: Y.XmlText): string {
       blocks.push(readInline(insert))
     } else if (typeof insert === 'string') {
       loose += insert
-    } else if (insert instanceof Y.Map && insert.get('__type') === LINEBREAK_TYPE) {
+    } else if (insert instanceof Y.Map && insert.get(NODE_TYPE_KEY) === LINEBREAK_TYPE) {
       loose += '\n'
     }
   }
@@ -33,7 +48,7 @@ function readInline(block: Y.XmlText): string {
   for (const op of block.toDelta() as Array<{ insert: unknown }>) {
     const insert = op.insert
     if (typeof insert === 'string') text += insert
-    else if (insert instanceof Y.Map && insert.get('__type') === LINEBREAK_TYPE) text += '\n'
+    else if (insert instanceof Y.Map && insert.get(NODE_TYPE_KEY) === LINEBREAK_TYPE) text += '\n'
     else if (insert instanceof Y.XmlText) text += readInline(insert)
   }
   return text
@@ -53,7 +68,7 @@ export function writeLexicalText(root: Y.XmlText, text: string): void {
     // Every property a ParagraphNode syncs, so that a binding loading this paragraph finds
     // nothing to write back (a viewer's editor may not write, and two editors opening one
     // segment at once would both do it).
-    paragraph.setAttribute('__type', PARAGRAPH_TYPE)
+    paragraph.setAttribute(NODE_TYPE_KEY, PARAGRAPH_TYPE)
     paragraph.setAttribute('__format', 0 as unknown as string)
     paragraph.setAttribute('__style', '')
     paragraph.setAttribute('__indent', 0 as unknown as string)
@@ -63,7 +78,7 @@ export function writeLexicalText(root: Y.XmlText, text: string): void {
     if (line.length === 0) return
     const textNode = new Y.Map<unknown>()
     paragraph.insertEmbed(0, textNode)
-    textNode.set('__type', 'text')
+    textNode.set(NODE_TYPE_KEY, TEXT_TYPE)
     textNode.set('__format', 0)
     textNode.set('__style', '')
     textNode.set('__mode', 0)

@@ -22,8 +22,9 @@ describe('shared provider factory', () => {
     documentId = (await workspace.importDocument({ bytes: 'Один. Два. Три.', targetLang: 'ar' })).id
     translator = await workspace.member('translator')
     client = connectClient(server.url, documentId, translator)
+    // The server relays only states that name the connection's own user.
     client.provider.awareness.setLocalState({
-      user: { id: 'u1', name: 'Aigerim', color: '#1f77b4' },
+      user: { id: translator.user.id, name: 'Aigerim', color: '#1f77b4' },
       segmentId: 'segment-1',
     })
     await client.synced()
@@ -68,13 +69,13 @@ describe('shared provider factory', () => {
       awarenessData: {},
     })
     expect(client.provider.awareness.getLocalState()).toMatchObject({
-      user: { id: 'u1', name: 'Aigerim' },
+      user: { id: translator.user.id, name: 'Aigerim' },
       segmentId: 'segment-1',
       focusing: true,
     })
     editorProvider.disconnect()
     expect(client.provider.awareness.getLocalState()).toMatchObject({
-      user: { id: 'u1' },
+      user: { id: translator.user.id },
       segmentId: 'segment-1',
       focusing: false,
       anchorPos: null,

@@ -168,7 +168,10 @@ describe('sync', () => {
     const { server, documentId, translator, reviewer } = await setup()
     const a = await join(server.url, documentId, translator)
     const b = await join(server.url, documentId, reviewer)
-    const state = { user: { id: 'u-a', name: 'Aigerim', color: '#c33' }, segmentId: idOf(a, 2) }
+    const state = {
+      user: { id: translator.user.id, name: 'Aigerim', color: '#c33' },
+      segmentId: idOf(a, 2),
+    }
     a.provider.awareness.setLocalState(state)
     await waitFor(() => expect(b.provider.awareness.getStates().get(a.doc.clientID)).toEqual(state))
 

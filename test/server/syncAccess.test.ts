@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { readSegments, setStatus, setTargetText } from '@qalam/shared/model'
 import { asUser, createUser } from '../support/accounts.ts'
+import { awarenessMessage } from '../support/awarenessMessage.ts'
 import { connectClient, openRawSocket, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
@@ -129,35 +129,28 @@ describe('when membership changes under an open socket', () => {
 })
 
 /** A y-websocket Awareness message from a client that claims `clientId`, at `clock`. */
-function awarenessMessage(
-  state: Record<string, unknown>,
-  clientId: number,
-  clock: number,
-): Uint8Array {
-  const doc = new Y.Doc()
-  doc.clientID = clientId
-  const awareness = new awarenessProtocol.Awareness(doc)
-  awareness.setLocalState(state)
-  awareness.meta.set(clientId, { clock, lastUpdated: Date.now() })
-  const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId])
-  awareness.destroy()
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 1)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
 
 describe('awareness limits', () => {
-  test('drops an awareness state over 4 KB and relays a normal one', async () => {
+  test('closes a connection whose awareness state is over 4 KB, and relays a normal one', async () => {
     const { server, workspace, documentId } = await setup()
     const watcher = connectClient(server.url, documentId, workspace.admin)
     clients.push(watcher)
     await watcher.synced()
-    const sender = openRawSocket(server.url, documentId, await workspace.member('translator'))
+    const translator = await workspace.member('translator')
+    const user = { id: translator.user.id, name: 'Aigerim', color: '#c33' }
+    const oversized = openRawSocket(server.url, documentId, translator)
+    await oversized.opened
+    oversized.socket.send(
+      awarenessMessage([
+        { clientId: 4242, clock: 1, state: { user, segmentId: 'x'.repeat(5000) } },
+      ]),
+    )
+    expect(await oversized.closed).toEqual({ code: 4400, reason: 'awareness_invalid' })
+    const sender = openRawSocket(server.url, documentId, translator)
     await sender.opened
-    const user = { id: 'u', name: 'Aigerim', color: '#c33' }
-    sender.socket.send(awarenessMessage({ user, segmentId: 'x'.repeat(5000) }, 4242, 1))
-    sender.socket.send(awarenessMessage({ user, segmentId: 'small' }, 4243, 1))
+    sender.socket.send(
+      awarenessMessage([{ clientId: 4243, clock: 1, state: { user, segmentId: 'small' } }]),
+    )
     await waitFor(() =>
       expect(watcher.provider.awareness.getStates().get(4243)).toEqual({
         user,
@@ -173,7 +166,9 @@ describe('awareness limits', () => {
     const sender = openRawSocket(server.url, documentId, await workspace.member('translator'))
     await sender.opened
     for (let clock = 1; clock <= 200; clock++) {
-      sender.socket.send(awarenessMessage({ segmentId: `s${clock}` }, 7777, clock))
+      sender.socket.send(
+        awarenessMessage([{ clientId: 7777, clock: clock, state: { segmentId: `s${clock}` } }]),
+      )
     }
     // Messages of one socket are handled in order: the answer to this query shows the state
     // the server kept once it had handled the whole burst.

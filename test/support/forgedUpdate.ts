@@ -22,3 +22,18 @@ export function forgeRightOrigin(clock: number): Uint8Array {
   encoding.writeVarUint(encoder.restEncoder, 0) // empty delete set
   return encoder.toUint8Array()
 }
+
+/**
+ * An update of one GC struct: "client `client` wrote `length` clocks from `clock`, all
+ * deleted since". Honest clients send GC structs only for their own deleted content.
+ */
+export function forgeGc(client: number, clock: number, length: number): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1()
+  encoding.writeVarUint(encoder.restEncoder, 1)
+  encoding.writeVarUint(encoder.restEncoder, 1)
+  encoder.writeClient(client)
+  encoding.writeVarUint(encoder.restEncoder, clock)
+  new Y.GC(Y.createID(client, clock), length).write(encoder, 0)
+  encoding.writeVarUint(encoder.restEncoder, 0) // empty delete set
+  return encoder.toUint8Array()
+}

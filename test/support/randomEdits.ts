@@ -1,4 +1,4 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import {
   readSegments,
   segmentAt,
@@ -15,8 +15,9 @@ const WORDS = ['архив', 'кітап', 'مخطوطة', 'қолжазба', '
 
 /**
  * One random edit of the kind translators make: replace a translation, move a status between
- * draft and translated, or type into / delete from a target directly as the Lexical binding
- * would. Every edit is one the server accepts from a translator, as long as nobody approves.
+ * draft and translated, or type into / delete from a target's first paragraph, after its
+ * text node, as the Lexical binding would. Every edit is one the server accepts from a
+ * translator, as long as nobody approves.
  */
 export function applyRandomEdit(doc: Y.Doc, random: () => number, userId: string): void {
   const segments = readSegments(doc)
@@ -29,13 +30,19 @@ export function applyRandomEdit(doc: Y.Doc, random: () => number, userId: string
   } else if (roll < 0.5) {
     setStatus(doc, segment.id, pickOne(random, TRANSLATOR_STATUSES), userId)
   } else {
-    const target = segmentTarget(segmentAt(doc, index)!)
+    const block = segmentTarget(segmentAt(doc, index)!).toDelta()[0]?.insert
+    // An empty paragraph has no text node yet: the binding would create one with the text.
+    if (!(block instanceof Y.XmlText) || block.length <= 1) {
+      setTargetText(doc, segment.id, pickOne(random, WORDS), userId)
+      return
+    }
+    // Offset 0 holds the text node's properties; its characters follow.
     doc.transact(() => {
-      if (roll < 0.85 || target.length === 0) {
-        target.insert(Math.floor(random() * (target.length + 1)), pickOne(random, WORDS))
+      if (roll < 0.85) {
+        block.insert(1 + Math.floor(random() * block.length), pickOne(random, WORDS))
       } else {
-        const at = Math.floor(random() * target.length)
-        target.delete(at, Math.min(target.length - at, 1 + Math.floor(random() * 3)))
+        const at = 1 + Math.floor(random() * (block.length - 1))
+        block.delete(at, Math.min(block.length - at, 1 + Math.floor(random() * 3)))
       }
     })
   }

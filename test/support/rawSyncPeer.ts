@@ -19,7 +19,19 @@ export interface RawSyncPeer {
   synced: Promise<void>
   /** Applies `change` to the local copy and sends exactly the update it produced. */
   send(change: (doc: Y.Doc) => void): Uint8Array
+  /** Applies `change` to the local copy and returns its update, without sending it. */
+  record(change: (doc: Y.Doc) => void): Uint8Array
+  /** Sends `update` as an Update message, whatever it holds. */
+  sendUpdate(update: Uint8Array): void
   close(): void
+}
+
+export interface RawPeerOptions {
+  /**
+   * Whether the peer answers the server's SyncStep1 with everything it has, as y-websocket
+   * does when the server asks it to resync. An attacker need not.
+   */
+  answersResync?: boolean
 }
 
 const REMOTE = Symbol('remote')
@@ -28,6 +40,7 @@ export function connectRawPeer(
   serverUrl: string,
   documentId: string,
   session: Session,
+  { answersResync = true }: RawPeerOptions = {},
 ): RawSyncPeer {
   const doc = new Y.Doc()
   const raw = openRawSocket(serverUrl, documentId, session)
@@ -43,6 +56,7 @@ export function connectRawPeer(
   raw.socket.on('message', (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data))
     if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return // awareness: not needed here
+    if (!answersResync && decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep1) return
     const reply = encoding.createEncoder()
     encoding.writeVarUint(reply, MESSAGE_SYNC)
     const kind = syncProtocol.readSyncMessage(decoder, reply, doc, REMOTE)
@@ -50,23 +64,32 @@ export function connectRawPeer(
     if (encoding.length(reply) > 1) raw.socket.send(encoding.toUint8Array(reply))
   })
 
+  const record = (change: (doc: Y.Doc) => void) => {
+    const updates: Uint8Array[] = []
+    const collect = (update: Uint8Array, origin: unknown) => {
+      if (origin !== REMOTE) updates.push(update)
+    }
+    doc.on('update', collect)
+    doc.transact(() => change(doc))
+    doc.off('update', collect)
+    return Y.mergeUpdates(updates)
+  }
+  const sendUpdate = (update: Uint8Array) => {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MESSAGE_SYNC)
+    syncProtocol.writeUpdate(encoder, update)
+    raw.socket.send(encoding.toUint8Array(encoder))
+  }
+
   return {
     doc,
     raw,
     synced,
+    record,
+    sendUpdate,
     send(change) {
-      const updates: Uint8Array[] = []
-      const collect = (update: Uint8Array, origin: unknown) => {
-        if (origin !== REMOTE) updates.push(update)
-      }
-      doc.on('update', collect)
-      doc.transact(() => change(doc))
-      doc.off('update', collect)
-      const update = Y.mergeUpdates(updates)
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, MESSAGE_SYNC)
-      syncProtocol.writeUpdate(encoder, update)
-      raw.socket.send(encoding.toUint8Array(encoder))
+      const update = record(change)
+      sendUpdate(update)
       return update
     },
     close() {

@@ -5,6 +5,8 @@ import type { ActingRole } from '@qalam/shared/workflow'
 export interface Actor {
   role: ActingRole
   userId: string
+  /** The sender's own Yjs client id, once its connection has told it (awareness, updates). */
+  clientId?: number | null
 }
 
 /** Why an update was refused; one code per rule, so clients and logs can name it. */
@@ -36,6 +38,24 @@ export type RejectionCode =
   | 'status_transition'
   /** A change to an approved segment that is not being reopened in the same update. */
   | 'segment_locked'
+  /** Structs that start after what the room has of their client: Yjs would hold them pending. */
+  | 'clock_gap'
+  /** A GC or Skip struct for a client id other than the sender's own. */
+  | 'foreign_gc'
+  /** A struct whose clock passes 2^31. */
+  | 'clock_overflow'
+  /** More structs, elements and delete ranges in one update than `maxUpdateItems`. */
+  | 'update_too_large'
+  /** Inside a target: a node type the model does not list, or a non-Lexical shared type. */
+  | 'unknown_node'
+  /** Inside a target: a type nested deeper than inline nodes inside blocks. */
+  | 'target_depth'
+  /** Inside a target: text or nodes where Lexical puts none, a node without its type, odd properties. */
+  | 'invalid_node'
+  /** A segment's target would pass `maxSegmentChars` characters or `maxSegmentNodes` nodes. */
+  | 'segment_too_long'
+  /** The document's targets would pass `maxDocumentChars` characters. */
+  | 'document_too_long'
 
 /** A status move an accepted update makes, for the audit log. */
 export interface StatusChange {
@@ -47,7 +67,13 @@ export interface StatusChange {
 }
 
 export type Decision =
-  { ok: true; statusChanges: StatusChange[] } | { ok: false; reason: RejectionCode; detail: string }
+  | {
+      ok: true
+      statusChanges: StatusChange[]
+      /** How many characters of target text the update adds (negative: removes) in all. */
+      targetCharsDelta: number
+    }
+  | { ok: false; reason: RejectionCode; detail: string }
 
 export function reject(reason: RejectionCode, detail: string): Decision {
   return { ok: false, reason, detail }

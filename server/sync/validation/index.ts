@@ -1,2 +1,11 @@
-export { judgeUpdate, judgeDecodedUpdate, type DecodedUpdate } from './judgeUpdate.ts'
+export {
+  judgeUpdate,
+  judgeDecodedUpdate,
+  type DecodedUpdate,
+  type JudgeOptions,
+} from './judgeUpdate.ts'
 export type { Actor, Decision, RejectionCode, StatusChange } from './decision.ts'
+export { countUpdateItems } from './countUpdateItems.ts'
+export { soleNewClient } from './judgeClocks.ts'
+export { DEFAULT_CONTENT_LIMITS, type ContentLimits } from './limits.ts'
+export { documentTargetChars } from './measureTarget.ts'

@@ -224,7 +224,7 @@ describe('approved segments are locked', () => {
       setTargetText(doc, client.id(1), 'Түзетілген сөйлем.', reviewer.userId)
     })
     const decision = judgeUpdate(room, update, reviewer)
-    expect(decision).toEqual({
+    expect(decision).toMatchObject({
       ok: true,
       statusChanges: [{ segmentId: client.id(1), from: 'approved', to: 'draft' }],
     })
@@ -238,7 +238,7 @@ describe('review notes', () => {
     const update = client.edit((doc) =>
       rejectSegment(doc, client.id(1), 'Терминология', reviewer.userId),
     )
-    expect(judgeUpdate(room, update, reviewer)).toEqual({
+    expect(judgeUpdate(room, update, reviewer)).toMatchObject({
       ok: true,
       statusChanges: [
         { segmentId: client.id(1), from: 'translated', to: 'rejected', reason: 'Терминология' },
@@ -307,13 +307,13 @@ describe('honest updates', () => {
       setTargetText(doc, id, 'Бірінші сөйлем.', translator.userId),
     )
     const typed = judgeUpdate(room, typing, translator)
-    expect(typed).toEqual({
+    expect(typed).toMatchObject({
       ok: true,
       statusChanges: [{ segmentId: id, from: 'new', to: 'draft' }],
     })
     Y.applyUpdate(room, typing)
     const confirm = client.edit((doc) => setStatus(doc, id, 'translated', translator.userId))
-    expect(judgeUpdate(room, confirm, translator)).toEqual({
+    expect(judgeUpdate(room, confirm, translator)).toMatchObject({
       ok: true,
       statusChanges: [{ segmentId: id, from: 'draft', to: 'translated' }],
     })
@@ -327,7 +327,7 @@ describe('honest updates', () => {
       setStatus(doc, client.id(1), 'translated', translator.userId),
     )
     const decision = judgeUpdate(room, Y.mergeUpdates([first, second]), translator)
-    expect(decision).toEqual({
+    expect(decision).toMatchObject({
       ok: true,
       statusChanges: [{ segmentId: client.id(1), from: 'rejected', to: 'translated' }],
     })
@@ -349,7 +349,7 @@ describe('honest updates', () => {
     const room = roomDoc('translated')
     const client = clientOf(room)
     const update = client.edit((doc) => setStatus(doc, client.id(1), status, reviewer.userId))
-    expect(judgeUpdate(room, update, reviewer)).toEqual({
+    expect(judgeUpdate(room, update, reviewer)).toMatchObject({
       ok: true,
       statusChanges: [{ segmentId: client.id(1), from: 'translated', to: status }],
     })
@@ -359,7 +359,7 @@ describe('honest updates', () => {
     const room = roomDoc()
     const everything = Y.encodeStateAsUpdate(room)
     for (const role of ['viewer', 'manager', 'translator'] as const) {
-      expect(judgeUpdate(room, everything, { role, userId: 'u' })).toEqual({
+      expect(judgeUpdate(room, everything, { role, userId: 'u' })).toMatchObject({
         ok: true,
         statusChanges: [],
       })
@@ -386,7 +386,7 @@ describe('a manager works like a translator and a reviewer', () => {
       setTargetText(doc, client.id(0), 'Сөз.', manager.userId)
       setStatus(doc, client.id(0), 'translated', manager.userId)
     })
-    expect(judgeUpdate(room, update, manager)).toEqual({
+    expect(judgeUpdate(room, update, manager)).toMatchObject({
       ok: true,
       statusChanges: [{ segmentId: client.id(0), from: 'new', to: 'translated' }],
     })
@@ -398,7 +398,7 @@ describe('a manager works like a translator and a reviewer', () => {
       const room = roomDoc('translated')
       const client = clientOf(room)
       const update = client.edit((doc) => setStatus(doc, client.id(1), status, manager.userId))
-      expect(judgeUpdate(room, update, manager)).toEqual({
+      expect(judgeUpdate(room, update, manager)).toMatchObject({
         ok: true,
         statusChanges: [{ segmentId: client.id(1), from: 'translated', to: status }],
       })
@@ -429,7 +429,7 @@ describe('bytes the server cannot place', () => {
       const paragraph = segmentTarget(client.segment(0)).toDelta()[0].insert as Y.XmlText
       paragraph.insert(paragraph.length, ' сөйлем.')
     })
-    expectRejected(judgeUpdate(room, next, translator), 'unknown_dependency')
+    expectRejected(judgeUpdate(room, next, translator), 'clock_gap')
   })
 
   test('rejects deleting content another client has not written yet', () => {

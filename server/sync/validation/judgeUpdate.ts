@@ -7,11 +7,24 @@ import {
   isSegmentStatus,
   segmentId,
   segmentStatus,
+  segmentTarget,
   type SegmentMap,
   type SegmentStatus,
 } from '@qalam/shared/model'
 import { may } from '@qalam/shared/workflow'
 import { reject, type Actor, type Decision, type StatusChange } from './decision.ts'
+import { judgeClocks } from './judgeClocks.ts'
+import {
+  emptyTally,
+  judgeNewNodesTyped,
+  judgeTargetInsertion,
+  judgeTargetSize,
+  startTargetJudging,
+  tallyTargetRemoval,
+  type TargetJudging,
+  type TargetTally,
+} from './judgeTarget.ts'
+import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from './limits.ts'
 import { createLocator, type Locator } from './locateStruct.ts'
 
 /*
@@ -46,10 +59,14 @@ interface SegmentEffect {
   removedKeys: Set<string>
   /** The review note this update writes, for the audit entry of a rejection. */
   note?: string
+  /** How the update changes the size of the target. */
+  tally: TargetTally
 }
 
 interface Judging {
   locator: Locator
+  target: TargetJudging
+  limits: ContentLimits
   actor: Actor
   mayWrite: boolean
   mayReview: boolean
@@ -64,22 +81,50 @@ export interface DecodedUpdate {
   deleteSet: ReturnType<typeof Y.decodeUpdate>['ds']
 }
 
+/** What the judge needs to know besides the doc, the update and the sender. */
+export interface JudgeOptions {
+  limits?: ContentLimits
+  /** Characters of target text in the document now; asked only when an update adds text. */
+  documentTargetChars?: () => number
+}
+
 /** Accepts or refuses `update` as a whole, from its effect on `doc` and the sender's role. */
-export function judgeUpdate(doc: Y.Doc, update: Uint8Array, actor: Actor): Decision {
+export function judgeUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  actor: Actor,
+  options: JudgeOptions = {},
+): Decision {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdate(update)
   } catch (error) {
     return reject('malformed', error instanceof Error ? error.message : String(error))
   }
-  return judgeDecodedUpdate(doc, { structs: decoded.structs, deleteSet: decoded.ds }, actor)
+  return judgeDecodedUpdate(
+    doc,
+    { structs: decoded.structs, deleteSet: decoded.ds },
+    actor,
+    options,
+  )
 }
 
 /** `judgeUpdate` for a caller that has decoded the update already; never changes `doc`. */
-export function judgeDecodedUpdate(doc: Y.Doc, decoded: DecodedUpdate, actor: Actor): Decision {
+export function judgeDecodedUpdate(
+  doc: Y.Doc,
+  decoded: DecodedUpdate,
+  actor: Actor,
+  options: JudgeOptions = {},
+): Decision {
+  const clockVerdict = judgeClocks(doc, decoded.structs, actor.clientId ?? null)
+  if (clockVerdict) return clockVerdict
   const effects = new Map<Y.Item, SegmentEffect>()
+  const locator = createLocator(doc, decoded.structs)
+  const limits = options.limits ?? DEFAULT_CONTENT_LIMITS
   const judging: Judging = {
-    locator: createLocator(doc, decoded.structs),
+    locator,
+    target: startTargetJudging(locator, decoded.deleteSet),
+    limits,
     actor,
     mayWrite: may(actor.role, 'editTarget'),
     mayReview: may(actor.role, 'reject'),
@@ -93,6 +138,7 @@ export function judgeDecodedUpdate(doc: Y.Doc, decoded: DecodedUpdate, actor: Ac
           statusWrites: [],
           writtenKeys: new Set(),
           removedKeys: new Set(),
+          tally: emptyTally(),
         }
         effects.set(segment, effect)
       }
@@ -114,12 +160,26 @@ export function judgeDecodedUpdate(doc: Y.Doc, decoded: DecodedUpdate, actor: Ac
     }
   }
 
+  const typedVerdict = judgeNewNodesTyped(judging.target)
+  if (typedVerdict) return typedVerdict
+
   const statusChanges: StatusChange[] = []
+  let targetCharsDelta = 0
   for (const effect of effects.values()) {
     const verdict = judgeSegment(effect, judging, statusChanges)
     if (verdict) return verdict
+    targetCharsDelta += effect.tally.insertedChars - effect.tally.removedChars
   }
-  return { ok: true, statusChanges }
+  if (targetCharsDelta > 0 && options.documentTargetChars) {
+    const chars = options.documentTargetChars() + targetCharsDelta
+    if (chars > limits.maxDocumentChars) {
+      return reject(
+        'document_too_long',
+        `${chars} characters of target text, at most ${limits.maxDocumentChars}`,
+      )
+    }
+  }
+  return { ok: true, statusChanges, targetCharsDelta }
 }
 
 function judgeInsertion(item: Y.Item, judging: Judging): Verdict {
@@ -159,7 +219,7 @@ function judgeInsertion(item: Y.Item, judging: Judging): Verdict {
   if (location.nested) {
     if (key !== SEGMENT_TARGET) return reject('outside_model', `segment ${id}: inside "${key}"`)
     effect.targetEdited = true
-    return null
+    return judgeTargetInsertion(item, id, judging.target, effect.tally)
   }
   const keyVerdict = judgeKey(key, id, judging)
   if (keyVerdict) return keyVerdict
@@ -234,13 +294,15 @@ function judgeDeletion(
     const struct = structs[index]!
     if (struct.id.clock >= end) break
     if (!(struct instanceof Y.Item) || struct.deleted) continue
-    const verdict = judgeRemoval(struct, judging)
+    const overlap =
+      Math.min(end, struct.id.clock + struct.length) - Math.max(range.clock, struct.id.clock)
+    const verdict = judgeRemoval(struct, overlap, judging)
     if (verdict) return verdict
   }
   return null
 }
 
-function judgeRemoval(item: Y.Item, judging: Judging): Verdict {
+function judgeRemoval(item: Y.Item, overlap: number, judging: Judging): Verdict {
   const location = judging.locator.locate(item)
   if (location.kind === 'gone') return null
   if (!judging.mayWrite) return reject('read_only', `role ${judging.actor.role} may not write`)
@@ -263,6 +325,7 @@ function judgeRemoval(item: Y.Item, judging: Judging): Verdict {
   if (location.nested) {
     if (key !== SEGMENT_TARGET) return reject('outside_model', `segment ${id}: inside "${key}"`)
     effect.targetEdited = true
+    tallyTargetRemoval(item, overlap, effect.tally)
     return null
   }
   const keyVerdict = judgeKey(key, id, judging)
@@ -305,6 +368,10 @@ function judgeSegment(effect: SegmentEffect, judging: Judging, changes: StatusCh
   }
   if (current === 'approved' && !reopened && (effect.targetEdited || effect.touched)) {
     return reject('segment_locked', `segment ${id} is approved`)
+  }
+  if (effect.targetEdited) {
+    const sizeVerdict = judgeTargetSize(segmentTarget(effect.map), effect.tally, judging.limits, id)
+    if (sizeVerdict) return sizeVerdict
   }
   for (const write of effect.statusWrites) {
     const to = singleValue(write) as SegmentStatus

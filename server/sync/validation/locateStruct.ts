@@ -40,7 +40,16 @@ export interface Locator {
   isKnown(struct: Struct): boolean
   isFromUpdate(item: Y.Item): boolean
   locate(item: Y.Item): Location
+  /** The item of the shared type that holds `item`; null for a child of a root type. */
+  holderOf(item: Y.Item): Y.Item | null
 }
+
+/**
+ * Deepest chain of nested types a location is resolved through. The model nests five deep
+ * (segments, segment, target, block, inline node); anything deeper is outside it, and is not
+ * followed further, so a chain of 20,000 nested types cannot exhaust the stack.
+ */
+const MAX_NESTING = 16
 
 /** A locator over `doc` plus the decoded, not yet integrated `structs` of one update. */
 export function createLocator(doc: Y.Doc, structs: readonly Struct[]): Locator {
@@ -143,6 +152,7 @@ export function createLocator(doc: Y.Doc, structs: readonly Struct[]): Locator {
     const cached = locations.get(item)
     if (cached) return cached
     if (visiting.has(item)) return { kind: 'malformed' }
+    if (visiting.size >= MAX_NESTING) return { kind: 'outside' }
     visiting.add(item)
     const location = locateUncached(item)
     visiting.delete(item)
@@ -183,5 +193,9 @@ export function createLocator(doc: Y.Doc, structs: readonly Struct[]): Locator {
     isKnown: (struct) => struct.id.clock + struct.length <= stateOf(struct.id.client),
     isFromUpdate: (item) => fromUpdate.has(item),
     locate,
+    holderOf(item) {
+      const parent = parentOf(item)
+      return parent.kind === 'type' ? parent.item : null
+    },
   }
 }
