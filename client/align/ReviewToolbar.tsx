@@ -30,6 +30,9 @@ export function ReviewToolbar({
         <li data-testid="summary-low" className="align-summary__low">
           {t('align.summaryLow', { count: summary.lowConfidence })}
         </li>
+        <li data-testid="summary-drafts" title={t('align.summaryDraftsHint')}>
+          {t('align.summaryDrafts', { count: summary.drafts })}
+        </li>
       </ul>
       <ul className="align-legend">
         <li>

@@ -15,10 +15,14 @@ function review(): Review {
     source: {
       sentences: ['S0.', 'S1 long.', 'S2.', 'S3 and more.'],
       paragraphs: [0, 0, 1, 1],
+      gaps: ['', ' ', '\n\n', ' '],
+      trailing: '\n',
     },
     target: {
       sentences: ['T0.', 'T1a.', 'T1b.', 'T2.', 'T3 and more.'],
       paragraphs: [0, 0, 0, 1, 1],
+      gaps: ['', ' ', ' ', '\n', ' '],
+      trailing: '',
     },
     pairs: [
       { source: [0], target: [0], confidence: 0.9 },
@@ -82,6 +86,9 @@ describe('alignment edits', () => {
     const split = splitPairInSentence(review(), 3, 'source', 3, 'S3 '.length)!
     expect(split.source.sentences).toEqual(['S0.', 'S1 long.', 'S2.', 'S3', 'and more.'])
     expect(split.source.paragraphs).toEqual([0, 0, 1, 1, 1])
+    // The space at the cut becomes the gap before the second half: the file's text is kept.
+    expect(split.source.gaps).toEqual(['', ' ', '\n\n', ' ', ' '])
+    expect(split.source.trailing).toBe('\n')
     expect(shape(split)?.slice(3)).toEqual([
       [[3], [4]],
       [[4], []],

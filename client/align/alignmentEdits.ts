@@ -13,6 +13,10 @@ export interface SideText {
   sentences: string[]
   /** Paragraph index of each sentence. */
   paragraphs: number[]
+  /** The file's whitespace before each sentence, so the document keeps the file's layout. */
+  gaps: string[]
+  /** The file's whitespace after the last sentence. */
+  trailing: string
 }
 
 /** Consecutive sentences of each side, by index; one side may be empty, never both. */
@@ -96,16 +100,21 @@ export function isSplitPoint(sentence: string, offset: number): boolean {
 /** Cuts sentence `sentence` of a side in two at `offset`; later sentence indices move up by one. */
 function splitSentence(review: Review, side: Side, sentence: number, offset: number): Review {
   const text = review[side].sentences[sentence] ?? ''
+  const head = text.slice(0, offset).trimEnd()
+  const tail = text.slice(offset).trimStart()
   const sentences = [...review[side].sentences]
-  sentences.splice(sentence, 1, text.slice(0, offset).trimEnd(), text.slice(offset).trimStart())
+  sentences.splice(sentence, 1, head, tail)
   const paragraphs = [...review[side].paragraphs]
   paragraphs.splice(sentence + 1, 0, paragraphs[sentence] ?? 0)
+  // The spaces at the cut become the gap before the second half, so the file's text survives.
+  const gaps = [...review[side].gaps]
+  gaps.splice(sentence + 1, 0, text.slice(head.length, text.length - tail.length))
   const renumber = (k: number) => (k > sentence ? k + 1 : k)
   const pairs = review.pairs.map((pair) => {
     const indices = pair[side].flatMap((k) => (k === sentence ? [k, k + 1] : [renumber(k)]))
     return { ...pair, [side]: indices }
   })
-  return { ...review, [side]: { sentences, paragraphs }, pairs }
+  return { ...review, [side]: { ...review[side], sentences, paragraphs, gaps }, pairs }
 }
 
 /**

@@ -2,7 +2,12 @@ import { z } from 'zod'
 import { requestJson } from '../http/requestJson.ts'
 import type { ConfirmedPair } from './confirmedPairs.ts'
 
-const side = z.object({ sentences: z.array(z.string()), paragraphs: z.array(z.number()) })
+const side = z.object({
+  sentences: z.array(z.string()),
+  paragraphs: z.array(z.number()),
+  gaps: z.array(z.string()),
+  trailing: z.string(),
+})
 
 const proposal = z.object({
   title: z.string(),
@@ -47,6 +52,8 @@ export interface AlignmentConfirmation {
   sourceLang: string
   targetLang: string
   pairs: ConfirmedPair[]
+  /** The source file's whitespace after its last sentence: the document keeps the file's layout. */
+  trailing: string
 }
 
 /** Creates the document from the reviewed pairs; resolves with its id. */

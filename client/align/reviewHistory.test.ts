@@ -3,8 +3,18 @@ import { pairKey } from './alignmentEdits.ts'
 import { reviewReducer, startReview } from './reviewHistory.ts'
 
 const proposal = {
-  source: { sentences: ['A.', 'B.', 'C.'], paragraphs: [0, 0, 1] },
-  target: { sentences: ['a.', 'b1.', 'b2.', 'c.'], paragraphs: [0, 0, 0, 1] },
+  source: {
+    sentences: ['A.', 'B.', 'C.'],
+    paragraphs: [0, 0, 1],
+    gaps: ['', ' ', '\n'],
+    trailing: '',
+  },
+  target: {
+    sentences: ['a.', 'b1.', 'b2.', 'c.'],
+    paragraphs: [0, 0, 0, 1],
+    gaps: ['', ' ', ' ', '\n'],
+    trailing: '',
+  },
   beads: [
     { source: [0], target: [0], confidence: 0.9 },
     { source: [1], target: [1, 2], confidence: 0.7 },
@@ -70,8 +80,18 @@ describe('review history', () => {
 
   test('a cut at a word ends the choice instead of leaving it on the pair that takes its key', () => {
     const wordy = {
-      source: { sentences: ['One two.', 'Three.', 'Four.'], paragraphs: [0, 0, 0] },
-      target: { sentences: ['a.', 'b.', 'c.'], paragraphs: [0, 0, 0] },
+      source: {
+        sentences: ['One two.', 'Three.', 'Four.'],
+        paragraphs: [0, 0, 0],
+        gaps: ['', ' ', ' '],
+        trailing: '',
+      },
+      target: {
+        sentences: ['a.', 'b.', 'c.'],
+        paragraphs: [0, 0, 0],
+        gaps: ['', ' ', ' '],
+        trailing: '',
+      },
       beads: [0, 1, 2].map((k) => ({ source: [k], target: [k], confidence: 0.9 })),
     }
     const choosing = reviewReducer(startReview(wordy), {

@@ -1,7 +1,5 @@
+import { LOW_CONFIDENCE } from '@qalam/shared/alignment'
 import type { Review, ReviewPair } from './alignmentEdits.ts'
-
-/** Under this the aligner was unsure; the aligner's README gives the same threshold. */
-export const LOW_CONFIDENCE = 0.5
 
 /** A pair the aligner was unsure of and nobody has touched since. */
 export function isLowConfidence(pair: ReviewPair): boolean {
@@ -18,6 +16,8 @@ export interface ReviewSummary {
   /** Share of pairs with exactly one sentence on each side, 0..1. */
   oneToOneShare: number
   lowConfidence: number
+  /** Low-confidence pairs with a translation: confirming stores them as drafts. */
+  drafts: number
   withoutSource: number
 }
 
@@ -28,6 +28,7 @@ export function summarizeReview(review: Review): ReviewSummary {
     pairs: pairs.length,
     oneToOneShare: pairs.length === 0 ? 0 : oneToOne.length / pairs.length,
     lowConfidence: pairs.filter(isLowConfidence).length,
+    drafts: pairs.filter((pair) => isLowConfidence(pair) && pair.target.length > 0).length,
     withoutSource: pairs.filter(lacksSource).length,
   }
 }

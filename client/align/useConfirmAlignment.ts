@@ -28,6 +28,7 @@ export function useConfirmAlignment(projectId: string, proposal: AlignmentPropos
         sourceLang,
         targetLang,
         pairs: confirmedPairs(review, { sourceLang, targetLang }),
+        trailing: review.source.trailing,
       })
       await navigate(`/documents/${encodeURIComponent(created.id)}`)
     } catch (failure) {

@@ -30,4 +30,32 @@ describe('the layout of an aligned document', () => {
       ['Үшінші.', 'translated'],
     ])
   })
+
+  test('with the file layout, each pair keeps its whitespace and the file its trailing', () => {
+    const file = 'Бір. Екі.\n  Үш!\n\nТөрт.\r\n'
+    const layout = alignedLayout(
+      [
+        { source: 'Бір. Екі.', target: 'One. Two.', paragraph: 0, before: '', sourceBreaks: [5] },
+        { source: 'Үш!', target: '', paragraph: 1, before: '\n  ' },
+        { source: 'Төрт.', target: 'Four.', paragraph: 2, before: '\n\n' },
+      ],
+      '\r\n',
+    )
+    expect(layout.segments.map((s) => s.sourceBreaks)).toEqual([[5], [], []])
+    const rebuilt = rebuildPlainText(
+      layout.segments.map((s) => ({ before: s.before, text: s.source })),
+      layout.trailing,
+    )
+    expect(rebuilt).toBe(file)
+  })
+
+  test('a translated pair under the confidence threshold is a draft unless a person changed it', () => {
+    const statuses = alignedLayout([
+      { source: 'А.', target: 'A.', paragraph: 0, confidence: 0.49 },
+      { source: 'Б.', target: 'B.', paragraph: 0, confidence: 0.5 },
+      { source: 'В.', target: 'C.', paragraph: 0, confidence: null },
+      { source: 'Г.', target: '', paragraph: 0, confidence: 0.1 },
+    ]).segments.map((s) => s.status)
+    expect(statuses).toEqual(['draft', 'translated', 'translated', 'new'])
+  })
 })

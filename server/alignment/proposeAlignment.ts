@@ -1,11 +1,18 @@
 import { align, type Bead } from '@qalam/shared/alignment'
-import { segmentText } from '@qalam/shared/segmentation'
+import { parsePlainText } from '@qalam/shared/formats'
 
-/** One text of the pair as the review screen needs it: its sentences and their paragraphs. */
+/**
+ * One text of the pair as the review screen needs it: its sentences, their paragraphs, and the
+ * whitespace around them, so that the confirmed document can be exported in the file's layout.
+ */
 export interface AlignmentSide {
   sentences: string[]
   /** 0-based paragraph index of each sentence. */
   paragraphs: number[]
+  /** The whitespace before each sentence (from the start of the text for the first). */
+  gaps: string[]
+  /** The whitespace after the last sentence. */
+  trailing: string
 }
 
 export interface AlignmentProposal {
@@ -27,10 +34,12 @@ export interface AlignmentRequest {
 }
 
 function splitSide(text: string, lang: string): AlignmentSide {
-  const segments = segmentText(text, lang)
+  const { segments, trailing } = parsePlainText(text, lang)
   return {
-    sentences: segments.map((segment) => segment.text),
+    sentences: segments.map((segment) => segment.source),
     paragraphs: segments.map((segment) => segment.paragraph),
+    gaps: segments.map((segment) => segment.before),
+    trailing,
   }
 }
 

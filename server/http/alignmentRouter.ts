@@ -90,6 +90,7 @@ export function alignmentRouter({ store, auth, maxUploadBytes }: AlignmentRouter
       sourceLang,
       targetLang,
       pairs: body.pairs,
+      ...(body.trailing === undefined ? {} : { trailing: body.trailing }),
     })
     await auth.addDocumentToProject(projectId, summary.id)
     response.status(201).json({
@@ -99,6 +100,7 @@ export function alignmentRouter({ store, auth, maxUploadBytes }: AlignmentRouter
       targetLang: summary.targetLang,
       segments: summary.progress.segments,
       translated: summary.progress.byStatus.translated,
+      draft: summary.progress.byStatus.draft,
     })
   })
 

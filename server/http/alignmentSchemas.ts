@@ -6,6 +6,7 @@ export const MAX_CONFIRMED_PAIRS = 50_000
 export const MAX_PAIR_TEXT = 100_000
 
 const pairText = z.string().max(MAX_PAIR_TEXT)
+const whitespace = z.string().max(MAX_PAIR_TEXT).regex(/^\s*$/u, 'whitespace only')
 
 /** Text fields of the alignment form; the `source` and `target` files are read separately. */
 export const alignmentFields = z.object({
@@ -14,20 +15,39 @@ export const alignmentFields = z.object({
   targetLang: z.string().trim().min(1).max(100),
 })
 
-/** `POST /api/alignments/confirm`: the reviewed pairs that become a document. */
-export const confirmAlignmentBody = z.object({
-  title: z.string().trim().min(1).max(300),
-  sourceLang: z.string().trim().min(1).max(100),
-  targetLang: z.string().trim().min(1).max(100),
-  pairs: z
-    .array(
-      z.object({
-        source: pairText,
-        target: pairText,
-        paragraph: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-      }),
-    )
-    .min(1)
-    .max(MAX_CONFIRMED_PAIRS),
-})
+/**
+ * `POST /api/alignments/confirm`: the reviewed pairs that become a document. With `trailing`,
+ * the layout is the source file's own: every pair then carries the whitespace `before` it, and
+ * its source is the file's text of its sentences, inner whitespace included.
+ */
+export const confirmAlignmentBody = z
+  .object({
+    title: z.string().trim().min(1).max(300),
+    sourceLang: z.string().trim().min(1).max(100),
+    targetLang: z.string().trim().min(1).max(100),
+    pairs: z
+      .array(
+        z.object({
+          source: pairText,
+          target: pairText,
+          paragraph: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+          before: whitespace.optional(),
+          /** Offsets in `source` where its second and later sentences begin. */
+          sourceBreaks: z.array(z.number().int().min(1).max(MAX_PAIR_TEXT)).max(10_000).optional(),
+          /** The aligner's confidence, or null when a person changed the pair. */
+          confidence: z.number().min(0).max(1).nullable().optional(),
+        }),
+      )
+      .min(1)
+      .max(MAX_CONFIRMED_PAIRS),
+    trailing: whitespace.optional(),
+  })
+  .refine(
+    (body) =>
+      body.trailing === undefined ||
+      body.pairs.every(
+        (pair) => pair.before !== undefined && pair.source.trim().length === pair.source.length,
+      ),
+    'with the file layout, every pair needs its whitespace before and a source without outer spaces',
+  )
 export type ConfirmAlignmentBody = z.infer<typeof confirmAlignmentBody>

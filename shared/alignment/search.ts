@@ -38,7 +38,7 @@ export interface FoundBead {
   cost: number
 }
 
-const PARAGRAPH_CROSSING_COST = 4
+const PARAGRAPH_CROSSING_COST = 8
 const PARAGRAPH_MATCH_BONUS = 1.5
 const PARAGRAPH_MISMATCH_COST = 0.75
 

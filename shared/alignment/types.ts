@@ -6,9 +6,15 @@
 export interface Bead {
   source: number[]
   target: number[]
-  /** 0..1; monotone in the bead's cost. Beads under 0.5 deserve a human look. */
+  /** 0..1; monotone in the bead's cost. Beads under LOW_CONFIDENCE deserve a human look. */
   confidence: number
 }
+
+/**
+ * Under this confidence the aligner was unsure: the review screen marks such pairs, and a pair
+ * confirmed without a person changing it is stored as a draft rather than a translation.
+ */
+export const LOW_CONFIDENCE = 0.5
 
 /** A glossary or translation-memory entry: the same term or phrase on both sides. */
 export interface DictionaryEntry {

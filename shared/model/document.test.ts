@@ -136,6 +136,34 @@ describe('document model', () => {
     expect(targetText(segmentAt(a, 0)!)).toMatch(/^قلم( أ ب| ب أ)$/)
   })
 
+  test('a segment made of several sentences keeps where each begins; nonsense offsets are dropped', () => {
+    const doc = new Y.Doc()
+    const source = 'Первое. Второе!  Третье?'
+    initDocument(
+      doc,
+      meta,
+      [
+        { source, paragraph: 0, before: '', sourceBreaks: [8, 17] },
+        { source: 'Одно.', paragraph: 0, before: ' ' },
+        // Out of order, outside the text, at a space, not an integer: none is a break.
+        { source: 'А. Б.', paragraph: 0, before: ' ', sourceBreaks: [3, 2, 9, 1.5, 0] },
+      ],
+      SERVER_ORIGIN,
+    )
+    const [merged, single, odd] = readSegments(doc)
+    expect(merged!.sourceBreaks).toEqual([8, 17])
+    expect(merged!.sourceBreaks.map((at) => source.slice(at))).toEqual([
+      'Второе!  Третье?',
+      'Третье?',
+    ])
+    expect(single!.sourceBreaks).toEqual([])
+    expect(odd!.sourceBreaks).toEqual([3])
+    // A segment of one sentence stores nothing extra.
+    expect([...segmentAt(doc, 1)!.keys()].sort()).toEqual(
+      ['before', 'id', 'paragraph', 'source', 'status', 'target'].sort(),
+    )
+  })
+
   test('a rejection carries its reason until the segment is approved', () => {
     const doc = makeDoc()
     const id = readSegments(doc)[0]!.id

@@ -48,6 +48,8 @@ export function initDocument(
       map.set(SEGMENT_KEYS.status, init.status ?? 'new')
       map.set(SEGMENT_KEYS.paragraph, init.paragraph)
       map.set(SEGMENT_KEYS.before, init.before)
+      const breaks = validSourceBreaks(init.source, init.sourceBreaks)
+      if (breaks.length > 0) map.set(SEGMENT_KEYS.sourceBreaks, breaks)
       return map
     })
     segmentsArray(doc).push(maps)
@@ -59,6 +61,31 @@ export function initDocument(
       writeLexicalText(segmentTarget(maps[index]!), init.target ?? '')
     })
   }, origin)
+}
+
+/**
+ * The offsets that can be sentence breaks of `source`: inside it, strictly increasing, each at
+ * the start of a non-space character. Anything else is dropped, so a stored list is always usable.
+ */
+export function validSourceBreaks(source: string, breaks: readonly number[] = []): number[] {
+  const valid: number[] = []
+  for (const offset of breaks) {
+    const previous = valid[valid.length - 1] ?? 0
+    if (!Number.isInteger(offset) || offset <= previous || offset >= source.length) continue
+    if (/\s/.test(source[offset]!)) continue
+    valid.push(offset)
+  }
+  return valid
+}
+
+/** Where the second and later sentences of a segment's source begin; empty for one sentence. */
+export function segmentSourceBreaks(segment: SegmentMap): number[] {
+  const stored = segment.get(SEGMENT_KEYS.sourceBreaks)
+  if (!Array.isArray(stored)) return []
+  return validSourceBreaks(
+    segmentSource(segment),
+    stored.filter((offset): offset is number => typeof offset === 'number'),
+  )
 }
 
 export function readMeta(doc: Y.Doc): DocumentMeta {
@@ -146,6 +173,7 @@ export function readSegment(segment: SegmentMap, index: number): SegmentView {
     paragraph: Number(segment.get(SEGMENT_KEYS.paragraph) ?? 0),
     before: String(segment.get(SEGMENT_KEYS.before) ?? ''),
     reviewNote: String(segment.get(SEGMENT_KEYS.reviewNote) ?? ''),
+    sourceBreaks: segmentSourceBreaks(segment),
   }
 }
 

@@ -35,11 +35,20 @@ export const SEGMENT_KEYS = {
   before: 'before',
   /** A reviewer's reason for rejecting the segment, shown to the translator. */
   reviewNote: 'reviewNote',
+  /**
+   * Where the second and later sentences of a source made of several begin (UTF-16 offsets
+   * into `source`, increasing): an aligned pair that merged sentences keeps their boundaries,
+   * so that the segment can be split there later. Absent for a segment of one sentence.
+   */
+  sourceBreaks: 'sourceBreaks',
 } as const
 
 export type SegmentKey = (typeof SEGMENT_KEYS)[keyof typeof SEGMENT_KEYS]
 
-/** Keys a client may write on a segment after import; `id`, `source`, `paragraph`, `before` are fixed. */
+/**
+ * Keys a client may write on a segment after import; `id`, `source`, `paragraph`, `before` and
+ * `sourceBreaks` are fixed.
+ */
 export const MUTABLE_SEGMENT_KEYS: readonly SegmentKey[] = [
   SEGMENT_KEYS.target,
   SEGMENT_KEYS.status,
@@ -72,6 +81,8 @@ export interface SegmentInit {
   target?: string
   /** Defaults to `new`. */
   status?: SegmentStatus
+  /** Offsets of the sentences after the first when the source joins several (alignment). */
+  sourceBreaks?: readonly number[]
 }
 
 /** A plain, read-only snapshot of one segment. */
@@ -87,6 +98,8 @@ export interface SegmentView {
   before: string
   /** Why a reviewer rejected the segment; empty when there is no note. */
   reviewNote: string
+  /** Offsets in `source` where its second and later sentences begin; empty for one sentence. */
+  sourceBreaks: number[]
 }
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {

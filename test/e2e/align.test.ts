@@ -1,8 +1,9 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import ar from '../../client/i18n/locales/ar.json'
 import en from '../../client/i18n/locales/en.json'
+import ru from '../../client/i18n/locales/ru.json'
 import type { Workspace } from '../support/workspace.ts'
 import type { TestServer } from '../support/testServer.ts'
 import { POLL, SCREENSHOT_DIR, openAs, pageErrors, row, targetCell } from './browser.ts'
@@ -65,14 +66,20 @@ describe('aligning an existing translation', () => {
   const openLoggedIn = (interfaceLanguage: string): Promise<Page> =>
     openAs(browser, workspace.admin, interfaceLanguage, server.url)
 
-  async function uploadPair(page: Page, target: string, targetLang: string, title: string) {
+  async function uploadPair(
+    page: Page,
+    target: string,
+    targetLang: string,
+    title: string,
+    source: string = RU,
+  ) {
     await page.goto(`${server.url}/projects/${workspace.projectId}`)
     await page.click('[data-testid="align-link"]')
     await page.waitForURL(/\/align\?project=/)
     await page.locator('#align-source').setInputFiles({
       name: 'rukopisi.ru.txt',
       mimeType: 'text/plain',
-      buffer: Buffer.from(RU),
+      buffer: Buffer.from(source),
     })
     await page.locator('#align-target').setInputFiles({
       name: `rukopisi.${targetLang}.txt`,
@@ -103,6 +110,10 @@ describe('aligning an existing translation', () => {
     expect(await page.getAttribute(pair(5), 'data-low-confidence')).toBe('true')
     expect(await page.textContent('[data-testid="summary-pairs"]')).toBe('Pairs: 7')
     expect(await page.textContent('[data-testid="summary-low"]')).toBe('Low confidence: 1')
+    // The doubtful pair has a translation: left as it is, it would be created as a draft.
+    expect(await page.textContent('[data-testid="summary-drafts"]')).toBe(
+      en.align.summaryDrafts.replace('{{count}}', '1'),
+    )
 
     // Choosing a word is one side of one pair at a time, and any edit or undo ends it: a cut
     // renumbers the sentences below, and a choice left behind would land on another pair.
@@ -145,6 +156,9 @@ describe('aligning an existing translation', () => {
     expect(await texts(page, sentencesOf(5, 'source'))).toEqual(RU_SENTENCES.slice(5, 7))
     expect(await texts(page, sentencesOf(5, 'target'))).toEqual(AR_SENTENCES.slice(6, 8))
     expect(await page.textContent('[data-testid="summary-low"]')).toBe('Low confidence: 0')
+    expect(await page.textContent('[data-testid="summary-drafts"]')).toBe(
+      en.align.summaryDrafts.replace('{{count}}', '0'),
+    )
 
     // Cutting the 1-2 pair between its Arabic sentences leaves a pair without source text,
     // which blocks confirming until it is undone.
@@ -249,6 +263,45 @@ describe('aligning an existing translation', () => {
       await expect.poll(() => page.getAttribute(row(index), 'data-status'), POLL).toBe('translated')
       expect(await page.getAttribute(targetCell(index), 'lang')).toBe('kk')
       expect((await page.textContent(targetCell(index)))?.trim()).toBe(sentence)
+    }
+    expect(pageErrors).toEqual([])
+    await page.context().close()
+  })
+
+  test('a partial translation leaves the untranslated sentences unpaired, and they become new segments', async () => {
+    // The sample article (16 sentences) against a Kazakh translation of some of its lines:
+    // the first six (seven sentences), then two single lines further down.
+    const sample = (lang: string) =>
+      readFile(new URL(`../fixtures/samples/archives.${lang}.txt`, import.meta.url), 'utf8')
+    const kkLines = (await sample('kk')).split('\n')
+    const partial = [...kkLines.slice(0, 6), kkLines[9], kkLines[11]].join('\n') + '\n'
+    const page = await openLoggedIn('ru')
+    await uploadPair(page, partial, 'kk', 'Память на полках', await sample('ru'))
+
+    const translated = [0, 1, 2, 3, 4, 5, 6, 11, 13]
+    const untranslated = [7, 8, 9, 10, 12, 14, 15]
+    expect(await pairCount(page)).toBe(16)
+    for (const index of untranslated)
+      expect(await texts(page, sentencesOf(index, 'target'))).toEqual([])
+    for (const index of translated)
+      expect(await texts(page, sentencesOf(index, 'target'))).toHaveLength(1)
+    // The lone heading between two translated lines and the last two sentences are doubtful,
+    // but without a translation none of them becomes a draft.
+    expect(await page.textContent('[data-testid="summary-low"]')).toBe(
+      ru.align.summaryLow.replace('{{count}}', '3'),
+    )
+    expect(await page.textContent('[data-testid="summary-drafts"]')).toBe(
+      ru.align.summaryDrafts.replace('{{count}}', '0'),
+    )
+
+    await page.click('[data-action="confirm"]')
+    await page.waitForURL(/\/documents\/[^/?]+$/)
+    await page.locator(row(0)).waitFor()
+    for (const index of translated)
+      await expect.poll(() => page.getAttribute(row(index), 'data-status'), POLL).toBe('translated')
+    for (const index of untranslated) {
+      await page.locator(row(index)).scrollIntoViewIfNeeded()
+      await expect.poll(() => page.getAttribute(row(index), 'data-status'), POLL).toBe('new')
     }
     expect(pageErrors).toEqual([])
     await page.context().close()

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, test } from 'vitest'
 import { readSegments } from '@qalam/shared/model'
 import { readStoredDocument } from '../support/storedDocument.ts'
@@ -37,12 +38,19 @@ const KK = [
   '',
 ].join('\n')
 
+interface ProposalSide {
+  sentences: string[]
+  paragraphs: number[]
+  gaps: string[]
+  trailing: string
+}
+
 interface Proposal {
   title: string
   sourceLang: string
   targetLang: string
-  source: { sentences: string[]; paragraphs: number[] }
-  target: { sentences: string[]; paragraphs: number[] }
+  source: ProposalSide
+  target: ProposalSide
   beads: Array<{ source: number[]; target: number[]; confidence: number }>
 }
 
@@ -119,6 +127,8 @@ describe('POST /api/alignments proposes pairs without storing anything', () => {
         'Вход свободный для всех читателей.',
       ],
       paragraphs: [0, 0, 1, 1],
+      gaps: ['', ' ', '\n\n', ' '],
+      trailing: '\n',
     })
     expect(proposal.target.sentences).toHaveLength(4)
     expect(proposal.target.paragraphs).toEqual([0, 0, 1, 1])
@@ -236,6 +246,7 @@ describe('POST /api/alignments/confirm creates the document', () => {
       targetLang: 'kk-Cyrl',
       segments: 4,
       translated: 3,
+      draft: 0,
     })
 
     const doc = readStoredDocument(server.databaseFile, created.id)
@@ -283,6 +294,30 @@ describe('POST /api/alignments/confirm creates the document', () => {
       'request.invalid',
     ],
     ['an unknown language', { ...valid, sourceLang: '12' }, 400, 'import.unknown_language'],
+    [
+      'text where the whitespace before a pair belongs',
+      { ...valid, trailing: '\n', pairs: pairs.map((pair) => ({ ...pair, before: ' x ' })) },
+      400,
+      'request.invalid',
+    ],
+    [
+      'the file layout with a pair lacking its whitespace before',
+      { ...valid, trailing: '\n', pairs: [{ ...pairs[0]!, before: '' }, pairs[1]] },
+      400,
+      'request.invalid',
+    ],
+    [
+      'a sentence break that is not a whole number',
+      { ...valid, pairs: [{ ...pairs[2]!, sourceBreaks: [40.5] }] },
+      400,
+      'request.invalid',
+    ],
+    [
+      'a confidence above 1',
+      { ...valid, pairs: [{ ...pairs[0]!, confidence: 1.5 }] },
+      400,
+      'request.invalid',
+    ],
     ['a body that is not JSON', '{"title": ', 400, 'request.invalid'],
   ]
 
@@ -307,5 +342,117 @@ describe('POST /api/alignments/confirm creates the document', () => {
       'request.too_large',
     )
     expect(await listIds(server.url)).toEqual([])
+  })
+})
+
+describe('a partial translation', () => {
+  // The sample article (14 lines, 16 sentences) against a Kazakh translation of its first six
+  // lines only (7 sentences), as the issue tried it.
+  const sample = (lang: string) =>
+    readFileSync(new URL(`../fixtures/samples/archives.${lang}.txt`, import.meta.url), 'utf8')
+  const ru = sample('ru')
+  const kk = sample('kk').split('\n').slice(0, 6).join('\n') + '\n'
+
+  /** The pairs the review screen sends for unchanged beads: the file's text of each pair. */
+  function pairsOf(proposal: Proposal) {
+    const { sentences, gaps, paragraphs } = proposal.source
+    return proposal.beads.map((bead) => {
+      let source = ''
+      const sourceBreaks: number[] = []
+      bead.source.forEach((k, position) => {
+        if (position > 0) {
+          source += gaps[k]
+          sourceBreaks.push(source.length)
+        }
+        source += sentences[k]
+      })
+      return {
+        source,
+        target: bead.target.map((k) => proposal.target.sentences[k]).join(' '),
+        paragraph: paragraphs[bead.source[0]!]!,
+        before: gaps[bead.source[0]!]!,
+        sourceBreaks,
+        confidence: bead.confidence,
+      }
+    })
+  }
+
+  test('leaves the untranslated sentences 1-0, creates them new and doubtful pairs draft, and exports the source layout exactly', async () => {
+    server = await start()
+    const response = await postAlignment(server.url, { source: ru, target: kk })
+    const proposal = (await response.json()) as Proposal
+    expect(proposal.source.sentences).toHaveLength(16)
+    expect(proposal.target.sentences).toHaveLength(7)
+    expect(proposal.beads.map((bead) => [bead.source, bead.target])).toEqual([
+      ...proposal.target.sentences.map((_, k) => [[k], [k]]),
+      ...Array.from({ length: 9 }, (_, k) => [[7 + k], []]),
+    ])
+
+    // One translated pair the aligner is unsure of (as if it had said so) becomes a draft.
+    const pairs = pairsOf(proposal)
+    pairs[3] = { ...pairs[3]!, confidence: 0.3 }
+    const confirmed = await postConfirm(server.url, {
+      title: 'Память на полках',
+      sourceLang: 'ru',
+      targetLang: 'kk',
+      pairs,
+      trailing: proposal.source.trailing,
+    })
+    expect(confirmed.status).toBe(201)
+    const created = (await confirmed.json()) as { id: string }
+    expect(created).toMatchObject({ segments: 16, translated: 6, draft: 1 })
+    const segments = readSegments(readStoredDocument(server.databaseFile, created.id))
+    expect(segments.map((s) => s.status)).toEqual([
+      ...['translated', 'translated', 'translated', 'draft', 'translated', 'translated'],
+      'translated',
+      ...Array.from({ length: 9 }, () => 'new'),
+    ])
+
+    // Untranslated segments export as their source, so the export is the Russian file with
+    // its first seven sentences replaced, line for line: 14 lines, no blank ones added.
+    const exported = await fetch(`${server.url}/api/documents/${created.id}/export?format=txt`, {
+      headers: asAdmin(),
+    })
+    expect(exported.headers.get('x-untranslated-segments')).toBe('9')
+    let expected = ru
+    for (const [k, sentence] of proposal.source.sentences.slice(0, 7).entries())
+      expected = expected.replace(sentence, proposal.target.sentences[k]!)
+    const text = await exported.text()
+    expect(text).toBe(expected)
+    expect(text.split('\n')).toHaveLength(ru.split('\n').length)
+  })
+
+  test('a pair that merges sentences keeps the file text between them and where each begins', async () => {
+    server = await start()
+    const proposal = (await (
+      await postAlignment(server.url, { source: ru, target: kk })
+    ).json()) as Proposal
+    // The review joins the third line's two sentences into one pair.
+    const pairs = pairsOf({
+      ...proposal,
+      beads: [
+        ...proposal.beads.slice(0, 2),
+        { source: [2, 3], target: [2, 3], confidence: 0.9 },
+        ...proposal.beads.slice(4),
+      ],
+    })
+    const created = (await (
+      await postConfirm(server.url, {
+        title: 'Память',
+        sourceLang: 'ru',
+        targetLang: 'kk',
+        pairs,
+        trailing: proposal.source.trailing,
+      })
+    ).json()) as { id: string }
+    const merged = readSegments(readStoredDocument(server.databaseFile, created.id))[2]!
+    expect(merged.source).toBe(ru.split('\n')[2])
+    expect(merged.sourceBreaks.map((at) => merged.source.slice(at))).toEqual([
+      proposal.source.sentences[3],
+    ])
+    const exported = await fetch(`${server.url}/api/documents/${created.id}/export?format=txt`, {
+      headers: asAdmin(),
+    })
+    expect((await exported.text()).split('\n')).toHaveLength(ru.split('\n').length)
   })
 })
