@@ -17,6 +17,7 @@ import { DraftOnEditPlugin } from './DraftOnEditPlugin.tsx'
 import { EditablePlugin } from './EditablePlugin.tsx'
 import { CaretOnLeftPlugin } from './CaretOnLeftPlugin.tsx'
 import { UnmergedTextPlugin } from './UnmergedTextPlugin.tsx'
+import { InitialCaretPlugin } from './InitialCaretPlugin.tsx'
 import { createBindingSignal } from './bindingSignal.ts'
 
 interface SegmentEditorProps {
@@ -28,6 +29,8 @@ interface SegmentEditorProps {
   isReadOnly: boolean
   lang: string
   dir: TextDirection
+  /** Characters before the caret when the editor opens; null puts it at the end. */
+  caretOffset?: number | null
 }
 
 const THEME = { paragraph: 'segment-editor__paragraph', ltr: 'ltr', rtl: 'rtl' }
@@ -46,6 +49,7 @@ export function SegmentEditor({
   isReadOnly,
   lang,
   dir,
+  caretOffset = null,
 }: SegmentEditorProps) {
   const { t } = useTranslation()
   const cursorsRef = useRef<HTMLDivElement>(null)
@@ -96,6 +100,7 @@ export function SegmentEditor({
           <UnmergedTextPlugin />
           <CaretOnLeftPlugin awareness={provider.awareness} doc={doc} />
           <LoadTargetPlugin target={segmentTarget(segment)} whenBound={binding.whenBound} />
+          <InitialCaretPlugin offset={caretOffset} whenBound={binding.whenBound} />
           <DraftOnEditPlugin doc={doc} segment={segment} userId={user.id} />
           <EditablePlugin isEditable={!isReadOnly} />
           <AutoFocusPlugin defaultSelection="rootEnd" />

@@ -1,8 +1,9 @@
-import { memo, type KeyboardEvent } from 'react'
+import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { segmentAt } from '@qalam/shared/model'
 import type { TextDirection } from '@qalam/shared/text'
+import { placeCaretInEditable, textOffsetAtPoint } from '../editor/caretFromPoint.ts'
 import { SegmentEditor } from '../editor/SegmentEditor.tsx'
 import { HighlightedText } from '../find/FindHighlight.tsx'
 import type { SharedProvider } from '../editor/sharedProvider.ts'
@@ -52,12 +53,34 @@ export const SegmentRow = memo(function SegmentRow({
   const { t, i18n } = useTranslation()
   const segment = useSegment(store, index)
   const collaborators = useCollaboratorsIn(presence, segment?.id ?? '')
+  // Where a click put the caret, for the editor that opens on it; null: at the end.
+  const [caretOffset, setCaretOffset] = useState<number | null>(null)
+  const [wasActive, setWasActive] = useState(isActive)
+  if (wasActive !== isActive) {
+    // Opened again by keyboard or another row's action, the editor starts at the end.
+    setWasActive(isActive)
+    if (!isActive) setCaretOffset(null)
+  }
   if (segment === undefined) return null
   const isLocked = segment.status === 'approved'
   const isReadOnly = isLocked || !mayEdit
   const note = segment.status === 'rejected' ? segment.reviewNote : ''
   const activate = () => {
     if (!isActive) onActivate(index)
+  }
+  const onTargetClick = (event: MouseEvent<HTMLElement>) => {
+    if (isActive) return
+    const text = event.currentTarget.querySelector('.segment-row__target-text')
+    setCaretOffset(text === null ? null : textOffsetAtPoint(text, event.clientX, event.clientY))
+    onActivate(index)
+  }
+  const onTargetMouseDown = (event: MouseEvent<HTMLElement>) => {
+    const editable = event.currentTarget.querySelector<HTMLElement>('[contenteditable="true"]')
+    if (!isActive || editable === null || editable.contains(event.target as Node)) return
+    // A press on the note or the chips would take the focus out of the editor, and the keys
+    // typed next would go nowhere.
+    event.preventDefault()
+    placeCaretInEditable(editable, event.clientX, event.clientY)
   }
   const onTargetKeyDown = (event: KeyboardEvent) => {
     if (!isActive && (event.key === 'Enter' || event.key === ' ')) {
@@ -96,7 +119,8 @@ export const SegmentRow = memo(function SegmentRow({
         lang={target.lang}
         dir={target.dir}
         tabIndex={isActive ? -1 : 0}
-        onClick={activate}
+        onClick={onTargetClick}
+        onMouseDown={onTargetMouseDown}
         onKeyDown={onTargetKeyDown}
         title={isLocked ? t('grid.readOnly') : undefined}
       >
@@ -112,6 +136,7 @@ export const SegmentRow = memo(function SegmentRow({
             isReadOnly={isReadOnly}
             lang={target.lang}
             dir={target.dir}
+            caretOffset={caretOffset}
           />
         ) : segment.target === '' ? (
           <span className="segment-row__placeholder" lang={i18n.resolvedLanguage} dir="auto">
