@@ -1,4 +1,13 @@
-/** A labelled picker for one plain-text file; reports the chosen file, or null when cleared. */
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import './fileField.css'
+
+/**
+ * A labelled picker for one plain-text file; reports the chosen file, or null when cleared.
+ * The native input stays (keyboard, screen readers, drag and drop onto it) but out of sight:
+ * Chromium draws its button and "No file chosen" in the browser's language, not the
+ * interface's, so our own button and file name stand in its place.
+ */
 export function TextFileField({
   id,
   name,
@@ -10,19 +19,40 @@ export function TextFileField({
   label: string
   onFile: (file: File | null) => void
 }) {
+  const { t } = useTranslation()
+  const [fileName, setFileName] = useState<string | null>(null)
   return (
     <div className="field">
-      <label className="field__label" htmlFor={id}>
+      <span className="field__label" id={`${id}-label`}>
         {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type="file"
-        className="field__input"
-        accept=".txt,text/plain"
-        onChange={(event) => onFile(event.target.files?.[0] ?? null)}
-      />
+      </span>
+      <div className="file-field">
+        <input
+          id={id}
+          name={name}
+          type="file"
+          className="file-field__input"
+          accept=".txt,text/plain"
+          aria-labelledby={`${id}-label ${id}-button`}
+          onChange={(event) => {
+            const file = event.target.files?.[0] ?? null
+            setFileName(file?.name ?? null)
+            onFile(file)
+          }}
+        />
+        <label htmlFor={id} className="button file-field__button" id={`${id}-button`}>
+          {t('file.choose')}
+        </label>
+        <span
+          className={
+            fileName === null ? 'file-field__name file-field__name--none' : 'file-field__name'
+          }
+          data-testid={`${id}-name`}
+          dir="auto"
+        >
+          {fileName ?? t('file.none')}
+        </span>
+      </div>
     </div>
   )
 }

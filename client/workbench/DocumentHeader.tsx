@@ -11,10 +11,10 @@ import { RenameControl } from '../manage/RenameControl.tsx'
 import type { SegmentStore } from '../grid/SegmentStore.ts'
 import { useLiveProgress } from '../grid/useSegmentStore.ts'
 import { CollaboratorList } from '../presence/CollaboratorList.tsx'
-import { ConnectionStatus } from '../presence/ConnectionStatus.tsx'
 import type { PresenceStore } from '../presence/PresenceStore.ts'
 import { RoleBadge } from '../projects/RoleBadge.tsx'
-import type { ConnectionState } from './DocumentSession.ts'
+import type { DocumentSession } from './DocumentSession.ts'
+import { LiveConnectionStatus } from './LiveConnectionStatus.tsx'
 
 interface DocumentHeaderProps {
   documentId: string
@@ -26,7 +26,7 @@ interface DocumentHeaderProps {
   /** Shown while the live progress is first counted. */
   serverProgress: DocumentProgress
   presence: PresenceStore
-  connection: ConnectionState
+  session: DocumentSession
   sourceLabel: string
   targetLabel: string
   onToggleShortcuts: () => void
@@ -40,7 +40,7 @@ export function DocumentHeader({
   store,
   serverProgress,
   presence,
-  connection,
+  session,
   sourceLabel,
   targetLabel,
   onToggleShortcuts,
@@ -72,7 +72,7 @@ export function DocumentHeader({
       </div>
       <ProgressBar progress={progress} />
       <div className="document-header__tools">
-        <ConnectionStatus state={connection} />
+        <LiveConnectionStatus session={session} />
         <CollaboratorList presence={presence} />
         <button type="button" className="button button--quiet" onClick={onToggleShortcuts}>
           {t('shortcuts.toggle')}

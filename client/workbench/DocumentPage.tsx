@@ -125,7 +125,6 @@ function Workbench({
   const segmentCount = useSegmentCount(store)
   const statuses = useSegmentStatuses(store)
   const progress = useLiveProgress(store, summary.progress)
-  const connection = useConnectionState(session)
   // `?segment=12` (an activity entry's link) opens the document at that segment.
   const [params] = useSearchParams()
   const [activeIndex, setActiveIndex] = useState<number | null>(() => {
@@ -208,7 +207,7 @@ function Workbench({
         store={store}
         serverProgress={summary.progress}
         presence={presence}
-        connection={connection}
+        session={session}
         sourceLabel={source.label}
         targetLabel={target.label}
         onToggleShortcuts={() => setHelpOpen((open) => !open)}

@@ -2,9 +2,14 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { reportUnauthorized } from '../auth/unauthorized.ts'
 import type { LocalUser } from '../presence/identity.ts'
+import { UnsentChanges } from './UnsentChanges.ts'
 
-/** What the socket of an open document is doing, as the header shows it. */
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'notFound' | 'closed'
+/**
+ * What the socket of an open document is doing, as the header shows it. `offline`: the browser
+ * has no network; the socket is closed at once rather than left to time out after 30 s.
+ */
+export type ConnectionState =
+  'connecting' | 'connected' | 'reconnecting' | 'offline' | 'notFound' | 'closed'
 
 // Close codes of the server (server/sync/closeCodes.ts). y-websocket stops reconnecting on
 // every code in 4400-4499 and emits `closed`; on AccessChanged it reconnects by itself.
@@ -29,7 +34,9 @@ export interface Refusal {
 export class DocumentSession {
   readonly doc = new Y.Doc()
   readonly provider: WebsocketProvider
+  readonly unsent: UnsentChanges
   private connection: ConnectionState = 'connecting'
+  private isCatchingUpNow = false
   private hasConnected = false
   private hasSyncedOnce = false
   private readonly listeners = new Set<() => void>()
@@ -49,15 +56,25 @@ export class DocumentSession {
       // the server refused in one tab would live on in the others and come back from them.
       { disableBc: true },
     )
+    this.unsent = new UnsentChanges(this.doc, this.provider)
+    this.unsent.subscribe(() => {
+      if (this.unsent.count === 0) this.isCatchingUpNow = false
+      this.notify()
+    })
     this.provider.awareness.setLocalState({ user, segmentId: null })
     this.provider.on('status', ({ status }) => {
       // The marks let `npm run bench -- load` split the wait for a document into its phases.
       if (status === 'connected' && !this.hasConnected) performance.mark(MARK_CONNECTED)
-      if (status === 'connected') this.hasConnected = true
-      if (status === 'connected') this.setConnection('connected')
-      else if (this.connection !== 'notFound' && this.connection !== 'closed')
-        this.setConnection(this.hasConnected ? 'reconnecting' : 'connecting')
+      if (status === 'connected') {
+        this.isCatchingUpNow = this.hasConnected && this.unsent.count > 0
+        this.hasConnected = true
+        this.setConnection('connected')
+      } else if (this.isEnded) return
+      else if (!navigator.onLine) this.setConnection('offline')
+      else this.setConnection(this.hasConnected ? 'reconnecting' : 'connecting')
     })
+    window.addEventListener('offline', this.onOffline)
+    window.addEventListener('online', this.onOnline)
     this.provider.on('sync', (isSynced) => {
       if (!isSynced || this.hasSyncedOnce) return
       performance.mark(MARK_SYNCED)
@@ -83,6 +100,11 @@ export class DocumentSession {
 
   get connectionState(): ConnectionState {
     return this.connection
+  }
+
+  /** Back online with changes made meanwhile that the server has not confirmed yet. */
+  get isCatchingUp(): boolean {
+    return this.isCatchingUpNow
   }
 
   /**
@@ -122,6 +144,9 @@ export class DocumentSession {
   }
 
   destroy(): void {
+    window.removeEventListener('offline', this.onOffline)
+    window.removeEventListener('online', this.onOnline)
+    this.unsent.destroy()
     this.provider.destroy()
     this.doc.destroy()
     this.listeners.clear()
@@ -129,9 +154,31 @@ export class DocumentSession {
     this.accessListeners.clear()
   }
 
+  private get isEnded(): boolean {
+    return this.connection === 'notFound' || this.connection === 'closed'
+  }
+
+  // The browser knows before the socket does: a socket over a vanished network can stay
+  // "open" until y-websocket's 30 s timeout, while the user keeps typing.
+  private readonly onOffline = (): void => {
+    if (this.isEnded) return
+    this.provider.disconnect()
+    this.setConnection('offline')
+  }
+
+  private readonly onOnline = (): void => {
+    if (this.connection !== 'offline') return
+    this.setConnection(this.hasConnected ? 'reconnecting' : 'connecting')
+    this.provider.connect()
+  }
+
   private setConnection(next: ConnectionState): void {
     if (next === this.connection) return
     this.connection = next
+    this.notify()
+  }
+
+  private notify(): void {
     for (const listener of this.listeners) listener()
   }
 }

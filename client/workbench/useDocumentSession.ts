@@ -59,3 +59,19 @@ export function useHasSynced(session: DocumentSession): boolean {
     () => session.hasSynced,
   )
 }
+
+/** Local changes the server has not confirmed, and whether a reconnect is still sending them. */
+export function useUnsentChanges(session: DocumentSession): {
+  count: number
+  isCatchingUp: boolean
+} {
+  const count = useSyncExternalStore(
+    (listener) => session.subscribe(listener),
+    () => session.unsent.count,
+  )
+  const isCatchingUp = useSyncExternalStore(
+    (listener) => session.subscribe(listener),
+    () => session.isCatchingUp,
+  )
+  return { count, isCatchingUp }
+}
