@@ -26,14 +26,7 @@ export function foldForSearch(text: string): FoldedText {
   const origins: number[] = []
   let offset = 0
   for (const char of text) {
-    let kept = ''
-    for (const part of char.toLowerCase().normalize('NFD')) {
-      if (part === TATWEEL || NONSPACING_MARK.test(part)) continue
-      kept += SPACE_SEPARATOR.test(part) ? ' ' : part
-    }
-    // Recomposed per character, so that every folded unit still has one origin (a Hangul
-    // syllable decomposes into jamo that are letters, not marks, and composes back).
-    kept = kept.normalize('NFC')
+    const kept = foldChar(char)
     folded += kept
     for (let unit = 0; unit < kept.length; unit++) origins.push(offset)
     offset += char.length
@@ -43,5 +36,27 @@ export function foldForSearch(text: string): FoldedText {
 
 /** `foldForSearch(text).text`: the folded string alone, for comparing and indexing. */
 export function foldText(text: string): string {
-  return foldForSearch(text).text
+  let folded = ''
+  for (const char of text) folded += foldChar(char)
+  return folded
+}
+
+// A text has a few hundred distinct characters at most, so each is folded once: a search
+// folds every segment of a 10,000-segment document.
+const foldedChars = new Map<string, string>()
+
+function foldChar(char: string): string {
+  let kept = foldedChars.get(char)
+  if (kept === undefined) {
+    kept = ''
+    for (const part of char.toLowerCase().normalize('NFD')) {
+      if (part === TATWEEL || NONSPACING_MARK.test(part)) continue
+      kept += SPACE_SEPARATOR.test(part) ? ' ' : part
+    }
+    // Recomposed per character, so that every folded unit still has one origin (a Hangul
+    // syllable decomposes into jamo that are letters, not marks, and composes back).
+    kept = kept.normalize('NFC')
+    foldedChars.set(char, kept)
+  }
+  return kept
 }
