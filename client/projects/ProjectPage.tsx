@@ -21,6 +21,7 @@ import {
 } from '../manage/manageApi.ts'
 import { RenameControl } from '../manage/RenameControl.tsx'
 import { MembersPanel } from '../members/MembersPanel.tsx'
+import { SegmentationPanel } from '../segmentation/SegmentationPanel.tsx'
 import { fetchProject, type Project } from './projectsApi.ts'
 import { RoleBadge } from './RoleBadge.tsx'
 
@@ -143,6 +144,7 @@ function ProjectView({ project }: { project: Project }) {
             </Link>
           )}
           <MembersPanel projectId={project.id} mayManage={mayManage} onChanged={refreshActivity} />
+          <SegmentationPanel projectId={project.id} mayManage={may(project.role, 'import')} />
           {mayManage && (
             <DeletedPanel
               title={t('manage.deletedDocuments')}
