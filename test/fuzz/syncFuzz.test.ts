@@ -1,0 +1,13 @@
+import { expect, test } from 'vitest'
+import { fuzzSyncServer } from './fuzzSetup.ts'
+
+/*
+ * A few seconds of the seeded sync fuzzer inside `npm test`; `npm run bench -- fuzz` runs it
+ * longer and prints the counts.
+ */
+test('mutated sync and awareness messages from every role leave the server serving, and refused ones store nothing', async () => {
+  const report = await fuzzSyncServer(8, 3000)
+  expect(report.cases).toBeGreaterThan(20)
+  expect(report.storedWhenRefused).toBe(0)
+  expect(Object.keys(report.refusedByReason).length).toBeGreaterThan(1)
+}, 60_000)
