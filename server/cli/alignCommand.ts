@@ -2,9 +2,12 @@ import { parseArgs } from 'node:util'
 import { align, formatBead } from '@qalam/shared/alignment'
 import { canonicalLanguage } from '@qalam/shared/text'
 import { CliError } from './cliError.ts'
-import { readLines } from './readInput.ts'
+import { encodingOption, readLines } from './readInput.ts'
 
-/** `align --src FILE --tgt FILE [--src-lang L] [--tgt-lang L]`: one bead per line, in order. */
+/**
+ * `align --src FILE --tgt FILE [--src-lang L] [--tgt-lang L] [--encoding ENC|auto]`: one bead
+ * per line, in order.
+ */
 export function alignCommand(args: string[], write: (text: string) => void): void {
   const { values, positionals } = parseArgs({
     args,
@@ -13,6 +16,7 @@ export function alignCommand(args: string[], write: (text: string) => void): voi
       tgt: { type: 'string' },
       'src-lang': { type: 'string' },
       'tgt-lang': { type: 'string' },
+      encoding: { type: 'string' },
     },
     allowPositionals: false,
     strict: true,
@@ -30,6 +34,7 @@ export function alignCommand(args: string[], write: (text: string) => void): voi
     if (!canonical) throw new CliError(`unknown language: ${tag}`)
     languages[key] = canonical
   }
-  const beads = align(readLines(values.src), readLines(values.tgt), languages)
+  const encoding = encodingOption(values.encoding)
+  const beads = align(readLines(values.src, encoding), readLines(values.tgt, encoding), languages)
   write(beads.map((bead) => formatBead(bead) + '\n').join(''))
 }

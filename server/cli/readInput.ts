@@ -1,10 +1,30 @@
 import { readFileSync } from 'node:fs'
+import {
+  ENCODINGS,
+  UndecodableError,
+  decodeBytes,
+  detectEncoding,
+  isEncoding,
+  type Encoding,
+} from '../encoding/index.ts'
 import { CliError } from './cliError.ts'
 
-const utf8 = new TextDecoder('utf-8', { fatal: true })
+/** What `--encoding` may say: one of the encodings, or `auto` to detect it per file. */
+export type EncodingOption = Encoding | 'auto'
 
-/** Reads FILE (or standard input when absent) as strict UTF-8, without a byte-order mark. */
-export function readText(file: string | undefined): string {
+/** The value of `--encoding`; absent means UTF-8. Exits 2 (CliError) for an unknown name. */
+export function encodingOption(value: string | undefined): EncodingOption {
+  if (value === undefined) return 'utf-8'
+  const name = value.toLowerCase()
+  if (name === 'auto' || isEncoding(name)) return name
+  throw new CliError(`unknown encoding: ${value} (one of auto, ${ENCODINGS.join(', ')})`)
+}
+
+/**
+ * Reads FILE (or standard input when absent) in `encoding` (strict UTF-8 by default, `auto`
+ * to detect it), without a byte-order mark.
+ */
+export function readText(file: string | undefined, encoding: EncodingOption = 'utf-8'): string {
   let bytes: Buffer
   try {
     bytes = readFileSync(file ?? 0)
@@ -12,16 +32,18 @@ export function readText(file: string | undefined): string {
     const code = (error as NodeJS.ErrnoException).code
     throw new CliError(`cannot read ${file ?? 'standard input'}: ${code ?? String(error)}`)
   }
+  const chosen = encoding === 'auto' ? detectEncoding(bytes).encoding : encoding
   try {
-    return utf8.decode(bytes).replace(/^\uFEFF/, '')
-  } catch {
-    throw new CliError(`${file ?? 'standard input'} is not valid UTF-8`)
+    return decodeBytes(bytes, chosen).replace(/^\uFEFF/, '')
+  } catch (error) {
+    if (!(error instanceof UndecodableError)) throw error
+    throw new CliError(`${file ?? 'standard input'} is not valid ${chosen.toUpperCase()}`)
   }
 }
 
 /** Lines of a text, one sentence each; a final line break does not make an extra line. */
-export function readLines(file: string | undefined): string[] {
-  const text = readText(file)
+export function readLines(file: string | undefined, encoding?: EncodingOption): string[] {
+  const text = readText(file, encoding)
   if (text === '') return []
   return text.replace(/\r?\n$/, '').split(/\r?\n/)
 }

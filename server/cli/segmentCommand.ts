@@ -10,7 +10,7 @@ import {
 } from '@qalam/shared/segmentation'
 import { canonicalLanguage } from '@qalam/shared/text'
 import { CliError } from './cliError.ts'
-import { readText } from './readInput.ts'
+import { encodingOption, readText } from './readInput.ts'
 
 const jsonlLine = z.object({ lang: z.string(), text: z.string() })
 
@@ -41,7 +41,7 @@ function describeDecision(text: string, decision: BreakDecision): string {
 }
 
 /**
- * `segment --lang LANG [--srx FILE] [--explain] [FILE]`: one segment per line. `segment --jsonl`: for each input line
+ * `segment --lang LANG [--srx FILE] [--explain] [--encoding ENC|auto] [FILE]`: one segment per line. `segment --jsonl`: for each input line
  * `{"lang","text"}`, one line holding the JSON array of its segment texts. `--srx` segments by
  * an SRX 2.0 file's rules; `--explain` prints which rule broke or kept each boundary instead.
  */
@@ -53,14 +53,16 @@ export function segmentCommand(args: string[], write: (text: string) => void): v
       jsonl: { type: 'boolean' },
       srx: { type: 'string' },
       explain: { type: 'boolean' },
+      encoding: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
   })
   if (positionals.length > 1) throw new CliError('segment takes at most one FILE')
+  const encoding = encodingOption(values.encoding)
   const custom = customRules(values.srx)
   if (values.jsonl) {
-    const lines = readText(positionals[0]).split(/\r?\n/)
+    const lines = readText(positionals[0], encoding).split(/\r?\n/)
     lines.forEach((line, k) => {
       if (line.trim() === '') return
       let parsed: unknown
@@ -79,7 +81,7 @@ export function segmentCommand(args: string[], write: (text: string) => void): v
   }
   if (!values.lang) throw new CliError('segment needs --lang LANG or --jsonl')
   const lang = language(values.lang)
-  const text = readText(positionals[0])
+  const text = readText(positionals[0], encoding)
   if (values.explain) {
     const { decisions } = explainSegmentation(text, lang, custom)
     write(decisions.map((decision) => describeDecision(text, decision) + '\n').join(''))

@@ -10,6 +10,8 @@ export interface NewDocument {
   sourceLang: string
   targetLang: string
   parsed: ParsedPlainText
+  /** What the file was read in; kept in the document's meta for an export in kind. */
+  sourceEncoding?: string
 }
 
 /**
@@ -30,6 +32,7 @@ export async function createDocument(
       targetLang: input.targetLang,
       createdAt: now,
       trailing: input.parsed.trailing,
+      ...(input.sourceEncoding === undefined ? {} : { sourceEncoding: input.sourceEncoding }),
     },
     input.parsed.segments,
     { kind: 'server' } satisfies TransactionOrigin,

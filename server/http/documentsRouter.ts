@@ -6,7 +6,16 @@ import { projectRules, type SegmentationStore } from '../segmentation/index.ts'
 import { createDocument, exportPlainText } from '../documents/index.ts'
 import { replayDocument, type DocumentStore, type DocumentSummary } from '../storage/index.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
-import { decodeTextFile } from './decodeTextFile.ts'
+import { decodeTextFileAs } from './decodeTextFile.ts'
+import {
+  ENCODINGS,
+  UnrepresentableError,
+  detectEncoding,
+  encodeText,
+  isEncoding,
+  type Encoding,
+} from '../encoding/index.ts'
+import { readMeta } from '@qalam/shared/model'
 import type { AuditLog } from '../audit/index.ts'
 import { DELETED_RETENTION_MS, type ActingRole } from '@qalam/shared/workflow'
 import type { AuthStore, User } from '../auth/index.ts'
@@ -24,7 +33,13 @@ import {
   renameDocumentRequest,
   segmentAuditParams,
 } from './projectSchemas.ts'
-import { documentParams, exportQuery, importFields, projectField } from './schemas.ts'
+import {
+  documentParams,
+  exportQuery,
+  importFields,
+  previewFields,
+  projectField,
+} from './schemas.ts'
 import { requireUser } from './session.ts'
 
 /** What the API needs from the open rooms: their live state, which is ahead of the store's. */
@@ -45,6 +60,25 @@ export interface DocumentsRouterOptions {
 
 /** A document as the API shows it to one user: with its project and that user's role there. */
 export type DocumentView = DocumentSummary & { projectId: string; role: ActingRole }
+
+const PREVIEW_LINES = 8
+const PREVIEW_LINE_CHARS = 300
+const UNREPRESENTABLE_EXAMPLES = 20
+
+/** The export's bytes, or `export.unrepresentable` with the characters the encoding lacks. */
+function encodeExport(text: string, encoding: Encoding): Uint8Array {
+  try {
+    return encodeText(text, encoding)
+  } catch (error) {
+    if (!(error instanceof UnrepresentableError)) throw error
+    const examples = error.characters.slice(0, UNREPRESENTABLE_EXAMPLES)
+    throw new ExportError(
+      'export.unrepresentable',
+      `${error.characters.length} characters cannot be written in ${encoding}: ${examples.join(' ')}`,
+      { encoding, count: error.characters.length, examples },
+    )
+  }
+}
 
 /** `/api/documents`: import, list, read one, export; rename, delete, the bin and restore. */
 export function documentsRouter(options: DocumentsRouterOptions): Router {
@@ -109,14 +143,20 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     const sourceLang = requireLanguage(fields.sourceLang, 'source language')
     const targetLang = requireLanguage(fields.targetLang, 'target language')
     requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
-    const text = decodeTextFile(file.bytes)
+    const text = decodeTextFileAs(file.bytes, fields.encoding)
     // The project's SRX file and exceptions decide the sentences, as the manager set them.
     const parsed = parsePlainText(text, sourceLang, await projectRules(segmentation, projectId))
     if (parsed.segments.length === 0) {
       throw new ImportError('import.no_segments', 'The file has no text to translate.')
     }
     const title = fields.title || titleFromFileName(file.name) || 'Untitled'
-    const summary = await createDocument(store, { title, sourceLang, targetLang, parsed })
+    const summary = await createDocument(store, {
+      title,
+      sourceLang,
+      targetLang,
+      parsed,
+      sourceEncoding: fields.encoding ?? 'utf-8',
+    })
     // Linked after it is stored: a failure in between leaves a document nobody can see,
     // never a project listing a document that does not exist.
     await auth.addDocumentToProject(projectId, summary.id)
@@ -127,6 +167,26 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       targetLang: summary.targetLang,
       segments: parsed.segments.length,
     })
+  })
+
+  // Step one of an import: what the file looks like in the detected (or a chosen) encoding.
+  // Stores nothing; the import then names the encoding the user confirmed.
+  router.post('/preview', async (request, response) => {
+    const user = requireUser(request)
+    const upload = await readUpload(request, maxUploadBytes)
+    const { projectId, encoding: chosen } = parseInput(previewFields, upload.fields)
+    requirePermission(await requireProjectRole(auth, user, projectId), 'import')
+    const file = upload.files.file
+    if (!file) throw new ImportError('import.missing_file', 'No file was uploaded.')
+    const detected = detectEncoding(file.bytes)
+    const encoding = chosen ?? detected.encoding
+    const text = decodeTextFileAs(file.bytes, encoding)
+    const lines = text
+      .split(/\r\n|\r|\n/)
+      .filter((line) => line.trim() !== '')
+      .slice(0, PREVIEW_LINES)
+      .map((line) => line.slice(0, PREVIEW_LINE_CHARS))
+    response.json({ encoding, detected, encodings: ENCODINGS, lines })
   })
 
   router.get('/', async (request, response) => {
@@ -220,7 +280,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
   router.get('/:id/export', async (request, response) => {
     const summary = await requireDocument(request)
     requirePermission(summary.role, 'export')
-    const { format } = parseInput(exportQuery, request.query)
+    const { format, encoding: asked } = parseInput(exportQuery, request.query)
     if (format !== 'txt') {
       throw new ExportError('export.unknown_format', `Unknown export format: ${format}`)
     }
@@ -231,14 +291,18 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       doc = replayDocument(stored)
     }
     const { text, untranslated } = exportPlainText(doc)
+    const original = readMeta(doc).sourceEncoding
+    const encoding: Encoding =
+      asked === 'original' ? (isEncoding(original) ? original : 'utf-8') : (asked ?? 'utf-8')
+    const bytes = encodeExport(text, encoding)
     response
       .status(200)
       .set({
-        'Content-Type': 'text/plain; charset=utf-8',
+        'Content-Type': `text/plain; charset=${encoding}`,
         'Content-Disposition': attachmentDisposition(`${summary.title}.${summary.targetLang}.txt`),
         'X-Untranslated-Segments': String(untranslated),
       })
-      .send(text)
+      .send(Buffer.from(bytes))
   })
 
   return router

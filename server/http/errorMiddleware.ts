@@ -6,7 +6,8 @@ import { AppError } from './errors.ts'
 export function errorMiddleware(log: Logger): ErrorRequestHandler {
   return (error: unknown, request, response, _next) => {
     if (error instanceof AppError) {
-      response.status(error.status).json({ error: { code: error.code, message: error.message } })
+      const { code, message, detail } = error
+      response.status(error.status).json({ error: { code, message, ...(detail && { detail }) } })
       return
     }
     log.error('http.internal_error', { method: request.method, path: request.path, error })

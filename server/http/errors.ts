@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'import.unknown_language'
   | 'import.no_segments'
   | 'import.same_language'
+  | 'import.undecodable'
   | 'align.empty_side'
   | 'align.empty_source'
   | 'request.invalid'
@@ -17,6 +18,7 @@ export type ErrorCode =
   | 'request.not_found'
   | 'document.not_found'
   | 'export.unknown_format'
+  | 'export.unrepresentable'
   | 'auth.required'
   | 'auth.forbidden'
   | 'auth.invalid_credentials'
@@ -44,6 +46,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly status: number,
     message: string,
+    /** Facts the client shows beside the translated message (e.g. which characters). */
+    readonly detail?: Record<string, unknown>,
   ) {
     super(message)
   }
@@ -97,8 +101,12 @@ export class NotFoundError extends AppError {
 
 export class ExportError extends AppError {
   override name = 'ExportError'
-  constructor(code: Extract<ErrorCode, `export.${string}`>, message: string) {
-    super(code, 400, message)
+  constructor(
+    code: Extract<ErrorCode, `export.${string}`>,
+    message: string,
+    detail?: Record<string, unknown>,
+  ) {
+    super(code, code === 'export.unrepresentable' ? 422 : 400, message, detail)
   }
 }
 

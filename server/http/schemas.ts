@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ENCODINGS } from '../encoding/index.ts'
 
 /** The project an upload goes into; read and checked before anything else in the form. */
 export const projectField = z.object({ projectId: z.string().min(1).max(200) })
@@ -14,9 +15,21 @@ export const importFields = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((value) => value === 'true'),
+  /** What to read the file in, as the preview showed it; absent means UTF-8. */
+  encoding: z.enum(ENCODINGS).optional(),
 })
 export type ImportFields = z.infer<typeof importFields>
 
 export const documentParams = z.object({ id: z.string().min(1).max(200) })
 
-export const exportQuery = z.object({ format: z.string().min(1).max(20) })
+export const exportQuery = z.object({
+  format: z.string().min(1).max(20),
+  /** `original` writes the encoding the source was imported in; absent means UTF-8. */
+  encoding: z.enum([...ENCODINGS, 'original']).optional(),
+})
+
+/** The preview form: the file, its project, and optionally the encoding to try. */
+export const previewFields = z.object({
+  projectId: z.string().min(1).max(200),
+  encoding: z.enum(ENCODINGS).optional(),
+})

@@ -40,6 +40,7 @@ export function initDocument(
     m.set(META_KEYS.targetLang, meta.targetLang)
     m.set(META_KEYS.createdAt, meta.createdAt)
     m.set(META_KEYS.trailing, meta.trailing)
+    if (meta.sourceEncoding !== undefined) m.set(META_KEYS.sourceEncoding, meta.sourceEncoding)
     const maps = segments.map((init) => {
       const map = new Y.Map<unknown>()
       map.set(SEGMENT_KEYS.id, newSegmentId())
@@ -96,6 +97,7 @@ export function readMeta(doc: Y.Doc): DocumentMeta {
     targetLang: String(m.get(META_KEYS.targetLang) ?? ''),
     createdAt: Number(m.get(META_KEYS.createdAt) ?? 0),
     trailing: String(m.get(META_KEYS.trailing) ?? ''),
+    sourceEncoding: String(m.get(META_KEYS.sourceEncoding) ?? 'utf-8'),
   }
 }
 

@@ -20,6 +20,8 @@ export const META_KEYS = {
   createdAt: 'createdAt',
   /** Whitespace after the last segment, so the original can be rebuilt exactly. */
   trailing: 'trailing',
+  /** The encoding the source file was read in (`utf-8` when absent), for an export in kind. */
+  sourceEncoding: 'sourceEncoding',
 } as const
 
 /** Keys of each segment map. Only shared/model spells these. */
@@ -70,6 +72,8 @@ export interface DocumentMeta {
   targetLang: string
   createdAt: number
   trailing: string
+  /** Absent for documents imported before encodings were kept: they were UTF-8. */
+  sourceEncoding?: string
 }
 
 /** What an import hands to the model for one segment. */

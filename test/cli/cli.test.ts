@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import iconv from 'iconv-lite'
 import { describe, expect, test } from 'vitest'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -115,5 +116,27 @@ describe('cli bad input', () => {
     const run = cli(['segment', '--jsonl'], '{"lang": "en"}\n')
     expect(run.status).toBe(2)
     expect(run.stderr).toMatch(/line 1/)
+  })
+})
+
+describe('cli --encoding', () => {
+  const russian = 'Архив открыт. Каталог обновлён.'
+
+  test('reads a file in the named legacy encoding, or detects it with auto', () => {
+    const cp1251 = file('cp1251.txt', iconv.encode(russian, 'windows-1251'))
+    const named = cli(['segment', '--lang', 'ru', '--encoding', 'windows-1251', cp1251])
+    expect(named).toMatchObject({ status: 0, stdout: 'Архив открыт.\nКаталог обновлён.\n' })
+    const koi8 = file('koi8.txt', iconv.encode(russian, 'koi8-r'))
+    const detected = cli(['segment', '--lang', 'ru', '--encoding', 'auto', koi8])
+    expect(detected).toMatchObject({ status: 0, stdout: 'Архив открыт.\nКаталог обновлён.\n' })
+  })
+
+  test('exits 2 with one line for an unknown encoding or bytes invalid in the named one', () => {
+    const unknown = cli(['segment', '--lang', 'ru', '--encoding', 'ebcdic'], russian)
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toMatch(/unknown encoding: ebcdic/)
+    const odd = cli(['segment', '--lang', 'ru', '--encoding', 'utf-16le'], 'abc')
+    expect(odd.status).toBe(2)
+    expect(odd.stderr).toMatch(/not valid UTF-16LE/)
   })
 })
