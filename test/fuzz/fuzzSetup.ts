@@ -12,7 +12,11 @@ import { FUZZ_ROLES, runSyncFuzz, type FuzzRole, type FuzzReport } from './syncF
  * A real server with a document, a session of every role, and two honest clients that keep
  * editing through the fuzzing; resolves with the report once both honest clients converged.
  */
-export async function fuzzSyncServer(seed: number, budgetMs: number): Promise<FuzzReport> {
+export async function fuzzSyncServer(
+  seed: number,
+  budgetMs: number,
+  minCases = 0,
+): Promise<FuzzReport> {
   const server: TestServer = await startTestServer()
   const clients: SyncClient[] = []
   try {
@@ -33,6 +37,7 @@ export async function fuzzSyncServer(seed: number, budgetMs: number): Promise<Fu
       observer.doc,
       seed,
       budgetMs,
+      minCases,
     )
 
     // Honest clients keep converging after all that.

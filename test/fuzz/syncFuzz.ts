@@ -206,12 +206,16 @@ function handled(raw: RawSocket, probeFrom: number): Promise<Outcome> {
   })
 }
 
-/** Runs cases until `budgetMs` has passed; the server must serve honest clients throughout. */
+/**
+ * Runs cases until `budgetMs` has passed and at least `minCases` ran (so a loaded machine
+ * shortens nothing the test relies on); the server must serve honest clients throughout.
+ */
 export async function runSyncFuzz(
   context: FuzzContext,
   base: Y.Doc,
   seed: number,
   budgetMs: number,
+  minCases = 0,
 ): Promise<FuzzReport> {
   const { server, documentId, sessions, random } = context
   const report: FuzzReport = {
@@ -235,7 +239,7 @@ export async function runSyncFuzz(
   }
   const deadline = Date.now() + budgetMs
   try {
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline || report.cases < minCases) {
       const role = pickOne(random, FUZZ_ROLES)
       const target = pickOne(random, SYNC_TARGETS)
       const raw = await socketFor(role)
