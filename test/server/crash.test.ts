@@ -43,7 +43,8 @@ function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
 test(
   'kill -9 during a 20-client edit storm loses nothing any client was sent, and all converge',
   {
-    timeout: 120_000,
+    // Generous: on a loaded 2-core machine the storm's 800 judged, stored updates take minutes.
+    timeout: 300_000,
   },
   async () => {
     dir = await makeTempDir('qalam-crash-')
@@ -72,7 +73,7 @@ test(
     })
 
     await waitFor(() => expect(broadcastsSeen).toBeGreaterThanOrEqual(UPDATES_BEFORE_KILL), {
-      timeoutMs: 60_000,
+      timeoutMs: 180_000,
     })
     await server.kill9()
     // Everything the observer holds came from the server before it died.
