@@ -216,23 +216,28 @@ describe('logging in, projects and members', () => {
     await page.context().close()
   })
 
-  test('the project activity shows the newest entries first, a page at a time', async () => {
-    const archive = await createProject(server.url, workspace.admin, 'Журналы')
-    for (let n = 1; n <= 23; n++) {
-      const reader = await createAccount(`reader-${n}`)
-      await addMember(server.url, workspace.admin, archive, reader.user.username, 'viewer')
-    }
-    const page = await openAs(browser, workspace.admin, 'en', server.url)
-    await page.goto(`${server.url}/projects/${archive}`)
-    const entries = page.locator('[data-testid="project-activity"] [data-testid="audit-entry"]')
-    await expect.poll(() => entries.count(), POLL).toBe(20)
-    expect(await entries.first().textContent()).toContain('added reader-23 as Viewer')
-    await page.click('[data-testid="activity-older"]')
-    await expect.poll(() => entries.count(), POLL).toBe(23)
-    expect(await entries.last().textContent()).toContain('added reader-1 as Viewer')
-    expect(await page.locator('[data-testid="activity-older"]').count()).toBe(0)
-    await page.context().close()
-  })
+  // 23 accounts (scrypt) and as many membership changes: slow on a loaded 2-core machine.
+  test(
+    'the project activity shows the newest entries first, a page at a time',
+    { timeout: 180_000 },
+    async () => {
+      const archive = await createProject(server.url, workspace.admin, 'Журналы')
+      for (let n = 1; n <= 23; n++) {
+        const reader = await createAccount(`reader-${n}`)
+        await addMember(server.url, workspace.admin, archive, reader.user.username, 'viewer')
+      }
+      const page = await openAs(browser, workspace.admin, 'en', server.url)
+      await page.goto(`${server.url}/projects/${archive}`)
+      const entries = page.locator('[data-testid="project-activity"] [data-testid="audit-entry"]')
+      await expect.poll(() => entries.count(), POLL).toBe(20)
+      expect(await entries.first().textContent()).toContain('added reader-23 as Viewer')
+      await page.click('[data-testid="activity-older"]')
+      await expect.poll(() => entries.count(), POLL).toBe(23)
+      expect(await entries.last().textContent()).toContain('added reader-1 as Viewer')
+      expect(await page.locator('[data-testid="activity-older"]').count()).toBe(0)
+      await page.context().close()
+    },
+  )
 
   test('the project page in Arabic is mirrored', async () => {
     const page = await openAs(browser, manager, 'ar', server.url)
