@@ -61,6 +61,7 @@ interface AlignmentUpload {
   sourceLang?: string
   targetLang?: string
   title?: string
+  sourceEncoding?: string
 }
 
 function filePart(bytes: Uint8Array | string): Blob {
@@ -75,6 +76,7 @@ function postAlignment(url: string, upload: AlignmentUpload): Promise<Response> 
   if (upload.title !== undefined) form.append('title', upload.title)
   form.append('sourceLang', upload.sourceLang ?? 'ru')
   form.append('targetLang', upload.targetLang ?? 'kk')
+  if (upload.sourceEncoding !== undefined) form.append('sourceEncoding', upload.sourceEncoding)
   if (upload.source !== undefined)
     form.append('source', filePart(upload.source), upload.sourceName ?? 'reading-room.ru.txt')
   if (upload.target !== undefined)
@@ -192,6 +194,19 @@ describe('POST /api/alignments proposes pairs without storing anything', () => {
     ],
     ['a source of whitespace only', { source: '\n\t\n', target: KK }, 422, 'align.empty_side'],
     [
+      'an unknown source encoding',
+      { source: RU, target: KK, sourceEncoding: 'cp866' },
+      400,
+      'request.invalid',
+    ],
+    [
+      // 0x98 is the one byte windows-1251 leaves unassigned.
+      'a source that is not valid in the encoding it names',
+      { source: new Uint8Array([0xc0, 0x98, 0x2e]), target: KK, sourceEncoding: 'windows-1251' },
+      400,
+      'import.undecodable',
+    ],
+    [
       'a translation over the size limit',
       { source: RU, target: 'Өте ұзын мәтін. '.repeat(400) },
       413,
@@ -205,6 +220,34 @@ describe('POST /api/alignments proposes pairs without storing anything', () => {
     expect(response.status).toBe(status)
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code)
     expect(await listIds(server.url)).toEqual([])
+  })
+})
+
+describe('the project’s segmentation rules', () => {
+  test('an exception the manager added keeps a sentence whole on the proposal’s source side', async () => {
+    server = await start()
+    const before = (await (
+      await postAlignment(server.url, { source: RU, target: KK })
+    ).json()) as Proposal
+    expect(before.source.sentences).toHaveLength(4)
+    const added = await fetch(
+      `${server.url}/api/projects/${workspace.projectId}/segmentation/exceptions`,
+      {
+        method: 'POST',
+        headers: asAdmin({ 'content-type': 'application/json' }),
+        body: JSON.stringify({ lang: 'ru', abbreviation: 'часов.' }),
+      },
+    )
+    expect(added.status).toBe(201)
+    const after = (await (
+      await postAlignment(server.url, { source: RU, target: KK })
+    ).json()) as Proposal
+    expect(after.source.sentences).toEqual([
+      'Национальная библиотека Казахстана открыла новый читальный зал.',
+      'В нём собраны редкие издания XIX века.',
+      'Зал работает ежедневно с 9 до 18 часов. Вход свободный для всех читателей.',
+    ])
+    expect(after.target.sentences).toEqual(before.target.sentences)
   })
 })
 
