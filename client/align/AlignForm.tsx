@@ -1,5 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { EncodingPreview } from '../encoding/EncodingPreview.tsx'
+import { useFilePreview } from '../encoding/useFilePreview.ts'
 import { ApiError } from '../http/requestJson.ts'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { useSubmit } from '../http/useSubmit.ts'
@@ -8,7 +10,10 @@ import { TextFileField } from '../import/TextFileField.tsx'
 import { TitleField } from '../import/TitleField.tsx'
 import { proposeAlignment, type AlignmentProposal } from './alignmentRequests.ts'
 
-/** The two files and their languages; hands the server's proposal to the review screen. */
+/**
+ * The two files and their languages; hands the server's proposal to the review screen. Each
+ * file is previewed in its detected encoding (another may be picked) and read in the one shown.
+ */
 export function AlignForm({
   projectId,
   onProposal,
@@ -22,11 +27,26 @@ export function AlignForm({
   const [title, setTitle] = useState('')
   const [sourceLang, setSourceLang] = useState('ru')
   const [targetLang, setTargetLang] = useState('kk')
+  const sourcePreview = useFilePreview(projectId, source)
+  const targetPreview = useFilePreview(projectId, target)
+  const isPreviewing =
+    sourcePreview.state.kind === 'loading' || targetPreview.state.kind === 'loading'
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
     if (source === null || target === null) {
       throw new ApiError('import.missing_file', 'no file chosen', 400)
     }
-    onProposal(await proposeAlignment({ projectId, source, target, title, sourceLang, targetLang }))
+    onProposal(
+      await proposeAlignment({
+        projectId,
+        source,
+        target,
+        title,
+        sourceLang,
+        targetLang,
+        sourceEncoding: sourcePreview.encoding,
+        targetEncoding: targetPreview.encoding,
+      }),
+    )
   })
 
   return (
@@ -46,6 +66,13 @@ export function AlignForm({
           label={t('align.targetFile')}
           onFile={setTarget}
         />
+        {/* Each in its own cell, so a preview stays under its file while the other has none. */}
+        <div className="align-form__preview">
+          <EncodingPreview id="align-source" control={sourcePreview} lang={sourceLang} />
+        </div>
+        <div className="align-form__preview">
+          <EncodingPreview id="align-target" control={targetPreview} lang={targetLang} />
+        </div>
         <LanguagePairFields
           sourceLang={sourceLang}
           targetLang={targetLang}
@@ -60,7 +87,11 @@ export function AlignForm({
         onChange={setTitle}
       />
       {error !== null && <ErrorMessage error={error} testId="align-error" />}
-      <button type="submit" className="button button--primary" disabled={isSubmitting}>
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={isSubmitting || isPreviewing}
+      >
         {isSubmitting ? t('align.submitting') : t('align.submit')}
       </button>
     </form>

@@ -1,6 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { EncodingPreview } from '../encoding/EncodingPreview.tsx'
+import { useEncodingName } from '../encoding/EncodingSelect.tsx'
+import { useFilePreview } from '../encoding/useFilePreview.ts'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { ApiError } from '../http/requestJson.ts'
 import { useSubmit } from '../http/useSubmit.ts'
@@ -9,11 +12,17 @@ import { LanguagePairFields } from './LanguagePairFields.tsx'
 import { TextFileField } from './TextFileField.tsx'
 import { TitleField } from './TitleField.tsx'
 
-/** Upload form: file, title, languages; opens the new document when the import succeeds. */
+/**
+ * Upload form: file, title, languages; opens the new document when the import succeeds. A chosen
+ * file is previewed first (its encoding and first lines); the import reads it in the encoding
+ * the preview shows, so submitting is the user's confirmation of it.
+ */
 export function ImportForm({ projectId }: { projectId: string }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
+  const encodingName = useEncodingName()
   const [file, setFile] = useState<File | null>(null)
+  const preview = useFilePreview(projectId, file)
   const [title, setTitle] = useState('')
   const [sourceLang, setSourceLang] = useState('ru')
   const [targetLang, setTargetLang] = useState('kk')
@@ -33,6 +42,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
       sourceLang,
       targetLang,
       sameLanguage: sameLanguage && askingSameLanguage,
+      encoding: preview.encoding,
     })
     await navigate(`/documents/${encodeURIComponent(created.id)}`)
   })
@@ -46,6 +56,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
       <h2 className="import-form__title">{t('import.title')}</h2>
       <p className="import-form__hint">{t('import.hint')}</p>
       <TextFileField id="import-file" name="file" label={t('import.file')} onFile={setFile} />
+      <EncodingPreview id="import-file" control={preview} lang={sourceLang} />
       <TitleField
         id="import-title"
         value={title}
@@ -66,12 +77,19 @@ export function ImportForm({ projectId }: { projectId: string }) {
         </p>
       )}
       {error !== null && <ErrorMessage error={error} testId="import-error" />}
-      <button type="submit" className="button button--primary" disabled={isSubmitting}>
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={isSubmitting || preview.state.kind === 'loading'}
+        data-testid="import-submit"
+      >
         {isSubmitting
           ? t('import.submitting')
           : askingSameLanguage
             ? t('import.sameLanguageConfirm')
-            : t('import.submit')}
+            : preview.encoding !== undefined && preview.encoding !== 'utf-8'
+              ? t('encoding.importAs', { encoding: encodingName(preview.encoding) })
+              : t('import.submit')}
       </button>
     </form>
   )

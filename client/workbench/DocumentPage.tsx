@@ -211,6 +211,7 @@ function Workbench({
         sourceLabel={source.label}
         targetLabel={target.label}
         onToggleShortcuts={() => setHelpOpen((open) => !open)}
+        onGoToSegment={goToSegment}
       />
       {refusal !== null && <RefusalNotice refusal={refusal} onDismiss={onDismissRefusal} />}
       <ActiveWorkflowBar
