@@ -69,12 +69,14 @@ const UNREPRESENTABLE_EXAMPLES = 20
 const UNREPRESENTABLE_SEGMENTS = 50
 
 /**
- * The export's bytes, or `export.unrepresentable` naming the characters the encoding lacks and
+ * The export's bytes (UTF-16 after a byte-order mark), or `export.unrepresentable` naming the characters the encoding lacks and
  * the segments that hold them, so the translator can change those or choose another encoding.
  */
 function encodeExport(text: string, segmentTexts: string[], encoding: Encoding): Uint8Array {
   try {
-    return encodeText(text, encoding)
+    // A UTF-16 file without a byte-order mark is one most editors cannot tell from binary, and
+    // the files archives keep in UTF-16 ("Unicode" in Windows) carry one; UTF-8 gets none.
+    return encodeText(encoding.startsWith('utf-16') ? `\uFEFF${text}` : text, encoding)
   } catch (error) {
     if (!(error instanceof UnrepresentableError)) throw error
     const examples = error.characters.slice(0, UNREPRESENTABLE_EXAMPLES)

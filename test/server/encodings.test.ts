@@ -123,6 +123,21 @@ describe('importing and exporting in a legacy encoding', () => {
     expect(new Uint8Array(await original.arrayBuffer())).toEqual(bytes)
   })
 
+  test('a UTF-16 file with its byte-order mark comes back byte for byte in its original encoding', async () => {
+    const bytes = encoded(ARABIC, 'utf-16le', true)
+    const created = await post(
+      '/api/documents',
+      form(bytes, { sourceLang: 'ar', targetLang: 'kk', encoding: 'utf-16le' }),
+    )
+    expect(created.status).toBe(201)
+    const original = await fetch(
+      `${server.url}/api/documents/${created.body.id as string}/export?format=txt&encoding=original`,
+      { headers: asUser(workspace.admin) },
+    )
+    expect(original.headers.get('content-type')).toBe('text/plain; charset=utf-16le')
+    expect(new Uint8Array(await original.arrayBuffer())).toEqual(bytes)
+  })
+
   test('an export in an encoding that lacks characters of the translation lists them with 422', async () => {
     const bytes = encoded(RUSSIAN, 'windows-1251')
     const created = await post(
