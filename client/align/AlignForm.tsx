@@ -7,7 +7,9 @@ import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { useSubmit } from '../http/useSubmit.ts'
 import { LanguagePairFields } from '../import/LanguagePairFields.tsx'
 import { TextFileField } from '../import/TextFileField.tsx'
+import { SameLanguageWarning } from '../import/SameLanguageWarning.tsx'
 import { TitleField } from '../import/TitleField.tsx'
+import { useSameLanguageQuestion } from '../import/useSameLanguageQuestion.ts'
 import { proposeAlignment, type AlignmentProposal } from './alignmentRequests.ts'
 
 /**
@@ -27,6 +29,7 @@ export function AlignForm({
   const [title, setTitle] = useState('')
   const [sourceLang, setSourceLang] = useState('ru')
   const [targetLang, setTargetLang] = useState('kk')
+  const sameLanguage = useSameLanguageQuestion(sourceLang, targetLang)
   const sourcePreview = useFilePreview(projectId, source)
   const targetPreview = useFilePreview(projectId, target)
   const isPreviewing =
@@ -35,6 +38,7 @@ export function AlignForm({
     if (source === null || target === null) {
       throw new ApiError('import.missing_file', 'no file chosen', 400)
     }
+    if (sameLanguage.asksFirst()) return
     onProposal(
       await proposeAlignment({
         projectId,
@@ -45,6 +49,7 @@ export function AlignForm({
         targetLang,
         sourceEncoding: sourcePreview.encoding,
         targetEncoding: targetPreview.encoding,
+        sameLanguage: sameLanguage.isConfirmed,
       }),
     )
   })
@@ -76,8 +81,8 @@ export function AlignForm({
         <LanguagePairFields
           sourceLang={sourceLang}
           targetLang={targetLang}
-          onSourceLang={setSourceLang}
-          onTargetLang={setTargetLang}
+          onSourceLang={sameLanguage.onChange(setSourceLang)}
+          onTargetLang={sameLanguage.onChange(setTargetLang)}
         />
       </div>
       <TitleField
@@ -86,13 +91,21 @@ export function AlignForm({
         placeholder={t('align.titlePlaceholder')}
         onChange={setTitle}
       />
+      <SameLanguageWarning
+        question={sameLanguage}
+        message={t('align.sameLanguage', { lang: sourceLang.trim() })}
+      />
       {error !== null && <ErrorMessage error={error} testId="align-error" />}
       <button
         type="submit"
         className="button button--primary"
         disabled={isSubmitting || isPreviewing}
       >
-        {isSubmitting ? t('align.submitting') : t('align.submit')}
+        {isSubmitting
+          ? t('align.submitting')
+          : sameLanguage.isAsking
+            ? t('align.sameLanguageConfirm')
+            : t('align.submit')}
       </button>
     </form>
   )

@@ -34,6 +34,8 @@ export interface AlignmentUpload {
   /** The encodings the previews showed the files in; absent reads a file as UTF-8. */
   sourceEncoding?: string | undefined
   targetEncoding?: string | undefined
+  /** The user confirmed that both files are meant to be in the same language. */
+  sameLanguage?: boolean
 }
 
 /** Uploads a text and its translation; the server answers with proposed sentence pairs. */
@@ -48,6 +50,7 @@ export function proposeAlignment(upload: AlignmentUpload): Promise<AlignmentProp
   form.set('targetLang', upload.targetLang.trim())
   if (upload.sourceEncoding !== undefined) form.set('sourceEncoding', upload.sourceEncoding)
   if (upload.targetEncoding !== undefined) form.set('targetEncoding', upload.targetEncoding)
+  if (upload.sameLanguage) form.set('sameLanguage', 'true')
   return requestJson('/api/alignments', proposal, { method: 'POST', body: form })
 }
 
@@ -63,6 +66,8 @@ export interface AlignmentConfirmation {
   trailing: string
   /** What the source file was read in, for an export in the original encoding. */
   sourceEncoding?: string | undefined
+  /** Both languages are the same, as the user confirmed on the upload form. */
+  sameLanguage?: boolean
 }
 
 /** Creates the document from the reviewed pairs; resolves with its id. */

@@ -30,6 +30,8 @@ export function useConfirmAlignment(projectId: string, proposal: AlignmentPropos
         pairs: confirmedPairs(review, { sourceLang, targetLang }),
         trailing: review.source.trailing,
         sourceEncoding,
+        // The upload form asked; the server wants the confirmation again.
+        sameLanguage: sourceLang === targetLang,
       })
       await navigate(`/documents/${encodeURIComponent(created.id)}`)
     } catch (failure) {

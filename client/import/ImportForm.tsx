@@ -10,7 +10,9 @@ import { useSubmit } from '../http/useSubmit.ts'
 import { importDocument } from './importDocument.ts'
 import { LanguagePairFields } from './LanguagePairFields.tsx'
 import { TextFileField } from './TextFileField.tsx'
+import { SameLanguageWarning } from './SameLanguageWarning.tsx'
 import { TitleField } from './TitleField.tsx'
+import { useSameLanguageQuestion } from './useSameLanguageQuestion.ts'
 
 /**
  * Upload form: file, title, languages; opens the new document when the import succeeds. A chosen
@@ -26,30 +28,21 @@ export function ImportForm({ projectId }: { projectId: string }) {
   const [title, setTitle] = useState('')
   const [sourceLang, setSourceLang] = useState('ru')
   const [targetLang, setTargetLang] = useState('kk')
-  // Asked once per submit when both languages are the same; the server also wants the flag.
-  const [askingSameLanguage, setAskingSameLanguage] = useState(false)
-  const sameLanguage = sourceLang.trim().toLowerCase() === targetLang.trim().toLowerCase()
+  const sameLanguage = useSameLanguageQuestion(sourceLang, targetLang)
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
     if (file === null) throw new ApiError('import.missing_file', 'no file chosen', 400)
-    if (sameLanguage && !askingSameLanguage) {
-      setAskingSameLanguage(true)
-      return
-    }
+    if (sameLanguage.asksFirst()) return
     const created = await importDocument({
       projectId,
       file,
       title,
       sourceLang,
       targetLang,
-      sameLanguage: sameLanguage && askingSameLanguage,
+      sameLanguage: sameLanguage.isConfirmed,
       encoding: preview.encoding,
     })
     await navigate(`/documents/${encodeURIComponent(created.id)}`)
   })
-  const changeLanguage = (set: (tag: string) => void) => (tag: string) => {
-    setAskingSameLanguage(false)
-    set(tag)
-  }
 
   return (
     <form className="import-form" onSubmit={onSubmit} data-testid="import-form">
@@ -67,15 +60,14 @@ export function ImportForm({ projectId }: { projectId: string }) {
         <LanguagePairFields
           sourceLang={sourceLang}
           targetLang={targetLang}
-          onSourceLang={changeLanguage(setSourceLang)}
-          onTargetLang={changeLanguage(setTargetLang)}
+          onSourceLang={sameLanguage.onChange(setSourceLang)}
+          onTargetLang={sameLanguage.onChange(setTargetLang)}
         />
       </div>
-      {askingSameLanguage && (
-        <p className="form-warning" role="alert" data-testid="same-language">
-          {t('import.sameLanguage', { lang: sourceLang.trim() })}
-        </p>
-      )}
+      <SameLanguageWarning
+        question={sameLanguage}
+        message={t('import.sameLanguage', { lang: sourceLang.trim() })}
+      />
       {error !== null && <ErrorMessage error={error} testId="import-error" />}
       <button
         type="submit"
@@ -85,7 +77,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
       >
         {isSubmitting
           ? t('import.submitting')
-          : askingSameLanguage
+          : sameLanguage.isAsking
             ? t('import.sameLanguageConfirm')
             : preview.encoding !== undefined && preview.encoding !== 'utf-8'
               ? t('encoding.importAs', { encoding: encodingName(preview.encoding) })

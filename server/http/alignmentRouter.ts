@@ -10,7 +10,7 @@ import type { Encoding } from '../encoding/index.ts'
 import { projectRules, type SegmentationStore } from '../segmentation/index.ts'
 import { AlignmentError, ImportError } from './errors.ts'
 import { jsonBody } from './jsonBody.ts'
-import { requireLanguage, titleFromFileName } from './importFields.ts'
+import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { requireUser } from './session.ts'
 import { readUpload, type UploadedFile } from './readUpload.ts'
@@ -68,6 +68,7 @@ export function alignmentRouter({
     const fields = parseInput(alignmentFields, upload.fields)
     const sourceLang = requireLanguage(fields.sourceLang, 'source language')
     const targetLang = requireLanguage(fields.targetLang, 'target language')
+    requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
     const sourceText = decodeSide(sourceFile, 'source', fields.sourceEncoding)
     const targetText = decodeSide(targetFile, 'target', fields.targetEncoding)
     const title = fields.title || titleFromFileName(sourceFile.name) || 'Untitled'
@@ -94,6 +95,7 @@ export function alignmentRouter({
     const body = parseInput(confirmAlignmentBody, request.body)
     const sourceLang = requireLanguage(body.sourceLang, 'source language')
     const targetLang = requireLanguage(body.targetLang, 'target language')
+    requireDistinctLanguages(sourceLang, targetLang, body.sameLanguage ?? false)
     const orphan = body.pairs.findIndex((pair) => pair.source.trim() === '')
     if (orphan >= 0) {
       throw new AlignmentError(

@@ -143,6 +143,28 @@ describe('managing documents and accounts in the browser', () => {
     await page.context().close()
   })
 
+  test('the alignment form asks the same before aligning two texts in one language', async () => {
+    const page = await openAs(browser, workspace.admin, 'en', server.url)
+    await page.goto(`${server.url}/align?project=${workspace.projectId}`)
+    for (const side of ['source', 'target']) {
+      await page.locator(`#align-${side}`).setInputFiles({
+        name: `${side}.txt`,
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Опись фонда. Дела 1–40.\n'),
+      })
+    }
+    await page.selectOption('select[name="sourceLang"]', 'ru')
+    await page.selectOption('select[name="targetLang"]', 'ru')
+    const submit = page.locator('[data-testid="align-form"] button[type="submit"]')
+    await submit.click()
+    await page.locator('[data-testid="same-language"]').waitFor()
+    expect(await submit.textContent()).toBe(en.align.sameLanguageConfirm)
+    expect(await page.locator('[data-testid="align-review"]').count()).toBe(0)
+    await submit.click()
+    await page.locator('[data-testid="align-review"]').waitFor()
+    await page.context().close()
+  })
+
   test('a manager types a translation and approves it; the server keeps it', async () => {
     const manager = await workspace.member('manager', 'erlan')
     const { id } = await workspace.importDocument({ bytes: 'Опись фонда. Дела 1–40.' })

@@ -62,6 +62,7 @@ interface AlignmentUpload {
   targetLang?: string
   title?: string
   sourceEncoding?: string
+  sameLanguage?: boolean
 }
 
 function filePart(bytes: Uint8Array | string): Blob {
@@ -77,6 +78,7 @@ function postAlignment(url: string, upload: AlignmentUpload): Promise<Response> 
   form.append('sourceLang', upload.sourceLang ?? 'ru')
   form.append('targetLang', upload.targetLang ?? 'kk')
   if (upload.sourceEncoding !== undefined) form.append('sourceEncoding', upload.sourceEncoding)
+  if (upload.sameLanguage) form.append('sameLanguage', 'true')
   if (upload.source !== undefined)
     form.append('source', filePart(upload.source), upload.sourceName ?? 'reading-room.ru.txt')
   if (upload.target !== undefined)
@@ -194,6 +196,12 @@ describe('POST /api/alignments proposes pairs without storing anything', () => {
     ],
     ['a source of whitespace only', { source: '\n\t\n', target: KK }, 422, 'align.empty_side'],
     [
+      'the same language on both sides, unconfirmed',
+      { source: RU, target: KK, targetLang: 'ru' },
+      400,
+      'import.same_language',
+    ],
+    [
       'an unknown source encoding',
       { source: RU, target: KK, sourceEncoding: 'cp866' },
       400,
@@ -220,6 +228,24 @@ describe('POST /api/alignments proposes pairs without storing anything', () => {
     expect(response.status).toBe(status)
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code)
     expect(await listIds(server.url)).toEqual([])
+  })
+})
+
+describe('the same language on both sides', () => {
+  test('is aligned and created when the upload and the confirmation both confirm it', async () => {
+    server = await start()
+    const upload = await postAlignment(server.url, {
+      source: RU,
+      target: RU,
+      targetLang: 'ru',
+      sameLanguage: true,
+    })
+    expect(upload.status).toBe(200)
+    const pairs = [{ source: 'Зал открыт.', target: 'Зал открыт.', paragraph: 0 }]
+    const body = { title: 'Зал', sourceLang: 'ru', targetLang: 'ru', pairs }
+    expect((await postConfirm(server.url, body)).status).toBe(400)
+    expect(await listIds(server.url)).toEqual([])
+    expect((await postConfirm(server.url, { ...body, sameLanguage: true })).status).toBe(201)
   })
 })
 
@@ -323,6 +349,12 @@ describe('POST /api/alignments/confirm creates the document', () => {
       'align.empty_source',
     ],
     ['no pairs', { ...valid, pairs: [] }, 400, 'request.invalid'],
+    [
+      'the same language on both sides, unconfirmed',
+      { ...valid, targetLang: 'ru' },
+      400,
+      'import.same_language',
+    ],
     ['no title', { ...valid, title: ' ' }, 400, 'request.invalid'],
     [
       'a negative paragraph',
