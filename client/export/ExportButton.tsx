@@ -1,7 +1,11 @@
 import { useRef, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ENCODINGS, isEncoding } from '@qalam/shared/api'
-import { EncodingSelect, useEncodingName } from '../encoding/EncodingSelect.tsx'
+import {
+  EncodingSelect,
+  useEncodingName,
+  type EncodingOption,
+} from '../encoding/EncodingSelect.tsx'
 import type { SegmentStore } from '../grid/SegmentStore.ts'
 import { useDocumentMeta } from '../grid/useSegmentStore.ts'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
@@ -37,21 +41,14 @@ export function ExportButton({
   const { download, isDownloading, error, clearError } = useExportDownload(documentId, fallbackName)
   const original =
     isEncoding(meta.sourceEncoding) && meta.sourceEncoding !== 'utf-8' ? meta.sourceEncoding : null
-  const options = [
-    { value: 'utf-8' as ExportEncoding, label: name('utf-8') },
-    ...(original === null
-      ? []
-      : [
-          {
-            value: 'original' as ExportEncoding,
-            label: t('export.original', { encoding: name(original) }),
-          },
-        ]),
-    ...ENCODINGS.filter((other) => other !== 'utf-8').map((other) => ({
-      value: other as ExportEncoding,
-      label: name(other),
-    })),
-  ]
+  // UTF-8 first (the default), then the source's own encoding when it had another, then the rest.
+  const options: Array<EncodingOption<ExportEncoding>> = [{ value: 'utf-8', label: name('utf-8') }]
+  if (original !== null) {
+    options.push({ value: 'original', label: t('export.original', { encoding: name(original) }) })
+  }
+  for (const other of ENCODINGS) {
+    if (other !== 'utf-8') options.push({ value: other, label: name(other) })
+  }
   const open = () => {
     setUntranslated(countUntranslated(store.length, (index) => store.segment(index)))
     clearError()

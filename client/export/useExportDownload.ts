@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { requestFile } from '../http/requestJson.ts'
 import { exportUrl, type ExportEncoding } from './exportUrl.ts'
 
+const REVOKE_AFTER_MS = 60_000
+
 /** Hands a received file to the browser's downloads under `fileName`. */
 function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob)
@@ -9,8 +11,8 @@ function saveFile(blob: Blob, fileName: string): void {
   link.href = url
   link.download = fileName
   link.click()
-  // The click has started the download; the object URL is not needed after this task.
-  setTimeout(() => URL.revokeObjectURL(url), 0)
+  // Revoked late: a browser may still be reading a large file from the URL after the click.
+  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS)
 }
 
 /**
