@@ -1,19 +1,10 @@
-import { mkdir } from 'node:fs/promises'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import Database from 'better-sqlite3'
-import { createSqliteAuditLog } from './audit/index.ts'
-import {
-  LoginRateLimiter,
-  createSqliteAuthStore,
-  documentAccess,
-  readSessionToken,
-  type AuthStore,
-} from './auth/index.ts'
-import { databaseFile, defaultConfig, type ServerConfig } from './config.ts'
+import { LoginRateLimiter, documentAccess, readSessionToken, type AuthStore } from './auth/index.ts'
+import { databaseLocation, defaultConfig, type ServerConfig } from './config.ts'
+import { describeLocation, openDatabase } from './database/index.ts'
 import { createApp, type LiveAccess } from './http/index.ts'
-import { createSqliteSegmentationStore } from './segmentation/index.ts'
-import { openSqliteDocumentStore, openWriteProbe, type DocumentStore } from './storage/index.ts'
+import type { DocumentStore } from './storage/index.ts'
 import { purgeDeleted } from './documents/index.ts'
 import {
   RoomRegistry,
@@ -70,17 +61,10 @@ export async function startServer(
 ): Promise<RunningServer> {
   const config: ServerConfig = { ...defaultConfig, ...overrides }
   const log = config.logger
-  await mkdir(config.dataDir, { recursive: true })
-  const file = databaseFile(config.dataDir)
-  const store = openSqliteDocumentStore(file)
-  // Accounts and the audit log share the file through a second handle (WAL allows both).
-  const authDb = new Database(file)
-  authDb.pragma('journal_mode = WAL')
-  authDb.pragma('synchronous = NORMAL')
-  const auth = createSqliteAuthStore(authDb)
-  const writeProbe = openWriteProbe(file)
-  const audit = createSqliteAuditLog(authDb)
-  const segmentation = createSqliteSegmentationStore(authDb)
+  // Migrations run before anything reads a table; a database from a newer release stops
+  // the start here rather than being written with an older idea of its schema.
+  const database = await openDatabase(databaseLocation(config), { log, migrate: true })
+  const { store, auth, audit, segmentation } = database
   await auth.deleteExpiredSessions()
   await purgeDeleted({ store, auth, log })
   const sweep = setInterval(() => {
@@ -124,7 +108,10 @@ export async function startServer(
     log,
     maxUploadBytes: config.maxUploadBytes,
     clientDir: config.clientDir,
-    probeWritable: () => writeProbe.probe(),
+    readiness: {
+      probeWritable: () => database.probeWritable(),
+      migrationStatus: () => database.migrationStatus(),
+    },
     allowedOrigins: config.allowedOrigins,
   })
   const httpServer = createServer(
@@ -161,7 +148,7 @@ export async function startServer(
   const { port } = httpServer.address() as AddressInfo
   const host = WILDCARD_HOSTS.has(config.host) ? '127.0.0.1' : config.host
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-  log.info('server.listening', { url, dataDir: config.dataDir })
+  log.info('server.listening', { url, database: describeLocation(database.location) })
 
   const isFirstRun = (await auth.listUsers()).length === 0
 
@@ -178,9 +165,7 @@ export async function startServer(
         await httpClosed
         clearInterval(sweep)
         await rooms.unloadAll()
-        await store.close()
-        writeProbe.close()
-        authDb.close()
+        await database.close()
       })()
       return closing
     },

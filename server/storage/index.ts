@@ -4,5 +4,11 @@ export type {
   DocumentSummary,
   LoadedDocument,
 } from './DocumentStore.ts'
+export { createPostgresDocumentStore } from './postgres/index.ts'
 export { replayDocument } from './replayDocument.ts'
-export { openSqliteDocumentStore, openWriteProbe, type WriteProbe } from './sqlite/index.ts'
+export {
+  createSqliteDocumentSchema,
+  openSqliteDocumentStore,
+  openWriteProbe,
+  type WriteProbe,
+} from './sqlite/index.ts'

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import type { DocumentProgress } from '@qalam/shared/model'
+import { SUMMARY_COLUMNS, toSummary, type DocumentRow } from '../documentRow.ts'
 import type {
   DeletedDocument,
   DocumentStore,
@@ -8,31 +8,11 @@ import type {
 } from '../DocumentStore.ts'
 import { CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from './schema.ts'
 
-interface DocumentRow {
-  id: string
-  title: string
-  source_lang: string
-  target_lang: string
-  created_at: number
-  updated_at: number
-  progress: string
-}
-
-const SUMMARY_COLUMNS = 'id, title, source_lang, target_lang, created_at, updated_at, progress'
-
-function toSummary(row: DocumentRow): DocumentSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    sourceLang: row.source_lang,
-    targetLang: row.target_lang,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    progress: JSON.parse(row.progress) as DocumentProgress,
-  }
-}
-
-function openSchema(db: Database.Database): void {
+/**
+ * Creates the document tables, or brings an older file's up to date; idempotent. The store
+ * runs it on open and so does the first SQLite migration (server/database).
+ */
+export function createSqliteDocumentSchema(db: Database.Database): void {
   db.exec(CREATE_SCHEMA)
   const row = db.prepare('SELECT version FROM schema_version').get() as
     { version: number } | undefined
@@ -62,7 +42,7 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   // NORMAL in WAL mode loses nothing when the process dies, only on power loss or OS crash.
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
-  openSchema(db)
+  createSqliteDocumentSchema(db)
 
   const insertDocument = db.prepare(
     `INSERT INTO documents (${SUMMARY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,

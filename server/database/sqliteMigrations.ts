@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3'
+import { createSqliteAuditSchema } from '../audit/index.ts'
+import { createSqliteAuthSchema } from '../auth/index.ts'
+import { createSqliteSegmentationSchema } from '../segmentation/index.ts'
+import { createSqliteDocumentSchema } from '../storage/index.ts'
+
+/*
+ * The SQLite schema, one step per version, recorded in `schema_migrations`. Step 1 adopts
+ * every file written before versions were recorded: each capability's schema function is
+ * idempotent and brings any earlier file (the first release's included) to the layout of
+ * that step, so a fresh file and an old one end the same. Later steps are plain changes run
+ * once each. A step never changes once released.
+ */
+export interface SqliteMigration {
+  version: number
+  name: string
+  up(db: Database.Database): void
+}
+
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    name: 'documents, accounts, projects, audit log and segmentation rules',
+    up(db) {
+      createSqliteDocumentSchema(db)
+      createSqliteAuthSchema(db)
+      createSqliteAuditSchema(db)
+      createSqliteSegmentationSchema(db)
+    },
+  },
+]
