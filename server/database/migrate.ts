@@ -44,11 +44,12 @@ function sqliteVersion(db: Database.Database): number {
   return row.version ?? 0
 }
 
+/** The status of the file open in `db`; null stands for a file that does not exist yet. */
 export function sqliteMigrationStatus(
-  db: Database.Database,
+  db: Database.Database | null,
   migrations: readonly SqliteMigration[] = SQLITE_MIGRATIONS,
 ): MigrationStatus {
-  return { current: sqliteVersion(db), latest: latestOf(migrations) }
+  return { current: db ? sqliteVersion(db) : 0, latest: latestOf(migrations) }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type pg from 'pg'
@@ -142,9 +142,30 @@ export async function migrateDatabase(location: DatabaseLocation): Promise<Migra
       db.close()
     }
   }
+  // The pool lives for the migration; a connection error reaches it as a rejection.
   const pool = openPostgresPool(location.url, () => undefined)
   try {
     return await migratePostgres(pool)
+  } finally {
+    await pool.end()
+  }
+}
+
+/** Where the database at `location` stands, without changing it; 0 for an empty one. */
+export async function readMigrationStatus(location: DatabaseLocation): Promise<MigrationStatus> {
+  if (location.engine === 'sqlite') {
+    if (!existsSync(location.file)) return sqliteMigrationStatus(null)
+    const db = new Database(location.file, { readonly: true, fileMustExist: true })
+    try {
+      return sqliteMigrationStatus(db)
+    } finally {
+      db.close()
+    }
+  }
+  // The pool lives for one query; a connection error reaches it as a rejection.
+  const pool = openPostgresPool(location.url, () => undefined)
+  try {
+    return await postgresMigrationStatus(pool)
   } finally {
     await pool.end()
   }
