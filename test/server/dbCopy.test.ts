@@ -1,0 +1,210 @@
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { readSegments, setStatus, setTargetText, type SegmentView } from '@qalam/shared/model'
+import { databaseFile } from '../../server/config.ts'
+import { openSqliteDocumentStore } from '../../server/storage/index.ts'
+import { asUser, login, type Session } from '../support/accounts.ts'
+import { createTestSchema, hasPostgres, type TestSchema } from '../support/postgres.ts'
+import { applyRandomEdit } from '../support/randomEdits.ts'
+import { seededRandom } from '../support/seededRandom.ts'
+import { connectClient } from '../support/syncClient.ts'
+import { makeTempDir, type TempDir } from '../support/tempDir.ts'
+import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { waitFor } from '../support/waitFor.ts'
+import { createWorkspace } from '../support/workspace.ts'
+import { SAMPLE_BYTES } from './fixtures.ts'
+
+const root = join(import.meta.dirname, '..', '..')
+
+/** Runs `npm run -s cli -- ARGS` as a user would (asynchronously: the test's own server keeps answering). */
+function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'server/cli/main.ts', ...args], { cwd: root })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
+}
+
+/** What a translator's client holds of the document once synced from `server`. */
+async function documentState(server: TestServer, documentId: string, who: Session) {
+  const client = connectClient(server.url, documentId, await login(server.url, who.user.username))
+  try {
+    await client.synced()
+    return { segments: readSegments(client.doc), stateVector: Y.encodeStateVector(client.doc) }
+  } finally {
+    client.destroy()
+  }
+}
+
+describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
+  let schema: TestSchema
+  let original: TestServer
+  let backDir: TempDir
+  let translator: Session
+  let documentId: string
+  let segments: SegmentView[]
+
+  /** A populated installation: accounts, a project with members, a document edited over the
+   * WebSocket (log and compacted snapshots), status changes in the audit log. */
+  beforeAll(async () => {
+    schema = await createTestSchema('copy')
+    backDir = await makeTempDir()
+    original = await startTestServer({ compactEveryUpdates: 20 })
+    const workspace = await createWorkspace(original)
+    translator = await workspace.member('translator')
+    await workspace.member('reviewer')
+    documentId = (await workspace.importDocument({ bytes: SAMPLE_BYTES, targetLang: 'kk' })).id
+    const editor = connectClient(original.url, documentId, translator)
+    await editor.synced()
+    const random = seededRandom(5)
+    for (let i = 0; i < 45; i++) applyRandomEdit(editor.doc, random, translator.user.id)
+    const first = readSegments(editor.doc)[0]!.id
+    setTargetText(editor.doc, first, 'Архив ғимаратқа көшті.', translator.user.id)
+    setStatus(editor.doc, first, 'translated', translator.user.id)
+    const expected = Y.encodeStateVector(editor.doc)
+    await waitFor(async () =>
+      expect((await documentState(original, documentId, translator)).stateVector).toEqual(expected),
+    )
+    editor.destroy()
+    await original.close()
+
+    // Closing compacted the log into the snapshot; an update appended since (as a server
+    // that died would leave it) gives the copy a log to carry as well.
+    const offline: Uint8Array[] = []
+    editor.doc.on('update', (update: Uint8Array) => offline.push(update))
+    setTargetText(
+      editor.doc,
+      readSegments(editor.doc)[2]!.id,
+      'Журналда қалды.',
+      translator.user.id,
+    )
+    const store = openSqliteDocumentStore(original.databaseFile)
+    for (const update of offline) await store.appendUpdate(documentId, update)
+    await store.close()
+    segments = readSegments(editor.doc)
+  })
+  afterAll(async () => {
+    await original.dispose()
+    await backDir.remove()
+    await schema.drop()
+  })
+
+  test('moves a SQLite installation into PostgreSQL, verified, and the copy serves the same document', async () => {
+    const run = await cli(['db', 'copy', '--from', original.databaseFile, '--to', schema.url])
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/verified: 11 tables, \d+ rows, same counts and hashes/)
+    for (const table of [
+      'users',
+      'project_members',
+      'documents',
+      'snapshots',
+      'updates',
+      'audit_log',
+    ]) {
+      const line = run.stdout.split('\n').find((l) => l.startsWith(`${table} `))
+      expect(line).toMatch(/^\S+\s+([1-9]\d*)\s+[0-9a-f]{16}\s+\1\s+[0-9a-f]{16}\s+same$/)
+    }
+
+    const copy = await startTestServer({ databaseUrl: schema.url })
+    try {
+      expect((await documentState(copy, documentId, translator)).segments).toEqual(segments)
+      // The copy takes new edits: its sequence counters were moved past the copied log.
+      const editor = connectClient(
+        copy.url,
+        documentId,
+        await login(copy.url, translator.user.username),
+      )
+      await editor.synced()
+      setTargetText(editor.doc, segments[1]!.id, 'Көшірмеде жазылды.', translator.user.id)
+      const expected = Y.encodeStateVector(editor.doc)
+      await waitFor(async () =>
+        expect((await documentState(copy, documentId, translator)).stateVector).toEqual(expected),
+      )
+      segments = readSegments(editor.doc)
+      editor.destroy()
+      const documents = await fetch(`${copy.url}/api/documents`, {
+        headers: asUser(await login(copy.url, 'admin')),
+      })
+      expect(await documents.json()).toMatchObject({ documents: [{ id: documentId }] })
+    } finally {
+      await copy.dispose()
+    }
+  })
+
+  test('refuses to copy into a database that holds data, with one line and exit 2', async () => {
+    const run = await cli(['db', 'copy', '--from', original.databaseFile, '--to', schema.url])
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(
+      /^db: the destination is not empty: users \(\d+\), .*; pass --overwrite to replace it\n$/,
+    )
+  })
+
+  test('moves the PostgreSQL installation back into a new SQLite file that serves the same document', async () => {
+    const file = databaseFile(backDir.path)
+    const run = await cli(['db', 'copy', '--from', schema.url, '--to', file])
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/verified: 11 tables/)
+
+    const copy = await startTestServer({ dataDir: backDir.path })
+    try {
+      expect((await documentState(copy, documentId, translator)).segments).toEqual(segments)
+    } finally {
+      await copy.close()
+    }
+  })
+
+  test('replaces a destination that holds data when asked to', async () => {
+    const run = await cli([
+      'db',
+      'copy',
+      '--from',
+      original.databaseFile,
+      '--to',
+      schema.url,
+      '--overwrite',
+    ])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/verified: 11 tables/)
+  })
+
+  test('refuses bad arguments with one line and exit 2', async () => {
+    const missing = await cli(['db', 'copy', '--from', original.databaseFile])
+    expect(missing.status).toBe(2)
+    expect(missing.stderr).toMatch(/^db: usage: db migrate \| db copy/)
+    const mysql = await cli(['db', 'copy', '--from', original.databaseFile, '--to', 'mysql://db/x'])
+    expect(mysql).toMatchObject({
+      status: 2,
+      stderr: 'db: --to: expected a postgres:// URL or a file path\n',
+    })
+    const same = await cli([
+      'db',
+      'copy',
+      '--from',
+      original.databaseFile,
+      '--to',
+      original.databaseFile,
+    ])
+    expect(same).toMatchObject({
+      status: 2,
+      stderr: 'db: the source and the destination are the same database\n',
+    })
+    const empty = await cli([
+      'db',
+      'copy',
+      '--from',
+      join(backDir.path, 'none.sqlite'),
+      '--to',
+      schema.url,
+    ])
+    expect(empty.status).toBe(2)
+    expect(empty.stderr).toMatch(/holds no Qalam installation/)
+  })
+})
