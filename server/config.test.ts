@@ -16,6 +16,7 @@ describe('configuration from the environment', () => {
     const url = 'postgres://qalam:secret@db.example.org:5432/qalam'
     expect(configFromEnv({ DATABASE_URL: url })).toEqual({ databaseUrl: url })
     expect(configFromEnv({})).toEqual({})
+    expect(configFromEnv({ DATABASE_URL: '' })).toEqual({})
   })
 
   test('refuses a DATABASE_URL that is not a PostgreSQL URL, naming the variable', () => {

@@ -100,7 +100,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).optional(),
-  DATABASE_URL: postgresUrl.optional(),
+  // Empty reads as unset, as `DATABASE_URL=` in a shell or a compose file means.
+  DATABASE_URL: z.union([z.literal('').transform(() => undefined), postgresUrl]).optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().optional(),

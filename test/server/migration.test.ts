@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -76,6 +77,27 @@ test('a database from the first release opens, keeps its data and gains soft del
   expect(deleted.status).toBe(204)
   const db = new Database(databaseFile(dir.path), { readonly: true })
   expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 2 }])
+  expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }])
   expect(db.prepare('SELECT deleted_at IS NOT NULL AS d FROM documents').get()).toEqual({ d: 1 })
   db.close()
+})
+
+test('/readyz answers 503 while migrations are not current, and db migrate brings them back', async () => {
+  server = await startTestServer()
+  expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
+  const db = new Database(server.databaseFile)
+  db.exec('DELETE FROM schema_migrations')
+  db.close()
+  const behind = await fetch(`${server.url}/readyz`)
+  expect(behind.status).toBe(503)
+  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 1 } })
+
+  const run = spawnSync('npx', ['tsx', 'server/cli/main.ts', 'db', 'migrate'], {
+    cwd: join(import.meta.dirname, '..', '..'),
+    env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+  })
+  expect(run.stderr).toBe('')
+  expect(run.stdout).toBe(`sqlite:${server.databaseFile} migrated to schema 1 (applied 1)\n`)
+  expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
 })
