@@ -54,6 +54,8 @@ export interface TestSchema {
 
 async function run(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: POSTGRES_BASE_URL })
+  // A lost connection also rejects the query below, which fails the test that asked.
+  client.on('error', () => undefined)
   await client.connect()
   try {
     await client.query(sql)

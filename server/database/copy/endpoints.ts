@@ -94,9 +94,14 @@ export function openSqliteEndpoint(file: string): CopyEndpoint {
 export function openPostgresEndpoint(url: string): CopyEndpoint {
   // One connection: a copy is one reader or one writer, in one transaction.
   const client = new pg.Client({ connectionString: url })
+  // A connection lost while idle is reported here; the next query then rejects with it, and
+  // that rejection ends the copy (rolled back) with its message.
+  let lost: Error | null = null
+  client.on('error', (error) => (lost = error))
   let connected: Promise<unknown> | null = null
   const ready = () => (connected ??= client.connect())
   const query = async <R extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => {
+    if (lost) throw lost
     await ready()
     return client.query<R>(sql, values)
   }
