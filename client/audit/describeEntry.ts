@@ -29,6 +29,8 @@ export function describeEntry(t: TFunction, entry: AuditEntry): string {
       })
     case 'approve':
       return t('audit.approve')
+    case 'approve.lateTyping':
+      return t('audit.approveLateTyping')
     case 'reject':
       return t('audit.reject')
     case 'reopen':
