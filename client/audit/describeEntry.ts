@@ -68,6 +68,13 @@ export function rejectionReason(entry: AuditEntry): string | null {
   return reason === '' ? null : reason
 }
 
+/** The text an approval approved, or an approved text after late typing, when recorded. */
+export function approvedText(entry: AuditEntry): string | null {
+  if (entry.action !== 'approve' && entry.action !== 'approve.lateTyping') return null
+  const value = entry.detail.text
+  return typeof value === 'string' ? value : null
+}
+
 /** The 1-based number of the segment the entry is about, when the server recorded it. */
 export function segmentNumber(entry: AuditEntry): number | null {
   const number = entry.detail.segmentNumber

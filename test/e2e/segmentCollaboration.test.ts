@@ -208,6 +208,20 @@ describe('working on one segment together', { timeout: 180_000 }, () => {
       .toBe(refused + 2)
     expect(await editorOf(nurlan, index).innerText()).toBe(stored)
     expect(await grid.evaluate((node) => node.scrollTop)).toBe(scrollBefore)
+
+    // The history says what Dana approved, and what the approved text became with Nurlan's
+    // typing that was already on its way.
+    await dana.click(targetCell(index))
+    const history = dana.locator('[data-testid="segment-history"]')
+    const late = history.locator('[data-action="approve.lateTyping"]')
+    await expect.poll(() => late.count(), POLL).toBe(1)
+    expect(await late.innerText()).toContain('Nurlan')
+    expect(await late.locator('[data-testid="audit-approved-text"]').innerText()).toBe(stored)
+    const approvedByDana = await history
+      .locator('[data-action="approve"] [data-testid="audit-approved-text"]')
+      .innerText()
+    expect(stored.startsWith(approvedByDana)).toBe(true)
+    expect(approvedByDana.length).toBeLessThan(stored.length)
   })
 
   test('approve-all in view passes over the segments colleagues have open unless told otherwise', async () => {
