@@ -208,6 +208,8 @@ describe('working on one segment together', { timeout: 180_000 }, () => {
       .toBe(refused + 2)
     expect(await editorOf(nurlan, index).innerText()).toBe(stored)
     expect(await grid.evaluate((node) => node.scrollTop)).toBe(scrollBefore)
+    await mkdir(SCREENSHOT_DIR, { recursive: true })
+    await nurlan.screenshot({ path: `${SCREENSHOT_DIR}/translator-locked-while-typing.png` })
 
     // The history says what Dana approved, and what the approved text became with Nurlan's
     // typing that was already on its way.
