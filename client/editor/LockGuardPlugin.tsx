@@ -4,8 +4,10 @@ import { observeSegmentStatus, segmentStatus, type SegmentMap } from '@qalam/sha
 
 interface LockGuardProps {
   segment: SegmentMap
-  /** The segment was approved while this editor was open. */
+  /** Someone else approved the segment while this editor was open. */
   onLocked(): void
+  /** The segment is no longer approved (reopened). */
+  onUnlocked(): void
   /** A key or input was refused because the segment is approved. */
   onRefused(): void
 }
@@ -18,11 +20,16 @@ interface LockGuardProps {
  * server refuses, and a refused client loses its copy. The editor keeps the focus, so a key
  * pressed next is refused here, visibly, instead of scrolling the grid (space) or vanishing.
  */
-export function LockGuardPlugin({ segment, onLocked, onRefused }: LockGuardProps): null {
+export function LockGuardPlugin({
+  segment,
+  onLocked,
+  onUnlocked,
+  onRefused,
+}: LockGuardProps): null {
   const [editor] = useLexicalComposerContext()
-  const latest = useRef({ onLocked, onRefused })
+  const latest = useRef({ onLocked, onUnlocked, onRefused })
   useEffect(() => {
-    latest.current = { onLocked, onRefused }
+    latest.current = { onLocked, onUnlocked, onRefused }
   })
   useEffect(() => {
     const isLocked = () => segmentStatus(segment) === 'approved'
@@ -46,8 +53,11 @@ export function LockGuardPlugin({ segment, onLocked, onRefused }: LockGuardProps
       root?.addEventListener('beforeinput', onBeforeInput, true)
     }
     const stopRoot = editor.registerRootListener((element) => listen(element))
-    const stopStatus = observeSegmentStatus(segment, (status) => {
-      if (status !== 'approved') return
+    const stopStatus = observeSegmentStatus(segment, (status, isLocal) => {
+      if (status !== 'approved') {
+        latest.current.onUnlocked()
+        return
+      }
       editor.setEditable(false)
       if (root !== null) {
         // Lexical's ContentEditable re-renders with these on its own, a frame later.
@@ -56,7 +66,8 @@ export function LockGuardPlugin({ segment, onLocked, onRefused }: LockGuardProps
         root.contentEditable = 'false'
         if (hadFocus) root.focus({ preventScroll: true })
       }
-      latest.current.onLocked()
+      // A reviewer who approved here needs no notice of it.
+      if (!isLocal) latest.current.onLocked()
     })
     return () => {
       stopStatus()

@@ -112,6 +112,7 @@ export function SegmentEditor({
           <LockGuardPlugin
             segment={segment}
             onLocked={() => setLock((state) => ({ ...state, whileOpen: true }))}
+            onUnlocked={() => setLock({ whileOpen: false, refused: 0 })}
             onRefused={() => setLock((state) => ({ ...state, refused: state.refused + 1 }))}
           />
           <AutoFocusPlugin defaultSelection="rootEnd" />

@@ -131,14 +131,16 @@ export function segmentTarget(segment: SegmentMap): Y.XmlText {
 
 /**
  * Calls `listener` with the new status after each transaction that changes the segment's
- * status, in the same task that applied it (before any later event, a keystroke included).
+ * status, in the same task that applied it (before any later event, a keystroke included);
+ * `isLocal` tells a change made here from one received.
  */
 export function observeSegmentStatus(
   segment: SegmentMap,
-  listener: (status: SegmentStatus) => void,
+  listener: (status: SegmentStatus, isLocal: boolean) => void,
 ): () => void {
   const observer = (event: Y.YMapEvent<unknown>) => {
-    if (event.keysChanged.has(SEGMENT_KEYS.status)) listener(segmentStatus(segment))
+    if (event.keysChanged.has(SEGMENT_KEYS.status))
+      listener(segmentStatus(segment), event.transaction.local)
   }
   segment.observe(observer)
   return () => segment.unobserve(observer)

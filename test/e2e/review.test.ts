@@ -224,9 +224,15 @@ describe('the review workflow in two browsers', () => {
     expect(await status(reviewer, 3)).toBe('approved')
     expect(await omar.locator('[data-testid="refusal-notice"]').count()).toBe(0)
     expect(server.logs.filter((entry) => entry.event === 'sync.update_rejected')).toEqual([])
-    // Omar's session is live: the reviewer's next change reaches him.
+    // The reviewer, still on the segment, is not told of her own approval.
+    expect(await reviewer.locator(`${row(3)} [data-testid="lock-notice"]`).count()).toBe(0)
+    // Omar's session is live: the reviewer's reopening reaches him and unlocks his editor.
     await reviewer.keyboard.press('Control+Shift+L')
     await expect.poll(() => status(omar, 3), POLL).toBe('draft')
+    await expect
+      .poll(() => omar.locator(`${row(3)} [data-testid="lock-notice"]`).count(), POLL)
+      .toBe(0)
+    await expect.poll(() => editorOf(omar, 3).getAttribute('contenteditable'), POLL).toBe('true')
     await omar.context().close()
   })
 
