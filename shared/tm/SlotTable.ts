@@ -16,15 +16,40 @@ export interface SlotEntry {
 export class SlotTable {
   private ids = new Float64Array(1024)
   private tokenStart = new Float64Array(1024)
-  private tokenCount = new Uint16Array(1024)
+  private tokenCounts = new Uint16Array(1024)
   private weights = new Uint16Array(1024)
   private wordWeights = new Uint16Array(1024)
   private contexts = new Int32Array(1024)
   private langs = new Uint8Array(1024)
   private alive = new Uint8Array(1024)
   private readonly pages: Int32Array[] = []
+  // Ids usually arrive in increasing order (a store's row ids): while they do, the slot of an
+  // id is found by binary search in `ids`, with no map of a million entries. Ids that arrive
+  // out of order, and units added again under their id, are kept in `laterIds`.
+  private sortedSlots = 0
+  private readonly laterIds = new Map<number, number>()
+  private living = 0
   private pageFill = TOKEN_PAGE
   private slots = 0
+
+  /** Units alive. */
+  get size(): number {
+    return this.living
+  }
+
+  /** The slot of the live unit with this id, or -1. */
+  find(id: number): number {
+    const later = this.laterIds.get(id)
+    if (later !== undefined) return later
+    let low = 0
+    let high = this.sortedSlots
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (this.ids[middle]! < id) low = middle + 1
+      else high = middle
+    }
+    return low < this.sortedSlots && this.ids[low] === id && this.alive[low] === 1 ? low : -1
+  }
 
   /** Slots used, dead ones included. */
   get count(): number {
@@ -36,7 +61,7 @@ export class SlotTable {
     return this.ids.length
   }
 
-  /** Stores `entry` in the next slot and returns that slot. */
+  /** Stores `entry` in the next slot and returns that slot; its id must not be alive already. */
   add(entry: SlotEntry): number {
     if (this.slots === this.ids.length) this.grow()
     const slot = this.slots++
@@ -49,17 +74,25 @@ export class SlotTable {
     this.tokenStart[slot] = page * TOKEN_PAGE + this.pageFill
     this.pageFill += entry.surfaces.length
     this.ids[slot] = entry.id
-    this.tokenCount[slot] = entry.surfaces.length
+    this.tokenCounts[slot] = entry.surfaces.length
     this.weights[slot] = entry.weight
     this.wordWeights[slot] = entry.wordWeight
     this.contexts[slot] = entry.context
     this.langs[slot] = entry.targetLang
     this.alive[slot] = 1
+    this.living++
+    const inOrder = this.sortedSlots === slot && (slot === 0 || this.ids[slot - 1]! < entry.id)
+    if (inOrder) this.sortedSlots++
+    else this.laterIds.set(entry.id, slot)
     return slot
   }
 
+  /** Marks the unit in `slot` removed; its slot is never reused. */
   kill(slot: number): void {
+    if (this.alive[slot] !== 1) return
     this.alive[slot] = 0
+    this.living--
+    this.laterIds.delete(this.ids[slot]!)
   }
 
   isAlive(slot: number): boolean {
@@ -86,12 +119,25 @@ export class SlotTable {
     return this.langs[slot]!
   }
 
+  /** The page holding the unit's token ids, from `tokenOffset` for `tokenCount` ids. */
+  tokenPage(slot: number): Int32Array {
+    return this.pages[Math.floor(this.tokenStart[slot]! / TOKEN_PAGE)]!
+  }
+
+  tokenOffset(slot: number): number {
+    return this.tokenStart[slot]! % TOKEN_PAGE
+  }
+
+  tokenCount(slot: number): number {
+    return this.tokenCounts[slot]!
+  }
+
   /** The unit's token surface ids: a view, valid until the next `add`. */
   surfaces(slot: number): Int32Array {
     const start = this.tokenStart[slot]!
     const page = Math.floor(start / TOKEN_PAGE)
     const offset = start - page * TOKEN_PAGE
-    return this.pages[page]!.subarray(offset, offset + this.tokenCount[slot]!)
+    return this.pages[page]!.subarray(offset, offset + this.tokenCounts[slot]!)
   }
 
   get byteLength(): number {
@@ -111,7 +157,7 @@ export class SlotTable {
     }
     this.ids = grown(this.ids, (n) => new Float64Array(n))
     this.tokenStart = grown(this.tokenStart, (n) => new Float64Array(n))
-    this.tokenCount = grown(this.tokenCount, (n) => new Uint16Array(n))
+    this.tokenCounts = grown(this.tokenCounts, (n) => new Uint16Array(n))
     this.weights = grown(this.weights, (n) => new Uint16Array(n))
     this.wordWeights = grown(this.wordWeights, (n) => new Uint16Array(n))
     this.contexts = grown(this.contexts, (n) => new Int32Array(n))

@@ -97,6 +97,22 @@ describe('fuzzy lookup', () => {
     expect(index.size).toBe(archive.length)
   })
 
+  test('knows which ids it holds whatever order they arrive and leave in', () => {
+    const index = new TmIndex('ru')
+    const random = seededRandom(3)
+    const ids = Array.from({ length: 400 }, (_, i) => i * 3 + 1).sort(() => random() - 0.5)
+    const inOrder = Array.from({ length: 400 }, (_, i) => 2000 + i)
+    for (const id of [...inOrder, ...ids])
+      index.add({ id, source: `Запись номер ${id}.`, target: 'x', targetLang: 'kk' })
+    const removed = new Set([...ids.slice(0, 150), ...inOrder.filter((id) => id % 2 === 0)])
+    for (const id of removed) expect(index.remove(id)).toBe(true)
+    for (const id of [...inOrder, ...ids]) expect(index.has(id), String(id)).toBe(!removed.has(id))
+    expect(index.size).toBe(800 - removed.size)
+    index.add({ id: 2002, source: 'Запись вернулась.', target: 'x', targetLang: 'kk' })
+    expect(index.has(2002)).toBe(true)
+    expect(index.lookup('Запись вернулась.')[0]!.id).toBe(2002)
+  })
+
   test('keeps to one target language when asked', () => {
     const index = indexOf(archive)
     const query = 'Национальная библиотека оцифровала редкие рукописи в 2024 году.'

@@ -49,7 +49,9 @@ export type { IndexMatch }
 // is a paragraph that failed to split, and its weight must fit 16 bits.
 const MAX_TOKENS = 1000
 const WORD = KIND_CODES.word
-const WORD_CACHE_LIMIT = 400_000
+const WORD_CACHE_LIMIT = 100_000
+// A binary search costs about this many steps of a linear walk through a posting list.
+const PROBE_COST = 24
 const WORD_WEIGHT = WEIGHT_BY_KIND[WORD]!
 // Candidates are ordered by bound in this many buckets: a counting sort, not a comparison sort.
 const BUCKETS = 1024
@@ -71,8 +73,7 @@ export class TmIndex {
   private readonly targetLangCodes = new Map<string, number>()
   private readonly slots = new SlotTable()
   // Target words seen before are not folded and stemmed again; bounded, only a shortcut.
-  private readonly targetWordStems = new Map<string, string[]>()
-  private readonly slotOfId = new Map<number, number>()
+  private readonly targetWordStems = new Map<string, number | number[]>()
   // Scratch buffers of lookups, sized to the slots and reused.
   private shared = new Uint16Array(0)
   private touched = new Int32Array(1024)
@@ -87,7 +88,7 @@ export class TmIndex {
 
   /** Number of units that can be found. */
   get size(): number {
-    return this.slotOfId.size
+    return this.slots.size
   }
 
   /** Adds `unit`, replacing the unit with the same id if there is one. */
@@ -110,36 +111,27 @@ export class TmIndex {
       context: contextHash(unit.prev, unit.next),
       targetLang: this.targetLangCode(unit.targetLang),
     })
-    this.slotOfId.set(unit.id, slot)
     // Postings are appended in slot order, each stem once per occurrence, so every list is
     // sorted and a unit's repeated words sit next to each other.
     for (let i = 0; i < length; i++) {
       if (coded.kind[i] === WORD) this.sourcePostings.append(coded.stem[i]!, slot)
     }
-    const targetStems = new Set<number>()
-    for (const key of this.wordStems(unit.target, unit.targetLang)) {
-      let id = this.targetStemIds.get(key)
-      if (id === undefined) {
-        id = this.targetStemIds.size
-        this.targetStemIds.set(key, id)
-      }
-      targetStems.add(id)
+    for (const id of this.targetWordStemIds(unit.target, unit.targetLang)) {
+      this.targetPostings.append(id, slot)
     }
-    for (const id of targetStems) this.targetPostings.append(id, slot)
   }
 
   /** Removes the unit with this id; false when there was none. Its slot stays as a tombstone. */
   remove(id: number): boolean {
-    const slot = this.slotOfId.get(id)
-    if (slot === undefined) return false
+    const slot = this.slots.find(id)
+    if (slot < 0) return false
     this.slots.kill(slot)
-    this.slotOfId.delete(id)
     return true
   }
 
   /** Whether a unit with this id is in the index. */
   has(id: number): boolean {
-    return this.slotOfId.has(id)
+    return this.slots.find(id) >= 0
   }
 
   /**
@@ -240,6 +232,22 @@ export class TmIndex {
       const total = this.sourcePostings.count(stem)
       this.postings = this.sourcePostings.read(stem, this.postings)
       const list = this.postings
+      remaining -= count * WORD_WEIGHT
+      // A frequent term after admission closed: look each candidate up in its sorted list
+      // rather than walking hundreds of thousands of postings.
+      if (!admits && touchedCount * PROBE_COST < total) {
+        for (let k = 0; k < touchedCount; k++) {
+          const slot = this.touched[k]!
+          let at = lowerBound(list, total, slot)
+          let found = 0
+          while (at < total && list[at] === slot && found < count) {
+            found++
+            at++
+          }
+          this.shared[slot] = this.shared[slot]! + found * WORD_WEIGHT
+        }
+        continue
+      }
       let previous = -1
       let occurrence = 0
       for (let i = 0; i < total; i++) {
@@ -259,7 +267,6 @@ export class TmIndex {
         }
         this.shared[slot] = shared + WORD_WEIGHT
       }
-      remaining -= count * WORD_WEIGHT
     }
     return touchedCount
   }
@@ -326,7 +333,11 @@ export class TmIndex {
     context: number,
     langFilter: number,
   ): void {
-    const counts = new Map<number, number>()
+    // How many more of each stem the query can still pair, per unit; what a unit consumed is
+    // given back through `used` before the next one.
+    const wanted = new Uint16Array(this.vocabulary.stemCount)
+    for (const [stem, count] of multiplicity) wanted[stem] = count
+    const used = new Int32Array(MAX_TOKENS)
     for (let slot = 0; slot < this.slots.count; slot++) {
       if (!this.slots.isAlive(slot)) continue
       if (langFilter >= 0 && this.slots.targetLang(slot) !== langFilter) continue
@@ -336,19 +347,21 @@ export class TmIndex {
         top.threshold
       )
         continue
-      const surfaces = this.slots.surfaces(slot)
+      const page = this.slots.tokenPage(slot)
+      const start = this.slots.tokenOffset(slot)
+      const end = start + this.slots.tokenCount(slot)
       let shared = 0
-      counts.clear()
-      for (let i = 0; i < surfaces.length; i++) {
-        const surface = surfaces[i]!
+      let usedCount = 0
+      for (let i = start; i < end; i++) {
+        const surface = page[i]!
         if (this.vocabulary.kindOf(surface) !== WORD) continue
         const stem = this.vocabulary.stemOf(surface)
-        const wanted = multiplicity.get(stem)
-        if (wanted === undefined) continue
-        const seen = (counts.get(stem) ?? 0) + 1
-        counts.set(stem, seen)
-        if (seen <= wanted) shared += WORD_WEIGHT
+        if (wanted[stem] === 0) continue
+        wanted[stem]!--
+        used[usedCount++] = stem
+        shared += WORD_WEIGHT
       }
+      for (let k = 0; k < usedCount; k++) wanted[used[k]!]!++
       const bound = scoreBound(
         queryWeight,
         queryWordWeight,
@@ -407,21 +420,31 @@ export class TmIndex {
     return this.targetLangCodes.get(targetLang.toLowerCase()) ?? null
   }
 
-  private wordStems(text: string, lang: string): string[] {
-    const keys: string[] = []
+  /** Ids of the stems of the words of a target text, each once, added when new. */
+  private targetWordStemIds(text: string, lang: string): Set<number> {
+    const ids = new Set<number>()
     for (const token of tokenize(text)) {
       if (token.kind !== 'word') continue
       const raw = text.slice(token.start, token.end)
       const cacheKey = lang + '\u0000' + raw
       let stems = this.targetWordStems.get(cacheKey)
       if (stems === undefined) {
-        stems = stemKeys(foldText(raw, lang), lang)
+        const found = stemKeys(foldText(raw, lang), lang).map((key) => {
+          let id = this.targetStemIds.get(key)
+          if (id === undefined) {
+            id = this.targetStemIds.size
+            this.targetStemIds.set(key, id)
+          }
+          return id
+        })
+        stems = found.length === 1 ? found[0]! : found
         if (this.targetWordStems.size >= WORD_CACHE_LIMIT) this.targetWordStems.clear()
         this.targetWordStems.set(cacheKey, stems)
       }
-      keys.push(...stems)
+      if (typeof stems === 'number') ids.add(stems)
+      else for (const id of stems) ids.add(id)
     }
-    return keys
+    return ids
   }
 
   private queryWordStemIds(query: string, options: ConcordanceOptions): number[][] {
@@ -484,6 +507,18 @@ function profileQuery(query: CodedTokens): {
     if (stem >= 0) multiplicity.set(stem, (multiplicity.get(stem) ?? 0) + 1)
   }
   return { queryWeight, queryWordWeight, multiplicity }
+}
+
+/** First index in `list[0, length)` (sorted ascending) whose value is at least `value`. */
+function lowerBound(list: Uint32Array, length: number, value: number): number {
+  let low = 0
+  let high = length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (list[middle]! < value) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 function dedupeSorted(list: Uint32Array): Uint32Array {

@@ -7,7 +7,7 @@ import { tokenize, type TextToken } from './tokenize.ts'
 
 // Raw token text → surface id, so a word seen before is neither folded nor stemmed again.
 // Bounded: a memory's vocabulary is large but finite, and the cache is only a shortcut.
-const RAW_CACHE_LIMIT = 400_000
+const RAW_CACHE_LIMIT = 100_000
 
 /** A text's tokens and their codes, index for index. */
 export interface EncodedText {
