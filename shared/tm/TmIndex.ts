@@ -50,6 +50,11 @@ export type { IndexMatch }
 const MAX_TOKENS = 1000
 const WORD = KIND_CODES.word
 const WORD_CACHE_LIMIT = 100_000
+// Priming scores at most this many units found among the rarest query words, when their
+// posting lists are short enough together.
+const PRIME_TERMS = 3
+const PRIME_POSTINGS = 20_000
+const PRIME_UNITS = 32
 // A binary search costs about this many steps of a linear walk through a posting list.
 const PROBE_COST = 24
 const WORD_WEIGHT = WEIGHT_BY_KIND[WORD]!
@@ -157,7 +162,11 @@ export class TmIndex {
       this.scanInto(top, query, queryWeight, queryWordWeight, multiplicity, context, langFilter)
       return top.sorted()
     }
-    const candidates = this.countSharedWords(multiplicity, queryWeight, placeableWeight, minScore)
+    const terms = [...multiplicity].sort(
+      ([a], [b]) => this.sourcePostings.count(a) - this.sourcePostings.count(b),
+    )
+    this.primeThreshold(top, terms, query, queryWeight, context, langFilter)
+    const candidates = this.countSharedWords(terms, top, queryWeight, queryWordWeight, langFilter)
     this.verify(top, candidates, query, queryWeight, queryWordWeight, context, langFilter)
     for (let i = 0; i < candidates; i++) this.shared[this.touched[i]!] = 0
     return top.sorted()
@@ -212,23 +221,69 @@ export class TmIndex {
     return this.sourcePostings.byteLength + this.targetPostings.byteLength + this.slots.byteLength
   }
 
-  private countSharedWords(
-    multiplicity: Map<number, number>,
+  /**
+   * Scores the few units that have most of the query's rarest words (a near-duplicate has them
+   * all), so that the threshold a match must reach is high before the frequent words are read:
+   * the higher it is, the sooner no unseen unit can reach it.
+   */
+  private primeThreshold(
+    top: TopMatches,
+    terms: readonly (readonly [number, number])[],
+    query: CodedTokens,
     queryWeight: number,
-    placeableWeight: number,
-    minScore: number,
+    context: number,
+    langFilter: number,
+  ): void {
+    const probes = terms.slice(0, PRIME_TERMS)
+    let total = 0
+    for (const [stem] of probes) total += this.sourcePostings.count(stem)
+    if (total === 0 || total > PRIME_POSTINGS) return
+    const needed = Math.min(2, probes.length)
+    const hits = new Map<number, number>()
+    for (const [stem] of probes) {
+      const count = this.sourcePostings.count(stem)
+      this.postings = this.sourcePostings.read(stem, this.postings)
+      let previous = -1
+      for (let i = 0; i < count; i++) {
+        const slot = this.postings[i]!
+        if (slot !== previous) hits.set(slot, (hits.get(slot) ?? 0) + 1)
+        previous = slot
+      }
+    }
+    const likely = [...hits].filter(([, count]) => count >= needed).sort(([, a], [, b]) => b - a)
+    for (const [slot] of likely.slice(0, PRIME_UNITS)) {
+      if (!this.slots.isAlive(slot)) continue
+      if (langFilter >= 0 && this.slots.targetLang(slot) !== langFilter) continue
+      this.score(top, slot, query, queryWeight, context)
+    }
+  }
+
+  private countSharedWords(
+    terms: readonly (readonly [number, number])[],
+    top: TopMatches,
+    queryWeight: number,
+    queryWordWeight: number,
+    langFilter: number,
   ): number {
     if (this.shared.length < this.slots.count) this.shared = new Uint16Array(this.slots.capacity)
-    const terms = [...multiplicity].sort(
-      ([a], [b]) => this.sourcePostings.count(a) - this.sourcePostings.count(b),
-    )
+    const placeableWeight = queryWeight - queryWordWeight
     let remaining = 0
     for (const [, count] of terms) remaining += count * WORD_WEIGHT
     let touchedCount = 0
     for (const [stem, count] of terms) {
       // A unit not seen yet shares at most the remaining words: once those and every
       // placeable cannot reach the threshold, rarer terms have already found every candidate.
-      const admits = (placeableWeight + remaining) / queryWeight >= minScore
+      const admits = (placeableWeight + remaining) / queryWeight + EPSILON >= top.threshold
+      if (!admits) {
+        touchedCount = this.keepPossible(
+          touchedCount,
+          remaining,
+          top.threshold,
+          queryWeight,
+          queryWordWeight,
+          langFilter,
+        )
+      }
       const total = this.sourcePostings.count(stem)
       this.postings = this.sourcePostings.read(stem, this.postings)
       const list = this.postings
@@ -269,6 +324,40 @@ export class TmIndex {
       }
     }
     return touchedCount
+  }
+
+  /**
+   * Drops the candidates that cannot reach `threshold` even if they have every word still to
+   * be counted (`remaining`), or that are removed or in another language, and returns how many
+   * are left at the front of `touched`. Dropped ones are reset to not counted.
+   */
+  private keepPossible(
+    touchedCount: number,
+    remaining: number,
+    threshold: number,
+    queryWeight: number,
+    queryWordWeight: number,
+    langFilter: number,
+  ): number {
+    let kept = 0
+    for (let k = 0; k < touchedCount; k++) {
+      const slot = this.touched[k]!
+      const possible =
+        this.slots.isAlive(slot) &&
+        (langFilter < 0 || this.slots.targetLang(slot) === langFilter) &&
+        scoreBound(
+          queryWeight,
+          queryWordWeight,
+          this.slots.weight(slot),
+          this.slots.wordWeight(slot),
+          this.shared[slot]! + remaining,
+        ) +
+          EPSILON >=
+          threshold
+      if (possible) this.touched[kept++] = slot
+      else this.shared[slot] = 0
+    }
+    return kept
   }
 
   private verify(

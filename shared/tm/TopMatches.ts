@@ -29,6 +29,8 @@ export class TopMatches {
 
   offer(match: IndexMatch): void {
     if (match.score < this.minScore) return
+    // The same unit may be scored twice (first to raise the threshold, then in turn).
+    if (this.kept.some((kept) => kept.id === match.id)) return
     if (this.kept.length === this.limit && !isBetter(match, this.kept[this.kept.length - 1]!))
       return
     let at = this.kept.length

@@ -2,6 +2,7 @@
 // Kazakh and Arabic targets; `TM_UNITS` to change), indexed in memory, then 1,000 fuzzy lookups
 // (near-duplicates, one-word and one-number changes, unrelated sentences) checked against an
 // exhaustive scan of every unit, and 200 concordance searches in sources and targets.
+import os from 'node:os'
 import v8 from 'node:v8'
 import vm from 'node:vm'
 import { findConcordance, TmIndex } from '@qalam/shared/tm'
@@ -59,13 +60,18 @@ for (let i = 0; i < QUERIES; i++) {
 }
 
 const lookupMs: number[] = []
+// CPU time as well as wall time: on a shared machine the wall-time tail is mostly waiting for a core.
+const lookupCpuMs: number[] = []
 let agreeing = 0
 const disagreements: string[] = []
 let scanMs = 0
 for (const query of queries) {
+  const cpu = process.cpuUsage()
   started = performance.now()
   const found = index.lookup(query.source, LOOKUP)
   lookupMs.push(performance.now() - started)
+  const used = process.cpuUsage(cpu)
+  lookupCpuMs.push((used.user + used.system) / 1000)
   started = performance.now()
   const expected = index.scan(query.source, LOOKUP)
   scanMs += performance.now() - started
@@ -90,6 +96,7 @@ for (let i = 0; i < CONCORDANCE_QUERIES; i++) {
   concordanceHits += hits.length
 }
 
+const load = os.loadavg()[0]!
 process.stdout.write(
   JSON.stringify(
     {
@@ -98,11 +105,14 @@ process.stdout.write(
       index_mb: round(indexBytes / 1024 / 1024, 1),
       lookup_p50_ms: round(percentile(lookupMs, 50)),
       lookup_p95_ms: round(percentile(lookupMs, 95)),
+      lookup_cpu_p50_ms: round(percentile(lookupCpuMs, 50)),
+      lookup_cpu_p95_ms: round(percentile(lookupCpuMs, 95)),
       top1_agreement: round(agreeing / QUERIES, 4),
       concordance_p50_ms: round(percentile(concordanceMs, 50)),
       concordance_p95_ms: round(percentile(concordanceMs, 95)),
       concordance_hits_per_query: round(concordanceHits / CONCORDANCE_QUERIES, 1),
       exhaustive_scan_ms_per_query: round(scanMs / QUERIES, 1),
+      load_average: round(load, 1),
       ...(disagreements.length > 0 ? { disagreements } : {}),
     },
     null,
