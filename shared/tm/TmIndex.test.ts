@@ -210,6 +210,11 @@ describe('concordance', () => {
     expect(hits[0]!.spans.map((span) => target.slice(span.start, span.end))).toEqual(['بالمكتبة'])
   })
 
+  test('reads a query word with a joined preposition both with and without it', () => {
+    const hits = findConcordance(indexOf(archive), 'بمكتبة', { side: 'target', limit: 10 }, read)
+    expect(hits.map((hit) => hit.id)).toEqual([4, 3])
+  })
+
   test('finds a phrase in sources only where its words stand together and in order', () => {
     const index = indexOf(archive)
     const hits = findConcordance(

@@ -567,15 +567,10 @@ export class TmIndex {
   }
 
   private unionOfPostings(pool: PostingPool, terms: readonly number[]): Uint32Array {
-    const lists = terms.map((term) => pool.read(term, new Uint32Array(pool.count(term))))
-    if (lists.length === 1) return dedupeSorted(lists[0]!)
-    const merged = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0))
-    let at = 0
-    for (const list of lists) {
-      merged.set(list, at)
-      at += list.length
-    }
-    return dedupeSorted(merged.sort())
+    let union: Uint32Array = new Uint32Array(0)
+    for (const term of terms)
+      union = mergeSorted(union, pool.read(term, new Uint32Array(pool.count(term))))
+    return union
   }
 }
 
@@ -610,12 +605,17 @@ function lowerBound(list: Uint32Array, length: number, value: number): number {
   return low
 }
 
-function dedupeSorted(list: Uint32Array): Uint32Array {
+/** The sorted union of two sorted lists, each value once: a linear merge, no sort. */
+function mergeSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length + b.length)
+  let i = 0
+  let j = 0
   let kept = 0
-  for (let i = 0; i < list.length; i++) {
-    if (kept === 0 || list[i] !== list[kept - 1]) list[kept++] = list[i]!
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!
+    if (kept === 0 || out[kept - 1] !== next) out[kept++] = next
   }
-  return list.subarray(0, kept)
+  return out.subarray(0, kept)
 }
 
 function intersectSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
