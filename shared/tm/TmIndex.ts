@@ -1,8 +1,8 @@
 import { foldText, stemKeys } from '../text/index.ts'
 import { createCodedTokens, type CodedTokens } from './codedTokens.ts'
-import { editDistance, scoreFromDistance } from './editDistance.ts'
+import { describeQuery, FuzzySearch, MAX_TOKENS, type SearchQuery } from './FuzzySearch.ts'
 import { PostingPool } from './PostingPool.ts'
-import { scoreBound } from './scoreBound.ts'
+import { intersectSorted, mergeSorted } from './sortedLists.ts'
 import { KIND_CODES, WEIGHT_BY_KIND } from './tokenCost.ts'
 import { tokenize } from './tokenize.ts'
 import { TokenVocabulary } from './TokenVocabulary.ts'
@@ -45,23 +45,8 @@ export interface ConcordanceOptions {
 
 export type { IndexMatch }
 
-// Units longer than this are indexed by their first tokens only: a segment of a thousand tokens
-// is a paragraph that failed to split, and its weight must fit 16 bits.
-const MAX_TOKENS = 1000
 const WORD = KIND_CODES.word
 const WORD_CACHE_LIMIT = 100_000
-// Priming scores at most this many units found among the rarest query words, when their
-// posting lists are short enough together.
-const PRIME_TERMS = 3
-const PRIME_POSTINGS = 20_000
-const PRIME_UNITS = 32
-// A binary search costs about this many steps of a linear walk through a posting list.
-const PROBE_COST = 24
-const WORD_WEIGHT = WEIGHT_BY_KIND[WORD]!
-// Candidates are ordered by bound in this many buckets: a counting sort, not a comparison sort.
-const BUCKETS = 1024
-// Bounds and scores are computed in floating point; a bound equal to a score must not lose to it.
-const EPSILON = 1e-9
 
 /**
  * An in-memory index of one memory's units for one source language: fuzzy lookup (filter by
@@ -79,16 +64,13 @@ export class TmIndex {
   private readonly slots = new SlotTable()
   // Target words seen before are not folded and stemmed again; bounded, only a shortcut.
   private readonly targetWordStems = new Map<string, number | number[]>()
-  // Scratch buffers of lookups, sized to the slots and reused.
-  private shared = new Uint16Array(0)
-  private touched = new Int32Array(1024)
-  private postings: Uint32Array = new Uint32Array(1024)
-  private readonly unitTokens: CodedTokens = createCodedTokens(MAX_TOKENS)
+  private readonly search: FuzzySearch
   private readonly addTokens: CodedTokens = createCodedTokens(4 * MAX_TOKENS)
 
   constructor(sourceLang: string) {
     this.sourceLang = sourceLang
     this.vocabulary = new TokenVocabulary(sourceLang)
+    this.search = new FuzzySearch(this.vocabulary, this.sourcePostings, this.slots)
   }
 
   /** Number of units that can be found. */
@@ -146,45 +128,22 @@ export class TmIndex {
    * returned is left out.
    */
   lookup(source: string, options: LookupOptions = {}): IndexMatch[] {
-    const limit = Math.max(1, options.limit ?? 5)
-    const minScore = options.minScore ?? 0.5
-    const { coded: query } = this.vocabulary.encode(source, false)
-    if (query.length === 0 || this.size === 0) return []
-    const langFilter = this.langFilter(options.targetLang)
-    if (langFilter === null) return []
-    const { queryWeight, queryWordWeight, multiplicity } = profileQuery(query)
-    const context = contextHash(options.prev, options.next)
-    const top = new TopMatches(limit, minScore)
-    const placeableWeight = queryWeight - queryWordWeight
-    // A unit sharing no word with the query scores at most placeables / weight: when that can
-    // reach the threshold (a segment of numbers and tags), only a scan is exact.
-    if (placeableWeight / queryWeight >= minScore) {
-      this.scanInto(top, query, queryWeight, queryWordWeight, multiplicity, context, langFilter)
-      return top.sorted()
-    }
-    const terms = [...multiplicity].sort(
-      ([a], [b]) => this.sourcePostings.count(a) - this.sourcePostings.count(b),
-    )
-    this.primeThreshold(top, terms, query, queryWeight, context, langFilter)
-    const candidates = this.countSharedWords(terms, top, queryWeight, queryWordWeight, langFilter)
-    this.verify(top, candidates, query, queryWeight, queryWordWeight, context, langFilter)
-    for (let i = 0; i < candidates; i++) this.shared[this.touched[i]!] = 0
+    const query = this.describe(source, options)
+    if (query === null || this.size === 0) return []
+    const top = new TopMatches(Math.max(1, options.limit ?? 5), options.minScore ?? 0.5)
+    this.search.lookup(query, top)
     return top.sorted()
   }
 
   /**
    * Every unit, scored the slow and certain way: each one's bound from its own tokens and an
-   * edit distance where the bound allows. For checking `lookup` and for segments made of
-   * placeables; costs a pass over the whole memory.
+   * edit distance where the bound allows. For checking `lookup`; costs a pass over the memory.
    */
   scan(source: string, options: LookupOptions = {}): IndexMatch[] {
-    const { coded: query } = this.vocabulary.encode(source, false)
+    const query = this.describe(source, options)
+    if (query === null) return []
     const top = new TopMatches(Math.max(1, options.limit ?? 5), options.minScore ?? 0.5)
-    const langFilter = this.langFilter(options.targetLang)
-    if (query.length === 0 || langFilter === null) return []
-    const { queryWeight, queryWordWeight, multiplicity } = profileQuery(query)
-    const context = contextHash(options.prev, options.next)
-    this.scanInto(top, query, queryWeight, queryWordWeight, multiplicity, context, langFilter)
+    this.search.scan(query, top)
     return top.sorted()
   }
 
@@ -221,276 +180,6 @@ export class TmIndex {
     return this.sourcePostings.byteLength + this.targetPostings.byteLength + this.slots.byteLength
   }
 
-  /**
-   * Scores the few units that have most of the query's rarest words (a near-duplicate has them
-   * all), so that the threshold a match must reach is high before the frequent words are read:
-   * the higher it is, the sooner no unseen unit can reach it.
-   */
-  private primeThreshold(
-    top: TopMatches,
-    terms: readonly (readonly [number, number])[],
-    query: CodedTokens,
-    queryWeight: number,
-    context: number,
-    langFilter: number,
-  ): void {
-    const probes = terms.slice(0, PRIME_TERMS)
-    let total = 0
-    for (const [stem] of probes) total += this.sourcePostings.count(stem)
-    if (total === 0 || total > PRIME_POSTINGS) return
-    const needed = Math.min(2, probes.length)
-    const hits = new Map<number, number>()
-    for (const [stem] of probes) {
-      const count = this.sourcePostings.count(stem)
-      this.postings = this.sourcePostings.read(stem, this.postings)
-      let previous = -1
-      for (let i = 0; i < count; i++) {
-        const slot = this.postings[i]!
-        if (slot !== previous) hits.set(slot, (hits.get(slot) ?? 0) + 1)
-        previous = slot
-      }
-    }
-    const likely = [...hits].filter(([, count]) => count >= needed).sort(([, a], [, b]) => b - a)
-    for (const [slot] of likely.slice(0, PRIME_UNITS)) {
-      if (!this.slots.isAlive(slot)) continue
-      if (langFilter >= 0 && this.slots.targetLang(slot) !== langFilter) continue
-      this.score(top, slot, query, queryWeight, context)
-    }
-  }
-
-  private countSharedWords(
-    terms: readonly (readonly [number, number])[],
-    top: TopMatches,
-    queryWeight: number,
-    queryWordWeight: number,
-    langFilter: number,
-  ): number {
-    if (this.shared.length < this.slots.count) this.shared = new Uint16Array(this.slots.capacity)
-    const placeableWeight = queryWeight - queryWordWeight
-    let remaining = 0
-    for (const [, count] of terms) remaining += count * WORD_WEIGHT
-    let touchedCount = 0
-    for (const [stem, count] of terms) {
-      // A unit not seen yet shares at most the remaining words: once those and every
-      // placeable cannot reach the threshold, rarer terms have already found every candidate.
-      const admits = (placeableWeight + remaining) / queryWeight + EPSILON >= top.threshold
-      if (!admits) {
-        touchedCount = this.keepPossible(
-          touchedCount,
-          remaining,
-          top.threshold,
-          queryWeight,
-          queryWordWeight,
-          langFilter,
-        )
-      }
-      const total = this.sourcePostings.count(stem)
-      this.postings = this.sourcePostings.read(stem, this.postings)
-      const list = this.postings
-      remaining -= count * WORD_WEIGHT
-      // A frequent term after admission closed: look each candidate up in its sorted list
-      // rather than walking hundreds of thousands of postings.
-      if (!admits && touchedCount * PROBE_COST < total) {
-        for (let k = 0; k < touchedCount; k++) {
-          const slot = this.touched[k]!
-          let at = lowerBound(list, total, slot)
-          let found = 0
-          while (at < total && list[at] === slot && found < count) {
-            found++
-            at++
-          }
-          this.shared[slot] = this.shared[slot]! + found * WORD_WEIGHT
-        }
-        continue
-      }
-      let previous = -1
-      let occurrence = 0
-      for (let i = 0; i < total; i++) {
-        const slot = list[i]!
-        occurrence = slot === previous ? occurrence + 1 : 1
-        previous = slot
-        if (occurrence > count) continue
-        const shared = this.shared[slot]!
-        if (shared === 0) {
-          if (!admits) continue
-          if (touchedCount === this.touched.length) {
-            const grown = new Int32Array(this.touched.length * 2)
-            grown.set(this.touched)
-            this.touched = grown
-          }
-          this.touched[touchedCount++] = slot
-        }
-        this.shared[slot] = shared + WORD_WEIGHT
-      }
-    }
-    return touchedCount
-  }
-
-  /**
-   * Drops the candidates that cannot reach `threshold` even if they have every word still to
-   * be counted (`remaining`), or that are removed or in another language, and returns how many
-   * are left at the front of `touched`. Dropped ones are reset to not counted.
-   */
-  private keepPossible(
-    touchedCount: number,
-    remaining: number,
-    threshold: number,
-    queryWeight: number,
-    queryWordWeight: number,
-    langFilter: number,
-  ): number {
-    let kept = 0
-    for (let k = 0; k < touchedCount; k++) {
-      const slot = this.touched[k]!
-      const possible =
-        this.slots.isAlive(slot) &&
-        (langFilter < 0 || this.slots.targetLang(slot) === langFilter) &&
-        scoreBound(
-          queryWeight,
-          queryWordWeight,
-          this.slots.weight(slot),
-          this.slots.wordWeight(slot),
-          this.shared[slot]! + remaining,
-        ) +
-          EPSILON >=
-          threshold
-      if (possible) this.touched[kept++] = slot
-      else this.shared[slot] = 0
-    }
-    return kept
-  }
-
-  private verify(
-    top: TopMatches,
-    candidates: number,
-    query: CodedTokens,
-    queryWeight: number,
-    queryWordWeight: number,
-    context: number,
-    langFilter: number,
-  ): void {
-    // Candidates are scored in order of their bound, highest first (bucketed, not sorted), and
-    // scoring stops at the first bound below the score a match must now beat.
-    const bounds = new Float32Array(candidates)
-    const bucketOf = new Uint16Array(candidates)
-    const bucketStart = new Int32Array(BUCKETS + 1)
-    for (let i = 0; i < candidates; i++) {
-      const slot = this.touched[i]!
-      if (
-        !this.slots.isAlive(slot) ||
-        (langFilter >= 0 && this.slots.targetLang(slot) !== langFilter)
-      ) {
-        bounds[i] = -1
-        continue
-      }
-      const bound = scoreBound(
-        queryWeight,
-        queryWordWeight,
-        this.slots.weight(slot),
-        this.slots.wordWeight(slot),
-        this.shared[slot]!,
-      )
-      bounds[i] = bound
-      if (bound + EPSILON < top.threshold) continue
-      const bucket = Math.min(BUCKETS - 1, Math.floor(bound * (BUCKETS - 1)))
-      bucketOf[i] = bucket
-      bucketStart[bucket + 1]!++
-    }
-    for (let b = 0; b < BUCKETS; b++) bucketStart[b + 1]! += bucketStart[b]!
-    const order = new Int32Array(bucketStart[BUCKETS]!)
-    const fill = bucketStart.slice(0, BUCKETS)
-    for (let i = 0; i < candidates; i++) {
-      if (bounds[i]! + EPSILON < top.threshold) continue
-      order[fill[bucketOf[i]!]!++] = i
-    }
-    for (let b = BUCKETS - 1; b >= 0; b--) {
-      for (let k = bucketStart[b]!; k < bucketStart[b + 1]!; k++) {
-        const i = order[k]!
-        if (bounds[i]! + EPSILON < top.threshold) continue
-        if ((b + 1) / (BUCKETS - 1) + EPSILON < top.threshold) return
-        this.score(top, this.touched[i]!, query, queryWeight, context)
-      }
-    }
-  }
-
-  private scanInto(
-    top: TopMatches,
-    query: CodedTokens,
-    queryWeight: number,
-    queryWordWeight: number,
-    multiplicity: Map<number, number>,
-    context: number,
-    langFilter: number,
-  ): void {
-    // How many more of each stem the query can still pair, per unit; what a unit consumed is
-    // given back through `used` before the next one.
-    const wanted = new Uint16Array(this.vocabulary.stemCount)
-    for (const [stem, count] of multiplicity) wanted[stem] = count
-    const used = new Int32Array(MAX_TOKENS)
-    for (let slot = 0; slot < this.slots.count; slot++) {
-      if (!this.slots.isAlive(slot)) continue
-      if (langFilter >= 0 && this.slots.targetLang(slot) !== langFilter) continue
-      const weight = this.slots.weight(slot)
-      if (
-        Math.min(weight, queryWeight) / Math.max(weight, queryWeight, 1) + EPSILON <
-        top.threshold
-      )
-        continue
-      const page = this.slots.tokenPage(slot)
-      const start = this.slots.tokenOffset(slot)
-      const end = start + this.slots.tokenCount(slot)
-      let shared = 0
-      let usedCount = 0
-      for (let i = start; i < end; i++) {
-        const surface = page[i]!
-        if (this.vocabulary.kindOf(surface) !== WORD) continue
-        const stem = this.vocabulary.stemOf(surface)
-        if (wanted[stem] === 0) continue
-        wanted[stem]!--
-        used[usedCount++] = stem
-        shared += WORD_WEIGHT
-      }
-      for (let k = 0; k < usedCount; k++) wanted[used[k]!]!++
-      const bound = scoreBound(
-        queryWeight,
-        queryWordWeight,
-        weight,
-        this.slots.wordWeight(slot),
-        shared,
-      )
-      if (bound + EPSILON >= top.threshold) this.score(top, slot, query, queryWeight, context)
-    }
-  }
-
-  private score(
-    top: TopMatches,
-    slot: number,
-    query: CodedTokens,
-    queryWeight: number,
-    context: number,
-  ): void {
-    const surfaces = this.slots.surfaces(slot)
-    const unit = this.unitTokens
-    for (let i = 0; i < surfaces.length; i++) {
-      const surface = surfaces[i]!
-      unit.surface[i] = surface
-      unit.stem[i] = this.vocabulary.stemOf(surface)
-      unit.kind[i] = this.vocabulary.kindOf(surface)
-    }
-    unit.length = surfaces.length
-    const weight = this.slots.weight(slot)
-    const heavier = Math.max(weight, queryWeight)
-    const allowed = Math.floor((1 - top.threshold) * heavier + EPSILON)
-    const distance = editDistance(unit, query, allowed)
-    if (distance > allowed) return
-    const inContext = context !== 0 && this.slots.context(slot) === context
-    top.offer({
-      id: this.slots.id(slot),
-      score: scoreFromDistance(distance, weight, queryWeight),
-      inContext,
-    })
-  }
-
   private targetLangCode(lang: string): number {
     const key = lang.toLowerCase()
     let code = this.targetLangCodes.get(key)
@@ -501,6 +190,14 @@ export class TmIndex {
       this.targetLangCodes.set(key, code)
     }
     return code
+  }
+
+  /** The query coded for the search, or null when nothing can match it. */
+  private describe(source: string, options: LookupOptions): SearchQuery | null {
+    const { coded } = this.vocabulary.encode(source, false)
+    const langFilter = this.langFilter(options.targetLang)
+    if (coded.length === 0 || langFilter === null) return null
+    return describeQuery(coded, contextHash(options.prev, options.next), langFilter)
   }
 
   /** -1 for no filter, null when no unit has that language, else its code. */
@@ -572,65 +269,4 @@ export class TmIndex {
       union = mergeSorted(union, pool.read(term, new Uint32Array(pool.count(term))))
     return union
   }
-}
-
-/** A query's weights and how often each of its word stems occurs in it. */
-function profileQuery(query: CodedTokens): {
-  queryWeight: number
-  queryWordWeight: number
-  multiplicity: Map<number, number>
-} {
-  let queryWeight = 0
-  let queryWordWeight = 0
-  const multiplicity = new Map<number, number>()
-  for (let i = 0; i < query.length; i++) {
-    queryWeight += WEIGHT_BY_KIND[query.kind[i]!]!
-    if (query.kind[i] !== WORD) continue
-    queryWordWeight += WORD_WEIGHT
-    const stem = query.stem[i]!
-    if (stem >= 0) multiplicity.set(stem, (multiplicity.get(stem) ?? 0) + 1)
-  }
-  return { queryWeight, queryWordWeight, multiplicity }
-}
-
-/** First index in `list[0, length)` (sorted ascending) whose value is at least `value`. */
-function lowerBound(list: Uint32Array, length: number, value: number): number {
-  let low = 0
-  let high = length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if (list[middle]! < value) low = middle + 1
-    else high = middle
-  }
-  return low
-}
-
-/** The sorted union of two sorted lists, each value once: a linear merge, no sort. */
-function mergeSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out = new Uint32Array(a.length + b.length)
-  let i = 0
-  let j = 0
-  let kept = 0
-  while (i < a.length || j < b.length) {
-    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!
-    if (kept === 0 || out[kept - 1] !== next) out[kept++] = next
-  }
-  return out.subarray(0, kept)
-}
-
-function intersectSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out = new Uint32Array(Math.min(a.length, b.length))
-  let i = 0
-  let j = 0
-  let kept = 0
-  while (i < a.length && j < b.length) {
-    if (a[i]! < b[j]!) i++
-    else if (a[i]! > b[j]!) j++
-    else {
-      out[kept++] = a[i]!
-      i++
-      j++
-    }
-  }
-  return out.subarray(0, kept)
 }
