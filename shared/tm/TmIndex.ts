@@ -175,7 +175,7 @@ export class TmIndex {
     return ids
   }
 
-  /** Bytes held in typed arrays (postings, tokens, per-unit tables); maps are not counted. */
+  /** Bytes held in typed arrays (postings, tokens, per-unit tables), for stats; maps are not counted. */
   get typedBytes(): number {
     return this.sourcePostings.byteLength + this.targetPostings.byteLength + this.slots.byteLength
   }

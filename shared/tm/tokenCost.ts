@@ -20,8 +20,3 @@ export const WEIGHT_BY_KIND = Uint8Array.of(10, 5, 5, 5, 2, 2)
 
 /** Cost of replacing a token by another of the same stem (or, for placeables, the same kind). */
 export const SAME_STEM_COST_BY_KIND = Uint8Array.of(5, 2, 2, 2, 1, 1)
-
-/** Whether a kind code is a placeable (anything but a word). */
-export function isPlaceableKind(kind: number): boolean {
-  return kind !== KIND_CODES.word
-}

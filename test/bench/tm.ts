@@ -103,6 +103,7 @@ process.stdout.write(
       units: index.size,
       build_ms: Math.round(buildMs),
       index_mb: round(indexBytes / 1024 / 1024, 1),
+      index_typed_arrays_mb: round(index.typedBytes / 1024 / 1024, 1),
       lookup_p50_ms: round(percentile(lookupMs, 50)),
       lookup_p95_ms: round(percentile(lookupMs, 95)),
       lookup_cpu_p50_ms: round(percentile(lookupCpuMs, 50)),
