@@ -125,6 +125,12 @@ export class FuzzySearch {
       this.score(top, slot, query)
     }
   }
+
+  /**
+   * Counts, per unit, the weight of the query's word stems it has (as often as both have
+   * them), rarest term first, admitting new units only while they could still reach the
+   * threshold. Returns how many units `touched` holds; `shared` holds their counts.
+   */
   private countSharedWords(
     terms: readonly (readonly [number, number])[],
     top: TopMatches,
@@ -183,6 +189,7 @@ export class FuzzySearch {
     }
     return touchedCount
   }
+
   /**
    * Drops the candidates that cannot reach `threshold` even if they have every word still to
    * be counted (`remaining`), or that are removed or in another language, and returns how many
@@ -214,6 +221,8 @@ export class FuzzySearch {
     }
     return kept
   }
+
+  /** Scores the counted candidates by edit distance, highest bound first, while one can still win. */
   private verify(top: TopMatches, candidates: number, query: SearchQuery): void {
     // Candidates are scored in order of their bound, highest first (bucketed, not sorted), and
     // scoring stops at the first bound below the score a match must now beat.
@@ -258,6 +267,7 @@ export class FuzzySearch {
       }
     }
   }
+
   /** Scores every unit whose bound, from its own tokens, reaches the threshold. */
   scan(query: SearchQuery, top: TopMatches): void {
     // How many more of each stem the query can still pair, per unit; what a unit consumed is
@@ -299,6 +309,8 @@ export class FuzzySearch {
       if (bound + EPSILON >= top.threshold) this.score(top, slot, query)
     }
   }
+
+  /** Scores one unit by edit distance, giving up once it cannot reach the threshold. */
   private score(top: TopMatches, slot: number, query: SearchQuery): void {
     const surfaces = this.slots.surfaces(slot)
     const unit = this.unitTokens
