@@ -192,6 +192,22 @@ describe('layouts, file button, dates, activity and connection state', () => {
     await page.context().close()
   })
 
+  test('the shortcut list leaves the grid its width in a 1,024 px window', async () => {
+    const page = await openAs(browser, manager, 'ru', server.url)
+    await page.setViewportSize({ width: 1024, height: 800 })
+    await openDocument(server.url, documentId, page)
+    const sourceWidth = () =>
+      page
+        .locator('[data-testid="source-header"]')
+        .evaluate((node) => node.getBoundingClientRect().width)
+    const before = await sourceWidth()
+    await page.getByRole('button', { name: ru.shortcuts.toggle }).click()
+    await page.locator('[data-testid="shortcut-help"]').waitFor()
+    // It lies over the details column: the grid's columns keep their width.
+    expect(await sourceWidth()).toBeGreaterThan(before - 1)
+    await page.context().close()
+  })
+
   test('the file button speaks the interface language and names the chosen file', async () => {
     const page = await openAs(browser, manager, 'kk', server.url)
     await page.goto(projectPage)
