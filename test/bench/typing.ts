@@ -266,11 +266,11 @@ async function measureBareField(browser: Browser, lang: 'kk' | 'ar') {
   await typeSentences(page, lang, 0, 3, true)
   const probe = await readProbe(page)
   await page.context().close()
-  return percentiles(probe.local)
+  return { ...percentiles(probe.local), eventTimingKeydownsOver16Ms: probe.slowEvents.length }
 }
 
 interface Run {
-  bareField: ReturnType<typeof percentiles>
+  bareField: Awaited<ReturnType<typeof measureBareField>>
   alone: ReturnType<typeof percentiles> & { dom: ReturnType<typeof percentiles> }
   withColleague: ReturnType<typeof percentiles>
   toPeer: ReturnType<typeof percentiles>
