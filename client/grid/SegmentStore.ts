@@ -190,6 +190,7 @@ export class SegmentStore {
   private onStatusChange(segment: SegmentMap, index: number): void {
     const status = segmentStatus(segment)
     const before = this.statuses?.[index]
+    if (before === status) return
     if (this.statuses !== null && before !== undefined) {
       const statuses = this.statuses.slice()
       statuses[index] = status
@@ -205,7 +206,7 @@ export class SegmentStore {
       this.statuses = null
       this.progress = null
     }
-    if (before !== status) this.isDocumentDirty = true
+    this.isDocumentDirty = true
   }
 
   /** Segments inserted or removed: every index may have moved. */
