@@ -16,12 +16,18 @@ import { createSqliteSegmentationStore } from './segmentation/index.ts'
 import { openSqliteDocumentStore, openWriteProbe, type DocumentStore } from './storage/index.ts'
 import { purgeDeleted } from './documents/index.ts'
 import {
+  ImportJobs,
+  openSqliteTranslationMemoryStore,
+  rememberApprovedSegments,
+} from './tm/index.ts'
+import {
   RoomRegistry,
   attachSyncServer,
   auditStatusChanges,
   judgeByRole,
   type Admission,
   type Authorize,
+  type StatusChangesRecorder,
   type SyncServer,
 } from './sync/index.ts'
 
@@ -43,6 +49,17 @@ export interface RunningServer {
  */
 export interface BenchmarkOnlyOptions {
   authorize: Authorize
+}
+
+/** The audit entry first (it is the record), then the approved segments' translation units. */
+function recordBoth(
+  first: StatusChangesRecorder,
+  second: StatusChangesRecorder,
+): StatusChangesRecorder {
+  return async (peer, change) => {
+    await first(peer, change)
+    await second(peer, change)
+  }
 }
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', ''])
@@ -81,14 +98,15 @@ export async function startServer(
   const writeProbe = openWriteProbe(file)
   const audit = createSqliteAuditLog(authDb)
   const segmentation = createSqliteSegmentationStore(authDb)
+  const tm = openSqliteTranslationMemoryStore(file, { clearStagedImports: true })
   await auth.deleteExpiredSessions()
-  await purgeDeleted({ store, auth, log })
+  await purgeDeleted({ store, auth, tm, log })
   const sweep = setInterval(() => {
     auth.deleteExpiredSessions().catch((error: unknown) => {
       // Expired sessions already read as absent; sweeping again next hour is enough.
       log.error('auth.session_sweep_failed', { error })
     })
-    purgeDeleted({ store, auth, log }).catch((error: unknown) => {
+    purgeDeleted({ store, auth, tm, log }).catch((error: unknown) => {
       // What was due stays in the bin, invisible as before; the next sweep purges it.
       log.error('documents.purge_failed', { error })
     })
@@ -98,7 +116,10 @@ export async function startServer(
     store,
     log,
     authorize: benchmarkOnly?.authorize ?? judgeByRole,
-    recordStatusChanges: auditStatusChanges(audit),
+    recordStatusChanges: recordBoth(
+      auditStatusChanges(audit),
+      rememberApprovedSegments({ tm, auth, log }),
+    ),
     unloadDelayMs: config.unloadDelayMs,
     compactEveryUpdates: config.compactEveryUpdates,
     progressDelayMs: config.progressDelayMs,
@@ -118,6 +139,8 @@ export async function startServer(
     auth,
     audit,
     segmentation,
+    tm,
+    importJobs: new ImportJobs(),
     limiter: new LoginRateLimiter(config.loginLimits),
     sessionTtlMs: config.sessionTtlMs,
     live: rooms,
@@ -179,6 +202,7 @@ export async function startServer(
         clearInterval(sweep)
         await rooms.unloadAll()
         await store.close()
+        await tm.close()
         writeProbe.close()
         authDb.close()
       })()

@@ -2,6 +2,7 @@ import { Router, type Request } from 'express'
 import { createAlignedDocument, proposeAlignment } from '../alignment/index.ts'
 import type { AuthStore } from '../auth/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
+import { rememberAlignedPairs, type TranslationMemoryStore } from '../tm/index.ts'
 import { requirePermission, requireProjectRole } from './access.ts'
 import { alignmentFields, confirmAlignmentBody } from './alignmentSchemas.ts'
 import { projectField } from './schemas.ts'
@@ -16,6 +17,7 @@ import { readUpload, type UploadedFile } from './readUpload.ts'
 export interface AlignmentRouterOptions {
   store: DocumentStore
   auth: AuthStore
+  tm: TranslationMemoryStore
   maxUploadBytes: number
 }
 
@@ -40,7 +42,12 @@ function decodeSide(file: UploadedFile, side: Side): string {
 }
 
 /** `/api/alignments`: propose an alignment of a text and its translation; confirm it as a document. */
-export function alignmentRouter({ store, auth, maxUploadBytes }: AlignmentRouterOptions): Router {
+export function alignmentRouter({
+  store,
+  auth,
+  tm,
+  maxUploadBytes,
+}: AlignmentRouterOptions): Router {
   const router = Router()
 
   /** Aligning creates a document, so it takes what importing takes: a manager or an admin. */
@@ -93,7 +100,18 @@ export function alignmentRouter({ store, auth, maxUploadBytes }: AlignmentRouter
       ...(body.trailing === undefined ? {} : { trailing: body.trailing }),
     })
     await auth.addDocumentToProject(projectId, summary.id)
+    // Confirmed pairs are translations people vouched for: the project's memory learns them now.
+    const remembered = await rememberAlignedPairs(tm, {
+      projectId,
+      projectName: (await auth.getProject(projectId))?.name ?? body.title,
+      documentId: summary.id,
+      sourceLang,
+      targetLang,
+      pairs: body.pairs,
+      author: requireUser(request).username,
+    })
     response.status(201).json({
+      memoryUnits: remembered.added + remembered.updated,
       id: summary.id,
       title: summary.title,
       sourceLang: summary.sourceLang,

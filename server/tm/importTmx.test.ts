@@ -1,8 +1,8 @@
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { TmxError } from '@qalam/shared/formats'
 import { generateTmx, generateTmxBytes } from '../../test/support/generateTmx.ts'
+import { storedTmRows } from '../../test/support/storedTmRows.ts'
 import { makeTempDir, type TempDir } from '../../test/support/tempDir.ts'
 import { exportTmx } from './exportTmx.ts'
 import { importTmx, type ImportTmxOptions } from './importTmx.ts'
@@ -47,18 +47,6 @@ function run(
 
 async function allUnits(memoryId: string): Promise<StoredUnit[]> {
   return store.listUnits(memoryId, { afterId: 0, limit: 1_000_000 })
-}
-
-/** Rows of the memory and of the staging table, straight from the file. */
-function storedRows(): { units: number; staged: number } {
-  const db = new Database(file, { readonly: true })
-  try {
-    const count = (table: string) =>
-      (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
-    return { units: count('tm_units'), staged: count('tm_import_units') }
-  } finally {
-    db.close()
-  }
 }
 
 const FILE = `<?xml version="1.0" encoding="UTF-8"?>
@@ -155,7 +143,7 @@ test('a file refused after thousands of good units stores none of them', async (
   expect(error).toBeInstanceOf(TmxError)
   expect(error).toMatchObject({ code: 'tmx.not_xml', line: 5005 })
   expect(await allUnits(memory.id)).toEqual(before)
-  expect(storedRows()).toEqual({ units: before.length, staged: 0 })
+  expect(storedTmRows(file)).toEqual({ units: before.length, staged: 0 })
 })
 
 test('an input that fails midway stores nothing', async () => {
@@ -168,7 +156,7 @@ test('an input that fails midway stores nothing', async () => {
     }
   }
   await expect(run(memory.id, failing(), { batchSize: 100 })).rejects.toThrow('connection reset')
-  expect(storedRows()).toEqual({ units: 0, staged: 0 })
+  expect(storedTmRows(file)).toEqual({ units: 0, staged: 0 })
 })
 
 test(

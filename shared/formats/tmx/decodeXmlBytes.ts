@@ -40,21 +40,25 @@ function sniff(bytes: Uint8Array): { encoding: Encoding; bomBytes: number } {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     throw new TmxError(
       'tmx.compressed',
-      'the file is a ZIP archive; unzip it and import the .tmx inside',
+      'line 1: the file is a ZIP archive; unzip it and import the .tmx inside',
       1,
     )
   }
   if (startsWith(bytes, [0x1f, 0x8b])) {
-    throw new TmxError('tmx.compressed', 'the file is gzip-compressed; decompress it first', 1)
+    throw new TmxError(
+      'tmx.compressed',
+      'line 1: the file is gzip-compressed; decompress it first',
+      1,
+    )
   }
   if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff]) || startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) {
-    throw new TmxError('tmx.encoding', 'the file is UTF-32; save it as UTF-8', 1)
+    throw new TmxError('tmx.encoding', 'line 1: the file is UTF-32; save it as UTF-8', 1)
   }
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', bomBytes: 3 }
   if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', bomBytes: 2 }
   if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', bomBytes: 2 }
   if (startsWith(bytes, [0x3c, 0x00]) || startsWith(bytes, [0x00, 0x3c])) {
-    throw new TmxError('tmx.encoding', 'the file is UTF-16 without a byte order mark', 1)
+    throw new TmxError('tmx.encoding', 'line 1: the file is UTF-16 without a byte order mark', 1)
   }
   return { encoding: 'utf-8', bomBytes: 0 }
 }
