@@ -21,6 +21,7 @@ import {
 } from '../manage/manageApi.ts'
 import { RenameControl } from '../manage/RenameControl.tsx'
 import { MembersPanel } from '../members/MembersPanel.tsx'
+import { MemoriesPanel } from '../memories/MemoriesPanel.tsx'
 import { SegmentationPanel } from '../segmentation/SegmentationPanel.tsx'
 import { fetchProject, type Project } from './projectsApi.ts'
 import { RoleBadge } from './RoleBadge.tsx'
@@ -145,6 +146,11 @@ function ProjectView({ project }: { project: Project }) {
           )}
           <MembersPanel projectId={project.id} mayManage={mayManage} onChanged={refreshActivity} />
           <SegmentationPanel projectId={project.id} mayManage={may(project.role, 'import')} />
+          <MemoriesPanel
+            projectId={project.id}
+            mayManage={may(project.role, 'import')}
+            mayExport={may(project.role, 'export')}
+          />
           {mayManage && (
             <DeletedPanel
               title={t('manage.deletedDocuments')}
