@@ -1,6 +1,7 @@
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
+import { useChange } from '../http/useChange.ts'
 import { RequestProgress } from '../http/RequestProgress.tsx'
 import { useRequest } from '../http/useRequest.ts'
 import { useFormatter } from '../i18n/formatting.ts'
@@ -28,16 +29,7 @@ export function MemoriesPanel({
   const format = useFormatter()
   const load = useCallback((signal: AbortSignal) => fetchMemories(projectId, signal), [projectId])
   const [state, reload] = useRequest(load)
-  const [error, setError] = useState<unknown>(null)
-  const run = async (change: () => Promise<void>) => {
-    setError(null)
-    try {
-      await change()
-    } catch (failure) {
-      setError(failure)
-    }
-    reload()
-  }
+  const { run, error } = useChange(reload)
   return (
     <section className="panel" aria-labelledby="memories-title" data-testid="memories-panel">
       <h2 id="memories-title">{t('memories.title')}</h2>
