@@ -42,6 +42,10 @@ describe('translation memories on the project page', () => {
     await form.locator('select[name="sourceLang"]').selectOption('ru')
     await form.locator('select[name="targetLang"]').selectOption('kk')
     await form.locator('button[type="submit"]').click()
+    // The bar stands while the file streams in; its maximum is the file's size.
+    const bar = form.locator('[data-testid="tmx-progress"]')
+    await bar.waitFor()
+    expect(await bar.getAttribute('max')).toBe(String(tmx.length))
     const result = form.locator('[data-testid="tmx-result"]')
     await expect.poll(() => result.textContent(), { ...POLL, timeout: 60_000 }).toMatch(/3.?000/)
     expect(await result.textContent()).toContain(kk.memories.imported.split(':')[0])
