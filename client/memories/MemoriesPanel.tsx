@@ -20,10 +20,13 @@ export function MemoriesPanel({
   projectId,
   mayManage,
   mayExport,
+  languagePair,
 }: {
   projectId: string
   mayManage: boolean
   mayExport: boolean
+  /** The languages of the project's latest document: what a TMX import offers first. */
+  languagePair: readonly [string, string] | null
 }) {
   const { t } = useTranslation()
   const format = useFormatter()
@@ -98,7 +101,14 @@ export function MemoriesPanel({
       {error !== null && <ErrorMessage error={error} testId="memories-error" />}
       {mayManage && state.kind === 'loaded' && (
         <>
-          <TmxImportForm projectId={projectId} memories={state.value} onImported={reload} />
+          <TmxImportForm
+            // A new default pair starts the form afresh with it.
+            key={languagePair?.join('>') ?? ''}
+            projectId={projectId}
+            memories={state.value}
+            languagePair={languagePair}
+            onImported={reload}
+          />
           <CreateMemoryForm projectId={projectId} onCreated={reload} />
           <AttachMemoryForm projectId={projectId} onAttached={reload} />
         </>

@@ -30,18 +30,21 @@ function lineOf(error: unknown): number | null {
 export function TmxImportForm({
   projectId,
   memories,
+  languagePair,
   onImported,
 }: {
   projectId: string
   memories: readonly MemoryView[]
+  /** The project's languages, offered first; Russian into Kazakh without documents. */
+  languagePair: readonly [string, string] | null
   onImported: () => void
 }) {
   const { t } = useTranslation()
   const format = useFormatter()
   const [file, setFile] = useState<File | null>(null)
   const [memoryId, setMemoryId] = useState('')
-  const [sourceLang, setSourceLang] = useState('ru')
-  const [targetLang, setTargetLang] = useState('kk')
+  const [sourceLang, setSourceLang] = useState(languagePair?.[0] ?? 'ru')
+  const [targetLang, setTargetLang] = useState(languagePair?.[1] ?? 'kk')
   const [progress, setProgress] = useState<ImportJob | null>(null)
   const [result, setResult] = useState<ImportSummary | null>(null)
   const target = memoryId || memories[0]?.id || ''

@@ -148,6 +148,11 @@ function ProjectView({ project }: { project: Project }) {
           <SegmentationPanel projectId={project.id} mayManage={may(project.role, 'import')} />
           <MemoriesPanel
             projectId={project.id}
+            languagePair={
+              documents.kind === 'loaded' && documents.value[0]
+                ? [documents.value[0].sourceLang, documents.value[0].targetLang]
+                : null
+            }
             mayManage={may(project.role, 'import')}
             mayExport={may(project.role, 'export')}
           />
