@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { useChange } from '../http/useChange.ts'
@@ -8,6 +8,7 @@ import { useFormatter } from '../i18n/formatting.ts'
 import { AttachMemoryForm } from './AttachMemoryForm.tsx'
 import { CreateMemoryForm } from './CreateMemoryForm.tsx'
 import { attachMemory, detachMemory, exportUrl, fetchMemories } from './memoriesApi.ts'
+import { MemoryStats } from './MemoryStats.tsx'
 import { TmxImportForm } from './TmxImportForm.tsx'
 import './memories.css'
 
@@ -33,6 +34,8 @@ export function MemoriesPanel({
   const load = useCallback((signal: AbortSignal) => fetchMemories(projectId, signal), [projectId])
   const [state, reload] = useRequest(load)
   const { run, error } = useChange(reload)
+  // Figures are counted on the server; only for the memories someone opened.
+  const [openStats, setOpenStats] = useState<Record<string, boolean>>({})
   return (
     <section className="panel" aria-labelledby="memories-title" data-testid="memories-panel">
       <h2 id="memories-title">{t('memories.title')}</h2>
@@ -65,6 +68,18 @@ export function MemoriesPanel({
                     </>
                   )}
                 </span>
+                <details
+                  className="memory__more"
+                  onToggle={(event) => {
+                    const isOpen = event.currentTarget.open
+                    setOpenStats((open) => ({ ...open, [memory.id]: isOpen }))
+                  }}
+                >
+                  <summary>{t('memories.details')}</summary>
+                  {openStats[memory.id] && (
+                    <MemoryStats projectId={projectId} memoryId={memory.id} />
+                  )}
+                </details>
               </span>
               {mayExport && (
                 <a

@@ -138,3 +138,20 @@ export async function importTmxFile(input: {
     await polling
   }
 }
+
+const stats = z.object({
+  units: z.number(),
+  byLanguagePair: z.array(
+    z.object({ sourceLang: z.string(), targetLang: z.string(), units: z.number() }),
+  ),
+  byOrigin: z.object({ segment: z.number(), tmx: z.number(), alignment: z.number() }),
+  lastChangedAt: z.number().nullable(),
+})
+
+export type MemoryStatsView = z.infer<typeof stats>
+
+export function fetchMemoryStats(projectId: string, memoryId: string, signal?: AbortSignal) {
+  return requestJson(memoriesUrl(projectId, `/${encodeURIComponent(memoryId)}/stats`), stats, {
+    signal,
+  })
+}

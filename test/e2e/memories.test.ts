@@ -41,11 +41,20 @@ describe('translation memories on the project page', () => {
     })
     await form.locator('select[name="sourceLang"]').selectOption('ru')
     await form.locator('select[name="targetLang"]').selectOption('kk')
+    // The upload is held until the bar has been seen: a fast machine would finish first.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/memories/*/imports', async (route) => {
+      await held
+      await route.continue()
+    })
     await form.locator('button[type="submit"]').click()
     // The bar stands while the file streams in; its maximum is the file's size.
     const bar = form.locator('[data-testid="tmx-progress"]')
     await bar.waitFor()
     expect(await bar.getAttribute('max')).toBe(String(tmx.length))
+    // Later uploads pass straight through: the promise stays resolved.
+    release()
     const result = form.locator('[data-testid="tmx-result"]')
     await expect.poll(() => result.textContent(), { ...POLL, timeout: 60_000 }).toMatch(/3.?000/)
     expect(await result.textContent()).toContain(kk.memories.imported.split(':')[0])
@@ -53,6 +62,9 @@ describe('translation memories on the project page', () => {
       .poll(() => write.locator('[data-testid="memory-units"]').textContent(), POLL)
       .toMatch(/3.?000/)
 
+    await write.locator('summary').click()
+    const stats = write.locator('[data-testid="memory-stats"]')
+    await expect.poll(() => stats.textContent(), POLL).toMatch(/TMX-тен: 3.?000/)
     await panel.screenshot({ path: `${SCREENSHOT_DIR}/memories-panel-kk.png` })
 
     // A broken file: refused with the reason in Kazakh and its line, and nothing added.
