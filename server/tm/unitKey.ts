@@ -3,9 +3,10 @@ import type { NewUnit } from './TranslationMemoryStore.ts'
 
 /**
  * What makes two units the same one: languages, source and target with their inline codes, and
- * the neighbouring sources. A digest, so that the unique index stays small whatever the text.
+ * the neighbouring sources. The first 16 bytes of a SHA-256 digest (a collision needs about
+ * 2^64 units), so that the unique index stays small whatever the text.
  */
-export function unitKey(unit: NewUnit): string {
+export function unitKey(unit: NewUnit): Buffer {
   return createHash('sha256')
     .update(
       JSON.stringify([
@@ -19,5 +20,6 @@ export function unitKey(unit: NewUnit): string {
         unit.nextSource,
       ]),
     )
-    .digest('base64url')
+    .digest()
+    .subarray(0, 16)
 }

@@ -171,7 +171,7 @@ export function openSqliteTranslationMemoryStore(
     `INSERT INTO tm_units (memory_id, ${UNIT_COLUMNS})
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${ON_SAME_UNIT}`,
   )
-  const selectUnitByKey = db.prepare<[string, string], { id: number }>(
+  const selectUnitByKey = db.prepare<[string, Buffer], { id: number }>(
     'SELECT id FROM tm_units WHERE memory_id = ? AND unit_key = ?',
   )
   // A segment approved again with another translation: the new unit replaces the old one.
@@ -241,7 +241,7 @@ export function openSqliteTranslationMemoryStore(
     let updated = 0
     for (const unit of units) {
       const values = unitValues(unit)
-      const key = values[0] as string
+      const key = values[0] as Buffer
       if (selectUnitByKey.get(memoryId, key)) updated++
       else added++
       insertUnit.run(memoryId, ...values)

@@ -29,7 +29,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS tm_one_write_memory
 CREATE TABLE IF NOT EXISTS tm_units (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
   memory_id     TEXT NOT NULL REFERENCES tm_memories (id) ON DELETE CASCADE,
-  unit_key      TEXT NOT NULL,
+  unit_key      BLOB NOT NULL,
   source_lang   TEXT NOT NULL,
   target_lang   TEXT NOT NULL,
   source        TEXT NOT NULL,
@@ -47,12 +47,14 @@ CREATE TABLE IF NOT EXISTS tm_units (
   changed_at    INTEGER NOT NULL,
   UNIQUE (memory_id, unit_key)
 );
-CREATE INDEX IF NOT EXISTS tm_units_by_segment ON tm_units (memory_id, document_id, segment_id);
+-- Only units from approved segments have a segment: imported ones cost this index nothing.
+CREATE INDEX IF NOT EXISTS tm_units_by_segment ON tm_units (memory_id, document_id, segment_id)
+  WHERE segment_id IS NOT NULL;
 CREATE TABLE IF NOT EXISTS tm_import_units (
   import_id     TEXT NOT NULL,
   seq           INTEGER NOT NULL,
   memory_id     TEXT NOT NULL,
-  unit_key      TEXT NOT NULL,
+  unit_key      BLOB NOT NULL,
   source_lang   TEXT NOT NULL,
   target_lang   TEXT NOT NULL,
   source        TEXT NOT NULL,
