@@ -4,6 +4,7 @@ import type { ActingRole } from '@qalam/shared/workflow'
 import type { AuthStore, User } from '../auth/index.ts'
 import type { Logger } from '../logging/index.ts'
 import {
+  emptyProgress,
   exportTmx,
   importTmx,
   type ImportJobs,
@@ -216,11 +217,7 @@ export function memoriesRouter({ auth, tm, importJobs, log }: MemoriesRouterOpti
         const known = error instanceof AppError
         const current = importJobs.get(jobId, user.id, memory.id)
         importJobs.update(jobId, {
-          ...(current ?? {
-            bytesRead: 0,
-            unitsRead: 0,
-            skipped: { no_source: 0, no_target: 0, empty: 0, too_long: 0 },
-          }),
+          ...(current ?? emptyProgress()),
           state: 'failed',
           error: known
             ? { code: error.code, message: error.message }

@@ -1,4 +1,4 @@
-import type { ImportProgress, ImportSummary } from './importTmx.ts'
+import { emptyProgress, type ImportProgress, type ImportSummary } from './importTmx.ts'
 
 /** What the client polls while its upload streams in. */
 export type ImportJobState =
@@ -37,12 +37,7 @@ export class ImportJobs {
       userId,
       memoryId,
       updatedAt: now,
-      status: {
-        state: 'running',
-        bytesRead: 0,
-        unitsRead: 0,
-        skipped: { no_source: 0, no_target: 0, empty: 0, too_long: 0 },
-      },
+      status: { state: 'running', ...emptyProgress() },
     })
     return true
   }

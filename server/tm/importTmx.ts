@@ -48,6 +48,15 @@ export interface ImportTmxOptions {
   maxSegmentChars?: number
 }
 
+/** Progress before the first byte: nothing read, nothing skipped. */
+export function emptyProgress(): ImportProgress {
+  return {
+    bytesRead: 0,
+    unitsRead: 0,
+    skipped: { no_source: 0, no_target: 0, empty: 0, too_long: 0 },
+  }
+}
+
 const DEFAULT_BATCH = 1000
 const DEFAULT_MAX_SEGMENT_CHARS = 20_000
 
@@ -68,11 +77,7 @@ export async function importTmx(options: ImportTmxOptions): Promise<ImportSummar
   const maxSegmentChars = options.maxSegmentChars ?? DEFAULT_MAX_SEGMENT_CHARS
   const languages = [sourceLang, targetLang]
   const importId = randomUUID()
-  const progress: ImportProgress = {
-    bytesRead: 0,
-    unitsRead: 0,
-    skipped: { no_source: 0, no_target: 0, empty: 0, too_long: 0 },
-  }
+  const progress = emptyProgress()
   let header: TmxHeader | null = null
   let batch: NewUnit[] = []
   let peakBufferedUnits = 0

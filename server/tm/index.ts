@@ -12,6 +12,7 @@ export {
 } from './TranslationMemoryStore.ts'
 export { openSqliteTranslationMemoryStore } from './sqlite/SqliteTranslationMemoryStore.ts'
 export {
+  emptyProgress,
   importTmx,
   SKIP_REASONS,
   type ImportProgress,
