@@ -19,15 +19,16 @@ import {
   ImportJobs,
   openSqliteTranslationMemoryStore,
   rememberApprovedSegments,
+  rememberLateTyping,
 } from './tm/index.ts'
 import {
   RoomRegistry,
   attachSyncServer,
+  auditLateTyping,
   auditStatusChanges,
   judgeByRole,
   type Admission,
   type Authorize,
-  type StatusChangesRecorder,
   type SyncServer,
 } from './sync/index.ts'
 
@@ -51,14 +52,14 @@ export interface BenchmarkOnlyOptions {
   authorize: Authorize
 }
 
-/** The audit entry first (it is the record), then the approved segments' translation units. */
-function recordBoth(
-  first: StatusChangesRecorder,
-  second: StatusChangesRecorder,
-): StatusChangesRecorder {
-  return async (peer, change) => {
-    await first(peer, change)
-    await second(peer, change)
+/** Two recorders one after the other: the audit entry first (it is the record), then the memory. */
+function inOrder<Args extends unknown[]>(
+  first: (...args: Args) => Promise<void>,
+  second: (...args: Args) => Promise<void>,
+): (...args: Args) => Promise<void> {
+  return async (...args) => {
+    await first(...args)
+    await second(...args)
   }
 }
 
@@ -116,10 +117,12 @@ export async function startServer(
     store,
     log,
     authorize: benchmarkOnly?.authorize ?? judgeByRole,
-    recordStatusChanges: recordBoth(
+    recordStatusChanges: inOrder(
       auditStatusChanges(audit),
       rememberApprovedSegments({ tm, auth, log }),
     ),
+    // Typing that got into an approved text: the audit says so, the memory unit takes the text.
+    recordLateTyping: inOrder(auditLateTyping(audit), rememberLateTyping({ tm, auth, log })),
     unloadDelayMs: config.unloadDelayMs,
     compactEveryUpdates: config.compactEveryUpdates,
     progressDelayMs: config.progressDelayMs,

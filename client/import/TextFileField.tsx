@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next'
 import './fileField.css'
 
 /**
- * A labelled picker for one plain-text file; reports the chosen file, or null when cleared.
- * The native input stays (keyboard, screen readers, drag and drop onto it) but out of sight:
- * Chromium draws its button and "No file chosen" in the browser's language, not the
- * interface's, so our own button and file name stand in its place.
+ * A labelled picker for one file (plain text unless `accept` says otherwise); reports the chosen
+ * file, or null when cleared. The native input stays (keyboard, screen readers, drag and drop
+ * onto it) but out of sight: Chromium draws its button and "No file chosen" in the browser's
+ * language, not the interface's, so our own button and file name stand in its place.
  */
 export function TextFileField({
   id,

@@ -21,5 +21,5 @@ export {
 } from './importTmx.ts'
 export { exportTmx } from './exportTmx.ts'
 export { ImportJobs, type ImportJobState } from './importJobs.ts'
-export { rememberApprovedSegments } from './rememberApprovedSegments.ts'
+export { rememberApprovedSegments, rememberLateTyping } from './rememberApprovedSegments.ts'
 export { rememberAlignedPairs } from './rememberAlignedPairs.ts'

@@ -1,8 +1,10 @@
 import { afterEach, expect, test } from 'vitest'
-import { readSegments, setStatus, setTargetText } from '@qalam/shared/model'
+import { readSegments, segmentAt, setStatus, setTargetText, targetText } from '@qalam/shared/model'
 import { generateTmx } from '../support/generateTmx.ts'
 import { asUser, type Session } from '../support/accounts.ts'
+import { connectRawPeer, type RawSyncPeer } from '../support/rawSyncPeer.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
+import { typeAtEnd } from '../support/typeAtEnd.ts'
 import { storedTmRows } from '../support/storedTmRows.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
@@ -10,9 +12,11 @@ import { createWorkspace, type Workspace } from '../support/workspace.ts'
 
 let server: TestServer | null = null
 const clients: SyncClient[] = []
+const rawPeers: RawSyncPeer[] = []
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy()
+  for (const peer of rawPeers.splice(0)) peer.close()
   await server?.dispose()
   server = null
 })
@@ -100,6 +104,58 @@ test('a segment approved in the editor is in the project’s write memory at onc
   expect(tmx.body).toContain('<prop type="prev">Первое письмо.</prop>')
   expect(tmx.body).toContain('<prop type="next">Третье письмо.</prop>')
   expect(tmx.body).toMatch(/<tu srclang="ru" creationid="aigul" creationdate="\d{8}T\d{6}Z"/)
+})
+
+test('typing that reached an approved segment late is in its memory unit, which replaces the approved one', async () => {
+  const { server, workspace } = await setup()
+  const reviewer = await workspace.member('reviewer', 'aigul')
+  const translator = await workspace.member('translator', 'nurlan')
+  const { id: documentId } = await workspace.importDocument({
+    bytes: 'Первое письмо. Второе письмо.',
+  })
+  const reviewerClient = connectClient(server.url, documentId, reviewer)
+  clients.push(reviewerClient)
+  await reviewerClient.synced()
+  const [first] = readSegments(reviewerClient.doc).map((segment) => segment.id)
+  setTargetText(reviewerClient.doc, first!, 'Бірінші', reviewer.user.id)
+  setStatus(reviewerClient.doc, first!, 'translated', reviewer.user.id)
+  // The translator's raw client, so that the approval can be held on its way to them.
+  const typist = connectRawPeer(server.url, documentId, translator)
+  rawPeers.push(typist)
+  await typist.synced
+  await waitFor(() => expect(targetText(segmentAt(typist.doc, 0)!)).toBe('Бірінші'))
+
+  typist.pause()
+  setStatus(reviewerClient.doc, first!, 'approved', reviewer.user.id)
+  const [write] = await waitFor(async () => {
+    const list = await memories(workspace)
+    expect(list[0]).toMatchObject({ mode: 'write', units: 1 })
+    return list
+  })
+  const exported = async () =>
+    (
+      await api<string>(
+        `/api/projects/${workspace.projectId}/memories/${write!.id}/export`,
+        workspace.admin,
+      )
+    ).body
+  expect(await exported()).toContain('<seg>Бірінші</seg>')
+  // Typing sent before the approval reached the translator goes into the approved text.
+  typist.send((doc) => typeAtEnd(doc, 0, ' хат'))
+  await waitFor(() => expect(targetText(segmentAt(reviewerClient.doc, 0)!)).toBe('Бірінші хат'))
+  typist.resume()
+
+  const tmx = await waitFor(async () => {
+    const body = await exported()
+    expect(body).toContain('<seg>Бірінші хат</seg>')
+    return body
+  })
+  expect(tmx).not.toContain('<seg>Бірінші</seg>')
+  // The reviewer approved it; the translator's typing changed it last.
+  expect(tmx).toMatch(
+    /<tu srclang="ru" creationid="aigul" creationdate="\d{8}T\d{6}Z" changeid="nurlan"/,
+  )
+  expect((await memories(workspace))[0]).toMatchObject({ units: 1 })
 })
 
 test('confirming an alignment puts its vouched-for pairs into the write memory', async () => {
