@@ -16,6 +16,12 @@ import { createSqliteSegmentationStore } from './segmentation/index.ts'
 import { openSqliteDocumentStore, openWriteProbe, type DocumentStore } from './storage/index.ts'
 import { purgeDeleted } from './documents/index.ts'
 import {
+  ImportJobs,
+  openSqliteTranslationMemoryStore,
+  rememberApprovedSegments,
+  rememberLateTyping,
+} from './tm/index.ts'
+import {
   RoomRegistry,
   attachSyncServer,
   auditLateTyping,
@@ -44,6 +50,17 @@ export interface RunningServer {
  */
 export interface BenchmarkOnlyOptions {
   authorize: Authorize
+}
+
+/** Two recorders one after the other: the audit entry first (it is the record), then the memory. */
+function inOrder<Args extends unknown[]>(
+  first: (...args: Args) => Promise<void>,
+  second: (...args: Args) => Promise<void>,
+): (...args: Args) => Promise<void> {
+  return async (...args) => {
+    await first(...args)
+    await second(...args)
+  }
 }
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', ''])
@@ -82,14 +99,15 @@ export async function startServer(
   const writeProbe = openWriteProbe(file)
   const audit = createSqliteAuditLog(authDb)
   const segmentation = createSqliteSegmentationStore(authDb)
+  const tm = openSqliteTranslationMemoryStore(file, { clearStagedImports: true })
   await auth.deleteExpiredSessions()
-  await purgeDeleted({ store, auth, log })
+  await purgeDeleted({ store, auth, tm, log })
   const sweep = setInterval(() => {
     auth.deleteExpiredSessions().catch((error: unknown) => {
       // Expired sessions already read as absent; sweeping again next hour is enough.
       log.error('auth.session_sweep_failed', { error })
     })
-    purgeDeleted({ store, auth, log }).catch((error: unknown) => {
+    purgeDeleted({ store, auth, tm, log }).catch((error: unknown) => {
       // What was due stays in the bin, invisible as before; the next sweep purges it.
       log.error('documents.purge_failed', { error })
     })
@@ -99,8 +117,12 @@ export async function startServer(
     store,
     log,
     authorize: benchmarkOnly?.authorize ?? judgeByRole,
-    recordStatusChanges: auditStatusChanges(audit),
-    recordLateTyping: auditLateTyping(audit),
+    recordStatusChanges: inOrder(
+      auditStatusChanges(audit),
+      rememberApprovedSegments({ tm, auth, log }),
+    ),
+    // Typing that got into an approved text: the audit says so, the memory unit takes the text.
+    recordLateTyping: inOrder(auditLateTyping(audit), rememberLateTyping({ tm, auth, log })),
     unloadDelayMs: config.unloadDelayMs,
     compactEveryUpdates: config.compactEveryUpdates,
     progressDelayMs: config.progressDelayMs,
@@ -120,6 +142,8 @@ export async function startServer(
     auth,
     audit,
     segmentation,
+    tm,
+    importJobs: new ImportJobs(),
     limiter: new LoginRateLimiter(config.loginLimits),
     sessionTtlMs: config.sessionTtlMs,
     live: rooms,
@@ -181,6 +205,7 @@ export async function startServer(
         clearInterval(sweep)
         await rooms.unloadAll()
         await store.close()
+        await tm.close()
         writeProbe.close()
         authDb.close()
       })()

@@ -1,6 +1,7 @@
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
+import { useChange } from '../http/useChange.ts'
 import { ApiError } from '../http/requestJson.ts'
 import { RequestProgress } from '../http/RequestProgress.tsx'
 import { TextFileField } from '../import/TextFileField.tsx'
@@ -32,16 +33,7 @@ export function SegmentationPanel({
     [projectId],
   )
   const [state, reload] = useRequest(load)
-  const [error, setError] = useState<unknown>(null)
-  const run = async (change: () => Promise<void>) => {
-    setError(null)
-    try {
-      await change()
-    } catch (failure) {
-      setError(failure)
-    }
-    reload()
-  }
+  const { run, error } = useChange(reload)
   return (
     <section
       className="panel"

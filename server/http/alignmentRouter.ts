@@ -2,6 +2,7 @@ import { Router, type Request } from 'express'
 import { createAlignedDocument, proposeAlignment } from '../alignment/index.ts'
 import type { AuthStore } from '../auth/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
+import { rememberAlignedPairs, type TranslationMemoryStore } from '../tm/index.ts'
 import { requirePermission, requireProjectRole } from './access.ts'
 import { alignmentFields, confirmAlignmentBody } from './alignmentSchemas.ts'
 import { projectField } from './schemas.ts'
@@ -19,6 +20,7 @@ export interface AlignmentRouterOptions {
   store: DocumentStore
   auth: AuthStore
   segmentation: SegmentationStore
+  tm: TranslationMemoryStore
   maxUploadBytes: number
 }
 
@@ -47,6 +49,7 @@ export function alignmentRouter({
   store,
   auth,
   segmentation,
+  tm,
   maxUploadBytes,
 }: AlignmentRouterOptions): Router {
   const router = Router()
@@ -112,7 +115,18 @@ export function alignmentRouter({
       ...(body.sourceEncoding === undefined ? {} : { sourceEncoding: body.sourceEncoding }),
     })
     await auth.addDocumentToProject(projectId, summary.id)
+    // Confirmed pairs are translations people vouched for: the project's memory learns them now.
+    const remembered = await rememberAlignedPairs(tm, {
+      projectId,
+      projectName: (await auth.getProject(projectId))?.name ?? body.title,
+      documentId: summary.id,
+      sourceLang,
+      targetLang,
+      pairs: body.pairs,
+      author: requireUser(request).username,
+    })
     response.status(201).json({
+      memoryUnits: remembered.added + remembered.updated,
       id: summary.id,
       title: summary.title,
       sourceLang: summary.sourceLang,

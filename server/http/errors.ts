@@ -37,6 +37,18 @@ export type ErrorCode =
   | 'srx.bad_regex'
   | 'srx.too_large'
   | 'segmentation.too_many_exceptions'
+  | 'tm.not_found'
+  | 'tm.write_memory'
+  | 'tm.owned_memory'
+  | 'tm.same_language'
+  | 'tm.import_id_taken'
+  | 'tmx.not_xml'
+  | 'tmx.not_tmx'
+  | 'tmx.invalid'
+  | 'tmx.dtd'
+  | 'tmx.encoding'
+  | 'tmx.compressed'
+  | 'tmx.too_large'
   | 'internal'
 
 /** An error the client caused and is told about: a code, an HTTP status and an English message. */
