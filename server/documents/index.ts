@@ -1,3 +1,10 @@
-export { createDocument, type NewDocument } from './createDocument.ts'
+export {
+  buildDocument,
+  createDocument,
+  storeDocument,
+  type BuiltDocument,
+  type DocumentHeading,
+  type NewDocument,
+} from './createDocument.ts'
 export { exportPlainText, type PlainTextExport } from './exportPlainText.ts'
 export { purgeDeleted, type PurgeStores } from './purgeDeleted.ts'

@@ -1,12 +1,13 @@
 import { Router, type Request } from 'express'
-import { createAlignedDocument, proposeAlignment } from '../alignment/index.ts'
 import type { AuthStore } from '../auth/index.ts'
+import { storeDocument } from '../documents/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
+import { ownBuffer } from '../workers/index.ts'
 import { requirePermission, requireProjectRole } from './access.ts'
 import { alignmentFields, confirmAlignmentBody } from './alignmentSchemas.ts'
 import { projectField } from './schemas.ts'
-import { decodeTextFile } from './decodeTextFile.ts'
 import { AlignmentError, ImportError } from './errors.ts'
+import type { ImportQueue } from './importQueue.ts'
 import { jsonBody } from './jsonBody.ts'
 import { requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
@@ -17,30 +18,21 @@ export interface AlignmentRouterOptions {
   store: DocumentStore
   auth: AuthStore
   maxUploadBytes: number
+  /** Decoding, segmenting, aligning and building the document run in the worker pool. */
+  imports: ImportQueue
 }
 
 const SIDES = ['source', 'target'] as const
 type Side = (typeof SIDES)[number]
-
-type ImportCode = ConstructorParameters<typeof ImportError>[0]
 
 function requireFile(file: UploadedFile | undefined, side: Side): UploadedFile {
   if (!file) throw new ImportError('import.missing_file', `No ${side} file was uploaded.`)
   return file
 }
 
-/** Decodes one side like an imported document, naming the side in the English message. */
-function decodeSide(file: UploadedFile, side: Side): string {
-  try {
-    return decodeTextFile(file.bytes)
-  } catch (error) {
-    if (!(error instanceof ImportError)) throw error
-    throw new ImportError(error.code as ImportCode, `The ${side} file: ${error.message}`)
-  }
-}
-
 /** `/api/alignments`: propose an alignment of a text and its translation; confirm it as a document. */
-export function alignmentRouter({ store, auth, maxUploadBytes }: AlignmentRouterOptions): Router {
+export function alignmentRouter(options: AlignmentRouterOptions): Router {
+  const { store, auth, maxUploadBytes, imports } = options
   const router = Router()
 
   /** Aligning creates a document, so it takes what importing takes: a manager or an admin. */
@@ -52,24 +44,31 @@ export function alignmentRouter({ store, auth, maxUploadBytes }: AlignmentRouter
   }
 
   router.post('/', async (request, response) => {
-    requireUser(request)
-    const upload = await readUpload(request, maxUploadBytes, SIDES)
-    await requireImporter(request, upload.fields)
-    const sourceFile = requireFile(upload.files.source, 'source')
-    const targetFile = requireFile(upload.files.target, 'target')
-    const fields = parseInput(alignmentFields, upload.fields)
-    const sourceLang = requireLanguage(fields.sourceLang, 'source language')
-    const targetLang = requireLanguage(fields.targetLang, 'target language')
-    const sourceText = decodeSide(sourceFile, 'source')
-    const targetText = decodeSide(targetFile, 'target')
-    const title = fields.title || titleFromFileName(sourceFile.name) || 'Untitled'
-    const proposal = proposeAlignment({ title, sourceLang, targetLang, sourceText, targetText })
-    for (const side of SIDES) {
-      if (proposal[side].sentences.length === 0) {
-        throw new AlignmentError('align.empty_side', `The ${side} file has no text.`)
-      }
-    }
-    response.json(proposal)
+    const user = requireUser(request)
+    const proposal = await imports.withSlot(request, response, user, async (slot) => {
+      const upload = await readUpload(request, maxUploadBytes, SIDES)
+      await requireImporter(request, upload.fields)
+      const sourceFile = requireFile(upload.files.source, 'source')
+      const targetFile = requireFile(upload.files.target, 'target')
+      const fields = parseInput(alignmentFields, upload.fields)
+      const sourceLang = requireLanguage(fields.sourceLang, 'source language')
+      const targetLang = requireLanguage(fields.targetLang, 'target language')
+      const title = fields.title || titleFromFileName(sourceFile.name) || 'Untitled'
+      const source = ownBuffer(sourceFile.bytes)
+      const target = ownBuffer(targetFile.bytes)
+      return slot.run(
+        'proposeAlignment',
+        { title, sourceLang, targetLang, sourceBytes: source.bytes, targetBytes: target.bytes },
+        { transfer: [source.buffer, target.buffer] },
+      )
+    })
+    const [empty] = proposal.emptySides
+    if (empty) throw new AlignmentError('align.empty_side', `The ${empty} file has no text.`)
+    const { json } = proposal
+    // Serialized by the worker: a proposal for two 20 MB texts is tens of megabytes of JSON.
+    response
+      .type('application/json')
+      .send(Buffer.from(json.buffer, json.byteOffset, json.byteLength))
   })
 
   // Pairs carry both texts, so the body may be as large as the two uploads together.
@@ -85,12 +84,19 @@ export function alignmentRouter({ store, auth, maxUploadBytes }: AlignmentRouter
         `Pair ${orphan + 1} has no source text; merge it with a neighbour.`,
       )
     }
-    const summary = await createAlignedDocument(store, {
-      title: body.title,
-      sourceLang,
-      targetLang,
-      pairs: body.pairs,
-      ...(body.trailing === undefined ? {} : { trailing: body.trailing }),
+    const user = requireUser(request)
+    const { title } = body
+    const summary = await imports.withSlot(request, response, user, async (slot) => {
+      const now = Date.now()
+      const built = await slot.run('buildAlignedDocument', {
+        title,
+        sourceLang,
+        targetLang,
+        pairs: body.pairs,
+        ...(body.trailing === undefined ? {} : { trailing: body.trailing }),
+        now,
+      })
+      return storeDocument(store, { title, sourceLang, targetLang }, built, now)
     })
     await auth.addDocumentToProject(projectId, summary.id)
     response.status(201).json({
