@@ -4,7 +4,8 @@ import { useNavigate } from 'react-router'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { ApiError } from '../http/requestJson.ts'
 import { useSubmit } from '../http/useSubmit.ts'
-import { importDocument } from './importDocument.ts'
+import { importDocument, type ImportProgress } from './importDocument.ts'
+import { ImportProgressIndicator } from './ImportProgressIndicator.tsx'
 import { LanguagePairFields } from './LanguagePairFields.tsx'
 import { TextFileField } from './TextFileField.tsx'
 import { TitleField } from './TitleField.tsx'
@@ -19,6 +20,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
   const [targetLang, setTargetLang] = useState('kk')
   // Asked once per submit when both languages are the same; the server also wants the flag.
   const [askingSameLanguage, setAskingSameLanguage] = useState(false)
+  const [progress, setProgress] = useState<ImportProgress | null>(null)
   const sameLanguage = sourceLang.trim().toLowerCase() === targetLang.trim().toLowerCase()
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
     if (file === null) throw new ApiError('import.missing_file', 'no file chosen', 400)
@@ -26,14 +28,22 @@ export function ImportForm({ projectId }: { projectId: string }) {
       setAskingSameLanguage(true)
       return
     }
-    const created = await importDocument({
-      projectId,
-      file,
-      title,
-      sourceLang,
-      targetLang,
-      sameLanguage: sameLanguage && askingSameLanguage,
-    })
+    let created
+    try {
+      created = await importDocument(
+        {
+          projectId,
+          file,
+          title,
+          sourceLang,
+          targetLang,
+          sameLanguage: sameLanguage && askingSameLanguage,
+        },
+        setProgress,
+      )
+    } finally {
+      setProgress(null)
+    }
     await navigate(`/documents/${encodeURIComponent(created.id)}`)
   })
   const changeLanguage = (set: (tag: string) => void) => (tag: string) => {
@@ -65,6 +75,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
           {t('import.sameLanguage', { lang: sourceLang.trim() })}
         </p>
       )}
+      {progress !== null && <ImportProgressIndicator progress={progress} />}
       {error !== null && <ErrorMessage error={error} testId="import-error" />}
       <button type="submit" className="button button--primary" disabled={isSubmitting}>
         {isSubmitting

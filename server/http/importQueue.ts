@@ -10,7 +10,14 @@ import {
   type SlotState,
   type WorkerPool,
 } from '../workers/index.ts'
-import { AppError, BusyError, ImportError, NotFoundError, type ErrorCode } from './errors.ts'
+import {
+  AppError,
+  BusyError,
+  ImportError,
+  InvalidRequestError,
+  NotFoundError,
+  type ErrorCode,
+} from './errors.ts'
 import { parseInput } from './parseInput.ts'
 
 /** `?progress=UUID` on an upload: the id the form then asks `GET /imports/:progress` about. */
@@ -46,7 +53,7 @@ export class ImportQueue {
   ): Promise<T> {
     const { progress } = parseInput(progressQuery, request.query)
     if (progress !== undefined && this.watched.has(progress)) {
-      throw new ImportError('import.busy', 'An upload with this progress id is already running.')
+      throw new InvalidRequestError('An upload with this progress id is already running.')
     }
     const slot = this.take()
     if (progress !== undefined) this.watched.set(progress, { userId: user.id, slot })

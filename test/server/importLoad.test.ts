@@ -5,9 +5,10 @@ import { databaseFile } from '../../server/config.ts'
 import { asUser, type Session } from '../support/accounts.ts'
 import { importDocument, postImport } from '../support/documentsApi.ts'
 import { generateDocument } from '../support/generateDocument.ts'
-import { postWatchedImport } from '../support/importProgress.ts'
-import { openRawConnection, type RawConnection } from '../support/rawHttp.ts'
+import { importPhase, postWatchedImport, stallUpload } from '../support/importProgress.ts'
+import type { RawConnection } from '../support/rawHttp.ts'
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts'
+import { startTestServer } from '../support/testServer.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
 import { waitFor } from '../support/waitFor.ts'
@@ -50,6 +51,30 @@ async function healthy(url: string): Promise<boolean> {
   const response = await fetch(`${url}/healthz`)
   return response.status === 200 && ((await response.json()) as { ok: boolean }).ok
 }
+
+describe('the progress of an upload', () => {
+  test('is shown to its own user only, and a malformed id is refused', async () => {
+    const testServer = await startTestServer()
+    try {
+      const workspace = await createWorkspace(testServer)
+      const other = await workspace.member('manager')
+      const progress = randomUUID()
+      connections.push(await stallUpload(testServer.port, workspace.admin, progress))
+      await waitFor(async () =>
+        expect(await importPhase(testServer.url, workspace.admin, progress)).toEqual({
+          status: 200,
+          body: { phase: 'receiving' },
+        }),
+      )
+      expect((await importPhase(testServer.url, other, progress)).status).toBe(404)
+      expect((await importPhase(testServer.url, workspace.admin, randomUUID())).status).toBe(404)
+      expect((await importPhase(testServer.url, workspace.admin, 'not-an-id')).status).toBe(400)
+    } finally {
+      for (const connection of connections.splice(0)) connection.destroy()
+      await testServer.dispose()
+    }
+  })
+})
 
 describe('imports run beside everyone else, not instead of them', () => {
   test(
@@ -124,25 +149,13 @@ describe('imports run beside everyone else, not instead of them', () => {
       const url = workspace.serverUrl
       // An upload that sends its headers and stops: it holds the slot while it "uploads".
       const progress = randomUUID()
-      const stalled = await openRawConnection(server!.port)
+      const stalled = await stallUpload(server!.port, workspace.admin, progress)
       connections.push(stalled)
-      stalled.write(
-        [
-          `POST /api/documents?progress=${progress} HTTP/1.1`,
-          `Host: 127.0.0.1:${server!.port}`,
-          ...Object.entries(asUser(workspace.admin)).map(([name, value]) => `${name}: ${value}`),
-          'Content-Type: multipart/form-data; boundary=stalled',
-          'Content-Length: 100000',
-          '',
-          '--stalled\r\n',
-        ].join('\r\n'),
+      await waitFor(async () =>
+        expect((await importPhase(url, workspace.admin, progress)).body).toEqual({
+          phase: 'receiving',
+        }),
       )
-      await waitFor(async () => {
-        const answer = await fetch(`${url}/api/documents/imports/${progress}`, {
-          headers: asUser(workspace.admin),
-        })
-        expect(await answer.json()).toEqual({ phase: 'receiving' })
-      })
       const before = await documentCount(url, workspace.admin)
 
       const refused = await postImport(url, {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { asUser, type Session } from './accounts.ts'
 import type { ImportRequest } from './documentsApi.ts'
+import { openRawConnection, type RawConnection } from './rawHttp.ts'
 
 /** An import posted with `?progress=ID`, and a way to ask the server where it is. */
 export interface WatchedImport {
@@ -32,11 +33,43 @@ export function postWatchedImport(
   })
   return {
     response,
-    async phase() {
-      const answer = await fetch(`${serverUrl}/api/documents/imports/${progress}`, {
-        headers: asUser(session),
-      })
-      return { status: answer.status, body: (await answer.json()) as unknown }
-    },
+    phase: () => importPhase(serverUrl, session, progress),
   }
+}
+
+/**
+ * Opens an import upload that sends its headers and the first bytes of its body, then stops:
+ * the server holds a slot for it ("receiving") until the connection is destroyed.
+ */
+export async function stallUpload(
+  port: number,
+  session: Session,
+  progress: string,
+): Promise<RawConnection> {
+  const connection = await openRawConnection(port)
+  const headers = Object.entries(asUser(session)).map(([name, value]) => `${name}: ${value}`)
+  connection.write(
+    [
+      `POST /api/documents?progress=${progress} HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      ...headers,
+      'Content-Type: multipart/form-data; boundary=stalled',
+      'Content-Length: 100000',
+      '',
+      '--stalled\r\n',
+    ].join('\r\n'),
+  )
+  return connection
+}
+
+/** `GET /api/documents/imports/ID` as `session`: the status and the parsed body. */
+export async function importPhase(
+  serverUrl: string,
+  session: Session,
+  progress: string,
+): Promise<{ status: number; body: unknown }> {
+  const answer = await fetch(`${serverUrl}/api/documents/imports/${progress}`, {
+    headers: asUser(session),
+  })
+  return { status: answer.status, body: (await answer.json()) as unknown }
 }
