@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import * as Y from 'yjs'
 import {
+  appendSegments,
   documentProgress,
   initDocument,
   type DocumentProgress,
@@ -19,11 +20,18 @@ export interface NewDocument {
   sourceEncoding?: string
 }
 
-/** A new document's whole Y.Doc as one update, and the progress the listing shows. */
+/** A new document's Y.Doc as updates to store in order, and the progress the listing shows. */
 export interface BuiltDocument {
-  update: Uint8Array
+  updates: Uint8Array[]
   progress: DocumentProgress
 }
+
+/**
+ * Segments per update of a new document. Storing a 20 MB text's 64 MB update was one
+ * synchronous SQLite write of seconds on the event loop; parts of about 2.5 MB each take
+ * tens of milliseconds, and other requests are served between them.
+ */
+const SEGMENTS_PER_UPDATE = 5_000
 
 /** What a stored document's summary takes besides what building it worked out. */
 export type DocumentHeading = Pick<NewDocument, 'title' | 'sourceLang' | 'targetLang'>
@@ -35,6 +43,10 @@ export type DocumentHeading = Pick<NewDocument, 'title' | 'sourceLang' | 'target
  */
 export function buildDocument(input: NewDocument, now: number): BuiltDocument {
   const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  const origin = { kind: 'server' } satisfies TransactionOrigin
+  const { segments } = input.parsed
   initDocument(
     doc,
     {
@@ -45,15 +57,25 @@ export function buildDocument(input: NewDocument, now: number): BuiltDocument {
       trailing: input.parsed.trailing,
       ...(input.sourceEncoding === undefined ? {} : { sourceEncoding: input.sourceEncoding }),
     },
-    input.parsed.segments,
-    { kind: 'server' } satisfies TransactionOrigin,
+    segments.slice(0, SEGMENTS_PER_UPDATE),
+    origin,
   )
-  const built = { update: Y.encodeStateAsUpdate(doc), progress: documentProgress(doc) }
+  for (let start = SEGMENTS_PER_UPDATE; start < segments.length; start += SEGMENTS_PER_UPDATE) {
+    appendSegments(doc, segments.slice(start, start + SEGMENTS_PER_UPDATE), origin)
+  }
+  const built = { updates, progress: documentProgress(doc) }
   doc.destroy()
   return built
 }
 
-/** Stores a built document with its summary in one transaction. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+
+/**
+ * Stores a built document with its summary: the first update with the summary in one
+ * transaction, the others appended after it, yielding to the event loop between writes. The
+ * caller links the document to its project only afterwards, so nobody sees it half stored; if
+ * a write fails, what was stored is removed.
+ */
 export async function storeDocument(
   store: DocumentStore,
   heading: DocumentHeading,
@@ -69,7 +91,18 @@ export async function storeDocument(
     updatedAt: now,
     progress: built.progress,
   }
-  await store.createDocument(summary, built.update)
+  const [first, ...rest] = built.updates
+  if (!first) throw new Error('a built document has at least one update')
+  await store.createDocument(summary, first)
+  try {
+    for (const update of rest) {
+      await nextTurn()
+      await store.appendUpdate(summary.id, update)
+    }
+  } catch (error) {
+    await store.removeDocuments([summary.id])
+    throw error
+  }
   return summary
 }
 

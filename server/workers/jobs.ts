@@ -5,12 +5,12 @@ import { parsePlainText } from '@qalam/shared/formats'
 import type { DocumentProgress } from '@qalam/shared/model'
 import { readSrx } from '@qalam/shared/segmentation'
 import { alignedLayout, proposeAlignment, type AlignedDocumentInput } from '../alignment/index.ts'
-import { buildDocument } from '../documents/index.ts'
+import { buildDocument, type BuiltDocument } from '../documents/index.ts'
 import { detectEncoding, type Detection, type Encoding } from '../encoding/index.ts'
 import { decodeTextFile, decodeTextFileAs } from '../http/decodeTextFile.ts'
 import { ImportError } from '../http/errors.ts'
 import type { StoredSegmentation } from '../segmentation/index.ts'
-import type { JobOutput } from './jobProtocol.ts'
+import { ownBuffer, type JobOutput } from './jobProtocol.ts'
 
 export interface ImportTextInput {
   bytes: Uint8Array
@@ -25,9 +25,18 @@ export interface ImportTextInput {
 }
 
 export interface BuiltImport {
-  update: Uint8Array
+  updates: Uint8Array[]
   progress: DocumentProgress
   segments: number
+}
+
+/** A built document as a job's output: its updates' buffers moved, not copied. */
+function builtOutput(built: BuiltDocument, segments: number): JobOutput<BuiltImport> {
+  const owned = built.updates.map(ownBuffer)
+  return {
+    result: { updates: owned.map(({ bytes }) => bytes), progress: built.progress, segments },
+    transfer: owned.map(({ buffer }) => buffer),
+  }
 }
 
 /** Decodes, segments and builds the document's first update; stores nothing. */
@@ -51,8 +60,7 @@ function importText(input: ImportTextInput): JobOutput<BuiltImport> {
     },
     input.now,
   )
-  const result = { ...built, segments: parsed.segments.length }
-  return { result, transfer: [built.update.buffer as ArrayBuffer] }
+  return builtOutput(built, parsed.segments.length)
 }
 
 export interface PreviewInput {
@@ -132,8 +140,7 @@ function buildAlignedDocument(
     { title: input.title, sourceLang: input.sourceLang, targetLang: input.targetLang, parsed },
     input.now,
   )
-  const result = { ...built, segments: parsed.segments.length }
-  return { result, transfer: [built.update.buffer as ArrayBuffer] }
+  return builtOutput(built, parsed.segments.length)
 }
 
 export const jobs = {
