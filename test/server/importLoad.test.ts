@@ -209,4 +209,33 @@ describe('imports run beside everyone else, not instead of them', () => {
       expect(server!.output()).toMatch(/workers\.job_failed.*out_of_memory/)
     },
   )
+
+  test(
+    'stopping the server while an import runs in a worker ends it and exits cleanly, storing nothing',
+    { timeout: 300_000 },
+    async () => {
+      const workspace = await startServer()
+      const running = postWatchedImport(workspace.serverUrl, workspace.admin, {
+        projectId: workspace.projectId,
+        bytes: generateDocument(40_000),
+      })
+      const answered = running.response.then(
+        (response) => response.status,
+        () => 'connection closed',
+      )
+      await waitFor(
+        async () => expect((await running.phase()).body).toEqual({ phase: 'running' }),
+        { timeoutMs: 120_000, intervalMs: 100 },
+      )
+      const child = server!.child
+      await server!.stop()
+      server = null
+      expect(child.exitCode).toBe(0)
+      // Answered 422 import.failed as the pool closed, or cut off with the connections.
+      expect([422, 'connection closed']).toContain(await answered)
+      const restarted = await spawnServer({ DATA_DIR: dir!.path })
+      server = restarted
+      expect(await documentCount(restarted.url, workspace.admin)).toBe(0)
+    },
+  )
 })
