@@ -28,10 +28,10 @@ export interface BuiltDocument {
 
 /**
  * Segments per update of a new document. Storing a 20 MB text's 64 MB update was one
- * synchronous SQLite write of seconds on the event loop; parts of about 2.5 MB each take
- * tens of milliseconds, and other requests are served between them.
+ * synchronous SQLite write of seconds on the event loop; parts of about 1 MB each take a few
+ * milliseconds each, and other requests are served between them.
  */
-const SEGMENTS_PER_UPDATE = 5_000
+const SEGMENTS_PER_UPDATE = 2_000
 
 /** What a stored document's summary takes besides what building it worked out. */
 export type DocumentHeading = Pick<NewDocument, 'title' | 'sourceLang' | 'targetLang'>
