@@ -97,15 +97,20 @@ describe('imports run beside everyone else, not instead of them', () => {
         bytes: generateDocument(LARGE_SEGMENTS),
         title: 'large',
       })
-      const largeDone = large.response.then(async (response) => {
-        events.push('large import answered')
-        return { status: response.status, body: (await response.json()) as { segments: number } }
-      })
+      const largeDone = large.response.then(
+        async (response) => {
+          events.push('large import answered')
+          return { status: response.status, body: (await response.json()) as { segments: number } }
+        },
+        () => ({ status: 0, body: { segments: 0 } }),
+      )
       // Past its upload: the server is now decoding and segmenting it (or it has finished).
       await waitFor(
         async () => expect((await large.phase()).body).not.toEqual({ phase: 'receiving' }),
         { timeoutMs: 300_000, intervalMs: 100 },
       )
+      // A dropped connection (status 0) is a failure the assertions below name, not an
+      // unhandled rejection once the test has stopped on another.
       const small = Array.from({ length: SMALL_IMPORTS }, (_, index) =>
         postImport(url, {
           session: workspace.admin,
@@ -114,7 +119,10 @@ describe('imports run beside everyone else, not instead of them', () => {
           title: `small ${index}`,
           sourceLang: 'ru',
           targetLang: 'kk',
-        }).then((response) => response.status),
+        }).then(
+          (response) => response.status,
+          () => 0,
+        ),
       )
 
       for (let i = 0; i < HEALTH_CHECKS; i++) {
