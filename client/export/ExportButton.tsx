@@ -1,19 +1,66 @@
-import { useRef, useState } from 'react'
+import { useRef, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ENCODINGS, isEncoding } from '@qalam/shared/api'
+import {
+  EncodingSelect,
+  useEncodingName,
+  type EncodingOption,
+} from '../encoding/EncodingSelect.tsx'
 import type { SegmentStore } from '../grid/SegmentStore.ts'
+import { useDocumentMeta } from '../grid/useSegmentStore.ts'
+import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { countUntranslated } from './countUntranslated.ts'
-import { exportUrl } from './exportUrl.ts'
+import { exportUrl, type ExportEncoding } from './exportUrl.ts'
+import { UnrepresentableReport } from './UnrepresentableReport.tsx'
+import { unrepresentableDetailOf } from './unrepresentableDetail.ts'
+import { useExportDownload } from './useExportDownload.ts'
+import './export.css'
 
-/** Export: first says how many segments will stay in the source language, then downloads. */
-export function ExportButton({ documentId, store }: { documentId: string; store: SegmentStore }) {
+/**
+ * Export: says how many segments will stay in the source language, lets the user choose the
+ * file's encoding (UTF-8, the original one, or another), then downloads; an encoding that cannot
+ * hold the translation is reported character by character instead.
+ */
+export function ExportButton({
+  documentId,
+  store,
+  onGoToSegment,
+}: {
+  documentId: string
+  store: SegmentStore
+  /** Opens a segment the report names (0-based); the dialog closes first. */
+  onGoToSegment: (index: number) => void
+}) {
   const { t } = useTranslation()
+  const name = useEncodingName()
+  const meta = useDocumentMeta(store)
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [untranslated, setUntranslated] = useState(0)
+  const [encoding, setEncoding] = useState<ExportEncoding>('utf-8')
+  const fallbackName = `${meta.title}.${meta.targetLang}.txt`
+  const { download, isDownloading, error, clearError } = useExportDownload(documentId, fallbackName)
+  const original =
+    isEncoding(meta.sourceEncoding) && meta.sourceEncoding !== 'utf-8' ? meta.sourceEncoding : null
+  // UTF-8 first (the default), then the source's own encoding when it had another, then the rest.
+  const options: Array<EncodingOption<ExportEncoding>> = [{ value: 'utf-8', label: name('utf-8') }]
+  if (original !== null) {
+    options.push({ value: 'original', label: t('export.original', { encoding: name(original) }) })
+  }
+  for (const other of ENCODINGS) {
+    if (other !== 'utf-8') options.push({ value: other, label: name(other) })
+  }
   const open = () => {
     setUntranslated(countUntranslated(store.length, (index) => store.segment(index)))
+    clearError()
     dialogRef.current?.showModal()
   }
   const close = () => dialogRef.current?.close()
+  const onDownload = async (event: MouseEvent) => {
+    // The link stays a real download link (keyboard, context menu); a click fetches first.
+    event.preventDefault()
+    if (!isDownloading && (await download(encoding))) close()
+  }
+  const detail = unrepresentableDetailOf(error)
   return (
     <>
       <button type="button" className="button" onClick={open} data-testid="export">
@@ -21,7 +68,7 @@ export function ExportButton({ documentId, store }: { documentId: string; store:
       </button>
       <dialog
         ref={dialogRef}
-        className="dialog"
+        className="dialog export-dialog"
         aria-labelledby="export-title"
         data-testid="export-dialog"
       >
@@ -31,17 +78,41 @@ export function ExportButton({ documentId, store }: { documentId: string; store:
             ? t('export.allTranslated')
             : t('export.untranslated', { count: untranslated })}
         </p>
+        <EncodingSelect
+          id="export-encoding"
+          label={t('export.encoding')}
+          value={encoding}
+          options={options}
+          onChange={(chosen) => {
+            setEncoding(chosen)
+            clearError()
+          }}
+        />
+        {detail !== null ? (
+          <UnrepresentableReport
+            detail={detail}
+            lang={meta.targetLang}
+            onGoToSegment={(index) => {
+              close()
+              onGoToSegment(index)
+            }}
+          />
+        ) : (
+          error !== null && <ErrorMessage error={error} testId="export-error" />
+        )}
         <div className="dialog__actions">
           <button type="button" className="button button--quiet" onClick={close}>
             {t('export.cancel')}
           </button>
           <a
             className="button button--primary"
-            href={exportUrl(documentId)}
+            href={exportUrl(documentId, encoding)}
             download
-            onClick={close}
+            aria-disabled={isDownloading}
+            onClick={(event) => void onDownload(event)}
+            data-testid="export-download"
           >
-            {t('export.download')}
+            {isDownloading ? t('encoding.downloading') : t('export.download')}
           </a>
         </div>
       </dialog>

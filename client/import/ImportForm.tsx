@@ -1,6 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { EncodingPreview } from '../encoding/EncodingPreview.tsx'
+import { useEncodingName } from '../encoding/EncodingSelect.tsx'
+import { useFilePreview } from '../encoding/useFilePreview.ts'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { ApiError } from '../http/requestJson.ts'
 import { useSubmit } from '../http/useSubmit.ts'
@@ -8,26 +11,29 @@ import { importDocument, type ImportProgress } from './importDocument.ts'
 import { ImportProgressIndicator } from './ImportProgressIndicator.tsx'
 import { LanguagePairFields } from './LanguagePairFields.tsx'
 import { TextFileField } from './TextFileField.tsx'
+import { SameLanguageWarning } from './SameLanguageWarning.tsx'
 import { TitleField } from './TitleField.tsx'
+import { useSameLanguageQuestion } from './useSameLanguageQuestion.ts'
 
-/** Upload form: file, title, languages; opens the new document when the import succeeds. */
+/**
+ * Upload form: file, title, languages; opens the new document when the import succeeds. A chosen
+ * file is previewed first (its encoding and first lines); the import reads it in the encoding
+ * the preview shows, so submitting is the user's confirmation of it.
+ */
 export function ImportForm({ projectId }: { projectId: string }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
+  const encodingName = useEncodingName()
   const [file, setFile] = useState<File | null>(null)
+  const preview = useFilePreview(projectId, file)
   const [title, setTitle] = useState('')
   const [sourceLang, setSourceLang] = useState('ru')
   const [targetLang, setTargetLang] = useState('kk')
-  // Asked once per submit when both languages are the same; the server also wants the flag.
-  const [askingSameLanguage, setAskingSameLanguage] = useState(false)
+  const sameLanguage = useSameLanguageQuestion(sourceLang, targetLang)
   const [progress, setProgress] = useState<ImportProgress | null>(null)
-  const sameLanguage = sourceLang.trim().toLowerCase() === targetLang.trim().toLowerCase()
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
     if (file === null) throw new ApiError('import.missing_file', 'no file chosen', 400)
-    if (sameLanguage && !askingSameLanguage) {
-      setAskingSameLanguage(true)
-      return
-    }
+    if (sameLanguage.asksFirst()) return
     let created
     try {
       created = await importDocument(
@@ -37,7 +43,8 @@ export function ImportForm({ projectId }: { projectId: string }) {
           title,
           sourceLang,
           targetLang,
-          sameLanguage: sameLanguage && askingSameLanguage,
+          sameLanguage: sameLanguage.isConfirmed,
+          encoding: preview.encoding,
         },
         setProgress,
       )
@@ -46,16 +53,13 @@ export function ImportForm({ projectId }: { projectId: string }) {
     }
     await navigate(`/documents/${encodeURIComponent(created.id)}`)
   })
-  const changeLanguage = (set: (tag: string) => void) => (tag: string) => {
-    setAskingSameLanguage(false)
-    set(tag)
-  }
 
   return (
     <form className="import-form" onSubmit={onSubmit} data-testid="import-form">
       <h2 className="import-form__title">{t('import.title')}</h2>
       <p className="import-form__hint">{t('import.hint')}</p>
       <TextFileField id="import-file" name="file" label={t('import.file')} onFile={setFile} />
+      <EncodingPreview id="import-file" control={preview} lang={sourceLang} />
       <TitleField
         id="import-title"
         value={title}
@@ -66,23 +70,29 @@ export function ImportForm({ projectId }: { projectId: string }) {
         <LanguagePairFields
           sourceLang={sourceLang}
           targetLang={targetLang}
-          onSourceLang={changeLanguage(setSourceLang)}
-          onTargetLang={changeLanguage(setTargetLang)}
+          onSourceLang={sameLanguage.onChange(setSourceLang)}
+          onTargetLang={sameLanguage.onChange(setTargetLang)}
         />
       </div>
-      {askingSameLanguage && (
-        <p className="form-warning" role="alert" data-testid="same-language">
-          {t('import.sameLanguage', { lang: sourceLang.trim() })}
-        </p>
-      )}
+      <SameLanguageWarning
+        question={sameLanguage}
+        message={t('import.sameLanguage', { lang: sourceLang.trim() })}
+      />
       {progress !== null && <ImportProgressIndicator progress={progress} />}
       {error !== null && <ErrorMessage error={error} testId="import-error" />}
-      <button type="submit" className="button button--primary" disabled={isSubmitting}>
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={isSubmitting || preview.state.kind === 'loading'}
+        data-testid="import-submit"
+      >
         {isSubmitting
           ? t('import.submitting')
-          : askingSameLanguage
+          : sameLanguage.isAsking
             ? t('import.sameLanguageConfirm')
-            : t('import.submit')}
+            : preview.encoding !== undefined && preview.encoding !== 'utf-8'
+              ? t('encoding.importAs', { encoding: encodingName(preview.encoding) })
+              : t('import.submit')}
       </button>
     </form>
   )

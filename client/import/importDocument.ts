@@ -10,6 +10,8 @@ export interface ImportRequest {
   targetLang: string
   /** The user confirmed that source and target are meant to be the same language. */
   sameLanguage?: boolean
+  /** The encoding the preview showed the file in; absent reads it as UTF-8. */
+  encoding?: string | undefined
 }
 
 const importedDocument = z.object({
@@ -98,6 +100,7 @@ export async function importDocument(
   form.set('sourceLang', request.sourceLang.trim())
   form.set('targetLang', request.targetLang.trim())
   if (request.sameLanguage) form.set('sameLanguage', 'true')
+  if (request.encoding !== undefined) form.set('encoding', request.encoding)
   // The file last: the server has the fields before it streams the file.
   form.set('file', request.file)
   const id = progressId()

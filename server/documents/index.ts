@@ -8,3 +8,4 @@ export {
 } from './createDocument.ts'
 export { exportPlainText, type PlainTextExport } from './exportPlainText.ts'
 export { purgeDeleted, type PurgeStores } from './purgeDeleted.ts'
+export { codePointName, locateCharacters, type CharacterPlaces } from './locateCharacters.ts'

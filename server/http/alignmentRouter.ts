@@ -6,10 +6,11 @@ import { ownBuffer } from '../workers/index.ts'
 import { requirePermission, requireProjectRole } from './access.ts'
 import { alignmentFields, confirmAlignmentBody } from './alignmentSchemas.ts'
 import { projectField } from './schemas.ts'
+import type { SegmentationStore } from '../segmentation/index.ts'
 import { AlignmentError, ImportError } from './errors.ts'
 import type { ImportQueue } from './importQueue.ts'
 import { jsonBody } from './jsonBody.ts'
-import { requireLanguage, titleFromFileName } from './importFields.ts'
+import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { requireUser } from './session.ts'
 import { readUpload, type UploadedFile } from './readUpload.ts'
@@ -17,6 +18,7 @@ import { readUpload, type UploadedFile } from './readUpload.ts'
 export interface AlignmentRouterOptions {
   store: DocumentStore
   auth: AuthStore
+  segmentation: SegmentationStore
   maxUploadBytes: number
   /** Decoding, segmenting, aligning and building the document run in the worker pool. */
   imports: ImportQueue
@@ -32,7 +34,7 @@ function requireFile(file: UploadedFile | undefined, side: Side): UploadedFile {
 
 /** `/api/alignments`: propose an alignment of a text and its translation; confirm it as a document. */
 export function alignmentRouter(options: AlignmentRouterOptions): Router {
-  const { store, auth, maxUploadBytes, imports } = options
+  const { store, auth, segmentation, maxUploadBytes, imports } = options
   const router = Router()
 
   /** Aligning creates a document, so it takes what importing takes: a manager or an admin. */
@@ -47,18 +49,29 @@ export function alignmentRouter(options: AlignmentRouterOptions): Router {
     const user = requireUser(request)
     const proposal = await imports.withSlot(request, response, user, async (slot) => {
       const upload = await readUpload(request, maxUploadBytes, SIDES)
-      await requireImporter(request, upload.fields)
+      const projectId = await requireImporter(request, upload.fields)
       const sourceFile = requireFile(upload.files.source, 'source')
       const targetFile = requireFile(upload.files.target, 'target')
       const fields = parseInput(alignmentFields, upload.fields)
       const sourceLang = requireLanguage(fields.sourceLang, 'source language')
       const targetLang = requireLanguage(fields.targetLang, 'target language')
+      requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
       const title = fields.title || titleFromFileName(sourceFile.name) || 'Untitled'
       const source = ownBuffer(sourceFile.bytes)
       const target = ownBuffer(targetFile.bytes)
       return slot.run(
         'proposeAlignment',
-        { title, sourceLang, targetLang, sourceBytes: source.bytes, targetBytes: target.bytes },
+        {
+          title,
+          sourceLang,
+          targetLang,
+          sourceBytes: source.bytes,
+          targetBytes: target.bytes,
+          sourceEncoding: fields.sourceEncoding,
+          targetEncoding: fields.targetEncoding,
+          // Sentences as the project's imports cut them (its SRX file and exceptions), both sides.
+          rules: await segmentation.load(projectId),
+        },
         { transfer: [source.buffer, target.buffer] },
       )
     })
@@ -77,6 +90,7 @@ export function alignmentRouter(options: AlignmentRouterOptions): Router {
     const body = parseInput(confirmAlignmentBody, request.body)
     const sourceLang = requireLanguage(body.sourceLang, 'source language')
     const targetLang = requireLanguage(body.targetLang, 'target language')
+    requireDistinctLanguages(sourceLang, targetLang, body.sameLanguage ?? false)
     const orphan = body.pairs.findIndex((pair) => pair.source.trim() === '')
     if (orphan >= 0) {
       throw new AlignmentError(
@@ -94,6 +108,7 @@ export function alignmentRouter(options: AlignmentRouterOptions): Router {
         targetLang,
         pairs: body.pairs,
         ...(body.trailing === undefined ? {} : { trailing: body.trailing }),
+        ...(body.sourceEncoding === undefined ? {} : { sourceEncoding: body.sourceEncoding }),
         now,
       })
       return storeDocument(store, { title, sourceLang, targetLang }, built, now)

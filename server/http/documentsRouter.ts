@@ -2,7 +2,7 @@ import { Router, type Request } from 'express'
 import type * as Y from 'yjs'
 import type { DocumentProgress } from '@qalam/shared/model'
 import type { SegmentationStore } from '../segmentation/index.ts'
-import { exportPlainText, storeDocument } from '../documents/index.ts'
+import { exportPlainText, locateCharacters, storeDocument } from '../documents/index.ts'
 import { replayDocument, type DocumentStore, type DocumentSummary } from '../storage/index.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
 import {
@@ -66,17 +66,30 @@ const PREVIEW_LINES = 8
 const PREVIEW_LINE_CHARS = 300
 const UNREPRESENTABLE_EXAMPLES = 20
 
-/** The export's bytes, or `export.unrepresentable` with the characters the encoding lacks. */
-function encodeExport(text: string, encoding: Encoding): Uint8Array {
+/** Segment numbers listed per character; the count says how many more there are. */
+const UNREPRESENTABLE_SEGMENTS = 50
+
+/**
+ * The export's bytes (UTF-16 after a byte-order mark), or `export.unrepresentable` naming the characters the encoding lacks and
+ * the segments that hold them, so the translator can change those or choose another encoding.
+ */
+function encodeExport(text: string, segmentTexts: string[], encoding: Encoding): Uint8Array {
   try {
-    return encodeText(text, encoding)
+    // A UTF-16 file without a byte-order mark is one most editors cannot tell from binary, and
+    // the files archives keep in UTF-16 ("Unicode" in Windows) carry one; UTF-8 gets none.
+    return encodeText(encoding.startsWith('utf-16') ? `\uFEFF${text}` : text, encoding)
   } catch (error) {
     if (!(error instanceof UnrepresentableError)) throw error
     const examples = error.characters.slice(0, UNREPRESENTABLE_EXAMPLES)
     throw new ExportError(
       'export.unrepresentable',
       `${error.characters.length} characters cannot be written in ${encoding}: ${examples.join(' ')}`,
-      { encoding, count: error.characters.length, examples },
+      {
+        encoding,
+        count: error.characters.length,
+        examples,
+        characters: locateCharacters(segmentTexts, examples, UNREPRESENTABLE_SEGMENTS),
+      },
     )
   }
 }
@@ -314,11 +327,11 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       if (!stored) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
       doc = replayDocument(stored)
     }
-    const { text, untranslated } = exportPlainText(doc)
+    const { text, untranslated, segmentTexts } = exportPlainText(doc)
     const original = readMeta(doc).sourceEncoding
     const encoding: Encoding =
       asked === 'original' ? (isEncoding(original) ? original : 'utf-8') : (asked ?? 'utf-8')
-    const bytes = encodeExport(text, encoding)
+    const bytes = encodeExport(text, segmentTexts, encoding)
     response
       .status(200)
       .set({

@@ -3,13 +3,12 @@
 // would, which cross back to the main thread with their code and status.
 import { parsePlainText } from '@qalam/shared/formats'
 import type { DocumentProgress } from '@qalam/shared/model'
-import { readSrx } from '@qalam/shared/segmentation'
 import { alignedLayout, proposeAlignment, type AlignedDocumentInput } from '../alignment/index.ts'
 import { buildDocument, type BuiltDocument } from '../documents/index.ts'
 import { detectEncoding, type Detection, type Encoding } from '../encoding/index.ts'
-import { decodeTextFile, decodeTextFileAs } from '../http/decodeTextFile.ts'
+import { decodeTextFileAs } from '../http/decodeTextFile.ts'
 import { ImportError } from '../http/errors.ts'
-import type { StoredSegmentation } from '../segmentation/index.ts'
+import { readRules, type StoredSegmentation } from '../segmentation/index.ts'
 import { ownBuffer, type JobOutput } from './jobProtocol.ts'
 
 export interface ImportTextInput {
@@ -42,11 +41,7 @@ function builtOutput(built: BuiltDocument, segments: number): JobOutput<BuiltImp
 /** Decodes, segments and builds the document's first update; stores nothing. */
 function importText(input: ImportTextInput): JobOutput<BuiltImport> {
   const text = decodeTextFileAs(input.bytes, input.encoding)
-  const rules = {
-    srx: input.rules.srx === null ? null : readSrx(input.rules.srx),
-    exceptions: input.rules.exceptions,
-  }
-  const parsed = parsePlainText(text, input.sourceLang, rules)
+  const parsed = parsePlainText(text, input.sourceLang, readRules(input.rules))
   if (parsed.segments.length === 0) {
     throw new ImportError('import.no_segments', 'The file has no text to translate.')
   }
@@ -92,9 +87,13 @@ function previewText(input: PreviewInput): JobOutput<Preview> {
 type ImportCode = ConstructorParameters<typeof ImportError>[0]
 
 /** Decodes one side like an imported document, naming the side in the English message. */
-function decodeSide(bytes: Uint8Array, side: 'source' | 'target'): string {
+function decodeSide(
+  bytes: Uint8Array,
+  side: 'source' | 'target',
+  encoding: Encoding | undefined,
+): string {
   try {
-    return decodeTextFile(bytes)
+    return decodeTextFileAs(bytes, encoding)
   } catch (error) {
     if (!(error instanceof ImportError)) throw error
     throw new ImportError(error.code as ImportCode, `The ${side} file: ${error.message}`)
@@ -107,6 +106,11 @@ export interface ProposeAlignmentInput {
   targetLang: string
   sourceBytes: Uint8Array
   targetBytes: Uint8Array
+  /** What to read each file in, as its preview showed it; absent means UTF-8. */
+  sourceEncoding: Encoding | undefined
+  targetEncoding: Encoding | undefined
+  /** The project's SRX file and exceptions, as stored: both sides are cut as its imports are. */
+  rules: StoredSegmentation
 }
 
 /**
@@ -121,13 +125,17 @@ function proposeAlignmentJob(
     title: input.title,
     sourceLang: input.sourceLang,
     targetLang: input.targetLang,
-    sourceText: decodeSide(input.sourceBytes, 'source'),
-    targetText: decodeSide(input.targetBytes, 'target'),
+    sourceText: decodeSide(input.sourceBytes, 'source', input.sourceEncoding),
+    targetText: decodeSide(input.targetBytes, 'target', input.targetEncoding),
+    rules: readRules(input.rules),
   })
   const emptySides = (['source', 'target'] as const).filter(
     (side) => proposal[side].sentences.length === 0,
   )
-  const json = new TextEncoder().encode(JSON.stringify(proposal))
+  // The encoding the source was read in goes back with the proposal, for the confirmation to
+  // keep it: an export may then write the translation in the original's encoding.
+  const answer = { ...proposal, sourceEncoding: input.sourceEncoding ?? 'utf-8' }
+  const json = new TextEncoder().encode(JSON.stringify(answer))
   return { result: { json, emptySides }, transfer: [json.buffer as ArrayBuffer] }
 }
 
@@ -137,7 +145,13 @@ function buildAlignedDocument(
 ): JobOutput<BuiltImport> {
   const parsed = alignedLayout(input.pairs, input.trailing)
   const built = buildDocument(
-    { title: input.title, sourceLang: input.sourceLang, targetLang: input.targetLang, parsed },
+    {
+      title: input.title,
+      sourceLang: input.sourceLang,
+      targetLang: input.targetLang,
+      parsed,
+      ...(input.sourceEncoding === undefined ? {} : { sourceEncoding: input.sourceEncoding }),
+    },
     input.now,
   )
   return builtOutput(built, parsed.segments.length)
