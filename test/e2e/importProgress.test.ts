@@ -57,21 +57,32 @@ describe('the import form', () => {
         }).observe(document.body, { subtree: true, childList: true, attributes: true })
       })
 
-      const busy = postWatchedImport(server.url, workspace.admin, {
-        projectId: workspace.projectId,
-        bytes: generateDocument(BUSY_SEGMENTS),
-        title: 'busy',
-      })
-      await waitFor(async () => expect((await busy.phase()).body).toEqual({ phase: 'running' }), {
-        timeoutMs: 120_000,
-        intervalMs: 100,
-      })
-
+      // The file is chosen and previewed first, as a translator does: the preview runs in the
+      // pool too, and would otherwise wait behind the large import with the button disabled.
       await page.locator('#import-file').setInputFiles({
         name: 'archives.txt',
         mimeType: 'text/plain',
         buffer: Buffer.from(SAMPLE_BYTES),
       })
+      await page
+        .locator('[data-testid="import-file-preview"][data-state="ready"]')
+        .waitFor({ timeout: 120_000 })
+
+      const busy = postWatchedImport(server.url, workspace.admin, {
+        projectId: workspace.projectId,
+        bytes: generateDocument(BUSY_SEGMENTS),
+        title: 'busy',
+      })
+      // A dropped connection (status 0) fails the assertion below, not as an unhandled rejection.
+      const busyStatus = busy.response.then(
+        (response) => response.status,
+        () => 0,
+      )
+      await waitFor(async () => expect((await busy.phase()).body).toEqual({ phase: 'running' }), {
+        timeoutMs: 120_000,
+        intervalMs: 100,
+      })
+
       await page.locator('[data-testid="import-form"] button[type="submit"]').click()
       const progress = page.locator('[data-testid="import-progress"]')
       await progress.and(page.locator('[data-phase="queued"]')).waitFor({ timeout: 120_000 })
@@ -81,7 +92,7 @@ describe('the import form', () => {
 
       await page.waitForURL(/\/documents\/[^/]+$/, { timeout: 300_000 })
       await page.locator(row(0)).waitFor({ timeout: 60_000 })
-      expect((await busy.response).status).toBe(201)
+      expect(await busyStatus).toBe(201)
       const phases = await page.evaluate(
         () => (window as unknown as { importPhases: string[] }).importPhases,
       )
