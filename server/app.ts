@@ -11,7 +11,7 @@ import {
   type AuthStore,
 } from './auth/index.ts'
 import { databaseFile, defaultConfig, type ServerConfig } from './config.ts'
-import { createApp, type LiveAccess } from './http/index.ts'
+import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
 import { createSqliteSegmentationStore } from './segmentation/index.ts'
 import { openSqliteDocumentStore, openWriteProbe, type DocumentStore } from './storage/index.ts'
 import { purgeDeleted } from './documents/index.ts'
@@ -31,6 +31,7 @@ import {
   type Authorize,
   type SyncServer,
 } from './sync/index.ts'
+import { SERVER_JOBS, WorkerPool, type ServerJobs } from './workers/index.ts'
 
 export type { ServerConfig } from './config.ts'
 
@@ -62,6 +63,8 @@ function inOrder<Args extends unknown[]>(
     await second(...args)
   }
 }
+/** What a refused upload is told to wait: about one small import's time on a busy machine. */
+const BUSY_RETRY_AFTER_SECONDS = 10
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', ''])
 const SESSION_SWEEP_MS = 60 * 60 * 1000
@@ -136,6 +139,12 @@ export async function startServer(
     endUser: (userId) => sync?.endUser(userId),
     closeDocument: (documentId) => sync?.closeDocument(documentId),
   }
+  const pool = new WorkerPool<ServerJobs>({
+    jobs: SERVER_JOBS,
+    ...config.workers,
+    retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+    log,
+  })
   const app = createApp({
     access,
     store,
@@ -149,6 +158,7 @@ export async function startServer(
     live: rooms,
     log,
     maxUploadBytes: config.maxUploadBytes,
+    imports: new ImportQueue(pool, log),
     clientDir: config.clientDir,
     probeWritable: () => writeProbe.probe(),
     allowedOrigins: config.allowedOrigins,
@@ -200,6 +210,8 @@ export async function startServer(
       closing ??= (async () => {
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()))
         await attached.close()
+        // Jobs still running fail and their requests answer before the store closes under them.
+        await pool.close()
         httpServer.closeAllConnections()
         await httpClosed
         clearInterval(sweep)

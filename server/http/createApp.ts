@@ -10,6 +10,7 @@ import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
 import { memoriesRouter } from './memoriesRouter.ts'
+import type { ImportQueue } from './importQueue.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
 import { projectsRouter } from './projectsRouter.ts'
@@ -35,6 +36,8 @@ export interface AppOptions {
   access: LiveAccess
   log: Logger
   maxUploadBytes: number
+  /** Slots of the worker pool that imports, previews and alignments run in. */
+  imports: ImportQueue
   clientDir: string
   /** Browser origins besides our own whose state-changing requests are accepted. */
   allowedOrigins: readonly string[]

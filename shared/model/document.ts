@@ -41,6 +41,21 @@ export function initDocument(
     m.set(META_KEYS.createdAt, meta.createdAt)
     m.set(META_KEYS.trailing, meta.trailing)
     if (meta.sourceEncoding !== undefined) m.set(META_KEYS.sourceEncoding, meta.sourceEncoding)
+    appendSegments(doc, segments, origin)
+  }, origin)
+}
+
+/**
+ * Adds segments after the last one, as `initDocument` writes them, in one transaction. For
+ * building a large document in parts (one update each); never for a document people edit,
+ * whose segments are fixed once it is imported.
+ */
+export function appendSegments(
+  doc: Y.Doc,
+  segments: readonly SegmentInit[],
+  origin: TransactionOrigin,
+): void {
+  doc.transact(() => {
     const maps = segments.map((init) => {
       const map = new Y.Map<unknown>()
       map.set(SEGMENT_KEYS.id, newSegmentId())
