@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react'
+import { memo, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin'
@@ -19,6 +19,8 @@ import { CaretOnLeftPlugin } from './CaretOnLeftPlugin.tsx'
 import { UnmergedTextPlugin } from './UnmergedTextPlugin.tsx'
 import { InitialCaretPlugin } from './InitialCaretPlugin.tsx'
 import { createBindingSignal } from './bindingSignal.ts'
+import { LockGuardPlugin } from './LockGuardPlugin.tsx'
+import { LockNotice } from '../review/LockNotice.tsx'
 
 interface SegmentEditorProps {
   doc: Y.Doc
@@ -31,6 +33,8 @@ interface SegmentEditorProps {
   dir: TextDirection
   /** Characters before the caret when the editor opens; null puts it at the end. */
   caretOffset?: number | null
+  /** Who approved the segment, when it is approved and they are known. */
+  approver?: string | null
 }
 
 const THEME = { paragraph: 'segment-editor__paragraph', ltr: 'ltr', rtl: 'rtl' }
@@ -38,9 +42,10 @@ const THEME = { paragraph: 'segment-editor__paragraph', ltr: 'ltr', rtl: 'rtl' }
 /**
  * The one mounted editor: the active segment's target, bound to its Y.XmlText through the
  * document's shared provider. Remount it (React `key`) to edit another segment: a Lexical
- * binding cannot be repointed.
+ * binding cannot be repointed. Memoized: its row re-renders on every keystroke (the row's
+ * snapshot holds the text), and the editor's tree of plugins need not.
  */
-export function SegmentEditor({
+export const SegmentEditor = memo(function SegmentEditor({
   doc,
   provider,
   segment,
@@ -50,6 +55,7 @@ export function SegmentEditor({
   lang,
   dir,
   caretOffset = null,
+  approver = null,
 }: SegmentEditorProps) {
   const { t } = useTranslation()
   const cursorsRef = useRef<HTMLDivElement>(null)
@@ -60,6 +66,7 @@ export function SegmentEditor({
   )
   const getXmlText = useMemo(() => () => segmentTarget(segment), [segment])
   const awarenessData = useMemo(() => ({ userId: user.id }), [user.id])
+  const [lock, setLock] = useState({ whileOpen: false, refused: 0 })
   const initialConfig: InitialConfigType = {
     namespace: 'segment-target',
     // null: the Y.XmlText, not Lexical, owns the initial content.
@@ -103,10 +110,19 @@ export function SegmentEditor({
           <InitialCaretPlugin offset={caretOffset} whenBound={binding.whenBound} />
           <DraftOnEditPlugin doc={doc} segment={segment} userId={user.id} />
           <EditablePlugin isEditable={!isReadOnly} />
+          <LockGuardPlugin
+            segment={segment}
+            onLocked={() => setLock((state) => ({ ...state, whileOpen: true }))}
+            onUnlocked={() => setLock({ whileOpen: false, refused: 0 })}
+            onRefused={() => setLock((state) => ({ ...state, refused: state.refused + 1 }))}
+          />
           <AutoFocusPlugin defaultSelection="rootEnd" />
         </LexicalComposer>
       </LexicalCollaboration>
       <div ref={cursorsRef} className="segment-editor__cursors" />
+      {(lock.whileOpen || lock.refused > 0) && (
+        <LockNotice approver={approver} whileOpen={lock.whileOpen} refused={lock.refused} />
+      )}
     </div>
   )
-}
+})

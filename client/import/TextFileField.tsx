@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next'
 import './fileField.css'
 
 /**
- * A labelled picker for one plain-text file; reports the chosen file, or null when cleared.
+ * A labelled picker for one text file (plain text unless `accept` says otherwise); reports the
+ * chosen file, or null when cleared. With `clearAfterChoice` the input forgets each file once
+ * reported, so that choosing the same file again (corrected on disk) reports it again.
  * The native input stays (keyboard, screen readers, drag and drop onto it) but out of sight:
  * Chromium draws its button and "No file chosen" in the browser's language, not the
  * interface's, so our own button and file name stand in its place.
@@ -13,11 +15,15 @@ export function TextFileField({
   name,
   label,
   onFile,
+  accept = '.txt,text/plain',
+  clearAfterChoice = false,
 }: {
   id: string
   name: string
   label: string
   onFile: (file: File | null) => void
+  accept?: string
+  clearAfterChoice?: boolean
 }) {
   const { t } = useTranslation()
   const [fileName, setFileName] = useState<string | null>(null)
@@ -32,10 +38,11 @@ export function TextFileField({
           name={name}
           type="file"
           className="file-field__input"
-          accept=".txt,text/plain"
+          accept={accept}
           aria-labelledby={`${id}-label ${id}-button`}
           onChange={(event) => {
             const file = event.target.files?.[0] ?? null
+            if (clearAfterChoice) event.target.value = ''
             setFileName(file?.name ?? null)
             onFile(file)
           }}

@@ -5,6 +5,6 @@ export {
   type NewAuditEntry,
   type PageRequest,
 } from './AuditLog.ts'
-export { statusAction, statusEntry } from './statusEntry.ts'
+export { lateTypingEntry, statusAction, statusEntry } from './statusEntry.ts'
 export { createSqliteAuditLog, createSqliteAuditSchema } from './sqlite/SqliteAuditLog.ts'
 export { createPostgresAuditLog } from './postgres/PostgresAuditLog.ts'

@@ -4,6 +4,7 @@ import { alignCommand } from './alignCommand.ts'
 import { CliError } from './cliError.ts'
 import { dbCommand } from './dbCommand.ts'
 import { segmentCommand } from './segmentCommand.ts'
+import { tmCommand } from './tmCommand.ts'
 import { userCommand } from './userAdd.ts'
 
 type Command = (args: string[], write: (text: string) => void) => void | Promise<void>
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   align: alignCommand,
   user: userCommand,
   db: dbCommand,
+  tm: tmCommand,
 }
 
 const usage = `usage: cli <${Object.keys(COMMANDS).join('|')}> [options]`

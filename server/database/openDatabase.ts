@@ -18,6 +18,11 @@ import {
   type DocumentStore,
 } from '../storage/index.ts'
 import {
+  createPostgresTranslationMemoryStore,
+  openSqliteTranslationMemoryStore,
+  type TranslationMemoryStore,
+} from '../tm/index.ts'
+import {
   migratePostgres,
   migrateSqlite,
   postgresMigrationStatus,
@@ -37,6 +42,7 @@ export interface OpenDatabase {
   auth: AuthStore
   audit: AuditLog
   segmentation: SegmentationStore
+  tm: TranslationMemoryStore
   /** Resolves when the database takes writes right now; rejects with the reason otherwise. */
   probeWritable(): Promise<void>
   migrationStatus(): Promise<MigrationStatus>
@@ -48,6 +54,12 @@ export interface OpenOptions {
   log: Logger
   /** Apply missing migrations before opening the stores (the server's start, `db migrate`). */
   migrate: boolean
+  /**
+   * Drop the translation memory's units staged by imports a crash interrupted: the server's
+   * start on SQLite (one server per file) passes it; a CLI import running beside it must not.
+   * Several servers may share a PostgreSQL database, so there it changes nothing.
+   */
+  clearStagedImports?: boolean
 }
 
 /** A redacted form of the location, safe for logs and messages (no password). */
@@ -74,16 +86,22 @@ function openSqlite(file: string, options: OpenOptions): OpenDatabase {
   }
   const store = openSqliteDocumentStore(file)
   const writeProbe = openWriteProbe(file)
+  // On its own handle, so that an import's batches never interleave with another store's.
+  const tm = openSqliteTranslationMemoryStore(file, {
+    clearStagedImports: options.clearStagedImports ?? false,
+  })
   return {
     location: { engine: 'sqlite', file },
     store,
     auth: createSqliteAuthStore(db),
     audit: createSqliteAuditLog(db),
     segmentation: createSqliteSegmentationStore(db),
+    tm,
     probeWritable: () => writeProbe.probe(),
     migrationStatus: async () => sqliteMigrationStatus(db),
     async close() {
       await store.close()
+      await tm.close()
       writeProbe.close()
       db.close()
     },
@@ -114,6 +132,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<OpenData
     auth: createPostgresAuthStore(pool),
     audit: createPostgresAuditLog(pool),
     segmentation: createPostgresSegmentationStore(pool),
+    tm: createPostgresTranslationMemoryStore(pool),
     probeWritable: () => probePostgres(pool),
     migrationStatus: () => postgresMigrationStatus(pool),
     close: () => pool.end(),

@@ -3,6 +3,7 @@ import { createSqliteAuditSchema } from '../audit/index.ts'
 import { createSqliteAuthSchema } from '../auth/index.ts'
 import { createSqliteSegmentationSchema } from '../segmentation/index.ts'
 import { createSqliteDocumentSchema } from '../storage/index.ts'
+import { createSqliteTranslationMemorySchema } from '../tm/index.ts'
 
 /*
  * The SQLite schema, one step per version, recorded in `schema_migrations`. Step 1 adopts
@@ -26,6 +27,14 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       createSqliteAuthSchema(db)
       createSqliteAuditSchema(db)
       createSqliteSegmentationSchema(db)
+    },
+  },
+  {
+    version: 2,
+    // Idempotent too: a file from a release without schema_migrations may already hold them.
+    name: 'translation memories, their projects, units and staged imports',
+    up(db) {
+      createSqliteTranslationMemorySchema(db)
     },
   },
 ]

@@ -4,4 +4,4 @@ export {
   createSqliteSegmentationStore,
 } from './sqlite/SqliteSegmentationStore.ts'
 export { createPostgresSegmentationStore } from './postgres/PostgresSegmentationStore.ts'
-export { projectRules } from './projectRules.ts'
+export { projectRules, readRules } from './projectRules.ts'

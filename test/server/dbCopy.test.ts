@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { readSegments, setStatus, setTargetText, type SegmentView } from '@qalam/shared/model'
 import { databaseFile } from '../../server/config.ts'
 import { openSqliteDocumentStore } from '../../server/storage/index.ts'
+import { openSqliteTranslationMemoryStore } from '../../server/tm/index.ts'
 import { asUser, login, type Session } from '../support/accounts.ts'
 import { createTestSchema, hasPostgres, type TestSchema } from '../support/postgres.ts'
 import { applyRandomEdit } from '../support/randomEdits.ts'
@@ -49,6 +50,7 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
   let translator: Session
   let documentId: string
   let segments: SegmentView[]
+  let projectId: string
 
   /** A populated installation: accounts, a project with members, a document edited over the
    * WebSocket (log and compacted snapshots), status changes in the audit log. */
@@ -57,6 +59,7 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
     backDir = await makeTempDir()
     original = await startTestServer({ compactEveryUpdates: 20 })
     const workspace = await createWorkspace(original)
+    projectId = workspace.projectId
     translator = await workspace.member('translator')
     await workspace.member('reviewer')
     documentId = (await workspace.importDocument({ bytes: SAMPLE_BYTES, targetLang: 'kk' })).id
@@ -88,6 +91,28 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
     for (const update of offline) await store.appendUpdate(documentId, update)
     await store.close()
     segments = readSegments(editor.doc)
+
+    // The project's translation memory, with a unit whose inline codes and context travel too.
+    const tm = openSqliteTranslationMemoryStore(original.databaseFile)
+    const memory = await tm.ensureWriteMemory(projectId, 'Project')
+    await tm.addUnits(memory.id, [
+      {
+        sourceLang: 'ru',
+        targetLang: 'kk',
+        source: { text: 'Архив переехал.', tags: [{ at: 6, xml: '<ph x="1"/>' }] },
+        target: { text: 'Архив көшті.', tags: [{ at: 6, xml: '<ph x="1"/>' }] },
+        previousSource: 'Письмо.',
+        nextSource: null,
+        origin: 'segment',
+        documentId,
+        segmentId: segments[0]!.id,
+        createdBy: translator.user.username,
+        createdAt: 1000,
+        changedBy: translator.user.username,
+        changedAt: 2000,
+      },
+    ])
+    await tm.close()
   })
   afterAll(async () => {
     await original.dispose()
@@ -99,7 +124,7 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
     const run = await cli(['db', 'copy', '--from', original.databaseFile, '--to', schema.url])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/verified: 11 tables, \d+ rows, same counts and hashes/)
+    expect(run.stdout).toMatch(/verified: 15 tables, \d+ rows, same counts and hashes/)
     for (const table of [
       'users',
       'project_members',
@@ -107,6 +132,9 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
       'snapshots',
       'updates',
       'audit_log',
+      'tm_memories',
+      'tm_project_memories',
+      'tm_units',
     ]) {
       const line = run.stdout.split('\n').find((l) => l.startsWith(`${table} `))
       expect(line).toMatch(/^\S+\s+([1-9]\d*)\s+[0-9a-f]{16}\s+\1\s+[0-9a-f]{16}\s+same$/)
@@ -133,6 +161,10 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
         headers: asUser(await login(copy.url, 'admin')),
       })
       expect(await documents.json()).toMatchObject({ documents: [{ id: documentId }] })
+      const memories = await fetch(`${copy.url}/api/projects/${projectId}/memories`, {
+        headers: asUser(await login(copy.url, 'admin')),
+      })
+      expect(await memories.json()).toMatchObject({ memories: [{ mode: 'write', units: 1 }] })
     } finally {
       await copy.dispose()
     }
@@ -151,7 +183,7 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
     const run = await cli(['db', 'copy', '--from', schema.url, '--to', file])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/verified: 11 tables/)
+    expect(run.stdout).toMatch(/verified: 15 tables/)
 
     const copy = await startTestServer({ dataDir: backDir.path })
     try {
@@ -172,7 +204,7 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
       '--overwrite',
     ])
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/verified: 11 tables/)
+    expect(run.stdout).toMatch(/verified: 15 tables/)
   })
 
   test('refuses bad arguments with one line and exit 2', async () => {

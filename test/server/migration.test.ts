@@ -77,7 +77,10 @@ test('a database from the first release opens, keeps its data and gains soft del
   expect(deleted.status).toBe(204)
   const db = new Database(databaseFile(dir.path), { readonly: true })
   expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 2 }])
-  expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }])
+  expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([
+    { version: 1 },
+    { version: 2 },
+  ])
   expect(db.prepare('SELECT deleted_at IS NOT NULL AS d FROM documents').get()).toEqual({ d: 1 })
   db.close()
 })
@@ -90,7 +93,7 @@ test('/readyz answers 503 while migrations are not current, and db migrate bring
   db.close()
   const behind = await fetch(`${server.url}/readyz`)
   expect(behind.status).toBe(503)
-  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 1 } })
+  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 2 } })
 
   const run = spawnSync('npx', ['tsx', 'server/cli/main.ts', 'db', 'migrate'], {
     cwd: join(import.meta.dirname, '..', '..'),
@@ -98,6 +101,20 @@ test('/readyz answers 503 while migrations are not current, and db migrate bring
     encoding: 'utf8',
   })
   expect(run.stderr).toBe('')
-  expect(run.stdout).toBe(`sqlite:${server.databaseFile} migrated to schema 1 (applied 1)\n`)
+  expect(run.stdout).toBe(`sqlite:${server.databaseFile} migrated to schema 2 (applied 1, 2)\n`)
   expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
+})
+
+test('a database from the first release gains translation memories for its old projects', async () => {
+  dir = await makeTempDir()
+  await firstReleaseDatabase(databaseFile(dir.path))
+  server = await startTestServer({ dataDir: dir.path })
+  const admin = await login(server.url, 'elder')
+  const response = await fetch(`${server.url}/api/projects/p1/memories`, { headers: asUser(admin) })
+  expect(await response.json()).toMatchObject({
+    memories: [{ name: 'Old project', mode: 'write', units: 0, projectId: 'p1' }],
+  })
+  const db = new Database(databaseFile(dir.path), { readonly: true })
+  expect(db.prepare('SELECT COUNT(*) AS n FROM tm_units').get()).toEqual({ n: 0 })
+  db.close()
 })

@@ -21,6 +21,11 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'audit_log', key: ['id'] },
   { name: 'project_srx', key: ['project_id'] },
   { name: 'segmentation_exceptions', key: ['id'] },
+  { name: 'tm_memories', key: ['id'] },
+  { name: 'tm_project_memories', key: ['project_id', 'memory_id'] },
+  { name: 'tm_units', key: ['id'] },
+  // An import's units staged before its commit: present only while one runs (or after a crash).
+  { name: 'tm_import_units', key: ['import_id', 'seq'] },
 ]
 
 /**
