@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net'
 import Database from 'better-sqlite3'
 import { createSqliteAuditLog } from './audit/index.ts'
 import {
-  LoginRateLimiter,
+  LoginThrottle,
   createSqliteAuthStore,
+  createSqliteKnownDevices,
   documentAccess,
   readSessionToken,
   type AuthStore,
@@ -118,7 +119,8 @@ export async function startServer(
     auth,
     audit,
     segmentation,
-    limiter: new LoginRateLimiter(config.loginLimits),
+    throttle: new LoginThrottle(config.loginThrottle),
+    knownDevices: createSqliteKnownDevices(authDb),
     sessionTtlMs: config.sessionTtlMs,
     live: rooms,
     log,
