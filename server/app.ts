@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net'
 import Database from 'better-sqlite3'
 import { createSqliteAuditLog } from './audit/index.ts'
 import {
-  LoginRateLimiter,
+  LoginThrottle,
   createSqliteAuthStore,
+  createSqliteKnownDevices,
   documentAccess,
   readSessionToken,
   type AuthStore,
@@ -153,7 +154,8 @@ export async function startServer(
     segmentation,
     tm,
     importJobs: new ImportJobs(),
-    limiter: new LoginRateLimiter(config.loginLimits),
+    throttle: new LoginThrottle(config.loginThrottle),
+    knownDevices: createSqliteKnownDevices(authDb),
     sessionTtlMs: config.sessionTtlMs,
     live: rooms,
     log,

@@ -21,12 +21,22 @@ export { createSqliteAuthStore } from './sqlite/SqliteAuthStore.ts'
 export { authenticate } from './authenticate.ts'
 export { projectAccess, documentAccess } from './projectAccess.ts'
 export {
-  LoginRateLimiter,
-  DEFAULT_LOGIN_LIMITS,
-  type LoginRateLimiterOptions,
+  LoginThrottle,
+  DEFAULT_LOGIN_THROTTLE,
+  throttledAddress,
+  type BackOff,
+  type LoginAttempt,
+  type LoginThrottleOptions,
   type LoginVerdict,
-  type RateLimit,
-} from './loginRateLimiter.ts'
+} from './loginThrottle.ts'
+export {
+  DEVICE_COOKIE,
+  deviceCookie,
+  hashDeviceToken,
+  readDeviceToken,
+  type KnownDevices,
+} from './knownDevices.ts'
+export { createSqliteKnownDevices } from './sqlite/SqliteKnownDevices.ts'
 export {
   loginRequest,
   userRequest,

@@ -1,6 +1,6 @@
 import express, { type Express, type Request } from 'express'
 import type { AuditLog } from '../audit/index.ts'
-import type { AuthStore, LoginRateLimiter } from '../auth/index.ts'
+import type { AuthStore, KnownDevices, LoginThrottle } from '../auth/index.ts'
 import type { Logger } from '../logging/index.ts'
 import type { SegmentationStore } from '../segmentation/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
@@ -30,7 +30,8 @@ export interface AppOptions {
   segmentation: SegmentationStore
   tm: TranslationMemoryStore
   importJobs: ImportJobs
-  limiter: LoginRateLimiter
+  throttle: LoginThrottle
+  knownDevices: KnownDevices
   sessionTtlMs: number
   live: LiveDocuments
   access: LiveAccess

@@ -13,6 +13,7 @@ import {
 } from '@qalam/shared/model'
 import { may } from '@qalam/shared/workflow'
 import { reject, type Actor, type Decision, type StatusChange } from './decision.ts'
+import { countUpdateItems } from './countUpdateItems.ts'
 import { judgeClocks } from './judgeClocks.ts'
 import {
   emptyTally,
@@ -105,6 +106,9 @@ export function judgeUpdate(
 ): Decision {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
+    // The sync protocol counts every update before decoding it; the same reading refuses
+    // what Yjs would integrate differently from how `Y.decodeUpdate` lists it.
+    countUpdateItems(update, Number.MAX_SAFE_INTEGER)
     decoded = Y.decodeUpdate(update)
   } catch (error) {
     return reject('malformed', error instanceof Error ? error.message : String(error))
