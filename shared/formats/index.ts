@@ -1,1 +1,2 @@
 export * from './plainText/index.ts'
+export * from './tbx/index.ts'
