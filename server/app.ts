@@ -13,6 +13,7 @@ import {
 import { databaseFile, defaultConfig, type ServerConfig } from './config.ts'
 import { createApp, type LiveAccess } from './http/index.ts'
 import { createSqliteSegmentationStore } from './segmentation/index.ts'
+import { createSqliteGlossaryStore } from './glossary/index.ts'
 import { openSqliteDocumentStore, openWriteProbe, type DocumentStore } from './storage/index.ts'
 import { purgeDeleted } from './documents/index.ts'
 import {
@@ -82,6 +83,7 @@ export async function startServer(
   const writeProbe = openWriteProbe(file)
   const audit = createSqliteAuditLog(authDb)
   const segmentation = createSqliteSegmentationStore(authDb)
+  const glossaries = createSqliteGlossaryStore(authDb)
   await auth.deleteExpiredSessions()
   await purgeDeleted({ store, auth, log })
   const sweep = setInterval(() => {
@@ -120,6 +122,7 @@ export async function startServer(
     auth,
     audit,
     segmentation,
+    glossaries,
     limiter: new LoginRateLimiter(config.loginLimits),
     sessionTtlMs: config.sessionTtlMs,
     live: rooms,

@@ -4,10 +4,12 @@ import type { AuthStore, LoginRateLimiter } from '../auth/index.ts'
 import type { Logger } from '../logging/index.ts'
 import type { SegmentationStore } from '../segmentation/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
+import type { GlossaryStore } from '../glossary/index.ts'
 import { alignmentRouter } from './alignmentRouter.ts'
 import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
+import { documentGlossaryRouter, projectGlossaryRouter } from './glossaryRouter.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
 import { projectsRouter } from './projectsRouter.ts'
@@ -25,6 +27,7 @@ export interface AppOptions {
   auth: AuthStore
   audit: AuditLog
   segmentation: SegmentationStore
+  glossaries: GlossaryStore
   limiter: LoginRateLimiter
   sessionTtlMs: number
   live: LiveDocuments
@@ -57,7 +60,9 @@ export function createApp(options: AppOptions): Express {
   app.use('/api', passwordChangeGate())
   app.use('/api/users', usersRouter(options))
   app.use('/api/projects/:id/segmentation', segmentationRouter(options))
+  app.use('/api/projects/:id/glossaries', projectGlossaryRouter(options))
   app.use('/api/projects', projectsRouter(options))
+  app.use('/api/documents/:id/glossary', documentGlossaryRouter(options))
   app.use('/api/documents', documentsRouter(options))
   app.use('/api/alignments', alignmentRouter(options))
   app.use('/api', () => {
