@@ -22,6 +22,7 @@ import {
 import { RenameControl } from '../manage/RenameControl.tsx'
 import { MembersPanel } from '../members/MembersPanel.tsx'
 import { SegmentationPanel } from '../segmentation/SegmentationPanel.tsx'
+import { GlossaryPanel } from '../glossary/GlossaryPanel.tsx'
 import { fetchProject, type Project } from './projectsApi.ts'
 import { RoleBadge } from './RoleBadge.tsx'
 
@@ -145,6 +146,7 @@ function ProjectView({ project }: { project: Project }) {
           )}
           <MembersPanel projectId={project.id} mayManage={mayManage} onChanged={refreshActivity} />
           <SegmentationPanel projectId={project.id} mayManage={may(project.role, 'import')} />
+          <GlossaryPanel projectId={project.id} mayManage={may(project.role, 'import')} />
           {mayManage && (
             <DeletedPanel
               title={t('manage.deletedDocuments')}
