@@ -51,6 +51,19 @@ describe('term recognition', () => {
     expect(found(kazakh, 'Кітапханалардың қоры')).toEqual(['Кітапханалардың'])
   })
 
+  test('finds кітап in кітаптар, кітабы and Кітаптың but not in кітапханада', () => {
+    const book = new TermRecognizer(
+      [{ id: 1, entry: entry(['kk', 'кітап'], ['ru', 'книга']) }],
+      'kk',
+      'ru',
+    )
+    expect(found(book, 'кітаптар кітабы Кітаптың кітапханада')).toEqual([
+      'кітаптар',
+      'кітабы',
+      'Кітаптың',
+    ])
+  })
+
   test('prefers the longest multi-word term and returns its targets', () => {
     const hits = kazakh.find('Ұлттық кітапханаға бардым')
     expect(hits).toHaveLength(1)
