@@ -102,4 +102,30 @@ describe('glossary terms in the editor', () => {
       .poll(() => translator.locator('[data-testid="term-item"]').allTextContents(), POLL)
       .toEqual([expect.stringContaining('каталог')])
   })
+
+  test('a manager creates a glossary on the project page and imports a CSV into it', async () => {
+    const manager = await openAs(
+      browser,
+      await workspace.member('manager', 'dana'),
+      'en',
+      server.url,
+    )
+    await manager.goto(`${server.url}/projects/${workspace.projectId}`)
+    const panel = manager.locator('[data-testid="glossary-panel"]')
+    await expect.poll(() => panel.locator('[data-testid="glossary-item"]').count(), POLL).toBe(1)
+    await manager.fill('[data-testid="glossary-name"]', 'Мұрағат')
+    await panel.locator('button[type="submit"]').click()
+    const created = panel.locator('[data-testid="glossary-item"]', { hasText: 'Мұрағат' })
+    await created.waitFor()
+    await created.locator('[data-testid="glossary-import"]').setInputFiles({
+      name: 'archive.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('ru;kk\nопись;тізімдеме\nфонд;қор\n'),
+    })
+    await expect
+      .poll(() => panel.locator('[role="status"]').textContent(), POLL)
+      .toBe('2 entries imported.')
+    await expect.poll(() => created.textContent(), POLL).toContain('2 entries')
+    await manager.close()
+  })
 })
