@@ -14,6 +14,7 @@ import {
 import { databaseFile, defaultConfig, type ServerConfig } from './config.ts'
 import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
 import { createSqliteSegmentationStore } from './segmentation/index.ts'
+import { createSqliteGlossaryStore } from './glossary/index.ts'
 import { openSqliteDocumentStore, openWriteProbe, type DocumentStore } from './storage/index.ts'
 import { purgeDeleted } from './documents/index.ts'
 import {
@@ -104,6 +105,7 @@ export async function startServer(
   const audit = createSqliteAuditLog(authDb)
   const segmentation = createSqliteSegmentationStore(authDb)
   const tm = openSqliteTranslationMemoryStore(file, { clearStagedImports: true })
+  const glossaries = createSqliteGlossaryStore(authDb)
   await auth.deleteExpiredSessions()
   await purgeDeleted({ store, auth, tm, log })
   const sweep = setInterval(() => {
@@ -156,6 +158,7 @@ export async function startServer(
     importJobs: new ImportJobs(),
     throttle: new LoginThrottle(config.loginThrottle),
     knownDevices: createSqliteKnownDevices(authDb),
+    glossaries,
     sessionTtlMs: config.sessionTtlMs,
     live: rooms,
     log,

@@ -21,6 +21,7 @@ import { InitialCaretPlugin } from './InitialCaretPlugin.tsx'
 import { createBindingSignal } from './bindingSignal.ts'
 import { LockGuardPlugin } from './LockGuardPlugin.tsx'
 import { LockNotice } from '../review/LockNotice.tsx'
+import { InsertTextPlugin } from '../glossary/InsertTextPlugin.tsx'
 
 interface SegmentEditorProps {
   doc: Y.Doc
@@ -116,6 +117,7 @@ export const SegmentEditor = memo(function SegmentEditor({
             onUnlocked={() => setLock({ whileOpen: false, refused: 0 })}
             onRefused={() => setLock((state) => ({ ...state, refused: state.refused + 1 }))}
           />
+          <InsertTextPlugin />
           <AutoFocusPlugin defaultSelection="rootEnd" />
         </LexicalComposer>
       </LexicalCollaboration>

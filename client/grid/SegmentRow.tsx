@@ -6,6 +6,7 @@ import type { TextDirection } from '@qalam/shared/text'
 import { placeCaretInEditable, textOffsetAtPoint } from '../editor/caretFromPoint.ts'
 import { SegmentEditor } from '../editor/SegmentEditor.tsx'
 import { HighlightedText } from '../find/FindHighlight.tsx'
+import { SourceText } from '../glossary/TermHighlight.tsx'
 import type { SharedProvider } from '../editor/sharedProvider.ts'
 import type { LocalUser } from '../presence/identity.ts'
 import { EditingNotice } from '../presence/EditingNotice.tsx'
@@ -118,7 +119,7 @@ export const SegmentRow = memo(function SegmentRow({
         lang={source.lang}
         dir={source.dir}
       >
-        <HighlightedText text={segment.source} index={index} side="source" />
+        <SourceText text={segment.source} index={index} />
       </div>
       <div
         role="cell"

@@ -5,12 +5,14 @@ import type { Logger } from '../logging/index.ts'
 import type { SegmentationStore } from '../segmentation/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
 import type { ImportJobs, TranslationMemoryStore } from '../tm/index.ts'
+import type { GlossaryStore } from '../glossary/index.ts'
 import { alignmentRouter } from './alignmentRouter.ts'
 import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
 import { memoriesRouter } from './memoriesRouter.ts'
 import type { ImportQueue } from './importQueue.ts'
+import { documentGlossaryRouter, projectGlossaryRouter } from './glossaryRouter.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
 import { projectsRouter } from './projectsRouter.ts'
@@ -32,6 +34,7 @@ export interface AppOptions {
   importJobs: ImportJobs
   throttle: LoginThrottle
   knownDevices: KnownDevices
+  glossaries: GlossaryStore
   sessionTtlMs: number
   live: LiveDocuments
   access: LiveAccess
@@ -66,7 +69,9 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/users', usersRouter(options))
   app.use('/api/projects/:id/segmentation', segmentationRouter(options))
   app.use('/api/projects/:id/memories', memoriesRouter(options))
+  app.use('/api/projects/:id/glossaries', projectGlossaryRouter(options))
   app.use('/api/projects', projectsRouter(options))
+  app.use('/api/documents/:id/glossary', documentGlossaryRouter(options))
   app.use('/api/documents', documentsRouter(options))
   app.use('/api/alignments', alignmentRouter(options))
   app.use('/api', () => {

@@ -51,6 +51,14 @@ export type ErrorCode =
   | 'tmx.encoding'
   | 'tmx.compressed'
   | 'tmx.too_large'
+  | 'glossary.not_found'
+  | 'glossary_file.not_xml'
+  | 'glossary_file.dtd'
+  | 'glossary_file.invalid'
+  | 'glossary_file.too_large'
+  | 'glossary_file.empty'
+  | 'glossary_file.encoding'
+  | 'glossary_file.zip'
   | 'internal'
 
 /** An error the client caused and is told about: a code, an HTTP status and an English message. */

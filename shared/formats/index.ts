@@ -1,2 +1,3 @@
 export * from './plainText/index.ts'
 export * from './tmx/index.ts'
+export * from './tbx/index.ts'

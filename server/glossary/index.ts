@@ -1,0 +1,3 @@
+export type { Glossary, GlossaryStore, StoredEntry } from './GlossaryStore.ts'
+export { createSqliteGlossaryStore } from './sqlite/SqliteGlossaryStore.ts'
+export { describeGlossaryStore, type GlossaryStoreHarness } from './glossaryStoreSuite.ts'
