@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import * as Y from 'yjs'
-import { documentProgress, initDocument, type TransactionOrigin } from '@qalam/shared/model'
+import {
+  documentProgress,
+  initDocument,
+  type DocumentFormat,
+  type TransactionOrigin,
+} from '@qalam/shared/model'
 import type { ParsedPlainText } from '@qalam/shared/formats'
-import type { DocumentStore, DocumentSummary } from '../storage/index.ts'
+import type { DocumentStore, DocumentSummary, OriginalFile } from '../storage/index.ts'
 
 export interface NewDocument {
   title: string
@@ -12,6 +17,9 @@ export interface NewDocument {
   parsed: ParsedPlainText
   /** What the file was read in; kept in the document's meta for an export in kind. */
   sourceEncoding?: string
+  /** The format of the imported file, and the file itself when export rebuilds from it. */
+  sourceFormat?: DocumentFormat
+  original?: OriginalFile
 }
 
 /**
@@ -33,6 +41,7 @@ export async function createDocument(
       createdAt: now,
       trailing: input.parsed.trailing,
       ...(input.sourceEncoding === undefined ? {} : { sourceEncoding: input.sourceEncoding }),
+      ...(input.sourceFormat === undefined ? {} : { sourceFormat: input.sourceFormat }),
     },
     input.parsed.segments,
     { kind: 'server' } satisfies TransactionOrigin,
@@ -46,7 +55,7 @@ export async function createDocument(
     updatedAt: now,
     progress: documentProgress(doc),
   }
-  await store.createDocument(summary, Y.encodeStateAsUpdate(doc))
+  await store.createDocument(summary, Y.encodeStateAsUpdate(doc), input.original)
   doc.destroy()
   return summary
 }

@@ -15,7 +15,7 @@ import {
   isEncoding,
   type Encoding,
 } from '../encoding/index.ts'
-import { readMeta } from '@qalam/shared/model'
+import { isDocumentFormat, readMeta } from '@qalam/shared/model'
 import type { AuditLog } from '../audit/index.ts'
 import { DELETED_RETENTION_MS, type ActingRole } from '@qalam/shared/workflow'
 import type { AuthStore, User } from '../auth/index.ts'
@@ -27,6 +27,7 @@ import type { LiveAccess } from './liveAccess.ts'
 import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
+import { exportXliffDocument, importXliffDocument, requireImportFormat } from './xliffDocuments.ts'
 import {
   documentBinQuery,
   documentListQuery,
@@ -142,6 +143,27 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     const fields = parseInput(importFields, upload.fields)
     const sourceLang = requireLanguage(fields.sourceLang, 'source language')
     const targetLang = requireLanguage(fields.targetLang, 'target language')
+    const format = requireImportFormat(file.bytes, fields.format)
+    if (format !== 'txt') {
+      const xliff = await importXliffDocument(store, {
+        bytes: file.bytes,
+        format,
+        fileName: file.name,
+        title: fields.title || titleFromFileName(file.name) || 'Untitled',
+        sourceLang,
+        targetLang,
+        sameLanguage: fields.sameLanguage,
+      })
+      await auth.addDocumentToProject(projectId, xliff.summary.id)
+      response.status(201).json({
+        id: xliff.summary.id,
+        title: xliff.summary.title,
+        sourceLang: xliff.summary.sourceLang,
+        targetLang: xliff.summary.targetLang,
+        segments: xliff.segments,
+      })
+      return
+    }
     requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
     const text = decodeTextFileAs(file.bytes, fields.encoding)
     // The project's SRX file and exceptions decide the sentences, as the manager set them.
@@ -281,7 +303,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     const summary = await requireDocument(request)
     requirePermission(summary.role, 'export')
     const { format, encoding: asked } = parseInput(exportQuery, request.query)
-    if (format !== 'txt') {
+    if (!isDocumentFormat(format)) {
       throw new ExportError('export.unknown_format', `Unknown export format: ${format}`)
     }
     let doc = live.liveDocument(summary.id)
@@ -289,6 +311,20 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       const stored = await store.loadDocument(summary.id)
       if (!stored) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
       doc = replayDocument(stored)
+    }
+    if (format !== 'txt') {
+      const xliff = await exportXliffDocument(store, summary.id, doc, format)
+      response
+        .status(200)
+        .set({
+          'Content-Type': 'application/xliff+xml',
+          'Content-Disposition': attachmentDisposition(
+            xliff.fileName ?? `${summary.title}.${summary.targetLang}.xlf`,
+          ),
+          'X-Untranslated-Segments': String(xliff.untranslated),
+        })
+        .send(Buffer.from(xliff.bytes))
+      return
     }
     const { text, untranslated } = exportPlainText(doc)
     const original = readMeta(doc).sourceEncoding

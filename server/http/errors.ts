@@ -9,6 +9,13 @@ export type ErrorCode =
   | 'import.no_segments'
   | 'import.same_language'
   | 'import.undecodable'
+  | 'import.format_mismatch'
+  | 'import.xliff_malformed'
+  | 'import.xliff_dtd'
+  | 'import.xliff_too_large'
+  | 'import.xliff_version'
+  | 'import.not_xliff'
+  | 'import.xml_encoding'
   | 'align.empty_side'
   | 'align.empty_source'
   | 'request.invalid'
@@ -19,6 +26,7 @@ export type ErrorCode =
   | 'document.not_found'
   | 'export.unknown_format'
   | 'export.unrepresentable'
+  | 'export.original_mismatch'
   | 'auth.required'
   | 'auth.forbidden'
   | 'auth.invalid_credentials'
@@ -56,7 +64,11 @@ export class AppError extends Error {
 export class ImportError extends AppError {
   override name = 'ImportError'
   constructor(code: Extract<ErrorCode, `import.${string}`>, message: string) {
-    super(code, code === 'import.too_large' ? 413 : 400, message)
+    super(
+      code,
+      code === 'import.too_large' || code === 'import.xliff_too_large' ? 413 : 400,
+      message,
+    )
   }
 }
 

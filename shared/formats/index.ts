@@ -1,1 +1,5 @@
 export * from './plainText/index.ts'
+export * from './xliff/index.ts'
+export * from './xliff12/index.ts'
+export * from './xliff20/index.ts'
+export { declaredXmlEncoding, type XmlEncodingGuess } from './xml/index.ts'

@@ -162,3 +162,12 @@ export function validPlacedTags(
   }
   return placed
 }
+
+/** Whether two tagged texts are the same text with the same tags in the same places. */
+export function sameTagged(a: TaggedText, b: TaggedText): boolean {
+  if (a.text !== b.text || a.tags.length !== b.tags.length) return false
+  return a.tags.every((tag, index) => {
+    const other = b.tags[index]!
+    return tag.kind === other.kind && tag.n === other.n && tag.offset === other.offset
+  })
+}
