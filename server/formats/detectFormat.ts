@@ -10,7 +10,5 @@ export type DetectedFormat = DocumentFormat | 'other-xliff'
  * XLIFF 1.2, `2.x` is XLIFF 2, any other version is `other-xliff`; everything else is text.
  */
 export function detectFormat(bytes: Uint8Array): DetectedFormat {
-  const head = peekXmlText(bytes)
-  if (head === undefined) return 'txt'
-  return detectXliffVersion(head) ?? 'txt'
+  return detectXliffVersion(peekXmlText(bytes)) ?? 'txt'
 }

@@ -49,11 +49,13 @@ export function decodeXmlFile(bytes: Uint8Array): DecodedXmlFile {
   return { text, encoding, hasBom: guess.bomLength > 0 }
 }
 
-/** The first characters of a file, for telling its format; undefined when they do not decode. */
-export function peekXmlText(bytes: Uint8Array, chars = 4096): string | undefined {
+/** The first characters of a file, for telling its format. */
+export function peekXmlText(bytes: Uint8Array, chars = 4096): string {
   const guess = declaredXmlEncoding(bytes)
-  const encoding = guess.encoding === 'utf-16' ? 'utf-16le' : guess.encoding
-  if (!iconv.encodingExists(encoding)) return undefined
+  const declared = guess.encoding === 'utf-16' ? 'utf-16le' : guess.encoding
+  // An encoding we cannot read still has an ASCII prolog: enough to tell it is XLIFF, so the
+  // import can refuse it for its encoding rather than read it as text.
+  const encoding = iconv.encodingExists(declared) ? declared : 'latin1'
   const head = bytes.subarray(guess.bomLength, guess.bomLength + chars * 4)
   return iconv.decode(Buffer.from(head), encoding, { stripBOM: false })
 }

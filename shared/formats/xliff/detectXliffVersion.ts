@@ -7,7 +7,7 @@
 export function detectXliffVersion(text: string): 'xliff12' | 'xliff20' | 'other-xliff' | null {
   const head = text.slice(0, 65_536).replace(/^\uFEFF/, '')
   const root =
-    /^\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z_][\w.-]*:)?xliff\b([^>]*)>/.exec(
+    /^\s*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>\s*)*<([A-Za-z_][\w.-]*:)?xliff\b([^>]*)>/.exec(
       head,
     )
   if (!root) return null
