@@ -211,6 +211,12 @@ function state20For(status: SegmentStatus, original: string | undefined, importe
 }
 
 const WRAPPING_20 = new Set(['pc', 'mrk'])
+const CODE_ROLE: Readonly<Record<string, InlineRole>> = {
+  sc: 'open',
+  sm: 'open',
+  ec: 'close',
+  em: 'close',
+}
 
 const classify20 =
   (originalData: ReadonlyMap<string, string>): ClassifyInline =>
@@ -235,7 +241,8 @@ const classify20 =
       pairKey,
       label,
       display,
-      data: { raw, el: local, id, wraps, identity: `${local}|${id}|${role}` },
+      // An isolated <sc> in a target is still the start of its source's pair.
+      data: { raw, el: local, id, wraps, identity: `${local}|${id}|${CODE_ROLE[local] ?? role}` },
     })
     if (WRAPPING_20.has(local) && !element.selfClosing && element.uri === XLIFF20_NS) {
       const key = `w${element.start}`
