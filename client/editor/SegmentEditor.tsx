@@ -19,6 +19,8 @@ import { CaretOnLeftPlugin } from './CaretOnLeftPlugin.tsx'
 import { UnmergedTextPlugin } from './UnmergedTextPlugin.tsx'
 import { InitialCaretPlugin } from './InitialCaretPlugin.tsx'
 import { createBindingSignal } from './bindingSignal.ts'
+import { TagNode } from './TagNode.ts'
+import { TagPlugin } from './TagPlugin.tsx'
 
 interface SegmentEditorProps {
   doc: Y.Doc
@@ -66,6 +68,7 @@ export function SegmentEditor({
     editorState: null,
     editable: !isReadOnly,
     theme: THEME,
+    nodes: [TagNode],
     onError: (error) => {
       throw error
     },
@@ -103,6 +106,7 @@ export function SegmentEditor({
           <InitialCaretPlugin offset={caretOffset} whenBound={binding.whenBound} />
           <DraftOnEditPlugin doc={doc} segment={segment} userId={user.id} />
           <EditablePlugin isEditable={!isReadOnly} />
+          <TagPlugin segment={segment} />
           <AutoFocusPlugin defaultSelection="rootEnd" />
         </LexicalComposer>
       </LexicalCollaboration>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { SegmentStore } from '../grid/SegmentStore.ts'
 import { countUntranslated } from './countUntranslated.ts'
 import { exportUrl } from './exportUrl.ts'
+import { XliffDownloadLinks } from './XliffDownloadLinks.tsx'
 
 /** Export: first says how many segments will stay in the source language, then downloads. */
 export function ExportButton({ documentId, store }: { documentId: string; store: SegmentStore }) {
@@ -31,6 +32,11 @@ export function ExportButton({ documentId, store }: { documentId: string; store:
             ? t('export.allTranslated')
             : t('export.untranslated', { count: untranslated })}
         </p>
+        <XliffDownloadLinks
+          documentId={documentId}
+          sourceFormat={store.documentMeta.sourceFormat ?? 'txt'}
+          onDownload={close}
+        />
         <div className="dialog__actions">
           <button type="button" className="button button--quiet" onClick={close}>
             {t('export.cancel')}

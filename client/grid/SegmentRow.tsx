@@ -6,6 +6,7 @@ import type { TextDirection } from '@qalam/shared/text'
 import { placeCaretInEditable, textOffsetAtPoint } from '../editor/caretFromPoint.ts'
 import { SegmentEditor } from '../editor/SegmentEditor.tsx'
 import { HighlightedText } from '../find/FindHighlight.tsx'
+import { TaggedText } from '../tags/TaggedText.tsx'
 import type { SharedProvider } from '../editor/sharedProvider.ts'
 import type { LocalUser } from '../presence/identity.ts'
 import { PresenceChips } from '../presence/PresenceChips.tsx'
@@ -110,7 +111,11 @@ export const SegmentRow = memo(function SegmentRow({
         lang={source.lang}
         dir={source.dir}
       >
-        <HighlightedText text={segment.source} index={index} side="source" />
+        {segment.tags.length > 0 ? (
+          <TaggedText text={segment.source} tags={segment.sourceTags} list={segment.tags} />
+        ) : (
+          <HighlightedText text={segment.source} index={index} side="source" />
+        )}
       </div>
       <div
         role="cell"
@@ -144,7 +149,11 @@ export const SegmentRow = memo(function SegmentRow({
           </span>
         ) : (
           <span className="segment-row__target-text">
-            <HighlightedText text={segment.target} index={index} side="target" />
+            {segment.tags.length > 0 ? (
+              <TaggedText text={segment.target} tags={segment.targetTags} list={segment.tags} />
+            ) : (
+              <HighlightedText text={segment.target} index={index} side="target" />
+            )}
           </span>
         )}
         <PresenceChips collaborators={collaborators} />

@@ -8,6 +8,7 @@ import { importDocument } from './importDocument.ts'
 import { LanguagePairFields } from './LanguagePairFields.tsx'
 import { TextFileField } from './TextFileField.tsx'
 import { TitleField } from './TitleField.tsx'
+import { IMPORT_ACCEPT } from './importFormats.ts'
 
 /** Upload form: file, title, languages; opens the new document when the import succeeds. */
 export function ImportForm({ projectId }: { projectId: string }) {
@@ -45,7 +46,14 @@ export function ImportForm({ projectId }: { projectId: string }) {
     <form className="import-form" onSubmit={onSubmit} data-testid="import-form">
       <h2 className="import-form__title">{t('import.title')}</h2>
       <p className="import-form__hint">{t('import.hint')}</p>
-      <TextFileField id="import-file" name="file" label={t('import.file')} onFile={setFile} />
+      <p className="import-form__hint">{t('formats.importHint')}</p>
+      <TextFileField
+        id="import-file"
+        name="file"
+        label={t('import.file')}
+        onFile={setFile}
+        accept={IMPORT_ACCEPT}
+      />
       <TitleField
         id="import-title"
         value={title}

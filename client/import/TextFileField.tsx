@@ -13,11 +13,14 @@ export function TextFileField({
   name,
   label,
   onFile,
+  accept = '.txt,text/plain',
 }: {
   id: string
   name: string
   label: string
   onFile: (file: File | null) => void
+  /** The file types the picker offers (`accept`); plain text when absent. */
+  accept?: string
 }) {
   const { t } = useTranslation()
   const [fileName, setFileName] = useState<string | null>(null)
@@ -32,7 +35,7 @@ export function TextFileField({
           name={name}
           type="file"
           className="file-field__input"
-          accept=".txt,text/plain"
+          accept={accept}
           aria-labelledby={`${id}-label ${id}-button`}
           onChange={(event) => {
             const file = event.target.files?.[0] ?? null
