@@ -50,6 +50,10 @@ describe('inline tag chips in the editor', () => {
     await expect
       .poll(() => editor.evaluate((node) => node === document.activeElement), POLL)
       .toBe(true)
+    // The file's note and its suggested translation are shown beside the grid.
+    const context = page.locator('[data-testid="imported-context"]')
+    await expect.poll(() => context.innerText(), POLL).toContain('Title of the fonds.')
+    expect(await context.innerText()).toContain('Абай қоры.')
     await page.keyboard.type('Абай ')
     await page.keyboard.press('F9')
     await page.keyboard.type('мектебі')
