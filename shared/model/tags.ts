@@ -18,10 +18,12 @@ export function isTagKind(value: unknown): value is TagKind {
   return typeof value === 'string' && (TAG_KINDS as readonly string[]).includes(value)
 }
 
+/** Longest tooltip text of one tag; the markup it shows is cut there. */
+export const MAX_TAG_DISPLAY_CHARS = 2000
 /** Most tags one segment may hold; more is not a sentence but a formatting soup. */
-export const MAX_SEGMENT_TAGS = 500
-/** Longest `display` or `data` of one tag (characters). */
-export const MAX_TAG_DATA_CHARS = 20_000
+export const MAX_SEGMENT_TAGS = 1000
+/** Longest `data` of one tag (characters): a format's code is kept whole, never cut. */
+export const MAX_TAG_DATA_CHARS = 1_000_000
 
 /** One inline tag of a segment, as its format read it. */
 export interface InlineTag {
@@ -131,7 +133,7 @@ export function validTags(value: unknown): InlineTag[] {
       kind,
       n: n as number,
       label: typeof label === 'string' ? label.slice(0, 100) : '',
-      display: typeof display === 'string' ? display.slice(0, MAX_TAG_DATA_CHARS) : '',
+      display: typeof display === 'string' ? display.slice(0, MAX_TAG_DISPLAY_CHARS) : '',
       data: typeof data === 'string' ? data.slice(0, MAX_TAG_DATA_CHARS) : '',
     }
     if (seen.has(tagKey(tag))) continue
