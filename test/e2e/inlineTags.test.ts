@@ -95,4 +95,21 @@ describe('inline tag chips in the editor', () => {
     expect(server.logs.filter((entry) => entry.event === 'sync.update_rejected')).toEqual([])
     expect(pageErrors).toEqual([])
   })
+
+  test('copying the source into the target copies its tags too', async () => {
+    await page.click(targetCell(3))
+    const editor = page.locator(`${targetCell(3)} [contenteditable="true"]`)
+    await expect
+      .poll(() => editor.evaluate((node) => node === document.activeElement), POLL)
+      .toBe(true)
+    await page.keyboard.press('Control+Shift+S')
+    await expect
+      .poll(() => editor.locator('.tag-chip').allInnerTexts(), POLL)
+      .toEqual(['1/', '2', '/2'])
+    await waitFor(() => {
+      const segment = readSegments(readStoredDocument(server.databaseFile, documentId))[3]!
+      expect(segment).toMatchObject({ target: segment.source, targetTags: segment.sourceTags })
+    })
+    expect(pageErrors).toEqual([])
+  })
 })
