@@ -238,6 +238,19 @@ describe('tag nodes not in the binding shape', () => {
     expect(decision.ok).toBe(false)
   })
 
+  test.each(['tags', 'sourceTags'])('refuses a client rewriting the segment key "%s"', (key) => {
+    const doc = room()
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    const before = Y.encodeStateVector(copy)
+    segmentAt(copy, 1)!.set(key, key === 'tags' ? bold : [{ kind: 'open', n: 1, offset: 0 }])
+    const update = Y.encodeStateAsUpdate(copy, before)
+    expect(judgeUpdate(doc, update, translator)).toMatchObject({
+      ok: false,
+      reason: 'immutable_field',
+    })
+  })
+
   test('accepts the tag node a server-side import writes, in the same shape', () => {
     const doc = room()
     const update = handMade(
