@@ -18,6 +18,7 @@ import { purgeDeleted } from './documents/index.ts'
 import {
   RoomRegistry,
   attachSyncServer,
+  auditLateTyping,
   auditStatusChanges,
   judgeByRole,
   type Admission,
@@ -99,6 +100,7 @@ export async function startServer(
     log,
     authorize: benchmarkOnly?.authorize ?? judgeByRole,
     recordStatusChanges: auditStatusChanges(audit),
+    recordLateTyping: auditLateTyping(audit),
     unloadDelayMs: config.unloadDelayMs,
     compactEveryUpdates: config.compactEveryUpdates,
     progressDelayMs: config.progressDelayMs,

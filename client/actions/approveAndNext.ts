@@ -3,7 +3,7 @@ import { may } from '@qalam/shared/workflow'
 import {
   activeSegment,
   isPrimaryModifier,
-  nextSegmentWhere,
+  moveToNextFree,
   type SegmentAction,
   type SegmentActionContext,
 } from './segmentAction.ts'
@@ -21,21 +21,22 @@ export const approveAndNext: SegmentAction = {
   perform: (context) => {
     const segment = activeSegment(context)
     if (segment === undefined) return
-    setStatus(context.doc, segment.id, 'approved', context.userId)
-    gotoNextToReview(context, segment.index)
+    const approve = () => {
+      setStatus(context.doc, segment.id, 'approved', context.userId)
+      gotoNextToReview(context, segment.index)
+    }
+    // A colleague typing in it would be locked out mid-word: the reviewer decides knowingly.
+    const names = context.editorsOf(segment.id)
+    if (names.length > 0) context.confirmApproval({ segment, names }, approve)
+    else approve()
   },
 }
 
 /**
- * After a reviewer approved or rejected segment `from`: the next translated segment, saying so
- * when the search began again at the top, or that nothing is left to review.
+ * After a reviewer approved or rejected segment `from`: the next translated segment nobody else
+ * has open, saying so when the search began again at the top, passed over segments colleagues
+ * are in, or that nothing is left to review.
  */
 export function gotoNextToReview(context: SegmentActionContext, from: number): void {
-  const next = nextSegmentWhere(context, from, (other) => other.status === 'translated')
-  if (next === null) {
-    context.notify('allReviewed')
-    return
-  }
-  context.activate(next)
-  if (next < from) context.notify('wrapped')
+  moveToNextFree(context, from, (other) => other.status === 'translated', 'allReviewed')
 }

@@ -1,10 +1,9 @@
-import { setStatus, type SegmentStatus } from '@qalam/shared/model'
+import { setStatus, type SegmentStatus, type SegmentView } from '@qalam/shared/model'
 import {
   activeSegment,
   isPrimaryModifier,
-  nextSegmentWhere,
+  moveToNextFree,
   type SegmentAction,
-  type SegmentActionContext,
 } from './segmentAction.ts'
 
 const DONE: ReadonlySet<SegmentStatus> = new Set(['translated', 'approved'])
@@ -29,18 +28,13 @@ export const confirmAndNext: SegmentAction = {
     // refuses rejected -> translated in one step, so these are two updates.
     if (segment.status === 'rejected') setStatus(context.doc, segment.id, 'draft', context.userId)
     setStatus(context.doc, segment.id, 'translated', context.userId)
-    const next = nextOpenSegment(context, segment.index)
-    // Never a silent jump back to segment 1: say that the search began again, or that
-    // nothing is left.
-    if (next === null) context.notify('allTranslated')
-    else {
-      context.activate(next)
-      if (next < segment.index) context.notify('wrapped')
-    }
+    // Never a silent jump back to segment 1, nor into a segment a colleague is typing in: say
+    // that the search began again, what it passed over, or that nothing is left.
+    moveToNextFree(context, segment.index, isOpen, 'allTranslated')
   },
 }
 
-/** The first segment after `from` (wrapping around) that is neither translated nor approved. */
-export function nextOpenSegment(context: SegmentActionContext, from: number): number | null {
-  return nextSegmentWhere(context, from, (segment) => !DONE.has(segment.status))
+/** Whether a segment still needs a translator: neither translated nor approved. */
+function isOpen(segment: SegmentView): boolean {
+  return !DONE.has(segment.status)
 }

@@ -16,15 +16,36 @@ export interface SegmentActionContext {
   requestRejection(segment: SegmentView): void
   /** Tells the user why a move went nowhere, or somewhere they might not expect. */
   notify(notice: NavigationNotice): void
+  /** Names of the other people who have this segment open now; empty when nobody has. */
+  editorsOf(segmentId: string): readonly string[]
+  /** Asks the reviewer whether to approve a segment others are editing; `approve` if yes. */
+  confirmApproval(request: ApprovalRequest, approve: () => void): void
   openFind(): void
   openGoTo(): void
 }
 
 /**
  * What a move to the next segment tells the user: nothing is left to translate, nothing is
- * left to review, or the search for the next one went past the end and began again at the top.
+ * left to review, or the search for the next one went past the end and began again at the top;
+ * or that it passed over segments colleagues are editing.
  */
-export type NavigationNotice = 'allTranslated' | 'allReviewed' | 'wrapped'
+export type NavigationNotice = 'allTranslated' | 'allReviewed' | 'wrapped' | SkippedNotice
+
+export interface SkippedNotice {
+  kind: 'skipped'
+  /** The segments passed over (1-based numbers) and who is in each. */
+  skipped: readonly { number: number; names: readonly string[] }[]
+  /** The search began again at the top as well. */
+  wrapped: boolean
+  /** Nothing else was found: only segments colleagues are editing are left. */
+  onlyBusyLeft: boolean
+}
+
+/** A segment the reviewer is about to approve while others have it open. */
+export interface ApprovalRequest {
+  segment: SegmentView
+  names: readonly string[]
+}
 
 /** The parts of a KeyboardEvent a key test looks at. */
 export type KeyStroke = Pick<
@@ -63,6 +84,32 @@ export function isPrimaryModifier(stroke: KeyStroke): boolean {
 
 export function activeSegment(context: SegmentActionContext): SegmentView | undefined {
   return context.activeIndex === null ? undefined : context.segment(context.activeIndex)
+}
+
+/**
+ * The next segment that `matches` and nobody else has open, for the moves that pick the next
+ * piece of work (Ctrl+Enter). Tells the user what it passed over, and when it wrapped.
+ */
+export function moveToNextFree(
+  context: SegmentActionContext,
+  from: number,
+  matches: (segment: SegmentView) => boolean,
+  nothingLeft: 'allTranslated' | 'allReviewed',
+): void {
+  const skipped: { number: number; names: readonly string[] }[] = []
+  const next = nextSegmentWhere(context, from, (segment) => {
+    if (!matches(segment)) return false
+    const names = context.editorsOf(segment.id)
+    if (names.length === 0) return true
+    skipped.push({ number: segment.index + 1, names })
+    return false
+  })
+  const wrapped = next !== null && next < from
+  if (next !== null) context.activate(next)
+  if (skipped.length > 0) {
+    context.notify({ kind: 'skipped', skipped, wrapped, onlyBusyLeft: next === null })
+  } else if (next === null) context.notify(nothingLeft)
+  else if (wrapped) context.notify('wrapped')
 }
 
 /** The first segment after `from`, wrapping around, that `matches`; null when none does. */

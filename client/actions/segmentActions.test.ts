@@ -43,6 +43,9 @@ function openDocument(sources: string[], role: ActingRole = 'translator') {
   const rejections: SegmentView[] = []
   const notices: NavigationNotice[] = []
   const opened: string[] = []
+  // Segment id -> names of the colleagues who have it open.
+  const editors = new Map<string, string[]>()
+  const approvalRequests: { names: readonly string[]; approve: () => void }[] = []
   const context = (activeIndex: number | null): SegmentActionContext => ({
     doc,
     segmentCount: store.length,
@@ -53,12 +56,25 @@ function openDocument(sources: string[], role: ActingRole = 'translator') {
     activate: (index) => activated.push(index),
     requestRejection: (segment) => rejections.push(segment),
     notify: (notice) => notices.push(notice),
+    editorsOf: (segmentId) => editors.get(segmentId) ?? [],
+    confirmApproval: ({ names }, approve) => approvalRequests.push({ names, approve }),
     openFind: () => opened.push('find'),
     openGoTo: () => opened.push('goTo'),
   })
   const idAt = (index: number) => segmentId(segmentAt(doc, index)!)
   const statusAt = (index: number) => segmentStatus(segmentAt(doc, index)!)
-  return { doc, context, activated, rejections, notices, opened, idAt, statusAt }
+  return {
+    doc,
+    context,
+    activated,
+    rejections,
+    notices,
+    opened,
+    idAt,
+    statusAt,
+    editors,
+    approvalRequests,
+  }
 }
 
 function stroke(partial: Partial<KeyStroke>): KeyStroke {
@@ -107,6 +123,42 @@ describe('confirmAndNext', () => {
     confirmAndNext.perform(context(0))
     expect(activated).toEqual([0])
     expect(notices).toEqual(['wrapped', 'allTranslated'])
+  })
+
+  test('passes over a segment a colleague has open, and says so', () => {
+    const { doc, context, activated, notices, idAt, editors } = openDocument([
+      'Один.',
+      'Два.',
+      'Три.',
+    ])
+    setTargetText(doc, idAt(0), 'Бір.', USER)
+    editors.set(idAt(1), ['Nurlan'])
+    confirmAndNext.perform(context(0))
+    expect(activated).toEqual([2])
+    expect(notices).toEqual([
+      {
+        kind: 'skipped',
+        skipped: [{ number: 2, names: ['Nurlan'] }],
+        wrapped: false,
+        onlyBusyLeft: false,
+      },
+    ])
+  })
+
+  test('says when only segments colleagues have open are left', () => {
+    const { doc, context, activated, notices, idAt, editors } = openDocument(['Один.', 'Два.'])
+    setTargetText(doc, idAt(0), 'Бір.', USER)
+    editors.set(idAt(1), ['Nurlan', 'Dana'])
+    confirmAndNext.perform(context(0))
+    expect(activated).toEqual([])
+    expect(notices).toEqual([
+      {
+        kind: 'skipped',
+        skipped: [{ number: 2, names: ['Nurlan', 'Dana'] }],
+        wrapped: false,
+        onlyBusyLeft: true,
+      },
+    ])
   })
 
   test('is triggered by Ctrl+Enter and Cmd+Enter, not by Enter or Ctrl+Shift+Enter', () => {
@@ -191,6 +243,25 @@ describe('approveAndNext', () => {
     approveAndNext.perform(context(0))
     expect(activated).toEqual([0])
     expect(notices).toEqual(['wrapped', 'allReviewed'])
+  })
+
+  test('asks first when a colleague has the segment open, and approves only on yes', () => {
+    const { doc, context, activated, idAt, statusAt, editors, approvalRequests } = openDocument(
+      ['Один.', 'Два.'],
+      'reviewer',
+    )
+    for (const index of [0, 1]) {
+      setTargetText(doc, idAt(index), 'Бір.', USER)
+      setStatus(doc, idAt(index), 'translated', 'translator')
+    }
+    editors.set(idAt(0), ['Dana'])
+    approveAndNext.perform(context(0))
+    expect(statusAt(0)).toBe('translated')
+    expect(activated).toEqual([])
+    expect(approvalRequests.map((request) => request.names)).toEqual([['Dana']])
+    approvalRequests[0]!.approve()
+    expect(statusAt(0)).toBe('approved')
+    expect(activated).toEqual([1])
   })
 
   test('does not apply to an empty or an already approved segment', () => {

@@ -1,14 +1,21 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { EncodingPreview } from '../encoding/EncodingPreview.tsx'
+import { useFilePreview } from '../encoding/useFilePreview.ts'
 import { ApiError } from '../http/requestJson.ts'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { useSubmit } from '../http/useSubmit.ts'
 import { LanguagePairFields } from '../import/LanguagePairFields.tsx'
 import { TextFileField } from '../import/TextFileField.tsx'
+import { SameLanguageWarning } from '../import/SameLanguageWarning.tsx'
 import { TitleField } from '../import/TitleField.tsx'
+import { useSameLanguageQuestion } from '../import/useSameLanguageQuestion.ts'
 import { proposeAlignment, type AlignmentProposal } from './alignmentRequests.ts'
 
-/** The two files and their languages; hands the server's proposal to the review screen. */
+/**
+ * The two files and their languages; hands the server's proposal to the review screen. Each
+ * file is previewed in its detected encoding (another may be picked) and read in the one shown.
+ */
 export function AlignForm({
   projectId,
   onProposal,
@@ -22,11 +29,29 @@ export function AlignForm({
   const [title, setTitle] = useState('')
   const [sourceLang, setSourceLang] = useState('ru')
   const [targetLang, setTargetLang] = useState('kk')
+  const sameLanguage = useSameLanguageQuestion(sourceLang, targetLang)
+  const sourcePreview = useFilePreview(projectId, source)
+  const targetPreview = useFilePreview(projectId, target)
+  const isPreviewing =
+    sourcePreview.state.kind === 'loading' || targetPreview.state.kind === 'loading'
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
     if (source === null || target === null) {
       throw new ApiError('import.missing_file', 'no file chosen', 400)
     }
-    onProposal(await proposeAlignment({ projectId, source, target, title, sourceLang, targetLang }))
+    if (sameLanguage.asksFirst()) return
+    onProposal(
+      await proposeAlignment({
+        projectId,
+        source,
+        target,
+        title,
+        sourceLang,
+        targetLang,
+        sourceEncoding: sourcePreview.encoding,
+        targetEncoding: targetPreview.encoding,
+        sameLanguage: sameLanguage.isConfirmed,
+      }),
+    )
   })
 
   return (
@@ -46,11 +71,18 @@ export function AlignForm({
           label={t('align.targetFile')}
           onFile={setTarget}
         />
+        {/* Each in its own cell, so a preview stays under its file while the other has none. */}
+        <div className="align-form__preview">
+          <EncodingPreview id="align-source" control={sourcePreview} lang={sourceLang} />
+        </div>
+        <div className="align-form__preview">
+          <EncodingPreview id="align-target" control={targetPreview} lang={targetLang} />
+        </div>
         <LanguagePairFields
           sourceLang={sourceLang}
           targetLang={targetLang}
-          onSourceLang={setSourceLang}
-          onTargetLang={setTargetLang}
+          onSourceLang={sameLanguage.onChange(setSourceLang)}
+          onTargetLang={sameLanguage.onChange(setTargetLang)}
         />
       </div>
       <TitleField
@@ -59,9 +91,21 @@ export function AlignForm({
         placeholder={t('align.titlePlaceholder')}
         onChange={setTitle}
       />
+      <SameLanguageWarning
+        question={sameLanguage}
+        message={t('align.sameLanguage', { lang: sourceLang.trim() })}
+      />
       {error !== null && <ErrorMessage error={error} testId="align-error" />}
-      <button type="submit" className="button button--primary" disabled={isSubmitting}>
-        {isSubmitting ? t('align.submitting') : t('align.submit')}
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={isSubmitting || isPreviewing}
+      >
+        {isSubmitting
+          ? t('align.submitting')
+          : sameLanguage.isAsking
+            ? t('align.sameLanguageConfirm')
+            : t('align.submit')}
       </button>
     </form>
   )

@@ -18,6 +18,8 @@ const proposal = z.object({
   beads: z.array(
     z.object({ source: z.array(z.number()), target: z.array(z.number()), confidence: z.number() }),
   ),
+  /** What the source file was read in; the document keeps it for an export in kind. */
+  sourceEncoding: z.string(),
 })
 export type AlignmentProposal = z.infer<typeof proposal>
 
@@ -29,6 +31,11 @@ export interface AlignmentUpload {
   title: string
   sourceLang: string
   targetLang: string
+  /** The encodings the previews showed the files in; absent reads a file as UTF-8. */
+  sourceEncoding?: string | undefined
+  targetEncoding?: string | undefined
+  /** The user confirmed that both files are meant to be in the same language. */
+  sameLanguage?: boolean
 }
 
 /** Uploads a text and its translation; the server answers with proposed sentence pairs. */
@@ -41,6 +48,9 @@ export function proposeAlignment(upload: AlignmentUpload): Promise<AlignmentProp
   if (upload.title.trim() !== '') form.set('title', upload.title.trim())
   form.set('sourceLang', upload.sourceLang.trim())
   form.set('targetLang', upload.targetLang.trim())
+  if (upload.sourceEncoding !== undefined) form.set('sourceEncoding', upload.sourceEncoding)
+  if (upload.targetEncoding !== undefined) form.set('targetEncoding', upload.targetEncoding)
+  if (upload.sameLanguage) form.set('sameLanguage', 'true')
   return requestJson('/api/alignments', proposal, { method: 'POST', body: form })
 }
 
@@ -54,6 +64,10 @@ export interface AlignmentConfirmation {
   pairs: ConfirmedPair[]
   /** The source file's whitespace after its last sentence: the document keeps the file's layout. */
   trailing: string
+  /** What the source file was read in, for an export in the original encoding. */
+  sourceEncoding?: string | undefined
+  /** Both languages are the same, as the user confirmed on the upload form. */
+  sameLanguage?: boolean
 }
 
 /** Creates the document from the reviewed pairs; resolves with its id. */

@@ -21,7 +21,7 @@ export function useConfirmAlignment(projectId: string, proposal: AlignmentPropos
     setConfirming(true)
     setError(null)
     try {
-      const { sourceLang, targetLang } = proposal
+      const { sourceLang, targetLang, sourceEncoding } = proposal
       const created = await confirmAlignment({
         projectId,
         title: title.trim(),
@@ -29,6 +29,9 @@ export function useConfirmAlignment(projectId: string, proposal: AlignmentPropos
         targetLang,
         pairs: confirmedPairs(review, { sourceLang, targetLang }),
         trailing: review.source.trailing,
+        sourceEncoding,
+        // The upload form asked; the server wants the confirmation again.
+        sameLanguage: sourceLang === targetLang,
       })
       await navigate(`/documents/${encodeURIComponent(created.id)}`)
     } catch (failure) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { AuditEntry } from './auditApi.ts'
-import { describeEntry, rejectionReason, segmentNumber } from './describeEntry.ts'
+import { approvedText, describeEntry, rejectionReason, segmentNumber } from './describeEntry.ts'
 import { useFormatter } from '../i18n/formatting.ts'
 
 /**
@@ -15,6 +15,7 @@ export function AuditEntryItem({ entry, context }: { entry: AuditEntry; context?
   const when = format.date(entry.at, { dateStyle: 'medium', timeStyle: 'short' })
   const number = segmentNumber(entry)
   const reason = rejectionReason(entry)
+  const approved = approvedText(entry)
   return (
     <li className="audit-entry" data-testid="audit-entry" data-action={entry.action}>
       <div className="audit-entry__line">
@@ -43,6 +44,11 @@ export function AuditEntryItem({ entry, context }: { entry: AuditEntry; context?
       {reason !== null && (
         <blockquote className="audit-entry__reason" dir="auto">
           {reason}
+        </blockquote>
+      )}
+      {approved !== null && approved !== '' && (
+        <blockquote className="audit-entry__text" dir="auto" data-testid="audit-approved-text">
+          {approved}
         </blockquote>
       )}
       <time className="audit-entry__time" dateTime={new Date(entry.at).toISOString()}>

@@ -2,7 +2,7 @@ import i18next from 'i18next'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { resources } from '../i18n/resources.ts'
 import type { AuditEntry } from './auditApi.ts'
-import { describeEntry, rejectionReason, segmentNumber } from './describeEntry.ts'
+import { approvedText, describeEntry, rejectionReason, segmentNumber } from './describeEntry.ts'
 
 const t = i18next.createInstance()
 
@@ -41,6 +41,15 @@ describe('audit entries in words', () => {
     ).toBe('Термин')
     expect(rejectionReason(entry('approve', { from: 'translated', to: 'approved' }))).toBeNull()
     expect(rejectionReason(entry('reject', { from: 'translated', to: 'rejected' }))).toBeNull()
+  })
+
+  test('an approval carries the text approved, and late typing the text it ended with', () => {
+    const approve = entry('approve', { from: 'translated', to: 'approved', text: 'Мұрағат' })
+    expect(approvedText(approve)).toBe('Мұрағат')
+    const late = entry('approve.lateTyping', { text: 'Мұрағат ашық', segmentNumber: 3 })
+    expect(approvedText(late)).toBe('Мұрағат ашық')
+    expect(describeEntry(t.t, late)).toBe(resources.ru.translation.audit.approveLateTyping)
+    expect(approvedText(entry('reject', { reason: 'x', text: 'y' }))).toBeNull()
   })
 
   test('values the interface does not know are shown as they are, not dropped', () => {

@@ -29,6 +29,8 @@ export function describeEntry(t: TFunction, entry: AuditEntry): string {
       })
     case 'approve':
       return t('audit.approve')
+    case 'approve.lateTyping':
+      return t('audit.approveLateTyping')
     case 'reject':
       return t('audit.reject')
     case 'reopen':
@@ -64,6 +66,13 @@ export function describeEntry(t: TFunction, entry: AuditEntry): string {
 export function rejectionReason(entry: AuditEntry): string | null {
   const reason = entry.action === 'reject' ? text(entry.detail, 'reason') : ''
   return reason === '' ? null : reason
+}
+
+/** The text an approval approved, or an approved text after late typing, when recorded. */
+export function approvedText(entry: AuditEntry): string | null {
+  if (entry.action !== 'approve' && entry.action !== 'approve.lateTyping') return null
+  const value = entry.detail.text
+  return typeof value === 'string' ? value : null
 }
 
 /** The 1-based number of the segment the entry is about, when the server recorded it. */

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin'
@@ -21,6 +21,8 @@ import { InitialCaretPlugin } from './InitialCaretPlugin.tsx'
 import { createBindingSignal } from './bindingSignal.ts'
 import { TagNode } from './TagNode.ts'
 import { TagPlugin } from './TagPlugin.tsx'
+import { LockGuardPlugin } from './LockGuardPlugin.tsx'
+import { LockNotice } from '../review/LockNotice.tsx'
 
 interface SegmentEditorProps {
   doc: Y.Doc
@@ -33,6 +35,8 @@ interface SegmentEditorProps {
   dir: TextDirection
   /** Characters before the caret when the editor opens; null puts it at the end. */
   caretOffset?: number | null
+  /** Who approved the segment, when it is approved and they are known. */
+  approver?: string | null
 }
 
 const THEME = { paragraph: 'segment-editor__paragraph', ltr: 'ltr', rtl: 'rtl' }
@@ -52,6 +56,7 @@ export function SegmentEditor({
   lang,
   dir,
   caretOffset = null,
+  approver = null,
 }: SegmentEditorProps) {
   const { t } = useTranslation()
   const cursorsRef = useRef<HTMLDivElement>(null)
@@ -62,6 +67,7 @@ export function SegmentEditor({
   )
   const getXmlText = useMemo(() => () => segmentTarget(segment), [segment])
   const awarenessData = useMemo(() => ({ userId: user.id }), [user.id])
+  const [lock, setLock] = useState({ whileOpen: false, refused: 0 })
   const initialConfig: InitialConfigType = {
     namespace: 'segment-target',
     // null: the Y.XmlText, not Lexical, owns the initial content.
@@ -107,10 +113,19 @@ export function SegmentEditor({
           <DraftOnEditPlugin doc={doc} segment={segment} userId={user.id} />
           <EditablePlugin isEditable={!isReadOnly} />
           <TagPlugin segment={segment} />
+          <LockGuardPlugin
+            segment={segment}
+            onLocked={() => setLock((state) => ({ ...state, whileOpen: true }))}
+            onUnlocked={() => setLock({ whileOpen: false, refused: 0 })}
+            onRefused={() => setLock((state) => ({ ...state, refused: state.refused + 1 }))}
+          />
           <AutoFocusPlugin defaultSelection="rootEnd" />
         </LexicalComposer>
       </LexicalCollaboration>
       <div ref={cursorsRef} className="segment-editor__cursors" />
+      {(lock.whileOpen || lock.refused > 0) && (
+        <LockNotice approver={approver} whileOpen={lock.whileOpen} refused={lock.refused} />
+      )}
     </div>
   )
 }

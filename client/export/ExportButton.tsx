@@ -1,20 +1,83 @@
-import { useRef, useState } from 'react'
+import { useRef, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ENCODINGS, isEncoding } from '@qalam/shared/api'
+import { DOCUMENT_FORMATS, type DocumentFormat } from '@qalam/shared/model'
+import {
+  EncodingSelect,
+  useEncodingName,
+  type EncodingOption,
+} from '../encoding/EncodingSelect.tsx'
 import type { SegmentStore } from '../grid/SegmentStore.ts'
+import { useDocumentMeta } from '../grid/useSegmentStore.ts'
+import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { countUntranslated } from './countUntranslated.ts'
-import { exportUrl } from './exportUrl.ts'
-import { XliffDownloadLinks } from './XliffDownloadLinks.tsx'
+import { exportUrl, type ExportChoice, type ExportEncoding } from './exportUrl.ts'
+import { UnrepresentableReport } from './UnrepresentableReport.tsx'
+import { unrepresentableDetailOf } from './unrepresentableDetail.ts'
+import { useExportDownload } from './useExportDownload.ts'
+import './export.css'
 
-/** Export: first says how many segments will stay in the source language, then downloads. */
-export function ExportButton({ documentId, store }: { documentId: string; store: SegmentStore }) {
+/**
+ * Export: says how many segments will stay in the source language, lets the user choose the
+ * format (plain text, XLIFF 1.2 or 2.0; a document imported from XLIFF gets its own file back by
+ * default) and, for plain text, the file's encoding (UTF-8, the original one, or another), then
+ * downloads; an encoding that cannot hold the translation is reported character by character
+ * instead. XLIFF takes no encoding: it is written in the one its file declares.
+ */
+export function ExportButton({
+  documentId,
+  store,
+  onGoToSegment,
+}: {
+  documentId: string
+  store: SegmentStore
+  /** Opens a segment the report names (0-based); the dialog closes first. */
+  onGoToSegment: (index: number) => void
+}) {
   const { t } = useTranslation()
+  const name = useEncodingName()
+  const meta = useDocumentMeta(store)
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [untranslated, setUntranslated] = useState(0)
+  const sourceFormat = meta.sourceFormat ?? 'txt'
+  const [format, setFormat] = useState<DocumentFormat>(sourceFormat)
+  const [encoding, setEncoding] = useState<ExportEncoding>('utf-8')
+  const choice: ExportChoice = format === 'txt' ? { format, encoding } : { format }
+  const fallbackName = `${meta.title}.${meta.targetLang}.${format === 'txt' ? 'txt' : 'xlf'}`
+  const { download, isDownloading, error, clearError } = useExportDownload(documentId, fallbackName)
+  const original =
+    isEncoding(meta.sourceEncoding) && meta.sourceEncoding !== 'utf-8' ? meta.sourceEncoding : null
+  // UTF-8 first (the default), then the source's own encoding when it had another, then the rest.
+  const options: Array<EncodingOption<ExportEncoding>> = [{ value: 'utf-8', label: name('utf-8') }]
+  if (original !== null) {
+    options.push({ value: 'original', label: t('export.original', { encoding: name(original) }) })
+  }
+  for (const other of ENCODINGS) {
+    if (other !== 'utf-8') options.push({ value: other, label: name(other) })
+  }
+  const formatOptions = DOCUMENT_FORMATS.map((value) => {
+    const label = t(`formats.${value}`)
+    return {
+      value,
+      label:
+        value === sourceFormat && value !== 'txt'
+          ? t('formats.original', { format: label })
+          : label,
+    }
+  })
   const open = () => {
     setUntranslated(countUntranslated(store.length, (index) => store.segment(index)))
+    setFormat(sourceFormat)
+    clearError()
     dialogRef.current?.showModal()
   }
   const close = () => dialogRef.current?.close()
+  const onDownload = async (event: MouseEvent) => {
+    // The link stays a real download link (keyboard, context menu); a click fetches first.
+    event.preventDefault()
+    if (!isDownloading && (await download(choice))) close()
+  }
+  const detail = unrepresentableDetailOf(error)
   return (
     <>
       <button type="button" className="button" onClick={open} data-testid="export">
@@ -22,7 +85,7 @@ export function ExportButton({ documentId, store }: { documentId: string; store:
       </button>
       <dialog
         ref={dialogRef}
-        className="dialog"
+        className="dialog export-dialog"
         aria-labelledby="export-title"
         data-testid="export-dialog"
       >
@@ -32,22 +95,57 @@ export function ExportButton({ documentId, store }: { documentId: string; store:
             ? t('export.allTranslated')
             : t('export.untranslated', { count: untranslated })}
         </p>
-        <XliffDownloadLinks
-          documentId={documentId}
-          sourceFormat={store.documentMeta.sourceFormat ?? 'txt'}
-          onDownload={close}
+        <EncodingSelect
+          id="export-format"
+          label={t('formats.format')}
+          value={format}
+          options={formatOptions}
+          onChange={(chosen) => {
+            setFormat(chosen)
+            clearError()
+          }}
         />
+        {format === 'txt' ? (
+          <EncodingSelect
+            id="export-encoding"
+            label={t('export.encoding')}
+            value={encoding}
+            options={options}
+            onChange={(chosen) => {
+              setEncoding(chosen)
+              clearError()
+            }}
+          />
+        ) : (
+          <p className="export-dialog__note" data-testid="export-xliff-note">
+            {format === sourceFormat ? t('formats.intoOriginal') : t('formats.newFile')}
+          </p>
+        )}
+        {detail !== null ? (
+          <UnrepresentableReport
+            detail={detail}
+            lang={meta.targetLang}
+            onGoToSegment={(index) => {
+              close()
+              onGoToSegment(index)
+            }}
+          />
+        ) : (
+          error !== null && <ErrorMessage error={error} testId="export-error" />
+        )}
         <div className="dialog__actions">
           <button type="button" className="button button--quiet" onClick={close}>
             {t('export.cancel')}
           </button>
           <a
             className="button button--primary"
-            href={exportUrl(documentId)}
+            href={exportUrl(documentId, choice)}
             download
-            onClick={close}
+            aria-disabled={isDownloading}
+            onClick={(event) => void onDownload(event)}
+            data-testid="export-download"
           >
-            {t('export.download')}
+            {isDownloading ? t('encoding.downloading') : t('export.download')}
           </a>
         </div>
       </dialog>

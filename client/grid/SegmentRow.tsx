@@ -9,6 +9,7 @@ import { HighlightedText } from '../find/FindHighlight.tsx'
 import { TaggedText } from '../tags/TaggedText.tsx'
 import type { SharedProvider } from '../editor/sharedProvider.ts'
 import type { LocalUser } from '../presence/identity.ts'
+import { EditingNotice } from '../presence/EditingNotice.tsx'
 import { PresenceChips } from '../presence/PresenceChips.tsx'
 import type { PresenceStore } from '../presence/PresenceStore.ts'
 import { useCollaboratorsIn } from '../presence/usePresence.ts'
@@ -90,10 +91,17 @@ export const SegmentRow = memo(function SegmentRow({
     }
   }
   const segmentMap = isActive ? segmentAt(doc, index) : undefined
+  const occupant = collaborators[0]
   return (
     <div
       role="row"
-      className={`segment-row segment-row--${segment.status}${isActive ? ' segment-row--active' : ''}`}
+      className={`segment-row segment-row--${segment.status}${isActive ? ' segment-row--active' : ''}${occupant === undefined ? '' : ' segment-row--occupied'}`}
+      style={
+        occupant === undefined
+          ? undefined
+          : ({ '--occupant-color': occupant.color } as React.CSSProperties)
+      }
+      data-occupied-by={collaborators.map((collaborator) => collaborator.name).join(', ')}
       aria-selected={isActive}
       aria-rowindex={index + 2}
       aria-label={t('grid.segment', { number: index + 1 })}
@@ -142,6 +150,7 @@ export const SegmentRow = memo(function SegmentRow({
             lang={target.lang}
             dir={target.dir}
             caretOffset={caretOffset}
+            approver={isLocked ? presence.nameOf(segment.updatedBy) : null}
           />
         ) : segment.target === '' ? (
           <span className="segment-row__placeholder" lang={i18n.resolvedLanguage} dir="auto">
@@ -156,6 +165,7 @@ export const SegmentRow = memo(function SegmentRow({
             )}
           </span>
         )}
+        {isActive && <EditingNotice collaborators={collaborators} />}
         <PresenceChips collaborators={collaborators} />
       </div>
       <div role="cell" className="segment-row__status">

@@ -11,12 +11,16 @@ export class ApiError extends Error {
     readonly status: number,
     /** From `Retry-After` on a 429: how long the server asks us to wait. */
     readonly retryAfterSeconds: number | null = null,
+    /** Facts the server gave beside the code (e.g. which characters); for the screen to parse. */
+    readonly detail: unknown = undefined,
   ) {
     super(message)
   }
 }
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) })
+const errorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), detail: z.unknown().optional() }),
+})
 
 /** Fetches JSON and checks it against `schema`; every failure becomes an ApiError with a code. */
 export async function requestJson<T>(
@@ -38,6 +42,33 @@ export async function requestNoContent(url: string, init?: RequestInit): Promise
   const response = await send(url, init)
   if (response.ok) return
   throw toApiError(response, await response.json().catch(() => null))
+}
+
+/** A file the server made, with the name its `Content-Disposition` gives it. */
+export interface ReceivedFile {
+  blob: Blob
+  fileName: string | null
+}
+
+/** Fetches a file the server makes (an export); a refusal becomes an ApiError as above. */
+export async function requestFile(url: string): Promise<ReceivedFile> {
+  const response = await send(url, undefined)
+  if (!response.ok) throw toApiError(response, await response.json().catch(() => null))
+  return { blob: await response.blob(), fileName: fileNameOf(response) }
+}
+
+/** The RFC 5987 `filename*` (the real name), else the plain `filename`, else null. */
+function fileNameOf(response: Response): string | null {
+  const header = response.headers.get('content-disposition') ?? ''
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1]
+  if (extended !== undefined) {
+    try {
+      return decodeURIComponent(extended)
+    } catch {
+      // A malformed escape: fall back to the ASCII name the header also carries.
+    }
+  }
+  return /filename="([^"]*)"/i.exec(header)?.[1] ?? null
 }
 
 /** A JSON body for `requestJson`'s `init`. */
@@ -70,10 +101,10 @@ function toApiError(response: Response, body: unknown): ApiError {
       response.status,
     )
   }
-  const { code, message } = parsed.data.error
+  const { code, message, detail } = parsed.data.error
   // Only a missing session sends the user to log in; a wrong password is the login form's own error.
   if (code === 'auth.required') reportUnauthorized()
-  return new ApiError(code, message, response.status, retryAfter(response))
+  return new ApiError(code, message, response.status, retryAfter(response), detail)
 }
 
 function retryAfter(response: Response): number | null {

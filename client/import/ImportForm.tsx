@@ -1,46 +1,50 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { EncodingPreview } from '../encoding/EncodingPreview.tsx'
+import { useEncodingName } from '../encoding/EncodingSelect.tsx'
+import { useFilePreview } from '../encoding/useFilePreview.ts'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { ApiError } from '../http/requestJson.ts'
 import { useSubmit } from '../http/useSubmit.ts'
 import { importDocument } from './importDocument.ts'
 import { LanguagePairFields } from './LanguagePairFields.tsx'
 import { TextFileField } from './TextFileField.tsx'
+import { SameLanguageWarning } from './SameLanguageWarning.tsx'
 import { TitleField } from './TitleField.tsx'
 import { IMPORT_ACCEPT } from './importFormats.ts'
+import { useSameLanguageQuestion } from './useSameLanguageQuestion.ts'
 
-/** Upload form: file, title, languages; opens the new document when the import succeeds. */
+/**
+ * Upload form: file, title, languages; opens the new document when the import succeeds. A chosen
+ * file is previewed first (its format, encoding and first lines); the import reads a text file
+ * in the encoding the preview shows, so submitting is the user's confirmation of it. An XLIFF
+ * file is read in the encoding it declares, so none is sent with it.
+ */
 export function ImportForm({ projectId }: { projectId: string }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
+  const encodingName = useEncodingName()
   const [file, setFile] = useState<File | null>(null)
+  const preview = useFilePreview(projectId, file)
   const [title, setTitle] = useState('')
   const [sourceLang, setSourceLang] = useState('ru')
   const [targetLang, setTargetLang] = useState('kk')
-  // Asked once per submit when both languages are the same; the server also wants the flag.
-  const [askingSameLanguage, setAskingSameLanguage] = useState(false)
-  const sameLanguage = sourceLang.trim().toLowerCase() === targetLang.trim().toLowerCase()
+  const sameLanguage = useSameLanguageQuestion(sourceLang, targetLang)
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
     if (file === null) throw new ApiError('import.missing_file', 'no file chosen', 400)
-    if (sameLanguage && !askingSameLanguage) {
-      setAskingSameLanguage(true)
-      return
-    }
+    if (sameLanguage.asksFirst()) return
     const created = await importDocument({
       projectId,
       file,
       title,
       sourceLang,
       targetLang,
-      sameLanguage: sameLanguage && askingSameLanguage,
+      sameLanguage: sameLanguage.isConfirmed,
+      encoding: preview.encoding,
     })
     await navigate(`/documents/${encodeURIComponent(created.id)}`)
   })
-  const changeLanguage = (set: (tag: string) => void) => (tag: string) => {
-    setAskingSameLanguage(false)
-    set(tag)
-  }
 
   return (
     <form className="import-form" onSubmit={onSubmit} data-testid="import-form">
@@ -54,6 +58,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
         onFile={setFile}
         accept={IMPORT_ACCEPT}
       />
+      <EncodingPreview id="import-file" control={preview} lang={sourceLang} />
       <TitleField
         id="import-title"
         value={title}
@@ -64,22 +69,28 @@ export function ImportForm({ projectId }: { projectId: string }) {
         <LanguagePairFields
           sourceLang={sourceLang}
           targetLang={targetLang}
-          onSourceLang={changeLanguage(setSourceLang)}
-          onTargetLang={changeLanguage(setTargetLang)}
+          onSourceLang={sameLanguage.onChange(setSourceLang)}
+          onTargetLang={sameLanguage.onChange(setTargetLang)}
         />
       </div>
-      {askingSameLanguage && (
-        <p className="form-warning" role="alert" data-testid="same-language">
-          {t('import.sameLanguage', { lang: sourceLang.trim() })}
-        </p>
-      )}
+      <SameLanguageWarning
+        question={sameLanguage}
+        message={t('import.sameLanguage', { lang: sourceLang.trim() })}
+      />
       {error !== null && <ErrorMessage error={error} testId="import-error" />}
-      <button type="submit" className="button button--primary" disabled={isSubmitting}>
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={isSubmitting || preview.state.kind === 'loading'}
+        data-testid="import-submit"
+      >
         {isSubmitting
           ? t('import.submitting')
-          : askingSameLanguage
+          : sameLanguage.isAsking
             ? t('import.sameLanguageConfirm')
-            : t('import.submit')}
+            : preview.encoding !== undefined && preview.encoding !== 'utf-8'
+              ? t('encoding.importAs', { encoding: encodingName(preview.encoding) })
+              : t('import.submit')}
       </button>
     </form>
   )

@@ -9,6 +9,8 @@ export interface ImportRequest {
   targetLang: string
   /** The user confirmed that source and target are meant to be the same language. */
   sameLanguage?: boolean
+  /** The encoding the preview showed the file in; absent reads it as UTF-8. */
+  encoding?: string | undefined
 }
 
 const importedDocument = z.object({
@@ -31,5 +33,6 @@ export async function importDocument(request: ImportRequest): Promise<ImportedDo
   form.set('sourceLang', request.sourceLang.trim())
   form.set('targetLang', request.targetLang.trim())
   if (request.sameLanguage) form.set('sameLanguage', 'true')
+  if (request.encoding !== undefined) form.set('encoding', request.encoding)
   return requestJson('/api/documents', importedDocument, { method: 'POST', body: form })
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { Collaborator } from './awarenessState.ts'
 
-/** Name chips of the collaborators in one segment, in their caret colours. */
+/** Name chips of the collaborators in one segment, in their caret colours, marked as editing. */
 export function PresenceChips({ collaborators }: { collaborators: readonly Collaborator[] }) {
   const { t } = useTranslation()
   if (collaborators.length === 0) return null
@@ -17,9 +17,9 @@ export function PresenceChips({ collaborators }: { collaborators: readonly Colla
           key={collaborator.clientId}
           className="presence-chip"
           style={{ '--chip-color': collaborator.color } as React.CSSProperties}
-          title={collaborator.name}
+          title={t('collaboration.chipLabel', { name: collaborator.name })}
         >
-          {collaborator.name}
+          <bdi>{collaborator.name}</bdi>
         </li>
       ))}
     </ul>

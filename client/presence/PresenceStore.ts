@@ -31,6 +31,12 @@ export class PresenceStore {
     return this.everyone
   }
 
+  /** The name of a user who is in the document now (any segment or none), else null. */
+  nameOf(userId: string | null): string | null {
+    if (userId === null) return null
+    return this.everyone.find((collaborator) => collaborator.id === userId)?.name ?? null
+  }
+
   subscribeSegment(segmentId: string, listener: Listener): () => void {
     let listeners = this.segmentListeners.get(segmentId)
     if (listeners === undefined) {

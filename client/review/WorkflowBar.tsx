@@ -11,7 +11,7 @@ import type {
   SegmentAction,
   SegmentActionContext,
 } from '../actions/segmentAction.ts'
-import { ApproveAllButton } from './ApproveAllButton.tsx'
+import { ApproveAllButton, type BusyInView } from './ApproveAllButton.tsx'
 import type { StatusFilter } from './statusFilter.ts'
 import { StatusFilterSelect } from './StatusFilterSelect.tsx'
 
@@ -35,7 +35,9 @@ interface WorkflowBarProps {
   counts: Record<SegmentStatus, number>
   total: number
   approvableInView: number
-  onApproveAll: () => void
+  /** Of those, the ones colleagues have open. */
+  busyInView: BusyInView
+  onApproveAll: (includeBusy: boolean) => void
   notice: NavigationNotice | null
 }
 
@@ -47,6 +49,7 @@ export function WorkflowBar({
   counts,
   total,
   approvableInView,
+  busyInView,
   onApproveAll,
   notice,
 }: WorkflowBarProps) {
@@ -79,7 +82,7 @@ export function WorkflowBar({
       )}
       <NavigationNoticeLine notice={notice} />
       {may(context.role, 'approve') && (
-        <ApproveAllButton count={approvableInView} onApprove={onApproveAll} />
+        <ApproveAllButton count={approvableInView} busy={busyInView} onApprove={onApproveAll} />
       )}
     </div>
   )

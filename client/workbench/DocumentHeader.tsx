@@ -30,6 +30,8 @@ interface DocumentHeaderProps {
   sourceLabel: string
   targetLabel: string
   onToggleShortcuts: () => void
+  /** Opens a segment by index (the export's report of unwritable characters links to them). */
+  onGoToSegment: (index: number) => void
 }
 
 export function DocumentHeader({
@@ -44,6 +46,7 @@ export function DocumentHeader({
   sourceLabel,
   targetLabel,
   onToggleShortcuts,
+  onGoToSegment,
 }: DocumentHeaderProps) {
   const { t } = useTranslation()
   const navigate = useNavigate()
@@ -77,7 +80,9 @@ export function DocumentHeader({
         <button type="button" className="button button--quiet" onClick={onToggleShortcuts}>
           {t('shortcuts.toggle')}
         </button>
-        {may(role, 'export') && <ExportButton documentId={documentId} store={store} />}
+        {may(role, 'export') && (
+          <ExportButton documentId={documentId} store={store} onGoToSegment={onGoToSegment} />
+        )}
         {mayManage && (
           <RenameControl
             current={title}

@@ -5,7 +5,11 @@ import { rejectSegment as writeRejection, type SegmentView } from '@qalam/shared
 import { languageDirection } from '@qalam/shared/text'
 import { may } from '@qalam/shared/workflow'
 import { gotoNextToReview } from '../actions/approveAndNext.ts'
-import type { NavigationNotice, SegmentActionContext } from '../actions/segmentAction.ts'
+import type {
+  ApprovalRequest,
+  NavigationNotice,
+  SegmentActionContext,
+} from '../actions/segmentAction.ts'
 import { ShortcutHelp } from '../actions/ShortcutHelp.tsx'
 import { useSegmentShortcuts } from '../actions/useSegmentShortcuts.ts'
 import { useLocalUser } from '../auth/SessionContext.tsx'
@@ -30,7 +34,8 @@ import { useRequest } from '../http/useRequest.ts'
 import { translateError } from '../i18n/translateError.ts'
 import type { LocalUser } from '../presence/identity.ts'
 import type { PresenceStore } from '../presence/PresenceStore.ts'
-import { usePresenceStore } from '../presence/usePresence.ts'
+import { useCollaborators, usePresenceStore } from '../presence/usePresence.ts'
+import { ApproveBusyDialog } from '../review/ApproveBusyDialog.tsx'
 import { approveSegments } from '../review/approveSegments.ts'
 import { RejectDialog } from '../review/RejectDialog.tsx'
 import { translatedInView, visibleRows } from '../review/statusFilter.ts'
@@ -135,6 +140,22 @@ function Workbench({
   const [filter, setFilter] = useStatusFilterParam()
   const [rejecting, setRejecting] = useState<SegmentView | null>(null)
   const [notice, setNotice] = useState<NavigationNotice | null>(null)
+  const [approving, setApproving] = useState<{
+    request: ApprovalRequest
+    approve: () => void
+  } | null>(null)
+  // Who else has which segment open: Ctrl+Enter passes these by, approving them asks first.
+  const collaborators = useCollaborators(presence)
+  const editorsBySegment = useMemo(() => {
+    const bySegment = new Map<string, string[]>()
+    for (const collaborator of collaborators) {
+      if (collaborator.segmentId === null) continue
+      const names = bySegment.get(collaborator.segmentId) ?? []
+      if (!names.includes(collaborator.name)) names.push(collaborator.name)
+      bySegment.set(collaborator.segmentId, names)
+    }
+    return bySegment
+  }, [collaborators])
   // A new object each time, so revealing the same segment twice scrolls to it twice.
   const [reveal, setReveal] = useState<{ index: number } | null>(null)
   const activate = useCallback((index: number) => {
@@ -169,13 +190,23 @@ function Workbench({
     activate,
     requestRejection: setRejecting,
     notify: setNotice,
+    editorsOf: (segmentId) => editorsBySegment.get(segmentId) ?? [],
+    confirmApproval: (request, approve) => setApproving({ request, approve }),
     openFind: findBars.openFind,
     openGoTo: findBars.openGoTo,
   }
   useSegmentShortcuts(context)
 
-  const approveAllInView = () => {
-    const ids = approvable.flatMap((index) => store.segment(index)?.id ?? [])
+  const approvableIds = approvable.flatMap((index) => store.segment(index)?.id ?? [])
+  const busyIds = approvableIds.filter((segmentId) => editorsBySegment.has(segmentId))
+  const busyInView = {
+    count: busyIds.length,
+    names: [...new Set(busyIds.flatMap((segmentId) => editorsBySegment.get(segmentId) ?? []))],
+  }
+  const approveAllInView = (includeBusy: boolean) => {
+    const ids = includeBusy
+      ? approvableIds
+      : approvableIds.filter((segmentId) => !editorsBySegment.has(segmentId))
     approveSegments(session.doc, ids, user.id)
   }
 
@@ -211,6 +242,7 @@ function Workbench({
         sourceLabel={source.label}
         targetLabel={target.label}
         onToggleShortcuts={() => setHelpOpen((open) => !open)}
+        onGoToSegment={goToSegment}
       />
       {refusal !== null && <RefusalNotice refusal={refusal} onDismiss={onDismissRefusal} />}
       <ActiveWorkflowBar
@@ -220,6 +252,7 @@ function Workbench({
         onFilter={setFilter}
         counts={progress.byStatus}
         approvableInView={approvable.length}
+        busyInView={busyInView}
         onApproveAll={approveAllInView}
         notice={notice}
       />
@@ -247,6 +280,13 @@ function Workbench({
         <SegmentDetails documentId={session.documentId} store={store} index={activeIndex} />
         {isHelpOpen && <ShortcutHelp role={role} onClose={() => setHelpOpen(false)} />}
       </div>
+      {may(role, 'approve') && (
+        <ApproveBusyDialog
+          request={approving?.request ?? null}
+          onApprove={() => approving?.approve()}
+          onClose={() => setApproving(null)}
+        />
+      )}
       {may(role, 'approve') && (
         <RejectDialog
           segmentNumber={rejecting === null ? null : rejecting.index + 1}

@@ -27,6 +27,8 @@ export interface AlignedDocumentInput {
   pairs: readonly ConfirmedPair[]
   /** The whitespace after the last sentence of the source file, when pairs carry `before`. */
   trailing?: string
+  /** What the source file was read in; an export may write the translation back in it. */
+  sourceEncoding?: string
 }
 
 const SAME_PARAGRAPH = ' '
@@ -90,6 +92,7 @@ export function createAlignedDocument(
       sourceLang: input.sourceLang,
       targetLang: input.targetLang,
       parsed: alignedLayout(input.pairs, input.trailing),
+      ...(input.sourceEncoding === undefined ? {} : { sourceEncoding: input.sourceEncoding }),
     },
     now,
   )

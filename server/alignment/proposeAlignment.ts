@@ -1,5 +1,6 @@
 import { align, type Bead } from '@qalam/shared/alignment'
 import { parsePlainText } from '@qalam/shared/formats'
+import type { CustomRules } from '@qalam/shared/segmentation'
 
 /**
  * One text of the pair as the review screen needs it: its sentences, their paragraphs, and the
@@ -31,10 +32,12 @@ export interface AlignmentRequest {
   targetLang: string
   sourceText: string
   targetText: string
+  /** The project's segmentation rules (SRX, exceptions); the built-in rules when absent. */
+  rules?: CustomRules
 }
 
-function splitSide(text: string, lang: string): AlignmentSide {
-  const { segments, trailing } = parsePlainText(text, lang)
+function splitSide(text: string, lang: string, rules: CustomRules | undefined): AlignmentSide {
+  const { segments, trailing } = parsePlainText(text, lang, rules)
   return {
     sentences: segments.map((segment) => segment.source),
     paragraphs: segments.map((segment) => segment.paragraph),
@@ -53,8 +56,8 @@ function roundConfidence(bead: Bead): Bead {
  * hints. Stores nothing: the proposal goes to a person, who corrects it before a document exists.
  */
 export function proposeAlignment(request: AlignmentRequest): AlignmentProposal {
-  const source = splitSide(request.sourceText, request.sourceLang)
-  const target = splitSide(request.targetText, request.targetLang)
+  const source = splitSide(request.sourceText, request.sourceLang, request.rules)
+  const target = splitSide(request.targetText, request.targetLang, request.rules)
   const beads = align(source.sentences, target.sentences, {
     sourceLang: request.sourceLang,
     targetLang: request.targetLang,

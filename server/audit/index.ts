@@ -5,5 +5,5 @@ export {
   type NewAuditEntry,
   type PageRequest,
 } from './AuditLog.ts'
-export { statusAction, statusEntry } from './statusEntry.ts'
+export { lateTypingEntry, statusAction, statusEntry } from './statusEntry.ts'
 export { createSqliteAuditLog } from './sqlite/SqliteAuditLog.ts'

@@ -21,9 +21,11 @@ export function statusEntry(input: {
   reason?: string
   /** 1-based, as the grid shows it; segments never move, so the number stays right. */
   segmentNumber?: number
+  /** The target text, recorded with an approval: what exactly was approved. */
+  text?: string
   at?: number
 }): NewAuditEntry {
-  const { from, to, reason, segmentNumber } = input
+  const { from, to, reason, segmentNumber, text } = input
   return {
     userId: input.userId,
     projectId: input.projectId,
@@ -35,7 +37,30 @@ export function statusEntry(input: {
       to,
       ...(reason === undefined ? {} : { reason }),
       ...(segmentNumber === undefined ? {} : { segmentNumber }),
+      ...(text === undefined ? {} : { text }),
     },
     ...(input.at === undefined ? {} : { at: input.at }),
+  }
+}
+
+/**
+ * A translator's typing, sent before an approval reached them, went into the approved text;
+ * `text` is the approved text with it.
+ */
+export function lateTypingEntry(input: {
+  userId: string
+  projectId: string
+  documentId: string
+  segmentId: string
+  segmentNumber: number
+  text: string
+}): NewAuditEntry {
+  return {
+    userId: input.userId,
+    projectId: input.projectId,
+    documentId: input.documentId,
+    segmentId: input.segmentId,
+    action: 'approve.lateTyping',
+    detail: { segmentNumber: input.segmentNumber, text: input.text },
   }
 }

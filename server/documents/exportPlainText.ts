@@ -6,6 +6,8 @@ export interface PlainTextExport {
   text: string
   /** Segments left in the source language because their target is empty. */
   untranslated: number
+  /** The text each segment is exported as, in document order (its target, or its source). */
+  segmentTexts: string[]
 }
 
 /**
@@ -19,5 +21,9 @@ export function exportPlainText(doc: Y.Doc): PlainTextExport {
     if (!hasTarget) untranslated++
     return { before: segment.before, text: hasTarget ? segment.target : segment.source }
   })
-  return { text: rebuildPlainText(pieces, readMeta(doc).trailing), untranslated }
+  return {
+    text: rebuildPlainText(pieces, readMeta(doc).trailing),
+    untranslated,
+    segmentTexts: pieces.map((piece) => piece.text),
+  }
 }

@@ -1,3 +1,4 @@
 export { createDocument, type NewDocument } from './createDocument.ts'
 export { exportPlainText, type PlainTextExport } from './exportPlainText.ts'
 export { purgeDeleted, type PurgeStores } from './purgeDeleted.ts'
+export { codePointName, locateCharacters, type CharacterPlaces } from './locateCharacters.ts'

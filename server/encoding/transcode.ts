@@ -44,14 +44,16 @@ export function decodeBytes(bytes: Uint8Array, encoding: Encoding): string {
  */
 export function encodeText(text: string, encoding: Encoding): Uint8Array {
   if (encoding === 'utf-8') return new TextEncoder().encode(text)
+  // Decoding back keeps a byte-order mark the text starts with, as the encoder wrote it.
+  const decode = (bytes: Buffer) => iconv.decode(bytes, encoding, { stripBOM: false })
   const bytes = iconv.encode(text, encoding)
-  if (iconv.decode(bytes, encoding) === text) return new Uint8Array(bytes)
+  if (decode(bytes) === text) return new Uint8Array(bytes)
   const missing: string[] = []
   const seen = new Set<string>()
   for (const char of text) {
     if (seen.has(char)) continue
     seen.add(char)
-    if (iconv.decode(iconv.encode(char, encoding), encoding) !== char) missing.push(char)
+    if (decode(iconv.encode(char, encoding)) !== char) missing.push(char)
   }
   throw new UnrepresentableError(encoding, missing)
 }

@@ -5,10 +5,12 @@ import type { DocumentStore } from '../storage/index.ts'
 import { requirePermission, requireProjectRole } from './access.ts'
 import { alignmentFields, confirmAlignmentBody } from './alignmentSchemas.ts'
 import { projectField } from './schemas.ts'
-import { decodeTextFile } from './decodeTextFile.ts'
+import { decodeTextFileAs } from './decodeTextFile.ts'
+import type { Encoding } from '../encoding/index.ts'
+import { projectRules, type SegmentationStore } from '../segmentation/index.ts'
 import { AlignmentError, ImportError } from './errors.ts'
 import { jsonBody } from './jsonBody.ts'
-import { requireLanguage, titleFromFileName } from './importFields.ts'
+import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { requireUser } from './session.ts'
 import { readUpload, type UploadedFile } from './readUpload.ts'
@@ -16,6 +18,7 @@ import { readUpload, type UploadedFile } from './readUpload.ts'
 export interface AlignmentRouterOptions {
   store: DocumentStore
   auth: AuthStore
+  segmentation: SegmentationStore
   maxUploadBytes: number
 }
 
@@ -30,9 +33,9 @@ function requireFile(file: UploadedFile | undefined, side: Side): UploadedFile {
 }
 
 /** Decodes one side like an imported document, naming the side in the English message. */
-function decodeSide(file: UploadedFile, side: Side): string {
+function decodeSide(file: UploadedFile, side: Side, encoding: Encoding | undefined): string {
   try {
-    return decodeTextFile(file.bytes)
+    return decodeTextFileAs(file.bytes, encoding)
   } catch (error) {
     if (!(error instanceof ImportError)) throw error
     throw new ImportError(error.code as ImportCode, `The ${side} file: ${error.message}`)
@@ -40,7 +43,12 @@ function decodeSide(file: UploadedFile, side: Side): string {
 }
 
 /** `/api/alignments`: propose an alignment of a text and its translation; confirm it as a document. */
-export function alignmentRouter({ store, auth, maxUploadBytes }: AlignmentRouterOptions): Router {
+export function alignmentRouter({
+  store,
+  auth,
+  segmentation,
+  maxUploadBytes,
+}: AlignmentRouterOptions): Router {
   const router = Router()
 
   /** Aligning creates a document, so it takes what importing takes: a manager or an admin. */
@@ -54,22 +62,31 @@ export function alignmentRouter({ store, auth, maxUploadBytes }: AlignmentRouter
   router.post('/', async (request, response) => {
     requireUser(request)
     const upload = await readUpload(request, maxUploadBytes, SIDES)
-    await requireImporter(request, upload.fields)
+    const projectId = await requireImporter(request, upload.fields)
     const sourceFile = requireFile(upload.files.source, 'source')
     const targetFile = requireFile(upload.files.target, 'target')
     const fields = parseInput(alignmentFields, upload.fields)
     const sourceLang = requireLanguage(fields.sourceLang, 'source language')
     const targetLang = requireLanguage(fields.targetLang, 'target language')
-    const sourceText = decodeSide(sourceFile, 'source')
-    const targetText = decodeSide(targetFile, 'target')
+    requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
+    const sourceText = decodeSide(sourceFile, 'source', fields.sourceEncoding)
+    const targetText = decodeSide(targetFile, 'target', fields.targetEncoding)
     const title = fields.title || titleFromFileName(sourceFile.name) || 'Untitled'
-    const proposal = proposeAlignment({ title, sourceLang, targetLang, sourceText, targetText })
+    // Sentences as the project's imports cut them (its SRX file and exceptions), on both sides.
+    const proposal = proposeAlignment({
+      title,
+      sourceLang,
+      targetLang,
+      sourceText,
+      targetText,
+      rules: await projectRules(segmentation, projectId),
+    })
     for (const side of SIDES) {
       if (proposal[side].sentences.length === 0) {
         throw new AlignmentError('align.empty_side', `The ${side} file has no text.`)
       }
     }
-    response.json(proposal)
+    response.json({ ...proposal, sourceEncoding: fields.sourceEncoding ?? 'utf-8' })
   })
 
   // Pairs carry both texts, so the body may be as large as the two uploads together.
@@ -78,6 +95,7 @@ export function alignmentRouter({ store, auth, maxUploadBytes }: AlignmentRouter
     const body = parseInput(confirmAlignmentBody, request.body)
     const sourceLang = requireLanguage(body.sourceLang, 'source language')
     const targetLang = requireLanguage(body.targetLang, 'target language')
+    requireDistinctLanguages(sourceLang, targetLang, body.sameLanguage ?? false)
     const orphan = body.pairs.findIndex((pair) => pair.source.trim() === '')
     if (orphan >= 0) {
       throw new AlignmentError(
@@ -91,6 +109,7 @@ export function alignmentRouter({ store, auth, maxUploadBytes }: AlignmentRouter
       targetLang,
       pairs: body.pairs,
       ...(body.trailing === undefined ? {} : { trailing: body.trailing }),
+      ...(body.sourceEncoding === undefined ? {} : { sourceEncoding: body.sourceEncoding }),
     })
     await auth.addDocumentToProject(projectId, summary.id)
     response.status(201).json({

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { ENCODINGS } from '../encoding/index.ts'
+import { sameLanguageField } from './schemas.ts'
 
 /** More pairs than a 20 MB pair of texts yields in practice (a sentence is rarely under 400 bytes). */
 export const MAX_CONFIRMED_PAIRS = 50_000
@@ -13,6 +15,10 @@ export const alignmentFields = z.object({
   title: z.string().trim().max(300).optional(),
   sourceLang: z.string().trim().min(1).max(100),
   targetLang: z.string().trim().min(1).max(100),
+  /** What to read each file in, as its preview showed it; absent means UTF-8. */
+  sourceEncoding: z.enum(ENCODINGS).optional(),
+  targetEncoding: z.enum(ENCODINGS).optional(),
+  sameLanguage: sameLanguageField,
 })
 
 /**
@@ -41,6 +47,10 @@ export const confirmAlignmentBody = z
       .min(1)
       .max(MAX_CONFIRMED_PAIRS),
     trailing: whitespace.optional(),
+    /** What the source file was read in, kept for an export in the original encoding. */
+    sourceEncoding: z.enum(ENCODINGS).optional(),
+    /** Confirms a source and target in the same language, as the upload did. */
+    sameLanguage: z.boolean().optional(),
   })
   .refine(
     (body) =>

@@ -41,13 +41,19 @@ export function decodeTextFile(bytes: Uint8Array): string {
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes
   if (body.length === 0) throw new ImportError('import.empty', 'The file is empty.')
   if (startsWith(body, [0xff, 0xfe]) || startsWith(body, [0xfe, 0xff])) {
-    throw new ImportError('import.not_utf8', 'The file is UTF-16; save it as UTF-8.')
+    throw new ImportError(
+      'import.not_utf8',
+      'The file is UTF-16; send encoding=utf-16le or utf-16be (see the preview).',
+    )
   }
   if (looksBinary(body)) throw new ImportError('import.binary', 'The file is not a text file.')
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body)
   } catch {
-    throw new ImportError('import.not_utf8', 'The file is not valid UTF-8.')
+    throw new ImportError(
+      'import.not_utf8',
+      'The file is not valid UTF-8; send the encoding it is in (see the preview).',
+    )
   }
 }
 

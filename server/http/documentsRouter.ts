@@ -3,7 +3,7 @@ import type * as Y from 'yjs'
 import type { DocumentProgress } from '@qalam/shared/model'
 import { parsePlainText } from '@qalam/shared/formats'
 import { projectRules, type SegmentationStore } from '../segmentation/index.ts'
-import { createDocument, exportPlainText } from '../documents/index.ts'
+import { createDocument, exportPlainText, locateCharacters } from '../documents/index.ts'
 import { replayDocument, type DocumentStore, type DocumentSummary } from '../storage/index.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
 import { decodeTextFileAs } from './decodeTextFile.ts'
@@ -27,7 +27,13 @@ import type { LiveAccess } from './liveAccess.ts'
 import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
-import { exportXliffDocument, importXliffDocument, requireImportFormat } from './xliffDocuments.ts'
+import {
+  decodeXliffUpload,
+  exportXliffDocument,
+  importXliffDocument,
+  requireImportFormat,
+  requireOwnXmlEncoding,
+} from './xliffDocuments.ts'
 import {
   documentBinQuery,
   documentListQuery,
@@ -66,17 +72,39 @@ const PREVIEW_LINES = 8
 const PREVIEW_LINE_CHARS = 300
 const UNREPRESENTABLE_EXAMPLES = 20
 
-/** The export's bytes, or `export.unrepresentable` with the characters the encoding lacks. */
-function encodeExport(text: string, encoding: Encoding): Uint8Array {
+/** The first non-empty lines of a file, each cut short, for the import form's preview. */
+function previewLines(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, PREVIEW_LINES)
+    .map((line) => line.slice(0, PREVIEW_LINE_CHARS))
+}
+
+/** Segment numbers listed per character; the count says how many more there are. */
+const UNREPRESENTABLE_SEGMENTS = 50
+
+/**
+ * The export's bytes (UTF-16 after a byte-order mark), or `export.unrepresentable` naming the characters the encoding lacks and
+ * the segments that hold them, so the translator can change those or choose another encoding.
+ */
+function encodeExport(text: string, segmentTexts: string[], encoding: Encoding): Uint8Array {
   try {
-    return encodeText(text, encoding)
+    // A UTF-16 file without a byte-order mark is one most editors cannot tell from binary, and
+    // the files archives keep in UTF-16 ("Unicode" in Windows) carry one; UTF-8 gets none.
+    return encodeText(encoding.startsWith('utf-16') ? `\uFEFF${text}` : text, encoding)
   } catch (error) {
     if (!(error instanceof UnrepresentableError)) throw error
     const examples = error.characters.slice(0, UNREPRESENTABLE_EXAMPLES)
     throw new ExportError(
       'export.unrepresentable',
       `${error.characters.length} characters cannot be written in ${encoding}: ${examples.join(' ')}`,
-      { encoding, count: error.characters.length, examples },
+      {
+        encoding,
+        count: error.characters.length,
+        examples,
+        characters: locateCharacters(segmentTexts, examples, UNREPRESENTABLE_SEGMENTS),
+      },
     )
   }
 }
@@ -145,6 +173,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     const targetLang = requireLanguage(fields.targetLang, 'target language')
     const format = requireImportFormat(file.bytes, fields.format)
     if (format !== 'txt') {
+      requireOwnXmlEncoding(file.bytes, fields.encoding)
       const xliff = await importXliffDocument(store, {
         bytes: file.bytes,
         format,
@@ -200,15 +229,18 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     requirePermission(await requireProjectRole(auth, user, projectId), 'import')
     const file = upload.files.file
     if (!file) throw new ImportError('import.missing_file', 'No file was uploaded.')
+    const format = requireImportFormat(file.bytes, undefined)
+    if (format !== 'txt') {
+      // XLIFF names its own encoding in its prolog: nothing to pick, only to show.
+      requireOwnXmlEncoding(file.bytes, chosen)
+      const xml = decodeXliffUpload(file.bytes)
+      response.json({ format, encoding: xml.encoding, lines: previewLines(xml.text) })
+      return
+    }
     const detected = detectEncoding(file.bytes)
     const encoding = chosen ?? detected.encoding
     const text = decodeTextFileAs(file.bytes, encoding)
-    const lines = text
-      .split(/\r\n|\r|\n/)
-      .filter((line) => line.trim() !== '')
-      .slice(0, PREVIEW_LINES)
-      .map((line) => line.slice(0, PREVIEW_LINE_CHARS))
-    response.json({ encoding, detected, encodings: ENCODINGS, lines })
+    response.json({ format, encoding, detected, encodings: ENCODINGS, lines: previewLines(text) })
   })
 
   router.get('/', async (request, response) => {
@@ -313,6 +345,14 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       doc = replayDocument(stored)
     }
     if (format !== 'txt') {
+      // XLIFF is written in the encoding its prolog declares (the original's, or UTF-8 for a
+      // new file): re-encoding would make the declaration lie.
+      if (asked !== undefined && asked !== 'original') {
+        throw new ExportError(
+          'export.encoding_not_applicable',
+          `XLIFF is written in the encoding its file declares; encoding=${asked} applies to txt only.`,
+        )
+      }
       const xliff = await exportXliffDocument(store, summary.id, doc, format)
       response
         .status(200)
@@ -326,11 +366,11 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         .send(Buffer.from(xliff.bytes))
       return
     }
-    const { text, untranslated } = exportPlainText(doc)
+    const { text, untranslated, segmentTexts } = exportPlainText(doc)
     const original = readMeta(doc).sourceEncoding
     const encoding: Encoding =
       asked === 'original' ? (isEncoding(original) ? original : 'utf-8') : (asked ?? 'utf-8')
-    const bytes = encodeExport(text, encoding)
+    const bytes = encodeExport(text, segmentTexts, encoding)
     response
       .status(200)
       .set({

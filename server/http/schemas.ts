@@ -5,6 +5,12 @@ import { ENCODINGS } from '../encoding/index.ts'
 /** The project an upload goes into; read and checked before anything else in the form. */
 export const projectField = z.object({ projectId: z.string().min(1).max(200) })
 
+/** A form's `true` confirming a source and target in one language (requireDistinctLanguages). */
+export const sameLanguageField = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((value) => value === 'true')
+
 /** Text fields of the import form; the file part is read separately. */
 export const importFields = z.object({
   projectId: z.string().min(1).max(200),
@@ -12,10 +18,7 @@ export const importFields = z.object({
   sourceLang: z.string().trim().min(1).max(100),
   targetLang: z.string().trim().min(1).max(100),
   /** `true` confirms a source and target in the same language (see requireDistinctLanguages). */
-  sameLanguage: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((value) => value === 'true'),
+  sameLanguage: sameLanguageField,
   /** What to read the file in, as the preview showed it; absent means UTF-8. */
   encoding: z.enum(ENCODINGS).optional(),
   /** The format the user expects; absent or `auto` takes what the content shows. */

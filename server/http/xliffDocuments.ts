@@ -1,11 +1,12 @@
 import type * as Y from 'yjs'
-import { XliffError } from '@qalam/shared/formats'
+import { XliffError, declaredXmlEncoding } from '@qalam/shared/formats'
 import { canonicalLanguage } from '@qalam/shared/text'
 import type { DocumentFormat } from '@qalam/shared/model'
 import { createDocument } from '../documents/index.ts'
 import {
   OriginalCorruptError,
   XmlEncodingError,
+  decodeXmlFile,
   detectFormat,
   exportXliff,
   readXliffFile,
@@ -13,6 +14,7 @@ import {
   type XliffFormat,
 } from '../formats/index.ts'
 import type { DocumentStore, DocumentSummary } from '../storage/index.ts'
+import { isEncoding } from '../encoding/index.ts'
 import { AppError, ExportError, ImportError } from './errors.ts'
 import { requireDistinctLanguages } from './importFields.ts'
 
@@ -60,6 +62,33 @@ function importErrorFrom(error: unknown): unknown {
   return error
 }
 
+/**
+ * An XLIFF file names its own encoding (byte-order mark or prolog), and that is the one it is
+ * read in. An `encoding` sent with it (the plain-text picker's field) must be that one: any
+ * other would be a client reading the file one way while the server reads it another.
+ */
+export function requireOwnXmlEncoding(bytes: Uint8Array, asked: string | undefined): void {
+  if (asked === undefined) return
+  const own = declaredXmlEncoding(bytes).encoding
+  const same = own === asked || (own === 'utf-16' && asked === 'utf-16le')
+  if (!same) {
+    throw new ImportError(
+      'import.encoding_conflict',
+      `The XLIFF file declares the encoding ${own}; it cannot be read as ${asked}.`,
+    )
+  }
+}
+
+/** An XLIFF upload's text in the encoding it declares, or the import error saying why not. */
+export function decodeXliffUpload(bytes: Uint8Array): { text: string; encoding: string } {
+  try {
+    const decoded = decodeXmlFile(bytes)
+    return { text: decoded.text, encoding: decoded.encoding }
+  } catch (error) {
+    throw importErrorFrom(error)
+  }
+}
+
 export interface XliffImportRequest {
   bytes: Uint8Array
   format: XliffFormat
@@ -95,7 +124,8 @@ export async function importXliffDocument(
     sourceLang,
     targetLang,
     parsed: { segments, trailing: '' },
-    sourceEncoding: 'utf-8',
+    // A plain-text export's "original" encoding is then the XLIFF file's own.
+    sourceEncoding: isEncoding(read.original.encoding) ? read.original.encoding : 'utf-8',
     sourceFormat: request.format,
     original: read.original,
   })

@@ -202,6 +202,7 @@ test('tells the recorder the status moves of an accepted update once it is store
     authorize: () => ({
       kind: 'accept',
       targetCharsDelta: 0,
+      lateEdits: [],
       statusChanges: [{ segmentId: 's1', from: 'translated', to: 'approved' }],
     }),
     recordStatusChanges: async (peer, { statusChanges }) => {

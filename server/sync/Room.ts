@@ -8,6 +8,7 @@ import {
 } from '@qalam/shared/model'
 import type { Logger } from '../logging/index.ts'
 import { replayDocument, type DocumentStore } from '../storage/index.ts'
+import { ApprovalWindows } from './ApprovalWindows.ts'
 import { acceptAll, type Authorize, type Peer } from './authorize.ts'
 import { CloseCode } from './closeCodes.ts'
 import {
@@ -19,7 +20,7 @@ import {
   type ClientMessage,
   type DecodedUpdate,
 } from './protocol.ts'
-import type { StatusChangesRecorder } from './recordStatusChanges.ts'
+import type { LateTypingRecorder, StatusChangesRecorder } from './recordStatusChanges.ts'
 import { RoomAwareness } from './RoomAwareness.ts'
 import { changesDocument } from './updateEffect.ts'
 import {
@@ -27,6 +28,7 @@ import {
   documentTargetChars,
   soleNewClient,
   type ContentLimits,
+  type StatusChange,
 } from './validation/index.ts'
 
 /** The room's view of one client connection; the socket layer implements it. */
@@ -43,6 +45,11 @@ export interface RoomOptions {
   authorize?: Authorize
   /** Told the status moves of each accepted update once it is stored and applied (audit log). */
   recordStatusChanges?: StatusChangesRecorder
+  /**
+   * Told which approved segments a connection added typing to that it sent before it saw the
+   * approval, once that is over (its answer came, or it left), with the text as it now stands.
+   */
+  recordLateTyping?: LateTypingRecorder
   /** Fold the log into a snapshot after this many appended updates. */
   compactEveryUpdates: number
   /** Quiet time after the last change before progress is written to the store. */
@@ -67,6 +74,8 @@ export class Room {
   private readonly connections = new Set<RoomConnection>()
   /** Connections whose updates were rejected: whatever they queued after that is dropped. */
   private readonly refused = new WeakSet<RoomConnection>()
+  /** Approvals each connection has not been shown yet (see ApprovalWindows.ts). */
+  private readonly approvalWindows = new ApprovalWindows<RoomConnection>()
   private readonly authorize: Authorize
   private queue: Promise<void> = Promise.resolve()
   private cachedProgress: DocumentProgress | null = null
@@ -119,7 +128,7 @@ export class Room {
   join(connection: RoomConnection): void {
     this.connections.add(connection)
     // The server asks first as well, so that the client sends what the server lacks.
-    connection.send(writeSyncStep1(this.doc))
+    this.askSyncStep1(connection)
     const states = this.presence.encodeAll()
     if (states) connection.send(states)
   }
@@ -127,6 +136,10 @@ export class Room {
   leave(connection: RoomConnection): void {
     if (!this.connections.delete(connection)) return
     this.presence.leave(connection)
+    const lateTyping = this.approvalWindows.left(connection)
+    if (lateTyping.length > 0) {
+      this.enqueue(connection, () => this.recordLateTyping(connection, lateTyping))
+    }
   }
 
   receive(connection: RoomConnection, message: ClientMessage): void {
@@ -185,6 +198,12 @@ export class Room {
       connection.send(this.syncStep2For(message.stateVector))
       return
     }
+    if (message.kind === 'syncStep2') {
+      // The answer to a SyncStep1 of ours: everything the room had then, approvals included,
+      // is in the client's document. Its content was made after that, so it is judged so.
+      const lateTyping = this.approvalWindows.answered(connection)
+      if (lateTyping.length > 0) await this.recordLateTyping(connection, lateTyping)
+    }
     await this.receiveUpdate(connection, message.update)
   }
 
@@ -198,10 +217,11 @@ export class Room {
       senderClientId,
       limits: this.options.limits ?? DEFAULT_CONTENT_LIMITS,
       documentTargetChars: () => (this.targetChars ??= documentTargetChars(this.doc)),
+      unseenApprovals: this.approvalWindows.unseenBy(connection),
     })
     if (decision.kind === 'ignore') return
     if (decision.kind === 'resync') {
-      connection.send(writeSyncStep1(this.doc))
+      this.askSyncStep1(connection)
       return
     }
     if (decision.kind === 'reject') {
@@ -235,6 +255,9 @@ export class Room {
       'an accepted update left structs pending',
     )
     if (this.targetChars !== null) this.targetChars += decision.targetCharsDelta
+    if (decision.lateEdits.length > 0)
+      this.approvalWindows.lateEdits(connection, decision.lateEdits)
+    this.openApprovalWindows(connection, decision.statusChanges)
     if (decision.statusChanges.length > 0) {
       await this.options.recordStatusChanges?.(connection.peer, {
         documentId: this.documentId,
@@ -244,6 +267,41 @@ export class Room {
     }
     this.updatesSinceCompaction++
     if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) await this.compact()
+  }
+
+  private askSyncStep1(connection: RoomConnection): void {
+    connection.send(writeSyncStep1(this.doc))
+    this.approvalWindows.asked(connection)
+  }
+
+  /**
+   * After an approval was applied (and broadcast): asks every other connection for its state.
+   * Until its answer arrives, what it sends was typed before it knew of the approval.
+   */
+  private openApprovalWindows(approver: RoomConnection, changes: readonly StatusChange[]): void {
+    const approved = changes.flatMap((change) =>
+      change.to === 'approved' ? [change.segmentId] : [],
+    )
+    if (approved.length === 0) return
+    for (const connection of this.connections) {
+      if (connection === approver) continue
+      this.askSyncStep1(connection)
+      this.approvalWindows.approved(connection, approved)
+    }
+  }
+
+  private async recordLateTyping(connection: RoomConnection, segmentIds: string[]): Promise<void> {
+    this.options.log.info('sync.late_typing_kept', {
+      documentId: this.documentId,
+      connectionId: connection.peer.connectionId,
+      userId: connection.peer.userId,
+      segmentIds,
+    })
+    await this.options.recordLateTyping?.(connection.peer, {
+      documentId: this.documentId,
+      segmentIds,
+      doc: this.doc,
+    })
   }
 
   private syncStep2For(stateVector: Uint8Array): Uint8Array {

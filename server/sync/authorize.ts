@@ -23,6 +23,8 @@ export interface ProposedChange {
   limits: ContentLimits
   /** Characters of target text in the document before the update. */
   documentTargetChars(): number
+  /** Segments approved since the sender last heard from the room (server/sync/ApprovalWindows.ts). */
+  unseenApprovals: ReadonlySet<string>
 }
 
 /**
@@ -34,7 +36,13 @@ export interface ProposedChange {
  * the connection as Forbidden, with `reason` (a short code) as the close reason.
  */
 export type Decision =
-  | { kind: 'accept'; statusChanges: StatusChange[]; targetCharsDelta: number }
+  | {
+      kind: 'accept'
+      statusChanges: StatusChange[]
+      targetCharsDelta: number
+      /** Approved segments this update adds typing to that was sent before the lock. */
+      lateEdits: readonly string[]
+    }
   | { kind: 'ignore'; reason: string }
   | { kind: 'resync'; reason: string }
   | { kind: 'reject'; reason: string; detail: string }
@@ -47,4 +55,5 @@ export const acceptAll: Authorize = () => ({
   kind: 'accept',
   statusChanges: [],
   targetCharsDelta: 0,
+  lateEdits: [],
 })

@@ -7,7 +7,12 @@ export {
 } from './authorize.ts'
 export { CloseCode } from './closeCodes.ts'
 export { judgeByRole } from './judgeByRole.ts'
-export { auditStatusChanges, type StatusChangesRecorder } from './recordStatusChanges.ts'
+export {
+  auditLateTyping,
+  auditStatusChanges,
+  type LateTypingRecorder,
+  type StatusChangesRecorder,
+} from './recordStatusChanges.ts'
 export { createRoom, Room, type RoomConnection, type RoomOptions } from './Room.ts'
 export { RoomRegistry, type RoomRegistryOptions } from './RoomRegistry.ts'
 export {

@@ -14,13 +14,18 @@ export const judgeByRole: Authorize = (peer, change) => {
     change.doc,
     change.update,
     { role: peer.role, userId: peer.userId, clientId: change.senderClientId },
-    { limits: change.limits, documentTargetChars: change.documentTargetChars },
+    {
+      limits: change.limits,
+      documentTargetChars: change.documentTargetChars,
+      unseenApprovals: change.unseenApprovals,
+    },
   )
   if (decision.ok) {
     return {
       kind: 'accept',
       statusChanges: decision.statusChanges,
       targetCharsDelta: decision.targetCharsDelta,
+      lateEdits: decision.lateEdits,
     }
   }
   // An honest client that reconnects with offline edits sends each new edit as soon as the

@@ -112,11 +112,24 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
 
   function serve(ws: WebSocket, request: IncomingMessage, documentId: string | null): void {
     const connection = new SocketConnection(ws, documentId ?? '', log)
-    const awarenessGate = new AwarenessGate()
     connections.set(ws, connection)
     let room: Room | null = null
     // Messages that arrive while the room loads, replayed in order once it has.
     const early: ClientMessage[] = []
+    const deliver = (message: ClientMessage) => {
+      if (room) {
+        room.receive(connection, message)
+      } else if (early.length >= MAX_EARLY_MESSAGES) {
+        connection.close(CloseCode.BadMessage, 'too many messages before the document loaded')
+      } else {
+        early.push(message)
+      }
+    }
+    const awarenessGate = new AwarenessGate((entries) =>
+      guarded(connection, () => {
+        if (connection.isOpen) deliver({ kind: 'awareness', entries })
+      }),
+    )
 
     ws.on('pong', () => {
       connection.isAlive = true
@@ -141,14 +154,8 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
         }
         return
       }
-      if (message.kind === 'awareness' && !awarenessGate.admits()) return
-      if (room) {
-        room.receive(connection, message)
-      } else if (early.length >= MAX_EARLY_MESSAGES) {
-        connection.close(CloseCode.BadMessage, 'too many messages before the document loaded')
-      } else {
-        early.push(message)
-      }
+      if (message.kind === 'awareness' && !awarenessGate.admits(message.entries)) return
+      deliver(message)
     }
     ws.on('message', (data, isBinary) => guarded(connection, () => receive(data, isBinary)))
     ws.on('error', (error) => {
@@ -161,6 +168,7 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
       })
     })
     ws.on('close', () => {
+      awarenessGate.stop()
       connections.delete(ws)
       if (room) rooms.leave(room, connection)
     })

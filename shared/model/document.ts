@@ -155,6 +155,23 @@ export function segmentTarget(segment: SegmentMap): Y.XmlText {
   return target
 }
 
+/**
+ * Calls `listener` with the new status after each transaction that changes the segment's
+ * status, in the same task that applied it (before any later event, a keystroke included);
+ * `isLocal` tells a change made here from one received.
+ */
+export function observeSegmentStatus(
+  segment: SegmentMap,
+  listener: (status: SegmentStatus, isLocal: boolean) => void,
+): () => void {
+  const observer = (event: Y.YMapEvent<unknown>) => {
+    if (event.keysChanged.has(SEGMENT_KEYS.status))
+      listener(segmentStatus(segment), event.transaction.local)
+  }
+  segment.observe(observer)
+  return () => segment.unobserve(observer)
+}
+
 /** Plain text of the segment's translation. */
 export function targetText(segment: SegmentMap): string {
   return readLexicalText(segmentTarget(segment))

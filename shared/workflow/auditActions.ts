@@ -2,6 +2,8 @@
 export const AUDIT_ACTIONS = [
   'status',
   'approve',
+  // Typing sent before the approval reached its author, kept in the approved text.
+  'approve.lateTyping',
   'reject',
   'reopen',
   'member.add',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { readSegments, targetText, segmentAt } from '@qalam/shared/model'
 import en from '../../client/i18n/locales/en.json'
 import { readStoredDocument } from '../support/storedDocument.ts'
+import { waitFor } from '../support/waitFor.ts'
 import type { TestServer } from '../support/testServer.ts'
 import type { Workspace } from '../support/workspace.ts'
 import { POLL, SCREENSHOT_DIR, openAs, pageErrors, row, targetCell } from './browser.ts'
@@ -170,9 +171,9 @@ describe('the review workflow in two browsers', () => {
     await reviewer.screenshot({ path: `${SCREENSHOT_DIR}/review-reviewer-history.png` })
   })
 
-  test('a change the server refuses is undone, and the translator is told why', async () => {
+  test('an edit held back on its way to the server while the reviewer approves is kept in the approved text', async () => {
     // Omar's edits are held back on their way to the server while the reviewer approves the
-    // same segment; when they arrive, they edit an approved segment.
+    // same segment; they were typed before the approval reached him, so they belong to it.
     let isHolding = false
     const held: Array<string | Buffer> = []
     let upstream: WebSocketRoute | null = null
@@ -202,27 +203,36 @@ describe('the review workflow in two browsers', () => {
     await expect.poll(() => held.length, POLL).toBeGreaterThan(0)
     await focusEditor(reviewer, 3)
     await reviewer.keyboard.press('Control+Enter')
+    // Omar has the segment open: the reviewer is asked first.
+    await reviewer.click('[data-testid="approve-busy-confirm"]')
     await expect.poll(() => status(omar, 3), POLL).toBe('approved')
+    await expect
+      .poll(() => omar.getAttribute(`${row(3)} [data-testid="lock-notice"]`, 'data-approver'), POLL)
+      .toBe('saule')
 
     isHolding = false
     for (const message of held.splice(0)) upstream!.send(message)
-    await expect
-      .poll(() => omar.getAttribute('[data-testid="refusal-notice"]', 'data-reason'), POLL)
-      .toBe('segment_locked')
-    expect(await omar.textContent('[data-testid="refusal-notice"]')).toContain(
-      en.sync.refused.segment_locked,
-    )
-    // The fresh copy from the server: the approved text, without the refused edit.
-    await omar.locator(row(3)).waitFor()
-    await expect
-      .poll(() => omar.textContent(`${targetCell(3)} .segment-row__target-text`), POLL)
-      .toBe('Көрме көктемде ашылады.')
-    expect(await status(omar, 3)).toBe('approved')
-    const stored = readStoredDocument(server.databaseFile, documentId)
-    expect(targetText(segmentAt(stored, 3)!)).toBe('Көрме көктемде ашылады.')
-    // The resynced session is live: the reviewer's next change reaches Omar.
+    const approved = 'Көрме көктемде ашылады. Қосымша'
+    await waitFor(() => {
+      const stored = readStoredDocument(server.databaseFile, documentId)
+      expect(targetText(segmentAt(stored, 3)!)).toBe(approved)
+      expect(readSegments(stored)[3]!.status).toBe('approved')
+    })
+    // The reviewer is still on the segment (nothing else to review): the text is in the editor.
+    await expect.poll(() => editorOf(reviewer, 3).textContent(), POLL).toBe(approved)
+    await expect.poll(() => editorOf(omar, 3).textContent(), POLL).toBe(approved)
+    expect(await status(reviewer, 3)).toBe('approved')
+    expect(await omar.locator('[data-testid="refusal-notice"]').count()).toBe(0)
+    expect(server.logs.filter((entry) => entry.event === 'sync.update_rejected')).toEqual([])
+    // The reviewer, still on the segment, is not told of her own approval.
+    expect(await reviewer.locator(`${row(3)} [data-testid="lock-notice"]`).count()).toBe(0)
+    // Omar's session is live: the reviewer's reopening reaches him and unlocks his editor.
     await reviewer.keyboard.press('Control+Shift+L')
     await expect.poll(() => status(omar, 3), POLL).toBe('draft')
+    await expect
+      .poll(() => omar.locator(`${row(3)} [data-testid="lock-notice"]`).count(), POLL)
+      .toBe(0)
+    await expect.poll(() => editorOf(omar, 3).getAttribute('contenteditable'), POLL).toBe('true')
     await omar.context().close()
   })
 

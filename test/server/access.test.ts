@@ -149,6 +149,11 @@ const ROWS: Row[] = [
     [401, 404, 403, 403, 403, 201, 201],
   ],
   [
+    'POST /api/documents/preview',
+    () => ({ method: 'POST', path: '/api/documents/preview', body: importForm }),
+    MANAGERS_ONLY_READ,
+  ],
+  [
     'GET /api/documents/:id',
     () => ({ method: 'GET', path: `/api/documents/${documentId}` }),
     MEMBERS_ONLY,

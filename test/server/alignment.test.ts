@@ -61,6 +61,8 @@ interface AlignmentUpload {
   sourceLang?: string
   targetLang?: string
   title?: string
+  sourceEncoding?: string
+  sameLanguage?: boolean
 }
 
 function filePart(bytes: Uint8Array | string): Blob {
@@ -75,6 +77,8 @@ function postAlignment(url: string, upload: AlignmentUpload): Promise<Response> 
   if (upload.title !== undefined) form.append('title', upload.title)
   form.append('sourceLang', upload.sourceLang ?? 'ru')
   form.append('targetLang', upload.targetLang ?? 'kk')
+  if (upload.sourceEncoding !== undefined) form.append('sourceEncoding', upload.sourceEncoding)
+  if (upload.sameLanguage) form.append('sameLanguage', 'true')
   if (upload.source !== undefined)
     form.append('source', filePart(upload.source), upload.sourceName ?? 'reading-room.ru.txt')
   if (upload.target !== undefined)
@@ -192,6 +196,25 @@ describe('POST /api/alignments proposes pairs without storing anything', () => {
     ],
     ['a source of whitespace only', { source: '\n\t\n', target: KK }, 422, 'align.empty_side'],
     [
+      'the same language on both sides, unconfirmed',
+      { source: RU, target: KK, targetLang: 'ru' },
+      400,
+      'import.same_language',
+    ],
+    [
+      'an unknown source encoding',
+      { source: RU, target: KK, sourceEncoding: 'cp866' },
+      400,
+      'request.invalid',
+    ],
+    [
+      // 0x98 is the one byte windows-1251 leaves unassigned.
+      'a source that is not valid in the encoding it names',
+      { source: new Uint8Array([0xc0, 0x98, 0x2e]), target: KK, sourceEncoding: 'windows-1251' },
+      400,
+      'import.undecodable',
+    ],
+    [
       'a translation over the size limit',
       { source: RU, target: 'Өте ұзын мәтін. '.repeat(400) },
       413,
@@ -205,6 +228,52 @@ describe('POST /api/alignments proposes pairs without storing anything', () => {
     expect(response.status).toBe(status)
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code)
     expect(await listIds(server.url)).toEqual([])
+  })
+})
+
+describe('the same language on both sides', () => {
+  test('is aligned and created when the upload and the confirmation both confirm it', async () => {
+    server = await start()
+    const upload = await postAlignment(server.url, {
+      source: RU,
+      target: RU,
+      targetLang: 'ru',
+      sameLanguage: true,
+    })
+    expect(upload.status).toBe(200)
+    const pairs = [{ source: 'Зал открыт.', target: 'Зал открыт.', paragraph: 0 }]
+    const body = { title: 'Зал', sourceLang: 'ru', targetLang: 'ru', pairs }
+    expect((await postConfirm(server.url, body)).status).toBe(400)
+    expect(await listIds(server.url)).toEqual([])
+    expect((await postConfirm(server.url, { ...body, sameLanguage: true })).status).toBe(201)
+  })
+})
+
+describe('the project’s segmentation rules', () => {
+  test('an exception the manager added keeps a sentence whole on the proposal’s source side', async () => {
+    server = await start()
+    const before = (await (
+      await postAlignment(server.url, { source: RU, target: KK })
+    ).json()) as Proposal
+    expect(before.source.sentences).toHaveLength(4)
+    const added = await fetch(
+      `${server.url}/api/projects/${workspace.projectId}/segmentation/exceptions`,
+      {
+        method: 'POST',
+        headers: asAdmin({ 'content-type': 'application/json' }),
+        body: JSON.stringify({ lang: 'ru', abbreviation: 'часов.' }),
+      },
+    )
+    expect(added.status).toBe(201)
+    const after = (await (
+      await postAlignment(server.url, { source: RU, target: KK })
+    ).json()) as Proposal
+    expect(after.source.sentences).toEqual([
+      'Национальная библиотека Казахстана открыла новый читальный зал.',
+      'В нём собраны редкие издания XIX века.',
+      'Зал работает ежедневно с 9 до 18 часов. Вход свободный для всех читателей.',
+    ])
+    expect(after.target.sentences).toEqual(before.target.sentences)
   })
 })
 
@@ -280,6 +349,12 @@ describe('POST /api/alignments/confirm creates the document', () => {
       'align.empty_source',
     ],
     ['no pairs', { ...valid, pairs: [] }, 400, 'request.invalid'],
+    [
+      'the same language on both sides, unconfirmed',
+      { ...valid, targetLang: 'ru' },
+      400,
+      'import.same_language',
+    ],
     ['no title', { ...valid, title: ' ' }, 400, 'request.invalid'],
     [
       'a negative paragraph',

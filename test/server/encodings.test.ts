@@ -123,6 +123,21 @@ describe('importing and exporting in a legacy encoding', () => {
     expect(new Uint8Array(await original.arrayBuffer())).toEqual(bytes)
   })
 
+  test('a UTF-16 file with its byte-order mark comes back byte for byte in its original encoding', async () => {
+    const bytes = encoded(ARABIC, 'utf-16le', true)
+    const created = await post(
+      '/api/documents',
+      form(bytes, { sourceLang: 'ar', targetLang: 'kk', encoding: 'utf-16le' }),
+    )
+    expect(created.status).toBe(201)
+    const original = await fetch(
+      `${server.url}/api/documents/${created.body.id as string}/export?format=txt&encoding=original`,
+      { headers: asUser(workspace.admin) },
+    )
+    expect(original.headers.get('content-type')).toBe('text/plain; charset=utf-16le')
+    expect(new Uint8Array(await original.arrayBuffer())).toEqual(bytes)
+  })
+
   test('an export in an encoding that lacks characters of the translation lists them with 422', async () => {
     const bytes = encoded(RUSSIAN, 'windows-1251')
     const created = await post(
@@ -141,12 +156,90 @@ describe('importing and exporting in a legacy encoding', () => {
       expect(await refused.json()).toMatchObject({
         error: {
           code: 'export.unrepresentable',
-          detail: { encoding: 'windows-1251', count: 3, examples: ['ұ', 'ғ', 'қ'] },
+          detail: {
+            encoding: 'windows-1251',
+            count: 3,
+            examples: ['ұ', 'ғ', 'қ'],
+            characters: [
+              { character: 'ұ', codePoint: 'U+04B1', segments: [1], segmentCount: 1 },
+              { character: 'ғ', codePoint: 'U+0493', segments: [1], segmentCount: 1 },
+              { character: 'қ', codePoint: 'U+049B', segments: [1], segmentCount: 1 },
+            ],
+          },
         },
       })
     })
     client.destroy()
     const utf8 = await fetch(url.replace('original', 'utf-8'), { headers: asUser(workspace.admin) })
     expect(await utf8.text()).toContain('Мұрағат')
+  })
+})
+
+describe('aligning files in legacy encodings', () => {
+  const SOURCE = 'Архив открыт для читателей. Каталог обновлён в этом году.\n'
+  const TARGET = 'الأرشيف مفتوح للقراء. وقد حُدّث الفهرس هذا العام.\n'
+
+  function alignmentForm(fields: Record<string, string>): FormData {
+    const body = new FormData()
+    body.append('projectId', workspace.projectId)
+    body.append('sourceLang', 'ru')
+    body.append('targetLang', 'ar')
+    for (const [key, value] of Object.entries(fields)) body.append(key, value)
+    body.append('source', new Blob([encoded(SOURCE, 'windows-1251')]), 'archive.ru.txt')
+    body.append('target', new Blob([encoded(TARGET, 'windows-1256')]), 'archive.ar.txt')
+    return body
+  }
+
+  test('each side is read in the encoding named for it, and the document remembers the source’s', async () => {
+    const before = documentCount()
+    const unnamed = await post('/api/alignments', alignmentForm({}))
+    expect(unnamed).toMatchObject({ status: 400, body: { error: { code: 'import.not_utf8' } } })
+    const { status, body } = await post(
+      '/api/alignments',
+      alignmentForm({ sourceEncoding: 'windows-1251', targetEncoding: 'windows-1256' }),
+    )
+    expect(status).toBe(200)
+    expect(body).toMatchObject({ sourceEncoding: 'windows-1251' })
+    const source = body.source as { sentences: string[]; gaps: string[]; trailing: string }
+    const target = body.target as { sentences: string[] }
+    expect(source.sentences).toEqual([
+      'Архив открыт для читателей.',
+      'Каталог обновлён в этом году.',
+    ])
+    expect(target.sentences).toEqual(['الأرشيف مفتوح للقراء.', 'وقد حُدّث الفهرس هذا العام.'])
+    expect(documentCount()).toBe(before)
+
+    const confirmed = await fetch(`${server.url}/api/alignments/confirm`, {
+      method: 'POST',
+      headers: asUser(workspace.admin, { 'content-type': 'application/json' }),
+      body: JSON.stringify({
+        projectId: workspace.projectId,
+        title: 'Архив',
+        sourceLang: 'ru',
+        targetLang: 'ar',
+        pairs: source.sentences.map((sentence, index) => ({
+          source: sentence,
+          target: target.sentences[index],
+          paragraph: 0,
+          before: source.gaps[index],
+        })),
+        trailing: source.trailing,
+        sourceEncoding: body.sourceEncoding,
+      }),
+    })
+    expect(confirmed.status).toBe(201)
+    const { id } = (await confirmed.json()) as { id: string }
+    // The Arabic translation does not fit the Russian code page: the report says so.
+    const original = await fetch(
+      `${server.url}/api/documents/${id}/export?format=txt&encoding=original`,
+      { headers: asUser(workspace.admin) },
+    )
+    expect(original.status).toBe(422)
+    expect(await original.json()).toMatchObject({ error: { detail: { encoding: 'windows-1251' } } })
+    const arabic = await fetch(
+      `${server.url}/api/documents/${id}/export?format=txt&encoding=windows-1256`,
+      { headers: asUser(workspace.admin) },
+    )
+    expect(new Uint8Array(await arabic.arrayBuffer())).toEqual(encoded(TARGET, 'windows-1256'))
   })
 })

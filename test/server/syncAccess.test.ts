@@ -188,6 +188,30 @@ describe('awareness limits', () => {
     expect(sender.socket.readyState).toBe(sender.socket.OPEN)
     sender.socket.close()
   })
+
+  test('the last state of a burst over the limit still reaches the room once the second is over', async () => {
+    const { server, workspace, documentId } = await setup()
+    const sender = openRawSocket(server.url, documentId, await workspace.member('translator'))
+    await sender.opened
+    // A translator's carets while typing, then the move to the next segment: the last one
+    // says where they are, and colleagues skip or ask by it.
+    for (let clock = 1; clock <= 60; clock++) {
+      sender.socket.send(
+        awarenessMessage([{ clientId: 7778, clock, state: { segmentId: `s${clock}` } }]),
+      )
+    }
+    const kept = new awarenessProtocol.Awareness(new Y.Doc())
+    await waitFor(() => {
+      for (const message of sender.received.splice(0)) {
+        const decoder = decoding.createDecoder(message)
+        if (decoding.readVarUint(decoder) !== 1) continue
+        awarenessProtocol.applyAwarenessUpdate(kept, decoding.readVarUint8Array(decoder), null)
+      }
+      expect(kept.getStates().get(7778)).toEqual({ segmentId: 's60' })
+    })
+    expect(kept.meta.get(7778)!.clock).toBe(60)
+    sender.socket.close()
+  })
 })
 
 describe('a manager over the socket', () => {

@@ -131,6 +131,69 @@ test('a UTF-16 file and a windows-1251 file are read and written back in their e
   }
 })
 
+test('an XLIFF file keeps the encoding it declares: previewed as such, another one refused on import and export', async () => {
+  server = await startTestServer()
+  const workspace = await createWorkspace(server)
+  const cp1251 = iconv.encode(
+    fixture('features-2.0.xlf')
+      .toString('utf8')
+      .replace('encoding="UTF-8"', 'encoding="windows-1251"'),
+    'windows-1251',
+  )
+  const form = (fields: Record<string, string>) => {
+    const body = new FormData()
+    for (const [name, value] of Object.entries(fields)) body.append(name, value)
+    body.append('file', new Blob([new Uint8Array(cp1251)]), 'fonds.xlf')
+    return body
+  }
+  const preview = await fetch(`${workspace.serverUrl}/api/documents/preview`, {
+    method: 'POST',
+    headers: asUser(workspace.admin),
+    body: form({ projectId: workspace.projectId }),
+  })
+  expect(preview.status).toBe(200)
+  const shown = (await preview.json()) as { format: string; encoding: string; lines: string[] }
+  expect(shown).toMatchObject({ format: 'xliff20', encoding: 'windows-1251' })
+  expect(shown).not.toHaveProperty('detected')
+  expect(shown.lines[0]).toContain('encoding="windows-1251"')
+
+  const before = storedBytes(server.databaseFile)
+  const conflicting = await postImport(server.url, {
+    session: workspace.admin,
+    projectId: workspace.projectId,
+    sourceLang: 'en',
+    targetLang: 'kk',
+    fileName: 'fonds.xlf',
+    bytes: cp1251,
+    encoding: 'koi8-r',
+  })
+  expect(conflicting.status).toBe(400)
+  expect(await conflicting.json()).toMatchObject({ error: { code: 'import.encoding_conflict' } })
+  expect(storedBytes(server.databaseFile)).toEqual(before)
+
+  const imported = await workspace.importDocument({ bytes: cp1251, fileName: 'fonds.xlf' })
+  const refused = await fetch(
+    `${workspace.serverUrl}/api/documents/${imported.id}/export?format=xliff20&encoding=utf-16le`,
+    { headers: asUser(workspace.admin) },
+  )
+  expect(refused.status).toBe(400)
+  expect(await refused.json()).toMatchObject({
+    error: { code: 'export.encoding_not_applicable' },
+  })
+  const own = await fetch(
+    `${workspace.serverUrl}/api/documents/${imported.id}/export?format=xliff20&encoding=original`,
+    { headers: asUser(workspace.admin) },
+  )
+  expect(own.status).toBe(200)
+  expect(Buffer.from(await own.arrayBuffer()).equals(cp1251)).toBe(true)
+  // The file's encoding is the document's original one for a plain-text export too.
+  const text = await fetch(
+    `${workspace.serverUrl}/api/documents/${imported.id}/export?format=txt&encoding=original`,
+    { headers: asUser(workspace.admin) },
+  )
+  expect(text.headers.get('content-type')).toContain('windows-1251')
+})
+
 test('a document imported from text exports as new XLIFF 1.2 and 2.0 files', async () => {
   server = await startTestServer()
   const workspace = await createWorkspace(server)

@@ -23,6 +23,13 @@ export interface RawSyncPeer {
   record(change: (doc: Y.Doc) => void): Uint8Array
   /** Sends `update` as an Update message, whatever it holds. */
   sendUpdate(update: Uint8Array): void
+  /**
+   * Holds what the server sends unread, as a client whose network is slow in that direction:
+   * the local copy stays as it was, and no SyncStep1 is answered, until `resume`.
+   */
+  pause(): void
+  /** Reads what was held, in order, then goes on reading as it arrives. */
+  resume(): void
   close(): void
 }
 
@@ -53,7 +60,8 @@ export function connectRawPeer(
     syncProtocol.writeSyncStep1(encoder, doc)
     raw.socket.send(encoding.toUint8Array(encoder))
   })
-  raw.socket.on('message', (data: Buffer) => {
+  let held: Buffer[] | null = null
+  const read = (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data))
     if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return // awareness: not needed here
     if (!answersResync && decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep1) return
@@ -62,6 +70,10 @@ export function connectRawPeer(
     const kind = syncProtocol.readSyncMessage(decoder, reply, doc, REMOTE)
     if (kind === syncProtocol.messageYjsSyncStep2) onSynced()
     if (encoding.length(reply) > 1) raw.socket.send(encoding.toUint8Array(reply))
+  }
+  raw.socket.on('message', (data: Buffer) => {
+    if (held === null) read(data)
+    else held.push(data)
   })
 
   const record = (change: (doc: Y.Doc) => void) => {
@@ -87,6 +99,14 @@ export function connectRawPeer(
     synced,
     record,
     sendUpdate,
+    pause() {
+      held ??= []
+    },
+    resume() {
+      const messages = held ?? []
+      held = null
+      for (const data of messages) read(data)
+    },
     send(change) {
       const update = record(change)
       sendUpdate(update)

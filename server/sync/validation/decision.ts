@@ -74,6 +74,8 @@ export type Decision =
       statusChanges: StatusChange[]
       /** How many characters of target text the update adds (negative: removes) in all. */
       targetCharsDelta: number
+      /** Approved segments whose target this update edits with typing sent before the lock. */
+      lateEdits: string[]
     }
   | { ok: false; reason: RejectionCode; detail: string }
 

@@ -71,6 +71,8 @@ interface Judging {
   actor: Actor
   mayWrite: boolean
   mayReview: boolean
+  /** Approved segments whose approval the sender had not been shown when it sent this. */
+  unseenApprovals: ReadonlySet<string>
   effectOn(segment: Y.Item): SegmentEffect
 }
 
@@ -87,6 +89,12 @@ export interface JudgeOptions {
   limits?: ContentLimits
   /** Characters of target text in the document now; asked only when an update adds text. */
   documentTargetChars?: () => number
+  /**
+   * Segments approved after the sender last heard from the room: their approval had not reached
+   * it when it sent this update (see server/sync/ApprovalWindows.ts). A target edit of one of
+   * them is typing done before the lock, and is accepted into the approved text.
+   */
+  unseenApprovals?: ReadonlySet<string>
 }
 
 /** Accepts or refuses `update` as a whole, from its effect on `doc` and the sender's role. */
@@ -129,6 +137,7 @@ export function judgeDecodedUpdate(
     actor,
     mayWrite: may(actor.role, 'editTarget'),
     mayReview: may(actor.role, 'reject'),
+    unseenApprovals: options.unseenApprovals ?? NO_SEGMENTS,
     effectOn(segment) {
       let effect = effects.get(segment)
       if (!effect) {
@@ -165,9 +174,10 @@ export function judgeDecodedUpdate(
   if (typedVerdict) return typedVerdict
 
   const statusChanges: StatusChange[] = []
+  const lateEdits: string[] = []
   let targetCharsDelta = 0
   for (const effect of effects.values()) {
-    const verdict = judgeSegment(effect, judging, statusChanges)
+    const verdict = judgeSegment(effect, judging, statusChanges, lateEdits)
     if (verdict) return verdict
     targetCharsDelta += effect.tally.insertedChars - effect.tally.removedChars
   }
@@ -180,7 +190,7 @@ export function judgeDecodedUpdate(
       )
     }
   }
-  return { ok: true, statusChanges, targetCharsDelta }
+  return { ok: true, statusChanges, targetCharsDelta, lateEdits }
 }
 
 function judgeInsertion(item: Y.Item, judging: Judging): Verdict {
@@ -340,7 +350,12 @@ function judgeRemoval(item: Y.Item, overlap: number, judging: Judging): Verdict 
   return null
 }
 
-function judgeSegment(effect: SegmentEffect, judging: Judging, changes: StatusChange[]): Verdict {
+function judgeSegment(
+  effect: SegmentEffect,
+  judging: Judging,
+  changes: StatusChange[],
+  lateEdits: string[],
+): Verdict {
   const { actor, locator } = judging
   const id = segmentId(effect.map)
   for (const key of effect.removedKeys) {
@@ -368,7 +383,15 @@ function judgeSegment(effect: SegmentEffect, judging: Judging, changes: StatusCh
     if (from === 'approved' && to !== 'approved') reopened = true
   }
   if (current === 'approved' && !reopened && (effect.targetEdited || effect.touched)) {
-    return reject('segment_locked', `segment ${id} is approved`)
+    // Typing sent before the sender could know of the approval belongs to the approved text;
+    // nothing else does (no metadata, no status write, nothing after the sender saw the lock).
+    const isLateTyping =
+      effect.targetEdited &&
+      !effect.touched &&
+      effect.statusWrites.length === 0 &&
+      judging.unseenApprovals.has(id)
+    if (!isLateTyping) return reject('segment_locked', `segment ${id} is approved`)
+    lateEdits.push(id)
   }
   if (effect.targetEdited) {
     const sizeVerdict = judgeTargetSize(segmentTarget(effect.map), effect.tally, judging.limits, id)
@@ -398,6 +421,8 @@ function previousStatusWrite(write: Y.Item, locator: Locator): Y.Item | undefine
   }
   return undefined
 }
+
+const NO_SEGMENTS: ReadonlySet<string> = new Set()
 
 function singleValue(item: Y.Item): unknown {
   const content = item.content
