@@ -11,10 +11,16 @@ import {
   type AuthStore,
 } from './auth/index.ts'
 import { databaseFile, defaultConfig, type ServerConfig } from './config.ts'
-import { createApp, type LiveAccess } from './http/index.ts'
+import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
 import { createSqliteSegmentationStore } from './segmentation/index.ts'
 import { openSqliteDocumentStore, openWriteProbe, type DocumentStore } from './storage/index.ts'
 import { purgeDeleted } from './documents/index.ts'
+import {
+  ImportJobs,
+  openSqliteTranslationMemoryStore,
+  rememberApprovedSegments,
+  rememberLateTyping,
+} from './tm/index.ts'
 import {
   RoomRegistry,
   attachSyncServer,
@@ -25,6 +31,7 @@ import {
   type Authorize,
   type SyncServer,
 } from './sync/index.ts'
+import { SERVER_JOBS, WorkerPool, type ServerJobs } from './workers/index.ts'
 
 export type { ServerConfig } from './config.ts'
 
@@ -45,6 +52,19 @@ export interface RunningServer {
 export interface BenchmarkOnlyOptions {
   authorize: Authorize
 }
+
+/** Two recorders one after the other: the audit entry first (it is the record), then the memory. */
+function inOrder<Args extends unknown[]>(
+  first: (...args: Args) => Promise<void>,
+  second: (...args: Args) => Promise<void>,
+): (...args: Args) => Promise<void> {
+  return async (...args) => {
+    await first(...args)
+    await second(...args)
+  }
+}
+/** What a refused upload is told to wait: about one small import's time on a busy machine. */
+const BUSY_RETRY_AFTER_SECONDS = 10
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', ''])
 const SESSION_SWEEP_MS = 60 * 60 * 1000
@@ -82,14 +102,15 @@ export async function startServer(
   const writeProbe = openWriteProbe(file)
   const audit = createSqliteAuditLog(authDb)
   const segmentation = createSqliteSegmentationStore(authDb)
+  const tm = openSqliteTranslationMemoryStore(file, { clearStagedImports: true })
   await auth.deleteExpiredSessions()
-  await purgeDeleted({ store, auth, log })
+  await purgeDeleted({ store, auth, tm, log })
   const sweep = setInterval(() => {
     auth.deleteExpiredSessions().catch((error: unknown) => {
       // Expired sessions already read as absent; sweeping again next hour is enough.
       log.error('auth.session_sweep_failed', { error })
     })
-    purgeDeleted({ store, auth, log }).catch((error: unknown) => {
+    purgeDeleted({ store, auth, tm, log }).catch((error: unknown) => {
       // What was due stays in the bin, invisible as before; the next sweep purges it.
       log.error('documents.purge_failed', { error })
     })
@@ -99,8 +120,12 @@ export async function startServer(
     store,
     log,
     authorize: benchmarkOnly?.authorize ?? judgeByRole,
-    recordStatusChanges: auditStatusChanges(audit),
-    recordLateTyping: auditLateTyping(audit),
+    recordStatusChanges: inOrder(
+      auditStatusChanges(audit),
+      rememberApprovedSegments({ tm, auth, log }),
+    ),
+    // Typing that got into an approved text: the audit says so, the memory unit takes the text.
+    recordLateTyping: inOrder(auditLateTyping(audit), rememberLateTyping({ tm, auth, log })),
     unloadDelayMs: config.unloadDelayMs,
     compactEveryUpdates: config.compactEveryUpdates,
     progressDelayMs: config.progressDelayMs,
@@ -114,17 +139,26 @@ export async function startServer(
     endUser: (userId) => sync?.endUser(userId),
     closeDocument: (documentId) => sync?.closeDocument(documentId),
   }
+  const pool = new WorkerPool<ServerJobs>({
+    jobs: SERVER_JOBS,
+    ...config.workers,
+    retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+    log,
+  })
   const app = createApp({
     access,
     store,
     auth,
     audit,
     segmentation,
+    tm,
+    importJobs: new ImportJobs(),
     limiter: new LoginRateLimiter(config.loginLimits),
     sessionTtlMs: config.sessionTtlMs,
     live: rooms,
     log,
     maxUploadBytes: config.maxUploadBytes,
+    imports: new ImportQueue(pool, log),
     clientDir: config.clientDir,
     probeWritable: () => writeProbe.probe(),
     allowedOrigins: config.allowedOrigins,
@@ -176,11 +210,14 @@ export async function startServer(
       closing ??= (async () => {
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()))
         await attached.close()
+        // Jobs still running fail and their requests answer before the store closes under them.
+        await pool.close()
         httpServer.closeAllConnections()
         await httpClosed
         clearInterval(sweep)
         await rooms.unloadAll()
         await store.close()
+        await tm.close()
         writeProbe.close()
         authDb.close()
       })()

@@ -12,3 +12,18 @@ describe('configuration from the environment', () => {
     expect(() => configFromEnv({ ALLOWED_ORIGINS: 'localhost:5173' })).toThrow(/ALLOWED_ORIGINS/)
   })
 })
+
+describe('worker pool settings from the environment', () => {
+  test('reads the pool size, queue, memory and time limits, keeping defaults for the rest', () => {
+    const { workers } = configFromEnv({ IMPORT_WORKERS: '0', IMPORT_QUEUE: '3' })
+    expect(workers).toMatchObject({ size: 0, maxQueued: 3 })
+    expect(workers?.memoryLimitMb).toBeGreaterThan(0)
+    expect(
+      configFromEnv({ IMPORT_WORKER_MEMORY_MB: '64', IMPORT_TIMEOUT_MS: '500' }).workers,
+    ).toMatchObject({ memoryLimitMb: 64, jobTimeoutMs: 500 })
+  })
+
+  test('refuses a negative pool size, naming the variable', () => {
+    expect(() => configFromEnv({ IMPORT_WORKERS: '-1' })).toThrow(/IMPORT_WORKERS/)
+  })
+})

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_LOGIN_LIMITS, SESSION_TTL_MS, type LoginRateLimiterOptions } from './auth/index.ts'
@@ -38,7 +39,22 @@ export interface ServerConfig {
   requestTimeoutMs: number
   /** Open TCP connections (HTTP and WebSocket) at most; further ones are dropped. */
   maxConnections: number
+  /** The worker threads that decode, segment and align uploads off the event loop. */
+  workers: WorkerSettings
   logger: Logger
+}
+
+export interface WorkerSettings {
+  /** Threads for imports, previews and alignments; 0 runs them on the event loop (benchmark only). */
+  size: number
+  /** Uploads beyond the running ones that may wait; the next is answered 503 `import.busy`. */
+  maxQueued: number
+  /** Heap limit of each worker; an import needing more fails with `import.too_complex`. */
+  memoryLimitMb: number
+  /** A job running longer is stopped and fails with `import.failed`. */
+  jobTimeoutMs: number
+  /** An idle worker exits after this long, giving back the memory a large import grew. */
+  idleTimeoutMs: number
 }
 
 const MB = 1024 * 1024
@@ -69,6 +85,17 @@ export const defaultConfig: ServerConfig = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 120_000,
   maxConnections: 2_000,
+  workers: {
+    // One core for the event loop (HTTP, sockets, SQLite), the rest for imports: one worker on
+    // the 2-core machines libraries give us, at most four.
+    size: Math.max(1, Math.min(4, availableParallelism() - 1)),
+    // 32 queued 20 MB uploads are at most 640 MB held at once.
+    maxQueued: 32,
+    // A 20 MB Russian text (135,000 segments) peaks near 1 GB while its Y.Doc is built.
+    memoryLimitMb: 2_048,
+    jobTimeoutMs: 10 * 60_000,
+    idleTimeoutMs: 60_000,
+  },
   logger: stderrLogger,
 }
 
@@ -80,6 +107,10 @@ const envSchema = z.object({
   HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   MAX_CONNECTIONS: z.coerce.number().int().positive().optional(),
+  IMPORT_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  IMPORT_QUEUE: z.coerce.number().int().min(0).max(10_000).optional(),
+  IMPORT_WORKER_MEMORY_MB: z.coerce.number().int().min(32).max(65_536).optional(),
+  IMPORT_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   MAX_UPDATE_ITEMS: z.coerce.number().int().positive().optional(),
   MAX_SEGMENT_CHARS: z.coerce.number().int().positive().optional(),
   MAX_SEGMENT_NODES: z.coerce.number().int().positive().optional(),
@@ -96,6 +127,8 @@ const envSchema = z.object({
     .optional(),
 })
 
+const isSet = (value: number | undefined) => value !== undefined
+
 /** The config the environment asks for; throws a ZodError naming any bad variable. */
 export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   const parsed = envSchema.parse(env)
@@ -108,6 +141,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   if (parsed.HEADERS_TIMEOUT_MS !== undefined) config.headersTimeoutMs = parsed.HEADERS_TIMEOUT_MS
   if (parsed.REQUEST_TIMEOUT_MS !== undefined) config.requestTimeoutMs = parsed.REQUEST_TIMEOUT_MS
   if (parsed.MAX_CONNECTIONS !== undefined) config.maxConnections = parsed.MAX_CONNECTIONS
+  const { IMPORT_WORKERS, IMPORT_QUEUE, IMPORT_WORKER_MEMORY_MB, IMPORT_TIMEOUT_MS } = parsed
+  if ([IMPORT_WORKERS, IMPORT_QUEUE, IMPORT_WORKER_MEMORY_MB, IMPORT_TIMEOUT_MS].some(isSet)) {
+    const workers = defaultConfig.workers
+    config.workers = {
+      ...workers,
+      size: IMPORT_WORKERS ?? workers.size,
+      maxQueued: IMPORT_QUEUE ?? workers.maxQueued,
+      memoryLimitMb: IMPORT_WORKER_MEMORY_MB ?? workers.memoryLimitMb,
+      jobTimeoutMs: IMPORT_TIMEOUT_MS ?? workers.jobTimeoutMs,
+    }
+  }
   const { MAX_UPDATE_ITEMS, MAX_SEGMENT_CHARS, MAX_SEGMENT_NODES, MAX_DOCUMENT_CHARS } = parsed
   if ([MAX_UPDATE_ITEMS, MAX_SEGMENT_CHARS, MAX_SEGMENT_NODES, MAX_DOCUMENT_CHARS].some(Boolean)) {
     config.contentLimits = {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react'
+import { memo, useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RequestProgress } from '../http/RequestProgress.tsx'
 import { useRequest } from '../http/useRequest.ts'
@@ -9,9 +9,10 @@ const LATE_ENTRY_MS = 1200
 
 /**
  * Who moved one segment through the workflow, and when. `version` changes whenever the
- * segment's status does, so an approval made a moment ago shows up.
+ * segment's status does, so an approval made a moment ago shows up. Memoized: the details
+ * panel re-renders on every keystroke in the segment, its history only when `version` moves.
  */
-export function SegmentHistory({
+export const SegmentHistory = memo(function SegmentHistory({
   documentId,
   segmentId,
   version,
@@ -54,4 +55,4 @@ export function SegmentHistory({
         ))}
     </section>
   )
-}
+})

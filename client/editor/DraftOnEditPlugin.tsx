@@ -1,10 +1,9 @@
 import { useEffect } from 'react'
 import type * as Y from 'yjs'
 import {
-  segmentId,
   segmentStatus,
   segmentTarget,
-  setStatus,
+  setSegmentStatus,
   targetText,
   type SegmentMap,
 } from '@qalam/shared/model'
@@ -35,7 +34,7 @@ export function DraftOnEditPlugin({
       const status = segmentStatus(segment)
       if (!transaction.local || !isEdit || (status !== 'new' && status !== 'rejected')) return
       if (text.length === 0) return
-      setStatus(doc, segmentId(segment), 'draft', userId)
+      setSegmentStatus(doc, segment, 'draft', userId)
     }
     target.observeDeep(onChange)
     return () => target.unobserveDeep(onChange)

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react'
+import { memo, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer'
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin'
@@ -44,9 +44,10 @@ const THEME = { paragraph: 'segment-editor__paragraph', ltr: 'ltr', rtl: 'rtl' }
 /**
  * The one mounted editor: the active segment's target, bound to its Y.XmlText through the
  * document's shared provider. Remount it (React `key`) to edit another segment: a Lexical
- * binding cannot be repointed.
+ * binding cannot be repointed. Memoized: its row re-renders on every keystroke (the row's
+ * snapshot holds the text), and the editor's tree of plugins need not.
  */
-export function SegmentEditor({
+export const SegmentEditor = memo(function SegmentEditor({
   doc,
   provider,
   segment,
@@ -128,4 +129,4 @@ export function SegmentEditor({
       )}
     </div>
   )
-}
+})

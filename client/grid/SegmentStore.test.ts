@@ -1,14 +1,19 @@
 import { describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import {
+  SEGMENT_STATUSES,
   SERVER_ORIGIN,
+  documentProgress,
   initDocument,
+  rejectSegment,
   segmentAt,
   segmentId,
+  segmentStatus,
   segmentTarget,
   setStatus,
   setTargetText,
 } from '@qalam/shared/model'
+import { pickOne, seededRandom } from '../../test/support/seededRandom.ts'
 import { SegmentStore } from './SegmentStore.ts'
 
 function openDocument() {
@@ -138,4 +143,36 @@ describe('SegmentStore', () => {
     setStatus(doc, idAt(2), 'translated', 'u1')
     expect(store.segmentStatuses).toEqual(['draft', 'new', 'translated'])
   })
+
+  test('keeps progress and statuses equal to a full recount through local and remote status changes', async () => {
+    const doc = new Y.Doc()
+    const segments = Array.from({ length: 40 }, (_, i) => ({
+      source: `Строка ${'слово '.repeat(i % 5)}${i}.`,
+      paragraph: i,
+      before: '\n',
+    }))
+    const meta = { title: 'Т', sourceLang: 'ru', targetLang: 'kk', createdAt: 1, trailing: '' }
+    initDocument(doc, meta, segments, SERVER_ORIGIN)
+    const store = new SegmentStore(doc)
+    await vi.waitFor(() => expect(store.documentProgress).not.toBeNull())
+    const replica = new Y.Doc()
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc))
+    replica.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update))
+    const ids = Array.from({ length: 40 }, (_, index) => segmentId(segmentAt(doc, index)!))
+    const random = seededRandom(7)
+
+    for (let step = 0; step < 200; step++) {
+      const id = pickOne(random, ids)
+      const writer = step % 3 === 0 ? replica : doc
+      const status = pickOne(random, SEGMENT_STATUSES)
+      if (status === 'rejected') rejectSegment(writer, id, 'неточно', 'u1')
+      else setStatus(writer, id, status, 'u1')
+      expect(store.documentProgress).toEqual(documentProgress(doc))
+      expect(store.segmentStatuses).toEqual(readStatuses(doc))
+    }
+  })
 })
+
+function readStatuses(doc: Y.Doc) {
+  return Array.from({ length: 40 }, (_, index) => segmentStatus(segmentAt(doc, index)!))
+}

@@ -42,6 +42,7 @@ export class SegmentStore {
   private isCounted = false
   private countTimer: ReturnType<typeof setTimeout> | null = null
   private statuses: readonly SegmentStatus[] | null = null
+  private indexes: Map<SegmentMap, number> | null = null
   // Collected while Yjs applies a transaction, announced once it has finished.
   private pendingRows = new Set<number>()
   private isDocumentDirty = false
@@ -80,7 +81,11 @@ export class SegmentStore {
    */
   get documentProgress(): DocumentProgress | null {
     if (!this.isCounted) return null
-    this.progress ??= documentProgress(this.doc, this.countSource)
+    if (this.progress === null) {
+      // Read together, so that a status change can update both from the segment's old status.
+      this.statuses ??= this.segments.toArray().map(segmentStatus)
+      this.progress = documentProgress(this.doc, this.countSource)
+    }
     return this.progress
   }
 
@@ -145,26 +150,75 @@ export class SegmentStore {
 
   private readonly onSegmentsChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>): void => {
     for (const event of events) {
-      const index = event.path[0]
-      if (typeof index === 'number') {
-        this.snapshots.delete(index)
-        this.pendingRows.add(index)
-        if (event instanceof Y.YMapEvent && event.keysChanged.has(SEGMENT_KEYS.status)) {
-          this.progress = null
-          this.statuses = null
-          this.isDocumentDirty = true
-        }
-      } else {
-        // The array itself changed (segments inserted or removed): every index may have moved.
-        this.snapshots.clear()
-        this.count = segmentCount(this.doc)
-        this.countSources()
-        this.progress = null
-        this.statuses = null
-        this.isDocumentDirty = true
-        for (const row of this.rowListeners.keys()) this.pendingRows.add(row)
+      if (event.target === this.segments) {
+        this.onListChange()
+        continue
       }
+      // Not `event.path`: Yjs works it out by walking the array from its first segment, which
+      // costs a few thousand steps on every keystroke deep in a long document.
+      const segment = this.segmentOf(event.target)
+      const index = segment === null ? undefined : this.indexOf(segment)
+      if (segment === null || index === undefined) continue
+      this.snapshots.delete(index)
+      this.pendingRows.add(index)
+      if (event instanceof Y.YMapEvent && event.keysChanged.has(SEGMENT_KEYS.status))
+        this.onStatusChange(segment, index)
     }
+  }
+
+  /** The segment map `type` belongs to: the type itself or one of its ancestors. */
+  private segmentOf(type: Y.AbstractType<unknown>): SegmentMap | null {
+    let current: Y.AbstractType<unknown> | null = type
+    while (current !== null && current.parent !== this.segments) current = current.parent
+    return current instanceof Y.Map ? (current as SegmentMap) : null
+  }
+
+  private indexOf(segment: SegmentMap): number | undefined {
+    if (this.indexes === null) {
+      const indexes = new Map<SegmentMap, number>()
+      this.segments.forEach((each, index) => indexes.set(each, index))
+      this.indexes = indexes
+    }
+    return this.indexes.get(segment)
+  }
+
+  /**
+   * Keeps the statuses and the progress without reading the other segments: a translator's
+   * first letter in a segment makes it a draft, and that keystroke must not wait for a pass over
+   * 10,000 of them.
+   */
+  private onStatusChange(segment: SegmentMap, index: number): void {
+    const status = segmentStatus(segment)
+    const before = this.statuses?.[index]
+    if (before === status) return
+    if (this.statuses !== null && before !== undefined) {
+      const statuses = this.statuses.slice()
+      statuses[index] = status
+      this.statuses = statuses
+      if (this.progress !== null)
+        this.progress = withStatusMoved(
+          this.progress,
+          before,
+          status,
+          this.countSource(segment, this.meta.sourceLang),
+        )
+    } else {
+      this.statuses = null
+      this.progress = null
+    }
+    this.isDocumentDirty = true
+  }
+
+  /** Segments inserted or removed: every index may have moved. */
+  private onListChange(): void {
+    this.snapshots.clear()
+    this.indexes = null
+    this.count = segmentCount(this.doc)
+    this.countSources()
+    this.progress = null
+    this.statuses = null
+    this.isDocumentDirty = true
+    for (const row of this.rowListeners.keys()) this.pendingRows.add(row)
   }
 
   private changesMeta(transaction: Y.Transaction): boolean {
@@ -186,5 +240,28 @@ export class SegmentStore {
       this.isDocumentDirty = false
       for (const listener of this.documentListeners) listener()
     }
+  }
+}
+
+/** `progress` after one segment of `words` source words moved from `from` to `to`. */
+function withStatusMoved(
+  progress: DocumentProgress,
+  from: SegmentStatus,
+  to: SegmentStatus,
+  words: number,
+): DocumentProgress {
+  if (from === to) return progress
+  const isTranslated = (status: SegmentStatus) => status === 'translated' || status === 'approved'
+  const translated = (isTranslated(to) ? words : 0) - (isTranslated(from) ? words : 0)
+  const approved = (to === 'approved' ? words : 0) - (from === 'approved' ? words : 0)
+  return {
+    ...progress,
+    translatedWords: progress.translatedWords + translated,
+    approvedWords: progress.approvedWords + approved,
+    byStatus: {
+      ...progress.byStatus,
+      [from]: progress.byStatus[from] - 1,
+      [to]: progress.byStatus[to] + 1,
+    },
   }
 }

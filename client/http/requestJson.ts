@@ -28,7 +28,15 @@ export async function requestJson<T>(
   schema: z.ZodType<T>,
   init?: RequestInit,
 ): Promise<T> {
-  const response = await send(url, init)
+  return readJsonResponse(await send(url, init), schema, url)
+}
+
+/** `requestJson`'s reading of an answer, for one that came another way (an upload's XHR). */
+export async function readJsonResponse<T>(
+  response: Response,
+  schema: z.ZodType<T>,
+  url: string,
+): Promise<T> {
   const body: unknown = await response.json().catch(() => null)
   if (!response.ok) throw toApiError(response, body)
   const parsed = schema.safeParse(body)

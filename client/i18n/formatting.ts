@@ -1,4 +1,3 @@
-import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /** The date and time styles the interface uses. */
@@ -100,13 +99,30 @@ export function createFormatter(
   hasLocaleData: (language: string) => boolean = browserHasLocaleData,
 ): Formatter {
   const fallback = hasLocaleData(language) ? undefined : FALLBACKS[baseLanguage(language)]
+  // Building an Intl format costs far more than using one: each is built once per formatter.
+  const percents = remembered(
+    (digits: number) =>
+      new Intl.NumberFormat(fallback === undefined ? language : 'en', {
+        style: 'percent',
+        maximumFractionDigits: digits,
+      }),
+  )
   if (fallback === undefined) {
     const numbers = new Intl.NumberFormat(language)
+    const dates = new Map<string, Intl.DateTimeFormat>()
+    const dateFormat = (style: DateStyle) => {
+      const key = `${style.dateStyle} ${style.timeStyle ?? ''}`
+      let format = dates.get(key)
+      if (format === undefined) {
+        format = new Intl.DateTimeFormat(language, style)
+        dates.set(key, format)
+      }
+      return format
+    }
     return {
       number: (value) => numbers.format(value),
-      percent: (share, maximumFractionDigits = 0) =>
-        new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits }).format(share),
-      date: (value, style) => new Intl.DateTimeFormat(language, style).format(new Date(value)),
+      percent: (share, maximumFractionDigits = 0) => percents(maximumFractionDigits).format(share),
+      date: (value, style) => dateFormat(style).format(new Date(value)),
     }
   }
   // Latin digits and the root's grouping, with the language's own symbols put in.
@@ -133,7 +149,7 @@ export function createFormatter(
   return {
     number: (value) => withSymbols(numbers, value),
     percent: (share, maximumFractionDigits = 0) =>
-      withSymbols(new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits }), share),
+      withSymbols(percents(maximumFractionDigits), share),
     date: (value, style) => {
       const parts = Object.fromEntries(
         clock.formatToParts(new Date(value)).map((part) => [part.type, part.value]),
@@ -149,9 +165,24 @@ export function createFormatter(
   }
 }
 
+/** `make`, called once per distinct key. */
+function remembered<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>()
+  return (key) => {
+    let value = made.get(key)
+    if (value === undefined) {
+      value = make(key)
+      made.set(key, value)
+    }
+    return value
+  }
+}
+
+// One formatter per language for the whole interface: rows, entries and status lines share it.
+const formatterOf = remembered((language: string) => createFormatter(language))
+
 /** The formatter of the interface language. */
 export function useFormatter(): Formatter {
   const { i18n } = useTranslation()
-  const language = i18n.resolvedLanguage ?? 'en'
-  return useMemo(() => createFormatter(language), [language])
+  return formatterOf(i18n.resolvedLanguage ?? 'en')
 }

@@ -39,6 +39,8 @@ const contractErrorCodes = [
   'request.too_large',
   'request.cross_site',
   'import.busy',
+  'import.too_complex',
+  'import.failed',
   'document.not_found',
   'export.unknown_format',
   'export.unrepresentable',

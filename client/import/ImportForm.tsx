@@ -7,7 +7,8 @@ import { useFilePreview } from '../encoding/useFilePreview.ts'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { ApiError } from '../http/requestJson.ts'
 import { useSubmit } from '../http/useSubmit.ts'
-import { importDocument } from './importDocument.ts'
+import { importDocument, type ImportProgress } from './importDocument.ts'
+import { ImportProgressIndicator } from './ImportProgressIndicator.tsx'
 import { LanguagePairFields } from './LanguagePairFields.tsx'
 import { TextFileField } from './TextFileField.tsx'
 import { SameLanguageWarning } from './SameLanguageWarning.tsx'
@@ -31,18 +32,27 @@ export function ImportForm({ projectId }: { projectId: string }) {
   const [sourceLang, setSourceLang] = useState('ru')
   const [targetLang, setTargetLang] = useState('kk')
   const sameLanguage = useSameLanguageQuestion(sourceLang, targetLang)
+  const [progress, setProgress] = useState<ImportProgress | null>(null)
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
     if (file === null) throw new ApiError('import.missing_file', 'no file chosen', 400)
     if (sameLanguage.asksFirst()) return
-    const created = await importDocument({
-      projectId,
-      file,
-      title,
-      sourceLang,
-      targetLang,
-      sameLanguage: sameLanguage.isConfirmed,
-      encoding: preview.encoding,
-    })
+    let created
+    try {
+      created = await importDocument(
+        {
+          projectId,
+          file,
+          title,
+          sourceLang,
+          targetLang,
+          sameLanguage: sameLanguage.isConfirmed,
+          encoding: preview.encoding,
+        },
+        setProgress,
+      )
+    } finally {
+      setProgress(null)
+    }
     await navigate(`/documents/${encodeURIComponent(created.id)}`)
   })
 
@@ -77,6 +87,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
         question={sameLanguage}
         message={t('import.sameLanguage', { lang: sourceLang.trim() })}
       />
+      {progress !== null && <ImportProgressIndicator progress={progress} />}
       {error !== null && <ErrorMessage error={error} testId="import-error" />}
       <button
         type="submit"

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next'
 import './fileField.css'
 
 /**
- * A labelled picker for one plain-text file; reports the chosen file, or null when cleared.
+ * A labelled picker for one text file (plain text unless `accept` says otherwise); reports the
+ * chosen file, or null when cleared. With `clearAfterChoice` the input forgets each file once
+ * reported, so that choosing the same file again (corrected on disk) reports it again.
  * The native input stays (keyboard, screen readers, drag and drop onto it) but out of sight:
  * Chromium draws its button and "No file chosen" in the browser's language, not the
  * interface's, so our own button and file name stand in its place.
@@ -14,6 +16,7 @@ export function TextFileField({
   label,
   onFile,
   accept = '.txt,text/plain',
+  clearAfterChoice = false,
 }: {
   id: string
   name: string
@@ -21,6 +24,7 @@ export function TextFileField({
   onFile: (file: File | null) => void
   /** The file types the picker offers (`accept`); plain text when absent. */
   accept?: string
+  clearAfterChoice?: boolean
 }) {
   const { t } = useTranslation()
   const [fileName, setFileName] = useState<string | null>(null)
@@ -39,6 +43,7 @@ export function TextFileField({
           aria-labelledby={`${id}-label ${id}-button`}
           onChange={(event) => {
             const file = event.target.files?.[0] ?? null
+            if (clearAfterChoice) event.target.value = ''
             setFileName(file?.name ?? null)
             onFile(file)
           }}

@@ -89,7 +89,7 @@ function MemberItem({
         {member.username}
       </span>
       {mayManage ? (
-        <>
+        <span className="member-list__controls">
           <RoleSelect
             value={member.role}
             onChange={onRole}
@@ -103,7 +103,7 @@ function MemberItem({
           >
             {t('members.remove')}
           </button>
-        </>
+        </span>
       ) : (
         <span className="role-badge" data-role={member.role}>
           {t(`roles.${member.role}`)}

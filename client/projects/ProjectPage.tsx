@@ -21,6 +21,7 @@ import {
 } from '../manage/manageApi.ts'
 import { RenameControl } from '../manage/RenameControl.tsx'
 import { MembersPanel } from '../members/MembersPanel.tsx'
+import { MemoriesPanel } from '../memories/MemoriesPanel.tsx'
 import { SegmentationPanel } from '../segmentation/SegmentationPanel.tsx'
 import { fetchProject, type Project } from './projectsApi.ts'
 import { RoleBadge } from './RoleBadge.tsx'
@@ -145,6 +146,16 @@ function ProjectView({ project }: { project: Project }) {
           )}
           <MembersPanel projectId={project.id} mayManage={mayManage} onChanged={refreshActivity} />
           <SegmentationPanel projectId={project.id} mayManage={may(project.role, 'import')} />
+          <MemoriesPanel
+            projectId={project.id}
+            languagePair={
+              documents.kind === 'loaded' && documents.value[0]
+                ? [documents.value[0].sourceLang, documents.value[0].targetLang]
+                : null
+            }
+            mayManage={may(project.role, 'import')}
+            mayExport={may(project.role, 'export')}
+          />
           {mayManage && (
             <DeletedPanel
               title={t('manage.deletedDocuments')}

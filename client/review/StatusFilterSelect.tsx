@@ -1,10 +1,14 @@
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SegmentStatus } from '@qalam/shared/model'
 import { STATUS_FILTERS, isStatusFilter, type StatusFilter } from './statusFilter.ts'
 import { useFormatter } from '../i18n/formatting.ts'
 
-/** Which segments the grid shows, with how many segments each choice holds. */
-export function StatusFilterSelect({
+/**
+ * Which segments the grid shows, with how many segments each choice holds. Memoized: the
+ * workflow bar re-renders on every keystroke in the active segment, the counts seldom change.
+ */
+export const StatusFilterSelect = memo(function StatusFilterSelect({
   value,
   onChange,
   counts,
@@ -37,4 +41,4 @@ export function StatusFilterSelect({
       </select>
     </label>
   )
-}
+})

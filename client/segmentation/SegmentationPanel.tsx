@@ -1,8 +1,10 @@
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
+import { useChange } from '../http/useChange.ts'
 import { ApiError } from '../http/requestJson.ts'
 import { RequestProgress } from '../http/RequestProgress.tsx'
+import { TextFileField } from '../import/TextFileField.tsx'
 import { useRequest } from '../http/useRequest.ts'
 import { AddExceptionForm } from './AddExceptionForm.tsx'
 import { ExplainForm } from './ExplainForm.tsx'
@@ -31,16 +33,7 @@ export function SegmentationPanel({
     [projectId],
   )
   const [state, reload] = useRequest(load)
-  const [error, setError] = useState<unknown>(null)
-  const run = async (change: () => Promise<void>) => {
-    setError(null)
-    try {
-      await change()
-    } catch (failure) {
-      setError(failure)
-    }
-    reload()
-  }
+  const { run, error } = useChange(reload)
   return (
     <section
       className="panel"
@@ -64,18 +57,14 @@ export function SegmentationPanel({
             </a>
           </p>
           {mayManage && (
-            <div className="field">
-              <label className="field__label" htmlFor="srx-file">
-                {t('segmentation.upload')}
-              </label>
-              <input
+            <div>
+              <TextFileField
                 id="srx-file"
-                type="file"
+                name="srx"
+                label={t('segmentation.upload')}
                 accept=".srx,application/xml,text/xml"
-                className="field__input"
-                onChange={(event) => {
-                  const file = event.target.files?.[0]
-                  event.target.value = ''
+                clearAfterChoice
+                onFile={(file) => {
                   if (file) void run(() => uploadSrx(projectId, file))
                 }}
               />

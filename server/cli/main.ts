@@ -3,6 +3,7 @@
 import { alignCommand } from './alignCommand.ts'
 import { CliError } from './cliError.ts'
 import { segmentCommand } from './segmentCommand.ts'
+import { tmCommand } from './tmCommand.ts'
 import { userCommand } from './userAdd.ts'
 
 type Command = (args: string[], write: (text: string) => void) => void | Promise<void>
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, Command> = {
   segment: segmentCommand,
   align: alignCommand,
   user: userCommand,
+  tm: tmCommand,
 }
 
 const usage = `usage: cli <${Object.keys(COMMANDS).join('|')}> [options]`

@@ -18,7 +18,8 @@ import { CliError } from './cliError.ts'
  * way the server does (server/config.ts).
  */
 
-function dataDirFrom(env: NodeJS.ProcessEnv): string {
+/** The data directory the server would use with this environment (DATA_DIR or the default). */
+export function dataDirFrom(env: NodeJS.ProcessEnv): string {
   try {
     return configFromEnv(env).dataDir ?? defaultConfig.dataDir
   } catch (error) {

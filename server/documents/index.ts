@@ -1,4 +1,11 @@
-export { createDocument, type NewDocument } from './createDocument.ts'
+export {
+  buildDocument,
+  createDocument,
+  storeDocument,
+  type BuiltDocument,
+  type DocumentHeading,
+  type NewDocument,
+} from './createDocument.ts'
 export { exportPlainText, type PlainTextExport } from './exportPlainText.ts'
 export { purgeDeleted, type PurgeStores } from './purgeDeleted.ts'
 export { codePointName, locateCharacters, type CharacterPlaces } from './locateCharacters.ts'

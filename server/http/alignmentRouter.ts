@@ -1,14 +1,15 @@
 import { Router, type Request } from 'express'
-import { createAlignedDocument, proposeAlignment } from '../alignment/index.ts'
 import type { AuthStore } from '../auth/index.ts'
+import { storeDocument } from '../documents/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
+import { rememberAlignedPairs, type TranslationMemoryStore } from '../tm/index.ts'
+import { ownBuffer } from '../workers/index.ts'
 import { requirePermission, requireProjectRole } from './access.ts'
 import { alignmentFields, confirmAlignmentBody } from './alignmentSchemas.ts'
 import { projectField } from './schemas.ts'
-import { decodeTextFileAs } from './decodeTextFile.ts'
-import type { Encoding } from '../encoding/index.ts'
-import { projectRules, type SegmentationStore } from '../segmentation/index.ts'
+import type { SegmentationStore } from '../segmentation/index.ts'
 import { AlignmentError, ImportError } from './errors.ts'
+import type { ImportQueue } from './importQueue.ts'
 import { jsonBody } from './jsonBody.ts'
 import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
@@ -19,36 +20,23 @@ export interface AlignmentRouterOptions {
   store: DocumentStore
   auth: AuthStore
   segmentation: SegmentationStore
+  tm: TranslationMemoryStore
   maxUploadBytes: number
+  /** Decoding, segmenting, aligning and building the document run in the worker pool. */
+  imports: ImportQueue
 }
 
 const SIDES = ['source', 'target'] as const
 type Side = (typeof SIDES)[number]
-
-type ImportCode = ConstructorParameters<typeof ImportError>[0]
 
 function requireFile(file: UploadedFile | undefined, side: Side): UploadedFile {
   if (!file) throw new ImportError('import.missing_file', `No ${side} file was uploaded.`)
   return file
 }
 
-/** Decodes one side like an imported document, naming the side in the English message. */
-function decodeSide(file: UploadedFile, side: Side, encoding: Encoding | undefined): string {
-  try {
-    return decodeTextFileAs(file.bytes, encoding)
-  } catch (error) {
-    if (!(error instanceof ImportError)) throw error
-    throw new ImportError(error.code as ImportCode, `The ${side} file: ${error.message}`)
-  }
-}
-
 /** `/api/alignments`: propose an alignment of a text and its translation; confirm it as a document. */
-export function alignmentRouter({
-  store,
-  auth,
-  segmentation,
-  maxUploadBytes,
-}: AlignmentRouterOptions): Router {
+export function alignmentRouter(options: AlignmentRouterOptions): Router {
+  const { store, auth, segmentation, tm, maxUploadBytes, imports } = options
   const router = Router()
 
   /** Aligning creates a document, so it takes what importing takes: a manager or an admin. */
@@ -60,33 +48,42 @@ export function alignmentRouter({
   }
 
   router.post('/', async (request, response) => {
-    requireUser(request)
-    const upload = await readUpload(request, maxUploadBytes, SIDES)
-    const projectId = await requireImporter(request, upload.fields)
-    const sourceFile = requireFile(upload.files.source, 'source')
-    const targetFile = requireFile(upload.files.target, 'target')
-    const fields = parseInput(alignmentFields, upload.fields)
-    const sourceLang = requireLanguage(fields.sourceLang, 'source language')
-    const targetLang = requireLanguage(fields.targetLang, 'target language')
-    requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
-    const sourceText = decodeSide(sourceFile, 'source', fields.sourceEncoding)
-    const targetText = decodeSide(targetFile, 'target', fields.targetEncoding)
-    const title = fields.title || titleFromFileName(sourceFile.name) || 'Untitled'
-    // Sentences as the project's imports cut them (its SRX file and exceptions), on both sides.
-    const proposal = proposeAlignment({
-      title,
-      sourceLang,
-      targetLang,
-      sourceText,
-      targetText,
-      rules: await projectRules(segmentation, projectId),
+    const user = requireUser(request)
+    const proposal = await imports.withSlot(request, response, user, async (slot) => {
+      const upload = await readUpload(request, maxUploadBytes, SIDES)
+      const projectId = await requireImporter(request, upload.fields)
+      const sourceFile = requireFile(upload.files.source, 'source')
+      const targetFile = requireFile(upload.files.target, 'target')
+      const fields = parseInput(alignmentFields, upload.fields)
+      const sourceLang = requireLanguage(fields.sourceLang, 'source language')
+      const targetLang = requireLanguage(fields.targetLang, 'target language')
+      requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
+      const title = fields.title || titleFromFileName(sourceFile.name) || 'Untitled'
+      const source = ownBuffer(sourceFile.bytes)
+      const target = ownBuffer(targetFile.bytes)
+      return slot.run(
+        'proposeAlignment',
+        {
+          title,
+          sourceLang,
+          targetLang,
+          sourceBytes: source.bytes,
+          targetBytes: target.bytes,
+          sourceEncoding: fields.sourceEncoding,
+          targetEncoding: fields.targetEncoding,
+          // Sentences as the project's imports cut them (its SRX file and exceptions), both sides.
+          rules: await segmentation.load(projectId),
+        },
+        { transfer: [source.buffer, target.buffer] },
+      )
     })
-    for (const side of SIDES) {
-      if (proposal[side].sentences.length === 0) {
-        throw new AlignmentError('align.empty_side', `The ${side} file has no text.`)
-      }
-    }
-    response.json({ ...proposal, sourceEncoding: fields.sourceEncoding ?? 'utf-8' })
+    const [empty] = proposal.emptySides
+    if (empty) throw new AlignmentError('align.empty_side', `The ${empty} file has no text.`)
+    const { json } = proposal
+    // Serialized by the worker: a proposal for two 20 MB texts is tens of megabytes of JSON.
+    response
+      .type('application/json')
+      .send(Buffer.from(json.buffer, json.byteOffset, json.byteLength))
   })
 
   // Pairs carry both texts, so the body may be as large as the two uploads together.
@@ -103,16 +100,34 @@ export function alignmentRouter({
         `Pair ${orphan + 1} has no source text; merge it with a neighbour.`,
       )
     }
-    const summary = await createAlignedDocument(store, {
-      title: body.title,
+    const user = requireUser(request)
+    const { title } = body
+    const summary = await imports.withSlot(request, response, user, async (slot) => {
+      const now = Date.now()
+      const built = await slot.run('buildAlignedDocument', {
+        title,
+        sourceLang,
+        targetLang,
+        pairs: body.pairs,
+        ...(body.trailing === undefined ? {} : { trailing: body.trailing }),
+        ...(body.sourceEncoding === undefined ? {} : { sourceEncoding: body.sourceEncoding }),
+        now,
+      })
+      return storeDocument(store, { title, sourceLang, targetLang }, built, now)
+    })
+    await auth.addDocumentToProject(projectId, summary.id)
+    // Confirmed pairs are translations people vouched for: the project's memory learns them now.
+    const remembered = await rememberAlignedPairs(tm, {
+      projectId,
+      projectName: (await auth.getProject(projectId))?.name ?? body.title,
+      documentId: summary.id,
       sourceLang,
       targetLang,
       pairs: body.pairs,
-      ...(body.trailing === undefined ? {} : { trailing: body.trailing }),
-      ...(body.sourceEncoding === undefined ? {} : { sourceEncoding: body.sourceEncoding }),
+      author: user.username,
     })
-    await auth.addDocumentToProject(projectId, summary.id)
     response.status(201).json({
+      memoryUnits: remembered.added + remembered.updated,
       id: summary.id,
       title: summary.title,
       sourceLang: summary.sourceLang,

@@ -4,10 +4,13 @@ import type { AuthStore, LoginRateLimiter } from '../auth/index.ts'
 import type { Logger } from '../logging/index.ts'
 import type { SegmentationStore } from '../segmentation/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
+import type { ImportJobs, TranslationMemoryStore } from '../tm/index.ts'
 import { alignmentRouter } from './alignmentRouter.ts'
 import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
+import { memoriesRouter } from './memoriesRouter.ts'
+import type { ImportQueue } from './importQueue.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
 import { projectsRouter } from './projectsRouter.ts'
@@ -25,12 +28,16 @@ export interface AppOptions {
   auth: AuthStore
   audit: AuditLog
   segmentation: SegmentationStore
+  tm: TranslationMemoryStore
+  importJobs: ImportJobs
   limiter: LoginRateLimiter
   sessionTtlMs: number
   live: LiveDocuments
   access: LiveAccess
   log: Logger
   maxUploadBytes: number
+  /** Slots of the worker pool that imports, previews and alignments run in. */
+  imports: ImportQueue
   clientDir: string
   /** Browser origins besides our own whose state-changing requests are accepted. */
   allowedOrigins: readonly string[]
@@ -57,6 +64,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api', passwordChangeGate())
   app.use('/api/users', usersRouter(options))
   app.use('/api/projects/:id/segmentation', segmentationRouter(options))
+  app.use('/api/projects/:id/memories', memoriesRouter(options))
   app.use('/api/projects', projectsRouter(options))
   app.use('/api/documents', documentsRouter(options))
   app.use('/api/alignments', alignmentRouter(options))

@@ -1,20 +1,18 @@
 import { Router, type Request } from 'express'
 import type * as Y from 'yjs'
 import type { DocumentProgress } from '@qalam/shared/model'
-import { parsePlainText } from '@qalam/shared/formats'
-import { projectRules, type SegmentationStore } from '../segmentation/index.ts'
-import { createDocument, exportPlainText, locateCharacters } from '../documents/index.ts'
+import type { SegmentationStore } from '../segmentation/index.ts'
+import { exportPlainText, locateCharacters, storeDocument } from '../documents/index.ts'
 import { replayDocument, type DocumentStore, type DocumentSummary } from '../storage/index.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
-import { decodeTextFileAs } from './decodeTextFile.ts'
 import {
   ENCODINGS,
   UnrepresentableError,
-  detectEncoding,
   encodeText,
   isEncoding,
   type Encoding,
 } from '../encoding/index.ts'
+import { ownBuffer } from '../workers/index.ts'
 import { isDocumentFormat, readMeta } from '@qalam/shared/model'
 import type { AuditLog } from '../audit/index.ts'
 import { DELETED_RETENTION_MS, type ActingRole } from '@qalam/shared/workflow'
@@ -22,15 +20,14 @@ import type { AuthStore, User } from '../auth/index.ts'
 import { requireDocumentRole, requirePermission, requireProjectRole } from './access.ts'
 import { withUsernames } from './auditEntries.ts'
 import { ExportError, ImportError, NotFoundError } from './errors.ts'
+import { progressParams, type ImportQueue } from './importQueue.ts'
 import { jsonBody } from './jsonBody.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
 import {
-  decodeXliffUpload,
   exportXliffDocument,
-  importXliffDocument,
   requireImportFormat,
   requireOwnXmlEncoding,
 } from './xliffDocuments.ts'
@@ -63,6 +60,8 @@ export interface DocumentsRouterOptions {
   live: LiveDocuments
   access: LiveAccess
   maxUploadBytes: number
+  /** The worker pool's slots: decoding, segmenting and building a document run there. */
+  imports: ImportQueue
 }
 
 /** A document as the API shows it to one user: with its project and that user's role there. */
@@ -71,15 +70,6 @@ export type DocumentView = DocumentSummary & { projectId: string; role: ActingRo
 const PREVIEW_LINES = 8
 const PREVIEW_LINE_CHARS = 300
 const UNREPRESENTABLE_EXAMPLES = 20
-
-/** The first non-empty lines of a file, each cut short, for the import form's preview. */
-function previewLines(text: string): string[] {
-  return text
-    .split(/\r\n|\r|\n/)
-    .filter((line) => line.trim() !== '')
-    .slice(0, PREVIEW_LINES)
-    .map((line) => line.slice(0, PREVIEW_LINE_CHARS))
-}
 
 /** Segment numbers listed per character; the count says how many more there are. */
 const UNREPRESENTABLE_SEGMENTS = 50
@@ -111,7 +101,16 @@ function encodeExport(text: string, segmentTexts: string[], encoding: Encoding):
 
 /** `/api/documents`: import, list, read one, export; rename, delete, the bin and restore. */
 export function documentsRouter(options: DocumentsRouterOptions): Router {
-  const { store, auth, audit, live, access: liveAccess, maxUploadBytes, segmentation } = options
+  const {
+    store,
+    auth,
+    audit,
+    live,
+    access: liveAccess,
+    maxUploadBytes,
+    segmentation,
+    imports,
+  } = options
   const router = Router()
 
   const view = (
@@ -161,86 +160,106 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     })
   }
 
+  // The slot is taken before the upload is read: when every one is taken the answer is an
+  // immediate 503, and no more bodies are held than the pool has slots.
   router.post('/', async (request, response) => {
     const user = requireUser(request)
-    const upload = await readUpload(request, maxUploadBytes)
-    const { projectId } = parseInput(projectField, upload.fields)
-    requirePermission(await requireProjectRole(auth, user, projectId), 'import')
-    const file = upload.files.file
-    if (!file) throw new ImportError('import.missing_file', 'No file was uploaded.')
-    const fields = parseInput(importFields, upload.fields)
-    const sourceLang = requireLanguage(fields.sourceLang, 'source language')
-    const targetLang = requireLanguage(fields.targetLang, 'target language')
-    const format = requireImportFormat(file.bytes, fields.format)
-    if (format !== 'txt') {
-      requireOwnXmlEncoding(file.bytes, fields.encoding)
-      const xliff = await importXliffDocument(store, {
-        bytes: file.bytes,
-        format,
-        fileName: file.name,
-        title: fields.title || titleFromFileName(file.name) || 'Untitled',
-        sourceLang,
-        targetLang,
-        sameLanguage: fields.sameLanguage,
-      })
-      await auth.addDocumentToProject(projectId, xliff.summary.id)
-      response.status(201).json({
-        id: xliff.summary.id,
-        title: xliff.summary.title,
-        sourceLang: xliff.summary.sourceLang,
-        targetLang: xliff.summary.targetLang,
-        segments: xliff.segments,
-      })
-      return
-    }
-    requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
-    const text = decodeTextFileAs(file.bytes, fields.encoding)
-    // The project's SRX file and exceptions decide the sentences, as the manager set them.
-    const parsed = parsePlainText(text, sourceLang, await projectRules(segmentation, projectId))
-    if (parsed.segments.length === 0) {
-      throw new ImportError('import.no_segments', 'The file has no text to translate.')
-    }
-    const title = fields.title || titleFromFileName(file.name) || 'Untitled'
-    const summary = await createDocument(store, {
-      title,
-      sourceLang,
-      targetLang,
-      parsed,
-      sourceEncoding: fields.encoding ?? 'utf-8',
+    const created = await imports.withSlot(request, response, user, async (slot) => {
+      const upload = await readUpload(request, maxUploadBytes)
+      const { projectId } = parseInput(projectField, upload.fields)
+      requirePermission(await requireProjectRole(auth, user, projectId), 'import')
+      const file = upload.files.file
+      if (!file) throw new ImportError('import.missing_file', 'No file was uploaded.')
+      const fields = parseInput(importFields, upload.fields)
+      const sourceLang = requireLanguage(fields.sourceLang, 'source language')
+      const targetLang = requireLanguage(fields.targetLang, 'target language')
+      // The format is read from the content's first few kilobytes; everything else is the job's.
+      const format = requireImportFormat(file.bytes, fields.format)
+      const title = fields.title || titleFromFileName(file.name) || 'Untitled'
+      const now = Date.now()
+      if (format !== 'txt') requireOwnXmlEncoding(file.bytes, fields.encoding)
+      else requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
+      // Moved to the worker, not copied: the main thread keeps no copy of a 20 MB body.
+      const { bytes, buffer } = ownBuffer(file.bytes)
+      if (format !== 'txt') {
+        // Parsed, checked and built in the worker; the file's own languages come back with it,
+        // and the original file is stored with the document for an export into it.
+        const xliff = await slot.run(
+          'importXliff',
+          {
+            bytes,
+            format,
+            fileName: file.name,
+            title,
+            sourceLang,
+            targetLang,
+            sameLanguage: fields.sameLanguage,
+            now,
+          },
+          { transfer: [buffer] },
+        )
+        const heading = {
+          title,
+          sourceLang: xliff.sourceLang,
+          targetLang: xliff.targetLang,
+          original: xliff.original,
+        }
+        const summary = await storeDocument(store, heading, xliff, now)
+        await auth.addDocumentToProject(projectId, summary.id)
+        return { summary, segments: xliff.segments }
+      }
+      const built = await slot.run(
+        'importText',
+        {
+          bytes,
+          encoding: fields.encoding,
+          title,
+          sourceLang,
+          targetLang,
+          // The project's SRX file and exceptions decide the sentences, as the manager set them.
+          rules: await segmentation.load(projectId),
+          now,
+        },
+        { transfer: [buffer] },
+      )
+      const summary = await storeDocument(store, { title, sourceLang, targetLang }, built, now)
+      // Linked after it is stored: a failure in between leaves a document nobody can see,
+      // never a project listing a document that does not exist.
+      await auth.addDocumentToProject(projectId, summary.id)
+      return { summary, segments: built.segments }
     })
-    // Linked after it is stored: a failure in between leaves a document nobody can see,
-    // never a project listing a document that does not exist.
-    await auth.addDocumentToProject(projectId, summary.id)
     response.status(201).json({
-      id: summary.id,
-      title: summary.title,
-      sourceLang: summary.sourceLang,
-      targetLang: summary.targetLang,
-      segments: parsed.segments.length,
+      id: created.summary.id,
+      title: created.summary.title,
+      sourceLang: created.summary.sourceLang,
+      targetLang: created.summary.targetLang,
+      segments: created.segments,
     })
+  })
+
+  // Where an upload sent with `?progress=ID` is: receiving, queued (with its place), running.
+  router.get('/imports/:progress', (request, response) => {
+    const user = requireUser(request)
+    const { progress } = parseInput(progressParams, request.params)
+    response.json(imports.state(user, progress))
   })
 
   // Step one of an import: what the file looks like in the detected (or a chosen) encoding.
   // Stores nothing; the import then names the encoding the user confirmed.
   router.post('/preview', async (request, response) => {
     const user = requireUser(request)
-    const upload = await readUpload(request, maxUploadBytes)
-    const { projectId, encoding: chosen } = parseInput(previewFields, upload.fields)
-    requirePermission(await requireProjectRole(auth, user, projectId), 'import')
-    const file = upload.files.file
-    if (!file) throw new ImportError('import.missing_file', 'No file was uploaded.')
-    const format = requireImportFormat(file.bytes, undefined)
-    if (format !== 'txt') {
-      // XLIFF names its own encoding in its prolog: nothing to pick, only to show.
-      requireOwnXmlEncoding(file.bytes, chosen)
-      const xml = decodeXliffUpload(file.bytes)
-      response.json({ format, encoding: xml.encoding, lines: previewLines(xml.text) })
-      return
-    }
-    const detected = detectEncoding(file.bytes)
-    const encoding = chosen ?? detected.encoding
-    const text = decodeTextFileAs(file.bytes, encoding)
-    response.json({ format, encoding, detected, encodings: ENCODINGS, lines: previewLines(text) })
+    const preview = await imports.withSlot(request, response, user, async (slot) => {
+      const upload = await readUpload(request, maxUploadBytes)
+      const { projectId, encoding } = parseInput(previewFields, upload.fields)
+      requirePermission(await requireProjectRole(auth, user, projectId), 'import')
+      const file = upload.files.file
+      if (!file) throw new ImportError('import.missing_file', 'No file was uploaded.')
+      const { bytes, buffer } = ownBuffer(file.bytes)
+      const input = { bytes, encoding, maxLines: PREVIEW_LINES, maxLineChars: PREVIEW_LINE_CHARS }
+      return slot.run('previewText', input, { transfer: [buffer] })
+    })
+    // A text file's encoding can be picked among these; an XLIFF file's is its own.
+    response.json(preview.format === 'txt' ? { ...preview, encodings: ENCODINGS } : preview)
   })
 
   router.get('/', async (request, response) => {

@@ -1,12 +1,13 @@
 import type { ErrorRequestHandler } from 'express'
 import type { Logger } from '../logging/index.ts'
-import { AppError } from './errors.ts'
+import { AppError, BusyError } from './errors.ts'
 
 /** Maps AppError to its status and `{ error: { code, message } }`; anything else is a logged 500. */
 export function errorMiddleware(log: Logger): ErrorRequestHandler {
   return (error: unknown, request, response, _next) => {
     if (error instanceof AppError) {
       const { code, message, detail } = error
+      if (error instanceof BusyError) response.set('Retry-After', String(error.retryAfterSeconds))
       response.status(error.status).json({ error: { code, message, ...(detail && { detail }) } })
       return
     }

@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'request.too_large'
   | 'request.cross_site'
   | 'import.busy'
+  | 'import.too_complex'
+  | 'import.failed'
   | 'request.not_found'
   | 'document.not_found'
   | 'export.unknown_format'
@@ -47,6 +49,18 @@ export type ErrorCode =
   | 'srx.bad_regex'
   | 'srx.too_large'
   | 'segmentation.too_many_exceptions'
+  | 'tm.not_found'
+  | 'tm.write_memory'
+  | 'tm.owned_memory'
+  | 'tm.same_language'
+  | 'tm.import_id_taken'
+  | 'tmx.not_xml'
+  | 'tmx.not_tmx'
+  | 'tmx.invalid'
+  | 'tmx.dtd'
+  | 'tmx.encoding'
+  | 'tmx.compressed'
+  | 'tmx.too_large'
   | 'internal'
 
 /** An error the client caused and is told about: a code, an HTTP status and an English message. */
@@ -63,14 +77,26 @@ export class AppError extends Error {
   }
 }
 
+const IMPORT_STATUS: Partial<Record<ErrorCode, number>> = {
+  'import.too_large': 413,
+  'import.too_complex': 413,
+  'import.xliff_too_large': 413,
+  'import.failed': 422,
+  'import.busy': 503,
+}
+
 export class ImportError extends AppError {
   override name = 'ImportError'
   constructor(code: Extract<ErrorCode, `import.${string}`>, message: string) {
-    super(
-      code,
-      code === 'import.too_large' || code === 'import.xliff_too_large' ? 413 : 400,
-      message,
-    )
+    super(code, IMPORT_STATUS[code] ?? 400, message)
+  }
+}
+
+/** Every import slot is taken: 503 with `Retry-After`, nothing read and nothing stored. */
+export class BusyError extends ImportError {
+  override name = 'BusyError'
+  constructor(readonly retryAfterSeconds: number) {
+    super('import.busy', 'The server is busy with other imports; try again shortly.')
   }
 }
 

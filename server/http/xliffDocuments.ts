@@ -1,8 +1,7 @@
 import type * as Y from 'yjs'
 import { XliffError, declaredXmlEncoding } from '@qalam/shared/formats'
 import { canonicalLanguage } from '@qalam/shared/text'
-import type { DocumentFormat } from '@qalam/shared/model'
-import { createDocument } from '../documents/index.ts'
+import type { DocumentFormat, SegmentInit } from '@qalam/shared/model'
 import {
   OriginalCorruptError,
   XmlEncodingError,
@@ -13,7 +12,7 @@ import {
   type XliffExport,
   type XliffFormat,
 } from '../formats/index.ts'
-import type { DocumentStore, DocumentSummary } from '../storage/index.ts'
+import type { DocumentStore, OriginalFile } from '../storage/index.ts'
 import { isEncoding } from '../encoding/index.ts'
 import { AppError, ExportError, ImportError } from './errors.ts'
 import { requireDistinctLanguages } from './importFields.ts'
@@ -93,18 +92,27 @@ export interface XliffImportRequest {
   bytes: Uint8Array
   format: XliffFormat
   fileName: string
-  title: string
   /** The form's languages, used where the file names none. */
   sourceLang: string
   targetLang: string
   sameLanguage: boolean
 }
 
-/** Reads, checks and stores an XLIFF upload as a document with its original file. */
-export async function importXliffDocument(
-  store: DocumentStore,
-  request: XliffImportRequest,
-): Promise<{ summary: DocumentSummary; segments: number }> {
+/** What an XLIFF upload holds once read and checked, ready to be built into a document. */
+export interface XliffImport {
+  segments: SegmentInit[]
+  sourceLang: string
+  targetLang: string
+  /** A plain-text export's "original" encoding: the XLIFF file's own. */
+  sourceEncoding: string
+  original: OriginalFile
+}
+
+/**
+ * Reads and checks an XLIFF upload (in an import worker: parsing a large file takes seconds);
+ * stores nothing, throws the ImportError saying what is wrong.
+ */
+export function readXliffImport(request: XliffImportRequest): XliffImport {
   let read: ReturnType<typeof readXliffFile>
   try {
     read = readXliffFile(request.bytes, request.format, request.fileName)
@@ -119,17 +127,13 @@ export async function importXliffDocument(
   const sourceLang = canonicalLanguage(read.parsed.sourceLang ?? '') ?? request.sourceLang
   const targetLang = canonicalLanguage(read.parsed.targetLang ?? '') ?? request.targetLang
   requireDistinctLanguages(sourceLang, targetLang, request.sameLanguage)
-  const summary = await createDocument(store, {
-    title: request.title,
+  return {
+    segments,
     sourceLang,
     targetLang,
-    parsed: { segments, trailing: '' },
-    // A plain-text export's "original" encoding is then the XLIFF file's own.
     sourceEncoding: isEncoding(read.original.encoding) ? read.original.encoding : 'utf-8',
-    sourceFormat: request.format,
     original: read.original,
-  })
-  return { summary, segments: segments.length }
+  }
 }
 
 /** The XLIFF export of a document, from its original file when it has one of that format. */

@@ -1,3 +1,3 @@
 export type { SegmentationStore, StoredSegmentation } from './SegmentationStore.ts'
 export { createSqliteSegmentationStore } from './sqlite/SqliteSegmentationStore.ts'
-export { projectRules } from './projectRules.ts'
+export { projectRules, readRules } from './projectRules.ts'

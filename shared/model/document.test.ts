@@ -4,6 +4,8 @@ import {
   SERVER_ORIGIN,
   documentProgress,
   findSegmentIndex,
+  segmentsArray,
+  SEGMENT_KEYS,
   segmentIndexes,
   initDocument,
   readMeta,
@@ -81,6 +83,20 @@ describe('document model', () => {
       ['الجملة الأولى.', 'translated', null],
       ['', 'new', null],
     ])
+  })
+
+  test('finds a segment by id again after segments moved in front of it', () => {
+    const doc = makeDoc()
+    const ids = readSegments(doc).map((s) => s.id)
+    expect(findSegmentIndex(doc, ids[2]!)).toBe(2)
+    // Not something the server lets a client do; the lookup must not trust an old index anyway.
+    const segments = segmentsArray(doc)
+    doc.transact(() => segments.delete(0, 1))
+    expect(findSegmentIndex(doc, ids[2]!)).toBe(1)
+    expect(findSegmentIndex(doc, ids[0]!)).toBe(-1)
+    doc.transact(() => segments.insert(0, [new Y.Map<unknown>([[SEGMENT_KEYS.id, 'inserted']])]))
+    expect(findSegmentIndex(doc, 'inserted')).toBe(0)
+    expect(findSegmentIndex(doc, ids[2]!)).toBe(2)
   })
 
   test('segment ids are stable across replicas and found by id', () => {

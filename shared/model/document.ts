@@ -46,6 +46,21 @@ export function initDocument(
     m.set(META_KEYS.trailing, meta.trailing)
     if (meta.sourceEncoding !== undefined) m.set(META_KEYS.sourceEncoding, meta.sourceEncoding)
     if (meta.sourceFormat !== undefined) m.set(META_KEYS.sourceFormat, meta.sourceFormat)
+    appendSegments(doc, segments, origin)
+  }, origin)
+}
+
+/**
+ * Adds segments after the last one, as `initDocument` writes them, in one transaction. For
+ * building a large document in parts (one update each); never for a document people edit,
+ * whose segments are fixed once it is imported.
+ */
+export function appendSegments(
+  doc: Y.Doc,
+  segments: readonly SegmentInit[],
+  origin: TransactionOrigin,
+): void {
+  doc.transact(() => {
     const maps = segments.map((init) => {
       const map = new Y.Map<unknown>()
       map.set(SEGMENT_KEYS.id, newSegmentId())
@@ -210,12 +225,29 @@ export function segmentIndexes(doc: Y.Doc, ids: ReadonlySet<string>): Map<string
   return found
 }
 
+/**
+ * Where each segment id was last found, per segments array: a status change in a 10,000-segment
+ * document (a translator's first letter in a segment makes it a draft) then finds its segment at
+ * once instead of scanning. A remembered index is checked before it is trusted.
+ */
+const knownIndexes = new WeakMap<Y.Array<SegmentMap>, Map<string, number>>()
+
+/** The index of the segment with this id, or -1. */
 export function findSegmentIndex(doc: Y.Doc, id: string): number {
   const segments = segmentsArray(doc)
-  for (let i = 0; i < segments.length; i++) {
-    if (segments.get(i).get(SEGMENT_KEYS.id) === id) return i
-  }
-  return -1
+  let known = knownIndexes.get(segments)
+  const remembered = known?.get(id)
+  if (remembered !== undefined && segments.get(remembered)?.get(SEGMENT_KEYS.id) === id)
+    return remembered
+  known = new Map()
+  let found = -1
+  segments.forEach((segment, index) => {
+    const each = segment.get(SEGMENT_KEYS.id)
+    if (typeof each === 'string' && !known.has(each)) known.set(each, index)
+    if (found < 0 && each === id) found = index
+  })
+  knownIndexes.set(segments, known)
+  return found
 }
 
 export function getSegment(doc: Y.Doc, id: string): SegmentMap | undefined {
@@ -310,7 +342,16 @@ export function touchSegment(segment: SegmentMap, userId: string, now = Date.now
 
 /** Moves a segment to `status`; an approval clears any earlier review note. */
 export function setStatus(doc: Y.Doc, id: string, status: SegmentStatus, userId: string): void {
-  const segment = requireSegment(doc, id)
+  setSegmentStatus(doc, requireSegment(doc, id), status, userId)
+}
+
+/** `setStatus` for a segment map the caller already holds (an open editor's). */
+export function setSegmentStatus(
+  doc: Y.Doc,
+  segment: SegmentMap,
+  status: SegmentStatus,
+  userId: string,
+): void {
   doc.transact(() => writeStatus(segment, status, userId), {
     kind: 'user',
     userId,

@@ -9,3 +9,8 @@ export {
 export { dominantScript, normalizeDigits, scriptOfChar, type Script } from './script.ts'
 export { consonantSkeleton, kazakhCyrillicToLatin, toLatin } from './transliterate.ts'
 export { foldForSearch, foldText, type FoldedText } from './foldForSearch.ts'
+export { foldLookalikes } from './lookalikes.ts'
+export { stemWord, stemKeys } from './stemWord.ts'
+export { stemKazakh } from './stemKazakh.ts'
+export { stemRussian } from './stemRussian.ts'
+export { stemArabic, arabicStemVariants } from './stemArabic.ts'

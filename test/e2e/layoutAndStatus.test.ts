@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { readSegments, setStatus, setTargetText, targetText, segmentAt } from '@qalam/shared/model'
+import {
+  readSegments,
+  rejectSegment,
+  setStatus,
+  setTargetText,
+  targetText,
+  segmentAt,
+} from '@qalam/shared/model'
 import ar from '../../client/i18n/locales/ar.json'
 import en from '../../client/i18n/locales/en.json'
 import kk from '../../client/i18n/locales/kk.json'
@@ -59,6 +66,21 @@ function layoutProblems(page: Page, selectors: readonly string[]): Promise<strin
   }, selectors)
 }
 
+/** Names of one word that the page breaks over two lines or more. */
+function brokenNames(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.member-list__name'))
+      .filter((name) => !/\s/.test(name.textContent ?? ''))
+      .filter((name) => {
+        const range = document.createRange()
+        range.selectNodeContents(name)
+        const tops = new Set(Array.from(range.getClientRects(), (box) => Math.round(box.top)))
+        return tops.size > 1
+      })
+      .map((name) => name.textContent ?? ''),
+  )
+}
+
 const PROJECT_PAGE_BOXES = [
   '.project-page__header > *',
   '.page-columns__main > *',
@@ -89,6 +111,8 @@ describe('layouts, file button, dates, activity and connection state', () => {
   beforeAll(async () => {
     ;({ server, workspace, browser } = await startBrowserTestbed('Мұрағаттар мен кітапханалар'))
     manager = await workspace.member('manager', 'daniyar')
+    // A Cyrillic name the members panel once broke as "Айгер / им" beside a Russian role.
+    await workspace.member('translator', 'Айгерим')
     documentId = (
       await workspace.importDocument({
         bytes: 'Архивы открыты. Каталог обновлён. Выставка откроется весной.',
@@ -111,9 +135,16 @@ describe('layouts, file button, dates, activity and connection state', () => {
     await reviewing.synced()
     await waitFor(() => expect(readSegments(reviewing.doc)[1]?.status).toBe('translated'))
     setStatus(reviewing.doc, second!, 'approved', reviewer.user.id)
+    const third = readSegments(reviewing.doc)[2]!.id
+    rejectSegment(reviewing.doc, third, 'Неточный термин.', reviewer.user.id)
     await waitFor(() =>
       expect(readSegments(readStoredDocument(server.databaseFile, documentId))[1]?.status).toBe(
         'approved',
+      ),
+    )
+    await waitFor(() =>
+      expect(readSegments(readStoredDocument(server.databaseFile, documentId))[2]?.status).toBe(
+        'rejected',
       ),
     )
     writing.destroy()
@@ -148,6 +179,8 @@ describe('layouts, file button, dates, activity and connection state', () => {
             if (title[0]! < Math.min(title[1]!, 150))
               problems.push(`document ${language} ${width}: the title is squeezed to ${title[0]}px`)
           }
+          for (const name of await brokenNames(page))
+            problems.push(`project ${language} ${width}: the name ${name} is broken over lines`)
           for (const problem of await layoutProblems(page, boxes))
             problems.push(
               `${path.includes('/documents/') ? 'document' : 'project'} ${language} ${width}: ${problem}`,
@@ -156,6 +189,22 @@ describe('layouts, file button, dates, activity and connection state', () => {
       }
     }
     expect(problems).toEqual([])
+    await page.context().close()
+  })
+
+  test('the shortcut list leaves the grid its width in a 1,024 px window', async () => {
+    const page = await openAs(browser, manager, 'ru', server.url)
+    await page.setViewportSize({ width: 1024, height: 800 })
+    await openDocument(server.url, documentId, page)
+    const sourceWidth = () =>
+      page
+        .locator('[data-testid="source-header"]')
+        .evaluate((node) => node.getBoundingClientRect().width)
+    const before = await sourceWidth()
+    await page.getByRole('button', { name: ru.shortcuts.toggle }).click()
+    await page.locator('[data-testid="shortcut-help"]').waitFor()
+    // It lies over the details column: the grid's columns keep their width.
+    expect(await sourceWidth()).toBeGreaterThan(before - 1)
     await page.context().close()
   })
 
@@ -171,8 +220,32 @@ describe('layouts, file button, dates, activity and connection state', () => {
       buffer: Buffer.from('Мәтін.'),
     })
     expect(await page.textContent('[data-testid="import-file-name"]')).toBe('мақала.txt')
+    // The segmentation panel's SRX picker is the same translated button, not Chromium's.
+    const srxButton = page.locator('label[for="srx-file"]')
+    expect(await srxButton.textContent()).toBe(kk.file.choose)
+    expect(await page.textContent('[data-testid="srx-file-name"]')).toBe(kk.file.none)
     await page.selectOption('[data-testid="language-switcher"]', 'ar')
     await expect.poll(() => button.textContent(), POLL).toBe(ar.file.choose)
+    expect(await srxButton.textContent()).toBe(ar.file.choose)
+    await page.context().close()
+  })
+
+  test('a rejection note reads in the interface direction inside a target of the other direction', async () => {
+    const page = await openAs(browser, manager, 'en', server.url)
+    await openDocument(server.url, documentId, page)
+    const note = page.locator(`${targetCell(2)} [data-testid="review-note"]`)
+    await note.waitFor()
+    expect(await page.getAttribute(targetCell(2), 'dir')).toBe('rtl')
+    expect(await note.getAttribute('dir')).toBe('ltr')
+    // "Rejected:" comes first on the left, the reviewer's words after it, as in English.
+    const [label, text] = await Promise.all(
+      ['.review-note__label', '.review-note__text'].map((part) =>
+        note.locator(part).evaluate((node) => node.getBoundingClientRect().left),
+      ),
+    )
+    expect(label).toBeLessThan(text!)
+    await page.selectOption('[data-testid="language-switcher"]', 'ar')
+    await expect.poll(() => note.getAttribute('dir'), POLL).toBe('rtl')
     await page.context().close()
   })
 

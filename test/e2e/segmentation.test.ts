@@ -32,7 +32,11 @@ describe('segmentation rules in the browser', () => {
       .poll(() => panel.locator('[data-testid="segmentation-source"]').textContent(), POLL)
       .toBe(en.segmentation.builtin)
     // The import form offers the languages the segmenter has rules for, Armenian among them.
-    expect(await page.locator('select[name="sourceLang"] option[value="hy"]').count()).toBe(1)
+    expect(
+      await page
+        .locator('[data-testid="import-form"] select[name="sourceLang"] option[value="hy"]')
+        .count(),
+    ).toBe(1)
 
     await panel.locator('select[name="exceptionLang"]').selectOption('ru')
     await panel.locator('#exception-abbreviation').fill('г.')

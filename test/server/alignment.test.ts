@@ -316,6 +316,8 @@ describe('POST /api/alignments/confirm creates the document', () => {
       segments: 4,
       translated: 3,
       draft: 0,
+      // The three translated pairs went into the project's translation memory.
+      memoryUnits: 3,
     })
 
     const doc = readStoredDocument(server.databaseFile, created.id)

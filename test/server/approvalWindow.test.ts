@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type * as Y from 'yjs'
-import {
-  readSegments,
-  segmentAt,
-  segmentTarget,
-  setStatus,
-  setTargetText,
-  targetText,
-} from '@qalam/shared/model'
+import { readSegments, segmentAt, setStatus, setTargetText, targetText } from '@qalam/shared/model'
 import { asUser, type Session } from '../support/accounts.ts'
 import { connectRawPeer, type RawSyncPeer } from '../support/rawSyncPeer.ts'
 import { readStoredDocument } from '../support/storedDocument.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
+import { typeAtEnd } from '../support/typeAtEnd.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
@@ -32,13 +25,6 @@ let reviewer: SyncClient
 let observer: SyncClient
 let reviewerSession: Session
 let translatorSession: Session
-
-/** Appends `text` to the first paragraph of segment `index`'s target, as typing at the end does. */
-function typeAtEnd(doc: Y.Doc, index: number, text: string): void {
-  const target = segmentTarget(segmentAt(doc, index)!)
-  const paragraph = (target.toDelta() as Array<{ insert: unknown }>)[0]!.insert as Y.XmlText
-  paragraph.insert(paragraph.length, text)
-}
 
 interface AuditEntryJson {
   action: string

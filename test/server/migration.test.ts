@@ -82,3 +82,17 @@ test('a database from the first release opens, keeps its data and gains soft del
   expect(db.prepare('SELECT deleted_at IS NOT NULL AS d FROM documents').get()).toEqual({ d: 1 })
   db.close()
 })
+
+test('a database from the first release gains translation memories for its old projects', async () => {
+  dir = await makeTempDir()
+  await firstReleaseDatabase(databaseFile(dir.path))
+  server = await startTestServer({ dataDir: dir.path })
+  const admin = await login(server.url, 'elder')
+  const response = await fetch(`${server.url}/api/projects/p1/memories`, { headers: asUser(admin) })
+  expect(await response.json()).toMatchObject({
+    memories: [{ name: 'Old project', mode: 'write', units: 0, projectId: 'p1' }],
+  })
+  const db = new Database(databaseFile(dir.path), { readonly: true })
+  expect(db.prepare('SELECT COUNT(*) AS n FROM tm_units').get()).toEqual({ n: 0 })
+  db.close()
+})

@@ -1,0 +1,7 @@
+export { WorkerPool, type Slot, type SlotState, type WorkerPoolOptions } from './WorkerPool.ts'
+export { JobError, PoolBusyError, type JobFailure } from './JobError.ts'
+export { ownBuffer, type JobMap, type JobOutput } from './jobProtocol.ts'
+export type { BuiltImport, Preview, ServerJobs } from './jobs.ts'
+
+/** The module the server's pool runs: imports, previews and alignments. */
+export const SERVER_JOBS = new URL('./jobs.ts', import.meta.url)

@@ -1,0 +1,233 @@
+// The CPU-heavy work of imports and alignments, run in the worker pool (or inline with a pool of
+// size 0). Inputs were validated by the routes; handlers throw the same AppErrors the routes
+// would, which cross back to the main thread with their code and status.
+import { parsePlainText } from '@qalam/shared/formats'
+import type { DocumentProgress } from '@qalam/shared/model'
+import type { XliffFormat } from '../formats/index.ts'
+import type { OriginalFile } from '../storage/index.ts'
+import { alignedLayout, proposeAlignment, type AlignedDocumentInput } from '../alignment/index.ts'
+import { buildDocument, type BuiltDocument } from '../documents/index.ts'
+import { detectEncoding, type Detection, type Encoding } from '../encoding/index.ts'
+import { decodeTextFileAs } from '../http/decodeTextFile.ts'
+import { ImportError } from '../http/errors.ts'
+import {
+  decodeXliffUpload,
+  readXliffImport,
+  requireImportFormat,
+  requireOwnXmlEncoding,
+} from '../http/xliffDocuments.ts'
+import { readRules, type StoredSegmentation } from '../segmentation/index.ts'
+import { ownBuffer, type JobOutput } from './jobProtocol.ts'
+
+export interface ImportTextInput {
+  bytes: Uint8Array
+  /** What to read the bytes in; absent means UTF-8. */
+  encoding: Encoding | undefined
+  title: string
+  sourceLang: string
+  targetLang: string
+  /** The project's SRX file and exceptions, as stored. */
+  rules: StoredSegmentation
+  now: number
+}
+
+export interface BuiltImport {
+  updates: Uint8Array[]
+  progress: DocumentProgress
+  segments: number
+}
+
+/** A built document as a job's output: its updates' buffers moved, not copied. */
+function builtOutput(built: BuiltDocument, segments: number): JobOutput<BuiltImport> {
+  const owned = built.updates.map(ownBuffer)
+  return {
+    result: { updates: owned.map(({ bytes }) => bytes), progress: built.progress, segments },
+    transfer: owned.map(({ buffer }) => buffer),
+  }
+}
+
+/** Decodes, segments and builds the document's first update; stores nothing. */
+function importText(input: ImportTextInput): JobOutput<BuiltImport> {
+  const text = decodeTextFileAs(input.bytes, input.encoding)
+  const parsed = parsePlainText(text, input.sourceLang, readRules(input.rules))
+  if (parsed.segments.length === 0) {
+    throw new ImportError('import.no_segments', 'The file has no text to translate.')
+  }
+  const built = buildDocument(
+    {
+      title: input.title,
+      sourceLang: input.sourceLang,
+      targetLang: input.targetLang,
+      parsed,
+      sourceEncoding: input.encoding ?? 'utf-8',
+    },
+    input.now,
+  )
+  return builtOutput(built, parsed.segments.length)
+}
+
+export interface ImportXliffInput {
+  bytes: Uint8Array
+  /** The version the route detected from the content. */
+  format: XliffFormat
+  fileName: string
+  title: string
+  /** The form's languages, used where the file names none. */
+  sourceLang: string
+  targetLang: string
+  sameLanguage: boolean
+  now: number
+}
+
+/** A built XLIFF import: the languages the file named win, and the original goes to the store. */
+export interface BuiltXliffImport extends BuiltImport {
+  sourceLang: string
+  targetLang: string
+  original: OriginalFile
+}
+
+/** Decodes and parses an XLIFF file, checks it and builds its document with the inline tags. */
+function importXliff(input: ImportXliffInput): JobOutput<BuiltXliffImport> {
+  const read = readXliffImport(input)
+  const built = buildDocument(
+    {
+      title: input.title,
+      sourceLang: read.sourceLang,
+      targetLang: read.targetLang,
+      parsed: { segments: read.segments, trailing: '' },
+      sourceEncoding: read.sourceEncoding,
+      sourceFormat: input.format,
+    },
+    input.now,
+  )
+  const output = builtOutput(built, read.segments.length)
+  const original = ownBuffer(read.original.bytes)
+  return {
+    result: {
+      ...output.result,
+      sourceLang: read.sourceLang,
+      targetLang: read.targetLang,
+      original: { ...read.original, bytes: original.bytes },
+    },
+    transfer: [...(output.transfer ?? []), original.buffer],
+  }
+}
+
+export interface PreviewInput {
+  bytes: Uint8Array
+  /** The encoding the user chose; absent means the detected one. */
+  encoding: Encoding | undefined
+  maxLines: number
+  maxLineChars: number
+}
+
+export type Preview =
+  | { format: 'txt'; encoding: Encoding; detected: Detection; lines: string[] }
+  /** XLIFF is read in the encoding its file declares: nothing to pick, only to show. */
+  | { format: XliffFormat; encoding: string; lines: string[] }
+
+/**
+ * The file's format (by content) and first non-blank lines: a text file as it reads in the
+ * detected (or the chosen) encoding, an XLIFF file in the one it declares.
+ */
+function previewText(input: PreviewInput): JobOutput<Preview> {
+  const firstLines = (text: string) =>
+    text
+      .split(/\r\n|\r|\n/)
+      .filter((line) => line.trim() !== '')
+      .slice(0, input.maxLines)
+      .map((line) => line.slice(0, input.maxLineChars))
+  const format = requireImportFormat(input.bytes, undefined)
+  if (format !== 'txt') {
+    requireOwnXmlEncoding(input.bytes, input.encoding)
+    const xml = decodeXliffUpload(input.bytes)
+    return { result: { format, encoding: xml.encoding, lines: firstLines(xml.text) } }
+  }
+  const detected = detectEncoding(input.bytes)
+  const encoding = input.encoding ?? detected.encoding
+  const lines = firstLines(decodeTextFileAs(input.bytes, encoding))
+  return { result: { format, encoding, detected, lines } }
+}
+
+type ImportCode = ConstructorParameters<typeof ImportError>[0]
+
+/** Decodes one side like an imported document, naming the side in the English message. */
+function decodeSide(
+  bytes: Uint8Array,
+  side: 'source' | 'target',
+  encoding: Encoding | undefined,
+): string {
+  try {
+    return decodeTextFileAs(bytes, encoding)
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error
+    throw new ImportError(error.code as ImportCode, `The ${side} file: ${error.message}`)
+  }
+}
+
+export interface ProposeAlignmentInput {
+  title: string
+  sourceLang: string
+  targetLang: string
+  sourceBytes: Uint8Array
+  targetBytes: Uint8Array
+  /** What to read each file in, as its preview showed it; absent means UTF-8. */
+  sourceEncoding: Encoding | undefined
+  targetEncoding: Encoding | undefined
+  /** The project's SRX file and exceptions, as stored: both sides are cut as its imports are. */
+  rules: StoredSegmentation
+}
+
+/**
+ * The proposal as UTF-8 JSON, serialized here: for two 20 MB texts it is tens of megabytes, and
+ * `JSON.stringify` on the main thread would stall it as surely as aligning there. Sides with no
+ * sentence are named in `emptySides` for the route to refuse.
+ */
+function proposeAlignmentJob(
+  input: ProposeAlignmentInput,
+): JobOutput<{ json: Uint8Array; emptySides: Array<'source' | 'target'> }> {
+  const proposal = proposeAlignment({
+    title: input.title,
+    sourceLang: input.sourceLang,
+    targetLang: input.targetLang,
+    sourceText: decodeSide(input.sourceBytes, 'source', input.sourceEncoding),
+    targetText: decodeSide(input.targetBytes, 'target', input.targetEncoding),
+    rules: readRules(input.rules),
+  })
+  const emptySides = (['source', 'target'] as const).filter(
+    (side) => proposal[side].sentences.length === 0,
+  )
+  // The encoding the source was read in goes back with the proposal, for the confirmation to
+  // keep it: an export may then write the translation in the original's encoding.
+  const answer = { ...proposal, sourceEncoding: input.sourceEncoding ?? 'utf-8' }
+  const json = new TextEncoder().encode(JSON.stringify(answer))
+  return { result: { json, emptySides }, transfer: [json.buffer as ArrayBuffer] }
+}
+
+/** The confirmed pairs of an alignment as a built document (see `alignedLayout`). */
+function buildAlignedDocument(
+  input: AlignedDocumentInput & { now: number },
+): JobOutput<BuiltImport> {
+  const parsed = alignedLayout(input.pairs, input.trailing)
+  const built = buildDocument(
+    {
+      title: input.title,
+      sourceLang: input.sourceLang,
+      targetLang: input.targetLang,
+      parsed,
+      ...(input.sourceEncoding === undefined ? {} : { sourceEncoding: input.sourceEncoding }),
+    },
+    input.now,
+  )
+  return builtOutput(built, parsed.segments.length)
+}
+
+export const jobs = {
+  importText,
+  importXliff,
+  previewText,
+  proposeAlignment: proposeAlignmentJob,
+  buildAlignedDocument,
+}
+
+export type ServerJobs = typeof jobs
