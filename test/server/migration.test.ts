@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { documentProgress, initDocument, readSegments } from '@qalam/shared/model'
 import { hashPassword } from '../../server/auth/index.ts'
 import { databaseFile } from '../../server/config.ts'
+import { SCHEMA_VERSION } from '../../server/storage/sqlite/schema.ts'
 import { TEST_PASSWORD, asUser, login } from '../support/accounts.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
@@ -75,7 +76,9 @@ test('a database from the first release opens, keeps its data and gains soft del
   })
   expect(deleted.status).toBe(204)
   const db = new Database(databaseFile(dir.path), { readonly: true })
-  expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 2 }])
+  expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([
+    { version: SCHEMA_VERSION },
+  ])
   expect(db.prepare('SELECT deleted_at IS NOT NULL AS d FROM documents').get()).toEqual({ d: 1 })
   db.close()
 })
