@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { LoginRateLimiter, documentAccess, readSessionToken, type AuthStore } from './auth/index.ts'
+import { LoginThrottle, documentAccess, readSessionToken, type AuthStore } from './auth/index.ts'
 import { databaseLocation, defaultConfig, type ServerConfig } from './config.ts'
 import { describeLocation, openDatabase } from './database/index.ts'
 import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
@@ -84,7 +84,7 @@ export async function startServer(
     migrate: true,
     clearStagedImports: true,
   })
-  const { store, auth, audit, segmentation, tm } = database
+  const { store, auth, audit, segmentation, tm, glossaries, knownDevices } = database
   await auth.deleteExpiredSessions()
   await purgeDeleted({ store, auth, tm, log })
   const sweep = setInterval(() => {
@@ -135,7 +135,9 @@ export async function startServer(
     segmentation,
     tm,
     importJobs: new ImportJobs(),
-    limiter: new LoginRateLimiter(config.loginLimits),
+    throttle: new LoginThrottle(config.loginThrottle),
+    knownDevices,
+    glossaries,
     sessionTtlMs: config.sessionTtlMs,
     live: rooms,
     log,

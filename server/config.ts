@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { DEFAULT_LOGIN_LIMITS, SESSION_TTL_MS, type LoginRateLimiterOptions } from './auth/index.ts'
+import { DEFAULT_LOGIN_THROTTLE, SESSION_TTL_MS, type LoginThrottleOptions } from './auth/index.ts'
 import type { DatabaseLocation } from './database/index.ts'
 import { stderrLogger, type Logger } from './logging/index.ts'
 import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from './sync/validation/index.ts'
@@ -37,8 +37,8 @@ export interface ServerConfig {
   allowedOrigins: string[]
   /** How long a login lasts. */
   sessionTtlMs: number
-  /** Failed logins allowed per account and per address before 429. */
-  loginLimits: LoginRateLimiterOptions
+  /** How failed logins slow the attempts after them (per account, address and known device). */
+  loginThrottle: LoginThrottleOptions
   /** A request whose headers have not all arrived after this long is answered 408. */
   headersTimeoutMs: number
   /** A request (its body included) not complete after this long is answered 408. */
@@ -105,7 +105,7 @@ export const defaultConfig: ServerConfig = {
   pingIntervalMs: 30_000,
   allowedOrigins: [],
   sessionTtlMs: SESSION_TTL_MS,
-  loginLimits: DEFAULT_LOGIN_LIMITS,
+  loginThrottle: DEFAULT_LOGIN_THROTTLE,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 120_000,
   maxConnections: 2_000,

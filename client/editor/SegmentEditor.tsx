@@ -19,8 +19,11 @@ import { CaretOnLeftPlugin } from './CaretOnLeftPlugin.tsx'
 import { UnmergedTextPlugin } from './UnmergedTextPlugin.tsx'
 import { InitialCaretPlugin } from './InitialCaretPlugin.tsx'
 import { createBindingSignal } from './bindingSignal.ts'
+import { TagNode } from './TagNode.ts'
+import { TagPlugin } from './TagPlugin.tsx'
 import { LockGuardPlugin } from './LockGuardPlugin.tsx'
 import { LockNotice } from '../review/LockNotice.tsx'
+import { InsertTextPlugin } from '../glossary/InsertTextPlugin.tsx'
 
 interface SegmentEditorProps {
   doc: Y.Doc
@@ -73,6 +76,7 @@ export const SegmentEditor = memo(function SegmentEditor({
     editorState: null,
     editable: !isReadOnly,
     theme: THEME,
+    nodes: [TagNode],
     onError: (error) => {
       throw error
     },
@@ -110,12 +114,14 @@ export const SegmentEditor = memo(function SegmentEditor({
           <InitialCaretPlugin offset={caretOffset} whenBound={binding.whenBound} />
           <DraftOnEditPlugin doc={doc} segment={segment} userId={user.id} />
           <EditablePlugin isEditable={!isReadOnly} />
+          <TagPlugin segment={segment} />
           <LockGuardPlugin
             segment={segment}
             onLocked={() => setLock((state) => ({ ...state, whileOpen: true }))}
             onUnlocked={() => setLock({ whileOpen: false, refused: 0 })}
             onRefused={() => setLock((state) => ({ ...state, refused: state.refused + 1 }))}
           />
+          <InsertTextPlugin />
           <AutoFocusPlugin defaultSelection="rootEnd" />
         </LexicalComposer>
       </LexicalCollaboration>

@@ -1,6 +1,7 @@
 import { useRef, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ENCODINGS, isEncoding } from '@qalam/shared/api'
+import { DOCUMENT_FORMATS, type DocumentFormat } from '@qalam/shared/model'
 import {
   EncodingSelect,
   useEncodingName,
@@ -10,7 +11,7 @@ import type { SegmentStore } from '../grid/SegmentStore.ts'
 import { useDocumentMeta } from '../grid/useSegmentStore.ts'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { countUntranslated } from './countUntranslated.ts'
-import { exportUrl, type ExportEncoding } from './exportUrl.ts'
+import { exportUrl, type ExportChoice, type ExportEncoding } from './exportUrl.ts'
 import { UnrepresentableReport } from './UnrepresentableReport.tsx'
 import { unrepresentableDetailOf } from './unrepresentableDetail.ts'
 import { useExportDownload } from './useExportDownload.ts'
@@ -18,8 +19,10 @@ import './export.css'
 
 /**
  * Export: says how many segments will stay in the source language, lets the user choose the
- * file's encoding (UTF-8, the original one, or another), then downloads; an encoding that cannot
- * hold the translation is reported character by character instead.
+ * format (plain text, XLIFF 1.2 or 2.0; a document imported from XLIFF gets its own file back by
+ * default) and, for plain text, the file's encoding (UTF-8, the original one, or another), then
+ * downloads; an encoding that cannot hold the translation is reported character by character
+ * instead. XLIFF takes no encoding: it is written in the one its file declares.
  */
 export function ExportButton({
   documentId,
@@ -36,8 +39,11 @@ export function ExportButton({
   const meta = useDocumentMeta(store)
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [untranslated, setUntranslated] = useState(0)
+  const sourceFormat = meta.sourceFormat ?? 'txt'
+  const [format, setFormat] = useState<DocumentFormat>(sourceFormat)
   const [encoding, setEncoding] = useState<ExportEncoding>('utf-8')
-  const fallbackName = `${meta.title}.${meta.targetLang}.txt`
+  const choice: ExportChoice = format === 'txt' ? { format, encoding } : { format }
+  const fallbackName = `${meta.title}.${meta.targetLang}.${format === 'txt' ? 'txt' : 'xlf'}`
   const { download, isDownloading, error, clearError } = useExportDownload(documentId, fallbackName)
   const original =
     isEncoding(meta.sourceEncoding) && meta.sourceEncoding !== 'utf-8' ? meta.sourceEncoding : null
@@ -49,8 +55,19 @@ export function ExportButton({
   for (const other of ENCODINGS) {
     if (other !== 'utf-8') options.push({ value: other, label: name(other) })
   }
+  const formatOptions = DOCUMENT_FORMATS.map((value) => {
+    const label = t(`formats.${value}`)
+    return {
+      value,
+      label:
+        value === sourceFormat && value !== 'txt'
+          ? t('formats.original', { format: label })
+          : label,
+    }
+  })
   const open = () => {
     setUntranslated(countUntranslated(store.length, (index) => store.segment(index)))
+    setFormat(sourceFormat)
     clearError()
     dialogRef.current?.showModal()
   }
@@ -58,7 +75,7 @@ export function ExportButton({
   const onDownload = async (event: MouseEvent) => {
     // The link stays a real download link (keyboard, context menu); a click fetches first.
     event.preventDefault()
-    if (!isDownloading && (await download(encoding))) close()
+    if (!isDownloading && (await download(choice))) close()
   }
   const detail = unrepresentableDetailOf(error)
   return (
@@ -79,15 +96,31 @@ export function ExportButton({
             : t('export.untranslated', { count: untranslated })}
         </p>
         <EncodingSelect
-          id="export-encoding"
-          label={t('export.encoding')}
-          value={encoding}
-          options={options}
+          id="export-format"
+          label={t('formats.format')}
+          value={format}
+          options={formatOptions}
           onChange={(chosen) => {
-            setEncoding(chosen)
+            setFormat(chosen)
             clearError()
           }}
         />
+        {format === 'txt' ? (
+          <EncodingSelect
+            id="export-encoding"
+            label={t('export.encoding')}
+            value={encoding}
+            options={options}
+            onChange={(chosen) => {
+              setEncoding(chosen)
+              clearError()
+            }}
+          />
+        ) : (
+          <p className="export-dialog__note" data-testid="export-xliff-note">
+            {format === sourceFormat ? t('formats.intoOriginal') : t('formats.newFile')}
+          </p>
+        )}
         {detail !== null ? (
           <UnrepresentableReport
             detail={detail}
@@ -106,7 +139,7 @@ export function ExportButton({
           </button>
           <a
             className="button button--primary"
-            href={exportUrl(documentId, encoding)}
+            href={exportUrl(documentId, choice)}
             download
             aria-disabled={isDownloading}
             onClick={(event) => void onDownload(event)}

@@ -1,10 +1,25 @@
 import type { Encoding } from '@qalam/shared/api'
+import type { DocumentFormat } from '@qalam/shared/model'
 
 /** What an export may be written in: an encoding, or `original` for the one the source came in. */
 export type ExportEncoding = Encoding | 'original'
 
-/** Where the server serves the document rebuilt in the target language, in `encoding`. */
-export function exportUrl(documentId: string, encoding: ExportEncoding = 'utf-8'): string {
-  const query = new URLSearchParams({ format: 'txt', encoding })
+/**
+ * What to export: plain text in an encoding, or XLIFF, which is written in the encoding its
+ * own file declares (the original's, or UTF-8 for a new file), so it takes none.
+ */
+export type ExportChoice =
+  { format: 'txt'; encoding: ExportEncoding } | { format: Exclude<DocumentFormat, 'txt'> }
+
+/** Where the server serves the document rebuilt in the target language, as `choice` says. */
+export function exportUrl(
+  documentId: string,
+  choice: ExportChoice = { format: 'txt', encoding: 'utf-8' },
+): string {
+  const query = new URLSearchParams(
+    choice.format === 'txt'
+      ? { format: 'txt', encoding: choice.encoding }
+      : { format: choice.format },
+  )
   return `/api/documents/${encodeURIComponent(documentId)}/export?${query.toString()}`
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { requestFile } from '../http/requestJson.ts'
-import { exportUrl, type ExportEncoding } from './exportUrl.ts'
+import { exportUrl, type ExportChoice } from './exportUrl.ts'
 
 const REVOKE_AFTER_MS = 60_000
 
@@ -22,11 +22,11 @@ function saveFile(blob: Blob, fileName: string): void {
 export function useExportDownload(documentId: string, fallbackName: string) {
   const [isDownloading, setDownloading] = useState(false)
   const [error, setError] = useState<unknown>(null)
-  const download = async (encoding: ExportEncoding): Promise<boolean> => {
+  const download = async (choice: ExportChoice): Promise<boolean> => {
     setDownloading(true)
     setError(null)
     try {
-      const file = await requestFile(exportUrl(documentId, encoding))
+      const file = await requestFile(exportUrl(documentId, choice))
       saveFile(file.blob, file.fileName ?? fallbackName)
       return true
     } catch (failure) {

@@ -23,6 +23,7 @@ import { RenameControl } from '../manage/RenameControl.tsx'
 import { MembersPanel } from '../members/MembersPanel.tsx'
 import { MemoriesPanel } from '../memories/MemoriesPanel.tsx'
 import { SegmentationPanel } from '../segmentation/SegmentationPanel.tsx'
+import { GlossaryPanel } from '../glossary/GlossaryPanel.tsx'
 import { fetchProject, type Project } from './projectsApi.ts'
 import { RoleBadge } from './RoleBadge.tsx'
 
@@ -156,6 +157,7 @@ function ProjectView({ project }: { project: Project }) {
             mayManage={may(project.role, 'import')}
             mayExport={may(project.role, 'export')}
           />
+          <GlossaryPanel projectId={project.id} mayManage={may(project.role, 'import')} />
           {mayManage && (
             <DeletedPanel
               title={t('manage.deletedDocuments')}

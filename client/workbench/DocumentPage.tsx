@@ -45,6 +45,9 @@ import type { DocumentSession, Refusal } from './DocumentSession.ts'
 import { DocumentHeader } from './DocumentHeader.tsx'
 import { RefusalNotice } from './RefusalNotice.tsx'
 import { SegmentDetails } from './SegmentDetails.tsx'
+import { TermHighlightProvider } from '../glossary/TermHighlight.tsx'
+import { TermsPanel } from '../glossary/TermsPanel.tsx'
+import { useDocumentTerms } from '../glossary/useDocumentTerms.ts'
 import {
   useConnectionState,
   useDocumentSession,
@@ -167,6 +170,17 @@ function Workbench({
   useEffect(() => session.setActiveSegment(activeId), [session, activeId])
 
   const rows = useMemo(() => visibleRows(statuses, filter), [statuses, filter])
+  const glossary = useDocumentTerms(
+    session.documentId,
+    session.provider.awareness,
+    meta.sourceLang,
+    meta.targetLang,
+  )
+  const activeSource = activeIndex === null ? '' : (store.segment(activeIndex)?.source ?? '')
+  const termHits = useMemo(
+    () => glossary.recognizer?.find(activeSource) ?? [],
+    [glossary.recognizer, activeSource],
+  )
   const approvable = useMemo(() => translatedInView(statuses, rows), [statuses, rows])
 
   // Find and go to reach every segment: one the status filter hides shows the whole list again.
@@ -262,21 +276,33 @@ function Workbench({
           query={findBars.open === 'find' ? findBars.find.query : ''}
           current={findBars.open === 'find' ? findBars.find.current : null}
         >
-          <SegmentGrid
-            store={store}
-            presence={presence}
-            doc={session.doc}
-            provider={session.provider}
-            user={user}
-            source={source}
-            target={target}
-            rows={rows}
-            mayEdit={may(role, 'editTarget')}
-            activeIndex={activeIndex}
-            onActivate={activate}
-            reveal={reveal}
-          />
+          <TermHighlightProvider index={activeIndex} hits={termHits}>
+            <SegmentGrid
+              store={store}
+              presence={presence}
+              doc={session.doc}
+              provider={session.provider}
+              user={user}
+              source={source}
+              target={target}
+              rows={rows}
+              mayEdit={may(role, 'editTarget')}
+              activeIndex={activeIndex}
+              onActivate={activate}
+              reveal={reveal}
+            />
+          </TermHighlightProvider>
         </FindHighlightProvider>
+        <TermsPanel
+          projectId={summary.projectId}
+          documentId={session.documentId}
+          onGoToSegment={goToSegment}
+          terms={glossary.terms}
+          hits={termHits}
+          sourceLang={meta.sourceLang}
+          targetLang={meta.targetLang}
+          onAdded={glossary.announceChange}
+        />
         <SegmentDetails documentId={session.documentId} store={store} index={activeIndex} />
         {isHelpOpen && <ShortcutHelp role={role} onClose={() => setHelpOpen(false)} />}
       </div>

@@ -22,12 +22,26 @@ export { createPostgresAuthStore } from './postgres/PostgresAuthStore.ts'
 export { authenticate } from './authenticate.ts'
 export { projectAccess, documentAccess } from './projectAccess.ts'
 export {
-  LoginRateLimiter,
-  DEFAULT_LOGIN_LIMITS,
-  type LoginRateLimiterOptions,
+  LoginThrottle,
+  DEFAULT_LOGIN_THROTTLE,
+  throttledAddress,
+  type BackOff,
+  type LoginAttempt,
+  type LoginThrottleOptions,
   type LoginVerdict,
-  type RateLimit,
-} from './loginRateLimiter.ts'
+} from './loginThrottle.ts'
+export {
+  DEVICE_COOKIE,
+  deviceCookie,
+  hashDeviceToken,
+  readDeviceToken,
+  type KnownDevices,
+} from './knownDevices.ts'
+export {
+  createSqliteKnownDevices,
+  createSqliteKnownDevicesSchema,
+} from './sqlite/SqliteKnownDevices.ts'
+export { createPostgresKnownDevices } from './postgres/PostgresKnownDevices.ts'
 export {
   loginRequest,
   userRequest,

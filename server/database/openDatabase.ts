@@ -3,7 +3,19 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type pg from 'pg'
 import { createPostgresAuditLog, createSqliteAuditLog, type AuditLog } from '../audit/index.ts'
-import { createPostgresAuthStore, createSqliteAuthStore, type AuthStore } from '../auth/index.ts'
+import {
+  createPostgresAuthStore,
+  createPostgresKnownDevices,
+  createSqliteAuthStore,
+  createSqliteKnownDevices,
+  type AuthStore,
+  type KnownDevices,
+} from '../auth/index.ts'
+import {
+  createPostgresGlossaryStore,
+  createSqliteGlossaryStore,
+  type GlossaryStore,
+} from '../glossary/index.ts'
 import type { Logger } from '../logging/index.ts'
 import { openPostgresPool } from '../postgres/index.ts'
 import {
@@ -43,6 +55,8 @@ export interface OpenDatabase {
   audit: AuditLog
   segmentation: SegmentationStore
   tm: TranslationMemoryStore
+  glossaries: GlossaryStore
+  knownDevices: KnownDevices
   /** Resolves when the database takes writes right now; rejects with the reason otherwise. */
   probeWritable(): Promise<void>
   migrationStatus(): Promise<MigrationStatus>
@@ -97,6 +111,8 @@ function openSqlite(file: string, options: OpenOptions): OpenDatabase {
     audit: createSqliteAuditLog(db),
     segmentation: createSqliteSegmentationStore(db),
     tm,
+    glossaries: createSqliteGlossaryStore(db),
+    knownDevices: createSqliteKnownDevices(db),
     probeWritable: () => writeProbe.probe(),
     migrationStatus: async () => sqliteMigrationStatus(db),
     async close() {
@@ -133,6 +149,8 @@ async function openPostgres(url: string, options: OpenOptions): Promise<OpenData
     audit: createPostgresAuditLog(pool),
     segmentation: createPostgresSegmentationStore(pool),
     tm: createPostgresTranslationMemoryStore(pool),
+    glossaries: createPostgresGlossaryStore(pool),
+    knownDevices: createPostgresKnownDevices(pool),
     probeWritable: () => probePostgres(pool),
     migrationStatus: () => postgresMigrationStatus(pool),
     close: () => pool.end(),

@@ -191,4 +191,59 @@ CREATE TABLE tm_import_units (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'original files of imports, known devices and glossaries',
+    sql: `
+CREATE TABLE original_files (
+  document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+  format      TEXT NOT NULL,
+  encoding    TEXT NOT NULL,
+  sha256      TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  data        BYTEA NOT NULL
+);
+CREATE TABLE known_devices (
+  token_hash   TEXT PRIMARY KEY,
+  user_id      TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  last_used_at BIGINT NOT NULL
+);
+CREATE INDEX known_devices_by_user ON known_devices (user_id, last_used_at);
+CREATE TABLE glossaries (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  revision   BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE project_glossaries (
+  project_id  TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+  glossary_id TEXT NOT NULL REFERENCES glossaries (id) ON DELETE CASCADE,
+  attached_at BIGINT NOT NULL,
+  PRIMARY KEY (project_id, glossary_id)
+);
+CREATE INDEX project_glossaries_by_glossary ON project_glossaries (glossary_id);
+CREATE TABLE glossary_entries (
+  id          TEXT PRIMARY KEY,
+  glossary_id TEXT NOT NULL REFERENCES glossaries (id) ON DELETE CASCADE,
+  position    BIGINT NOT NULL,
+  definition  TEXT,
+  note        TEXT,
+  source      TEXT,
+  subject     TEXT,
+  created_at  BIGINT NOT NULL,
+  created_by  TEXT NOT NULL
+);
+CREATE INDEX glossary_entries_by_glossary ON glossary_entries (glossary_id, position);
+CREATE TABLE glossary_terms (
+  entry_id       TEXT NOT NULL REFERENCES glossary_entries (id) ON DELETE CASCADE,
+  position       BIGINT NOT NULL,
+  lang           TEXT NOT NULL,
+  text           TEXT NOT NULL,
+  status         TEXT NOT NULL CHECK (status IN ('preferred', 'admitted', 'forbidden')),
+  part_of_speech TEXT,
+  note           TEXT,
+  PRIMARY KEY (entry_id, position)
+);
+`,
+  },
 ]

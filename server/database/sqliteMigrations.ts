@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { createSqliteAuditSchema } from '../audit/index.ts'
-import { createSqliteAuthSchema } from '../auth/index.ts'
+import { createSqliteAuthSchema, createSqliteKnownDevicesSchema } from '../auth/index.ts'
+import { createSqliteGlossarySchema } from '../glossary/index.ts'
 import { createSqliteSegmentationSchema } from '../segmentation/index.ts'
 import { createSqliteDocumentSchema } from '../storage/index.ts'
 import { createSqliteTranslationMemorySchema } from '../tm/index.ts'
@@ -35,6 +36,17 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
     name: 'translation memories, their projects, units and staged imports',
     up(db) {
       createSqliteTranslationMemorySchema(db)
+    },
+  },
+  {
+    version: 3,
+    // Idempotent as well, for files of releases without schema_migrations. The document
+    // tables' own version (schema_version 3) adds the imported files; step 1 may have done it.
+    name: 'original files of imports, known devices and glossaries',
+    up(db) {
+      createSqliteDocumentSchema(db)
+      createSqliteKnownDevicesSchema(db)
+      createSqliteGlossarySchema(db)
     },
   },
 ]

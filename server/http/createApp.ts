@@ -1,16 +1,18 @@
 import express, { type Express, type Request } from 'express'
 import type { AuditLog } from '../audit/index.ts'
-import type { AuthStore, LoginRateLimiter } from '../auth/index.ts'
+import type { AuthStore, KnownDevices, LoginThrottle } from '../auth/index.ts'
 import type { Logger } from '../logging/index.ts'
 import type { SegmentationStore } from '../segmentation/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
 import type { ImportJobs, TranslationMemoryStore } from '../tm/index.ts'
+import type { GlossaryStore } from '../glossary/index.ts'
 import { alignmentRouter } from './alignmentRouter.ts'
 import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
 import { memoriesRouter } from './memoriesRouter.ts'
 import type { ImportQueue } from './importQueue.ts'
+import { documentGlossaryRouter, projectGlossaryRouter } from './glossaryRouter.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
 import { projectsRouter } from './projectsRouter.ts'
@@ -30,7 +32,9 @@ export interface AppOptions {
   segmentation: SegmentationStore
   tm: TranslationMemoryStore
   importJobs: ImportJobs
-  limiter: LoginRateLimiter
+  throttle: LoginThrottle
+  knownDevices: KnownDevices
+  glossaries: GlossaryStore
   sessionTtlMs: number
   live: LiveDocuments
   access: LiveAccess
@@ -65,7 +69,9 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/users', usersRouter(options))
   app.use('/api/projects/:id/segmentation', segmentationRouter(options))
   app.use('/api/projects/:id/memories', memoriesRouter(options))
+  app.use('/api/projects/:id/glossaries', projectGlossaryRouter(options))
   app.use('/api/projects', projectsRouter(options))
+  app.use('/api/documents/:id/glossary', documentGlossaryRouter(options))
   app.use('/api/documents', documentsRouter(options))
   app.use('/api/alignments', alignmentRouter(options))
   app.use('/api', () => {

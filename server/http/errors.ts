@@ -9,6 +9,14 @@ export type ErrorCode =
   | 'import.no_segments'
   | 'import.same_language'
   | 'import.undecodable'
+  | 'import.format_mismatch'
+  | 'import.xliff_malformed'
+  | 'import.xliff_dtd'
+  | 'import.xliff_too_large'
+  | 'import.xliff_version'
+  | 'import.not_xliff'
+  | 'import.xml_encoding'
+  | 'import.encoding_conflict'
   | 'align.empty_side'
   | 'align.empty_source'
   | 'request.invalid'
@@ -21,6 +29,8 @@ export type ErrorCode =
   | 'document.not_found'
   | 'export.unknown_format'
   | 'export.unrepresentable'
+  | 'export.original_mismatch'
+  | 'export.encoding_not_applicable'
   | 'auth.required'
   | 'auth.forbidden'
   | 'auth.invalid_credentials'
@@ -51,6 +61,14 @@ export type ErrorCode =
   | 'tmx.encoding'
   | 'tmx.compressed'
   | 'tmx.too_large'
+  | 'glossary.not_found'
+  | 'glossary_file.not_xml'
+  | 'glossary_file.dtd'
+  | 'glossary_file.invalid'
+  | 'glossary_file.too_large'
+  | 'glossary_file.empty'
+  | 'glossary_file.encoding'
+  | 'glossary_file.zip'
   | 'internal'
 
 /** An error the client caused and is told about: a code, an HTTP status and an English message. */
@@ -70,6 +88,7 @@ export class AppError extends Error {
 const IMPORT_STATUS: Partial<Record<ErrorCode, number>> = {
   'import.too_large': 413,
   'import.too_complex': 413,
+  'import.xliff_too_large': 413,
   'import.failed': 422,
   'import.busy': 503,
 }

@@ -1,14 +1,18 @@
-import { Router } from 'express'
+import { Router, type Request } from 'express'
 import {
   authenticate,
   clearedSessionCookie,
+  deviceCookie,
+  hashDeviceToken,
   hashPassword,
   loginRequest,
   passwordChangeRequest,
+  readDeviceToken,
   verifyPassword,
   sessionCookie,
   type AuthStore,
-  type LoginRateLimiter,
+  type KnownDevices,
+  type LoginThrottle,
 } from '../auth/index.ts'
 import { AuthError, PasswordError } from './errors.ts'
 import { jsonBody } from './jsonBody.ts'
@@ -19,40 +23,66 @@ import { isSecureRequest, publicUser, requireUser } from './session.ts'
 export interface SessionRouterOptions {
   auth: AuthStore
   access: LiveAccess
-  limiter: LoginRateLimiter
+  throttle: LoginThrottle
+  knownDevices: KnownDevices
   sessionTtlMs: number
+}
+
+/**
+ * The device token the request carries when it was issued to the account being logged in to;
+ * any other (forged, expired, another user's) counts as none.
+ */
+async function knownDeviceFor(
+  request: Request,
+  username: string,
+  auth: AuthStore,
+  knownDevices: KnownDevices,
+): Promise<string | undefined> {
+  const token = readDeviceToken(request.headers.cookie)
+  if (token === undefined) return undefined
+  const owner = await knownDevices.ownerOf(token)
+  if (owner === undefined) return undefined
+  return (await auth.findUserByName(username))?.id === owner ? token : undefined
 }
 
 /** `/api/session`: log in (sets the cookie), who am I, log out (ends the session server-side). */
 export function sessionRouter({
   auth,
   access,
-  limiter,
+  throttle,
+  knownDevices,
   sessionTtlMs,
 }: SessionRouterOptions): Router {
   const router = Router()
 
   router.post('/', jsonBody(), async (request, response) => {
     const { username, password } = parseInput(loginRequest, request.body)
-    const address = request.ip ?? request.socket.remoteAddress ?? 'unknown'
-    const verdict = limiter.check(username, address)
+    const device = await knownDeviceFor(request, username, auth, knownDevices)
+    const attempt = {
+      username,
+      address: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+      device: device === undefined ? null : hashDeviceToken(device),
+    }
+    const verdict = throttle.check(attempt)
     if (!verdict.allowed) {
       response.set('Retry-After', String(verdict.retryAfterSeconds))
       throw new AuthError('auth.rate_limited', 'Too many failed logins. Try again later.')
     }
     const user = await authenticate(auth, username, password)
     if (!user) {
-      limiter.recordFailure(username, address)
+      throttle.recordFailure(attempt)
       throw new AuthError('auth.invalid_credentials', 'Wrong user name or password.')
     }
-    limiter.recordSuccess(username)
+    throttle.recordSuccess(attempt)
     if (!user.isActive) {
       throw new AuthError('auth.deactivated', 'This account is deactivated; ask an administrator.')
     }
     const session = await auth.createSession(user.id, sessionTtlMs)
+    const deviceToken = await knownDevices.renew(user.id, device)
     const secure = isSecureRequest(request)
     response
       .append('Set-Cookie', sessionCookie(session.token, session.expiresAt, { secure }))
+      .append('Set-Cookie', deviceCookie(deviceToken, { secure }))
       .json({ user: publicUser(user) })
   })
 

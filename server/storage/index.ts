@@ -3,6 +3,7 @@ export type {
   DocumentStore,
   DocumentSummary,
   LoadedDocument,
+  OriginalFile,
 } from './DocumentStore.ts'
 export { createPostgresDocumentStore } from './postgres/index.ts'
 export { replayDocument } from './replayDocument.ts'

@@ -46,6 +46,8 @@ export const awarenessState = z.strictObject({
   anchorPos: relativePosition.nullable().optional(),
   focusPos: relativePosition.nullable().optional(),
   awarenessData: z.strictObject({ userId: z.string().max(MAX_ID_LENGTH).optional() }).optional(),
+  /** Moved by a client that changed a glossary, so everyone in the document refetches terms. */
+  glossaryRevision: clock.optional(),
 })
 
 export type AwarenessState = z.infer<typeof awarenessState>

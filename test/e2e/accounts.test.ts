@@ -12,6 +12,7 @@ import {
   login,
   type Session,
 } from '../support/accounts.ts'
+import { DEFAULT_LOGIN_THROTTLE } from '../../server/auth/index.ts'
 import type { TestServer } from '../support/testServer.ts'
 import type { Workspace } from '../support/workspace.ts'
 import { POLL, SCREENSHOT_DIR, openAs, pageErrors, trackSockets, dropSockets } from './browser.ts'
@@ -34,6 +35,12 @@ async function screenshotWholePage(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}` })
 }
 
+/** Slow enough that a throttled wait cannot run out while the test runs. */
+const SLOW_THROTTLE = {
+  ...DEFAULT_LOGIN_THROTTLE,
+  perAccountAndAddress: { freeFailures: 3, firstDelayMs: 10 * 60_000, maxDelayMs: 60 * 60_000 },
+}
+
 const box = (page: Page, selector: string) =>
   page.locator(selector).evaluate((node) => node.getBoundingClientRect().x)
 
@@ -45,7 +52,9 @@ describe('logging in, projects and members', () => {
   let projectUrl: string
 
   beforeAll(async () => {
-    ;({ server, workspace, browser } = await startBrowserTestbed('Рукописи Абая'))
+    ;({ server, workspace, browser } = await startBrowserTestbed('Рукописи Абая', {
+      loginThrottle: SLOW_THROTTLE,
+    }))
     manager = await workspace.member('manager', 'gulnara')
     projectUrl = `${server.url}/projects/${workspace.projectId}`
     await workspace.importDocument({ bytes: 'Архивы открыты. Каталог обновлён.', title: 'Каталог' })
@@ -71,8 +80,14 @@ describe('logging in, projects and members', () => {
     await page.context().close()
   })
 
-  test('too many failed logins tell how long to wait', async () => {
+  test('too many failed logins tell how long to wait, and a browser that logged in before still gets in', async () => {
     await workspace.member('viewer', 'kanat')
+    const known = await openAs(browser, null)
+    await known.goto(`${server.url}/login`)
+    await logInThroughForm(known, 'kanat', TEST_PASSWORD)
+    await known.locator('[data-testid="project-table"]').waitFor()
+    await known.click('[data-testid="logout"]')
+    await known.waitForURL(/\/login$/)
     for (let attempt = 0; attempt < 5; attempt++) {
       await fetch(`${server.url}/api/session`, {
         method: 'POST',
@@ -89,6 +104,10 @@ describe('logging in, projects and members', () => {
     await mkdir(SCREENSHOT_DIR, { recursive: true })
     await page.screenshot({ path: `${SCREENSHOT_DIR}/login-rate-limited.png` })
     await page.context().close()
+    // The browser kanat logged in with before carries its known-device cookie.
+    await logInThroughForm(known, 'kanat', TEST_PASSWORD)
+    await known.locator('[data-testid="project-table"]').waitFor()
+    await known.context().close()
   })
 
   test('logging out ends the session on the server and returns to the login page', async () => {

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
+import type { ServerConfig } from '../../server/app.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
 import { CLIENT_DIR, assertClientBuilt, launchChromium, row } from './browser.ts'
@@ -10,9 +11,12 @@ export interface BrowserTestbed {
   browser: Browser
 }
 
-export async function startBrowserTestbed(projectName?: string): Promise<BrowserTestbed> {
+export async function startBrowserTestbed(
+  projectName?: string,
+  overrides: Partial<ServerConfig> = {},
+): Promise<BrowserTestbed> {
   assertClientBuilt()
-  const server = await startTestServer({ clientDir: CLIENT_DIR })
+  const server = await startTestServer({ ...overrides, clientDir: CLIENT_DIR })
   const workspace = await createWorkspace(server, projectName)
   const browser = await launchChromium()
   return { server, workspace, browser }

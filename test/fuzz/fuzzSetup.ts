@@ -6,19 +6,29 @@ import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
 import { createWorkspace } from '../support/workspace.ts'
 import { SAMPLE_BYTES } from '../server/fixtures.ts'
-import { FUZZ_ROLES, runSyncFuzz, type FuzzRole, type FuzzReport } from './syncFuzz.ts'
+import { multipartTargets } from './multipartTargets.ts'
+import { FUZZ_ROLES, runFuzz, type FuzzRole, type FuzzReport } from './runFuzz.ts'
+import { syncTargets } from './syncTargets.ts'
+
+export type FuzzFamily = 'sync' | 'multipart'
+
+/** Small, so that a file past the limit is quick to send; the limit is what is tested. */
+const FUZZ_MAX_UPLOAD_BYTES = 256 * 1024
 
 /**
  * A real server with a document, a session of every role, and two honest clients that keep
- * editing through the fuzzing; resolves with the report once both honest clients converged.
+ * editing through the fuzzing of the chosen target families; resolves with the report once
+ * both honest clients converged and the server still answers.
  */
-export async function fuzzSyncServer(
+export async function fuzzServer(
+  families: readonly FuzzFamily[],
   seed: number,
   budgetMs: number,
   minCases = 0,
 ): Promise<FuzzReport> {
-  const server: TestServer = await startTestServer()
+  const server: TestServer = await startTestServer({ maxUploadBytes: FUZZ_MAX_UPLOAD_BYTES })
   const clients: SyncClient[] = []
+  let closeSockets = () => {}
   try {
     const workspace = await createWorkspace(server)
     const documentId = (await workspace.importDocument({ bytes: SAMPLE_BYTES })).id
@@ -32,13 +42,18 @@ export async function fuzzSyncServer(
     clients.push(honest, observer)
     await Promise.all([honest.synced(), observer.synced()])
 
-    const report = await runSyncFuzz(
-      { server, documentId, sessions, random: seededRandom(seed) },
-      observer.doc,
-      seed,
-      budgetMs,
-      minCases,
-    )
+    const context = { server, sessions, random: seededRandom(seed) }
+    const targets = []
+    if (families.includes('sync')) {
+      const sync = syncTargets(context, documentId, observer.doc)
+      closeSockets = () => sync.close()
+      targets.push(...sync.targets)
+    }
+    if (families.includes('multipart')) {
+      targets.push(...multipartTargets(workspace.projectId, FUZZ_MAX_UPLOAD_BYTES))
+    }
+    const report = await runFuzz(context, targets, seed, budgetMs, minCases)
+    closeSockets()
 
     // Honest clients keep converging after all that.
     const id = readSegments(honest.doc)[0]!.id
@@ -53,6 +68,7 @@ export async function fuzzSyncServer(
     if (health.status !== 200) throw new Error(`healthz answered ${health.status}`)
     return report
   } finally {
+    closeSockets()
     for (const client of clients) client.destroy()
     await server.dispose()
   }

@@ -7,6 +7,7 @@ import * as Y from 'yjs'
 import { documentProgress, initDocument, readSegments } from '@qalam/shared/model'
 import { hashPassword } from '../../server/auth/index.ts'
 import { databaseFile } from '../../server/config.ts'
+import { SCHEMA_VERSION } from '../../server/storage/sqlite/schema.ts'
 import { TEST_PASSWORD, asUser, login } from '../support/accounts.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
@@ -76,10 +77,13 @@ test('a database from the first release opens, keeps its data and gains soft del
   })
   expect(deleted.status).toBe(204)
   const db = new Database(databaseFile(dir.path), { readonly: true })
-  expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 2 }])
+  expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([
+    { version: SCHEMA_VERSION },
+  ])
   expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([
     { version: 1 },
     { version: 2 },
+    { version: 3 },
   ])
   expect(db.prepare('SELECT deleted_at IS NOT NULL AS d FROM documents').get()).toEqual({ d: 1 })
   db.close()
@@ -93,7 +97,7 @@ test('/readyz answers 503 while migrations are not current, and db migrate bring
   db.close()
   const behind = await fetch(`${server.url}/readyz`)
   expect(behind.status).toBe(503)
-  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 2 } })
+  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 3 } })
 
   const run = spawnSync('npx', ['tsx', 'server/cli/main.ts', 'db', 'migrate'], {
     cwd: join(import.meta.dirname, '..', '..'),
@@ -101,7 +105,7 @@ test('/readyz answers 503 while migrations are not current, and db migrate bring
     encoding: 'utf8',
   })
   expect(run.stderr).toBe('')
-  expect(run.stdout).toBe(`sqlite:${server.databaseFile} migrated to schema 2 (applied 1, 2)\n`)
+  expect(run.stdout).toBe(`sqlite:${server.databaseFile} migrated to schema 3 (applied 1, 2, 3)\n`)
   expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
 })
 

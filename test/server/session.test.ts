@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import Database from 'better-sqlite3'
 import { databaseFile } from '../../server/config.ts'
-import { createAdmin, createUser, login, TEST_PASSWORD } from '../support/accounts.ts'
+import {
+  CLIENT_HEADERS,
+  createAdmin,
+  createUser,
+  login,
+  TEST_PASSWORD,
+} from '../support/accounts.ts'
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts'
 import { connectClient, openRawSocket } from '../support/syncClient.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
@@ -22,19 +28,33 @@ afterEach(async () => {
   dir = null
 })
 
-function postLogin(url: string, username: string, password: string) {
+function postLogin(url: string, username: string, password: string, cookie?: string) {
   return fetch(`${url}/api/session`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(cookie === undefined ? {} : { cookie }) },
     body: JSON.stringify({ username, password }),
   })
+}
+
+/** `qalam_device=…` from a login answer, ready for a Cookie header. */
+function deviceCookieOf(response: Response): string {
+  const device = response.headers.getSetCookie().find((c) => c.startsWith('qalam_device='))
+  if (!device) throw new Error(`no device cookie in a ${response.status} answer`)
+  return device.split(';')[0]!
 }
 
 async function errorCode(response: Response): Promise<string> {
   return ((await response.json()) as { error: { code: string } }).error.code
 }
 
-const WINDOW = 60_000
+/** Long first delays, so that a wait cannot run out while a test runs on a loaded machine. */
+const THROTTLE = {
+  perAccountAndAddress: { freeFailures: 3, firstDelayMs: 600_000, maxDelayMs: 3_600_000 },
+  perAccount: { freeFailures: 100, firstDelayMs: 600_000, maxDelayMs: 3_600_000 },
+  perAddress: { freeFailures: 100, firstDelayMs: 600_000, maxDelayMs: 3_600_000 },
+  perDevice: { freeFailures: 3, firstDelayMs: 600_000, maxDelayMs: 3_600_000 },
+  forgetAfterMs: 24 * 3_600_000,
+}
 
 describe('logging in', () => {
   test('sets an HttpOnly, SameSite=Lax session cookie whose token is stored only hashed', async () => {
@@ -94,16 +114,18 @@ describe('logging in', () => {
     expect(await errorCode(malformed)).toBe('request.invalid')
   })
 
-  test('answers 429 with Retry-After once one account had too many failures, even with the right password', async () => {
-    server = await startTestServer({
-      loginLimits: {
-        perAccount: { limit: 3, windowMs: WINDOW },
-        perAddress: { limit: 100, windowMs: WINDOW },
-      },
-    })
+  test('an attacker hammering one account is slowed with 429 and Retry-After, and the real user’s browser that logged in before still gets in', async () => {
+    server = await startTestServer({ loginThrottle: THROTTLE })
     const admin = await createAdmin(server, 'aigerim')
-    await createUser(server.url, admin, 'omar')
-    for (let i = 0; i < 3; i++) {
+    const omar = await createUser(server.url, admin, 'omar')
+    // The real user's browser logged in before; so did omar's.
+    const known = await postLogin(server.url, 'aigerim', TEST_PASSWORD)
+    const device = deviceCookieOf(known)
+    const omarDevice = deviceCookieOf(
+      await postLogin(server.url, omar.user.username, TEST_PASSWORD),
+    )
+
+    for (let i = 0; i < 4; i++) {
       expect((await postLogin(server.url, 'aigerim', `guess ${i}`)).status).toBe(401)
     }
     const limited = await postLogin(server.url, 'Aigerim', TEST_PASSWORD)
@@ -111,25 +133,72 @@ describe('logging in', () => {
     expect(await errorCode(limited)).toBe('auth.rate_limited')
     const retryAfter = Number(limited.headers.get('retry-after'))
     expect(retryAfter).toBeGreaterThan(0)
-    expect(retryAfter).toBeLessThanOrEqual(WINDOW / 1000)
-    // Another account from the same address is not affected.
+    expect(retryAfter).toBeLessThanOrEqual(THROTTLE.perAccountAndAddress.firstDelayMs / 1000)
+
+    // Forged, malformed and another user's device tokens open nothing.
+    for (const cookie of [
+      `qalam_device=${'A'.repeat(43)}`,
+      'qalam_device=not a token',
+      device.slice(0, -1),
+      omarDevice,
+    ]) {
+      const attempt = await postLogin(server.url, 'aigerim', TEST_PASSWORD, cookie)
+      expect(attempt.status, cookie).toBe(429)
+    }
+
+    const real = await postLogin(server.url, 'aigerim', TEST_PASSWORD, device)
+    expect(real.status).toBe(200)
+    expect(real.headers.get('set-cookie')).toMatch(/^qalam_session=/)
+    // The token is replaced at each login: the old one no longer counts as known.
+    const renewed = deviceCookieOf(real)
+    expect(renewed).not.toBe(device)
+    expect((await postLogin(server.url, 'aigerim', TEST_PASSWORD, device)).status).toBe(429)
+    // The guesser behind the same address is still slowed after the real user got in.
+    expect((await postLogin(server.url, 'aigerim', TEST_PASSWORD)).status).toBe(429)
+    // Another account behind the same address is not slowed at all.
     expect((await postLogin(server.url, 'omar', TEST_PASSWORD)).status).toBe(200)
   })
 
-  test('answers 429 with Retry-After once one address had too many failures, whatever the account', async () => {
-    server = await startTestServer({
-      loginLimits: {
-        perAccount: { limit: 100, windowMs: WINDOW },
-        perAddress: { limit: 4, windowMs: WINDOW },
-      },
-    })
+  test('a known browser that keeps failing is slowed on its own', async () => {
+    server = await startTestServer({ loginThrottle: THROTTLE })
     await createAdmin(server, 'aigerim')
-    for (const name of ['a', 'b', 'c', 'd']) {
-      expect((await postLogin(server.url, name, 'guess')).status).toBe(401)
+    const device = deviceCookieOf(await postLogin(server.url, 'aigerim', TEST_PASSWORD))
+    for (let i = 0; i < THROTTLE.perDevice.freeFailures + 1; i++) {
+      expect((await postLogin(server.url, 'aigerim', `guess ${i}`, device)).status).toBe(401)
     }
-    const limited = await postLogin(server.url, 'aigerim', TEST_PASSWORD)
-    expect(limited.status).toBe(429)
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect((await postLogin(server.url, 'aigerim', TEST_PASSWORD, device)).status).toBe(429)
+    // Its failures were its own: the account and the address were not slowed by them.
+    expect((await postLogin(server.url, 'aigerim', TEST_PASSWORD)).status).toBe(200)
+  })
+
+  test('remembers the browser in an HttpOnly, SameSite=Strict cookie for the login route alone, stored only hashed, kept at logout', async () => {
+    server = await startTestServer()
+    await createAdmin(server, 'aigerim')
+    const response = await postLogin(server.url, 'aigerim', TEST_PASSWORD)
+    const cookies = response.headers.getSetCookie()
+    const device = cookies.find((cookie) => cookie.startsWith('qalam_device='))!
+    expect(device).toMatch(/^qalam_device=[A-Za-z0-9_-]{43}; /)
+    expect(device).toContain('HttpOnly')
+    expect(device).toContain('SameSite=Strict')
+    expect(device).toContain('Path=/api/session;')
+    const token = /^qalam_device=([^;]+)/.exec(device)![1]!
+    const db = new Database(server.databaseFile, { readonly: true })
+    try {
+      const rows = db.prepare('SELECT * FROM known_devices').all()
+      expect(rows.length).toBeGreaterThanOrEqual(1)
+      expect(JSON.stringify(rows)).not.toContain(token)
+    } finally {
+      db.close()
+    }
+    const session = cookies.find((cookie) => cookie.startsWith('qalam_session='))!.split(';')[0]!
+    const out = await fetch(`${server.url}/api/session`, {
+      method: 'DELETE',
+      headers: { ...CLIENT_HEADERS, cookie: session },
+    })
+    expect(out.status).toBe(204)
+    expect(out.headers.getSetCookie().some((cookie) => cookie.startsWith('qalam_device='))).toBe(
+      false,
+    )
   })
 })
 

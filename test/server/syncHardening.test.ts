@@ -10,7 +10,7 @@ import {
 import { DEFAULT_CONTENT_LIMITS } from '../../server/sync/validation/index.ts'
 import type { Session } from '../support/accounts.ts'
 import { awarenessMessage } from '../support/awarenessMessage.ts'
-import { forgeGc } from '../support/forgedUpdate.ts'
+import { forgeGc, repeatClientSection } from '../support/forgedUpdate.ts'
 import { connectRawPeer, type RawSyncPeer } from '../support/rawSyncPeer.ts'
 import { countLoggedUpdates, readStoredDocument } from '../support/storedDocument.ts'
 import { connectClient, openRawSocket, type SyncClient } from '../support/syncClient.ts'
@@ -108,6 +108,25 @@ describe('updates judged as they will be integrated', () => {
       status: 'approved',
     })
     expect(readSegments(observer.doc)[target]!.target).toBe('Бекітілген мәтін.')
+  })
+
+  test('an update naming its client in two sections is refused whole: Yjs would keep the second pending, unjudged', async () => {
+    const attacker = await hostilePeer({ answersResync: false })
+    const first = attacker.record((doc) => firstParagraph(doc, 9).insert(0, 'Бірінші. '))
+    const second = attacker.record((doc) => firstParagraph(doc, 10).insert(0, 'Екінші. '))
+    const before = Y.encodeStateAsUpdate(stored())
+    const logged = countLoggedUpdates(server.databaseFile, documentId)
+    attacker.sendUpdate(repeatClientSection(first, second))
+    expect((await attacker.raw.closed).code).toBe(4400)
+    expect(Y.encodeStateAsUpdate(stored())).toEqual(before)
+    expect(countLoggedUpdates(server.databaseFile, documentId)).toBe(logged)
+    expect(server.logs.filter((entry) => entry.level === 'error')).toEqual([])
+    // The room holds nothing pending: the next honest edit of segment 10 lands alone.
+    const honest = connectClient(server.url, documentId, translator)
+    opened.push({ close: () => honest.destroy() })
+    await honest.synced()
+    setTargetText(honest.doc, idAt(10), 'Адал.', translator.user.id)
+    await waitFor(() => expect(readSegments(stored())[10]!.target).toBe('Адал.'))
   })
 
   test('a GC struct for another client’s id is refused, and that client’s next edits arrive', async () => {

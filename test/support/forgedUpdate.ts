@@ -37,3 +37,22 @@ export function forgeGc(client: number, clock: number, length: number): Uint8Arr
   encoding.writeVarUint(encoder.restEncoder, 0) // empty delete set
   return encoder.toUint8Array()
 }
+
+/**
+ * The structs of `first` and then of `second` (consecutive updates of one client, no
+ * deletions) as one update naming that client in two sections, which no Yjs encoder writes:
+ * Yjs integrates only a client's last section, so the first one's clocks become a gap.
+ */
+export function repeatClientSection(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1()
+  encoding.writeVarUint(encoder.restEncoder, 2)
+  for (const update of [first, second]) {
+    const { structs } = Y.decodeUpdate(update)
+    encoding.writeVarUint(encoder.restEncoder, structs.length)
+    encoder.writeClient(structs[0]!.id.client)
+    encoding.writeVarUint(encoder.restEncoder, structs[0]!.id.clock)
+    for (const struct of structs) struct.write(encoder, 0)
+  }
+  encoding.writeVarUint(encoder.restEncoder, 0) // empty delete set
+  return encoder.toUint8Array()
+}

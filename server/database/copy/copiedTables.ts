@@ -12,11 +12,13 @@ export interface CopiedTable {
 export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'users', key: ['id'] },
   { name: 'sessions', key: ['token_hash'] },
+  { name: 'known_devices', key: ['token_hash'] },
   { name: 'projects', key: ['id'] },
   { name: 'project_members', key: ['project_id', 'user_id'] },
   { name: 'documents', key: ['id'] },
   { name: 'snapshots', key: ['document_id'] },
   { name: 'updates', key: ['seq'] },
+  { name: 'original_files', key: ['document_id'] },
   { name: 'project_documents', key: ['document_id'] },
   { name: 'audit_log', key: ['id'] },
   { name: 'project_srx', key: ['project_id'] },
@@ -26,6 +28,10 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'tm_units', key: ['id'] },
   // An import's units staged before its commit: present only while one runs (or after a crash).
   { name: 'tm_import_units', key: ['import_id', 'seq'] },
+  { name: 'glossaries', key: ['id'] },
+  { name: 'project_glossaries', key: ['project_id', 'glossary_id'] },
+  { name: 'glossary_entries', key: ['id'] },
+  { name: 'glossary_terms', key: ['entry_id', 'position'] },
 ]
 
 /**

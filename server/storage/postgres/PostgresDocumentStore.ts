@@ -30,7 +30,7 @@ INSERT INTO updates (document_id, data) SELECT id, $3 FROM locked RETURNING seq`
  */
 export function createPostgresDocumentStore(pool: pg.Pool): DocumentStore {
   return {
-    async createDocument(summary, initialUpdate) {
+    async createDocument(summary, initialUpdate, original) {
       await inTransaction(pool, async (client) => {
         await client.query(
           `INSERT INTO documents (${SUMMARY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -48,7 +48,43 @@ export function createPostgresDocumentStore(pool: pg.Pool): DocumentStore {
           summary.id,
           initialUpdate,
         ])
+        if (original) {
+          await client.query(
+            `INSERT INTO original_files (document_id, format, encoding, sha256, name, data)
+             VALUES ($1, $2, $3, $4, $5, $6)`,
+            [
+              summary.id,
+              original.format,
+              original.encoding,
+              original.sha256,
+              original.name,
+              Buffer.from(original.bytes),
+            ],
+          )
+        }
       })
+    },
+    async loadOriginal(id) {
+      const { rows } = await pool.query<{
+        format: string
+        encoding: string
+        sha256: string
+        name: string
+        data: Buffer
+      }>(
+        `SELECT o.format, o.encoding, o.sha256, o.name, o.data FROM original_files o
+         JOIN documents d ON d.id = o.document_id WHERE o.document_id = $1 AND d.deleted_at IS NULL`,
+        [id],
+      )
+      const row = rows[0]
+      if (!row) return null
+      return {
+        format: row.format,
+        encoding: row.encoding,
+        sha256: row.sha256,
+        bytes: new Uint8Array(row.data),
+        name: row.name,
+      }
     },
     async appendUpdate(id, update) {
       // One statement, so one implicit transaction and one round trip.

@@ -5,6 +5,7 @@ import type {
   DocumentStore,
   DocumentSummary,
   LoadedDocument,
+  OriginalFile,
 } from '../DocumentStore.ts'
 import { CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from './schema.ts'
 
@@ -85,18 +86,38 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   // Snapshots and updates go with the row (ON DELETE CASCADE).
   const deleteRow = db.prepare('DELETE FROM documents WHERE id = ?')
 
-  const create = db.transaction((summary: DocumentSummary, initialUpdate: Uint8Array) => {
-    insertDocument.run(
-      summary.id,
-      summary.title,
-      summary.sourceLang,
-      summary.targetLang,
-      summary.createdAt,
-      summary.updatedAt,
-      JSON.stringify(summary.progress),
-    )
-    upsertSnapshot.run(summary.id, 0, initialUpdate)
-  })
+  const insertOriginal = db.prepare(
+    'INSERT INTO original_files (document_id, format, encoding, sha256, name, data) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+  const selectOriginal = db.prepare(
+    `SELECT format, encoding, sha256, name, data FROM original_files
+     WHERE document_id = ? AND document_id IN (SELECT id FROM documents WHERE deleted_at IS NULL)`,
+  )
+
+  const create = db.transaction(
+    (summary: DocumentSummary, initialUpdate: Uint8Array, original?: OriginalFile) => {
+      insertDocument.run(
+        summary.id,
+        summary.title,
+        summary.sourceLang,
+        summary.targetLang,
+        summary.createdAt,
+        summary.updatedAt,
+        JSON.stringify(summary.progress),
+      )
+      upsertSnapshot.run(summary.id, 0, initialUpdate)
+      if (original) {
+        insertOriginal.run(
+          summary.id,
+          original.format,
+          original.encoding,
+          original.sha256,
+          original.name,
+          Buffer.from(original.bytes),
+        )
+      }
+    },
+  )
 
   const append = db.transaction((id: string, update: Uint8Array): number => {
     const seq = Number(insertUpdate.run(id, update).lastInsertRowid)
@@ -132,8 +153,20 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   })
 
   return {
-    async createDocument(summary, initialUpdate) {
-      create(summary, initialUpdate)
+    async createDocument(summary, initialUpdate, original) {
+      create(summary, initialUpdate, original)
+    },
+    async loadOriginal(id) {
+      const row = selectOriginal.get(id) as
+        { format: string; encoding: string; sha256: string; name: string; data: Buffer } | undefined
+      if (!row) return null
+      return {
+        format: row.format,
+        encoding: row.encoding,
+        sha256: row.sha256,
+        bytes: new Uint8Array(row.data),
+        name: row.name,
+      }
     },
     async appendUpdate(id, update) {
       return append(id, update)

@@ -13,10 +13,12 @@ import {
 } from '@qalam/shared/model'
 import { may } from '@qalam/shared/workflow'
 import { reject, type Actor, type Decision, type StatusChange } from './decision.ts'
+import { countUpdateItems } from './countUpdateItems.ts'
 import { judgeClocks } from './judgeClocks.ts'
 import {
   emptyTally,
   judgeNewNodesTyped,
+  judgeTagNodes,
   judgeTargetInsertion,
   judgeTargetSize,
   startTargetJudging,
@@ -105,6 +107,9 @@ export function judgeUpdate(
 ): Decision {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
+    // The sync protocol counts every update before decoding it; the same reading refuses
+    // what Yjs would integrate differently from how `Y.decodeUpdate` lists it.
+    countUpdateItems(update, Number.MAX_SAFE_INTEGER)
     decoded = Y.decodeUpdate(update)
   } catch (error) {
     return reject('malformed', error instanceof Error ? error.message : String(error))
@@ -169,7 +174,7 @@ export function judgeDecodedUpdate(
     }
   }
 
-  const typedVerdict = judgeNewNodesTyped(judging.target)
+  const typedVerdict = judgeNewNodesTyped(judging.target) ?? judgeTagNodes(judging.target)
   if (typedVerdict) return typedVerdict
 
   const statusChanges: StatusChange[] = []
@@ -229,7 +234,7 @@ function judgeInsertion(item: Y.Item, judging: Judging): Verdict {
   if (location.nested) {
     if (key !== SEGMENT_TARGET) return reject('outside_model', `segment ${id}: inside "${key}"`)
     effect.targetEdited = true
-    return judgeTargetInsertion(item, id, judging.target, effect.tally)
+    return judgeTargetInsertion(item, effect.map, id, judging.target, effect.tally)
   }
   const keyVerdict = judgeKey(key, id, judging)
   if (keyVerdict) return keyVerdict
