@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { readSegments, setStatus, setTargetText, type SegmentView } from '@qalam/shared/model'
 import { databaseFile } from '../../server/config.ts'
+import { createSqliteGlossaryStore } from '../../server/glossary/index.ts'
 import { openSqliteDocumentStore } from '../../server/storage/index.ts'
 import { openSqliteTranslationMemoryStore } from '../../server/tm/index.ts'
 import { asUser, login, type Session } from '../support/accounts.ts'
@@ -51,6 +54,7 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
   let documentId: string
   let segments: SegmentView[]
   let projectId: string
+  let xliffId: string
 
   /** A populated installation: accounts, a project with members, a document edited over the
    * WebSocket (log and compacted snapshots), status changes in the audit log. */
@@ -63,6 +67,13 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
     translator = await workspace.member('translator')
     await workspace.member('reviewer')
     documentId = (await workspace.importDocument({ bytes: SAMPLE_BYTES, targetLang: 'kk' })).id
+    // An XLIFF import keeps its original file, which the export writes targets back into.
+    xliffId = (
+      await workspace.importDocument({
+        bytes: readFileSync(join(root, 'test/fixtures/xliff/features-2.0.xlf')),
+        fileName: 'features.xlf',
+      })
+    ).id
     const editor = connectClient(original.url, documentId, translator)
     await editor.synced()
     const random = seededRandom(5)
@@ -113,6 +124,15 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
       },
     ])
     await tm.close()
+    const db = new Database(original.databaseFile)
+    const glossaries = createSqliteGlossaryStore(db)
+    const glossary = await glossaries.create(projectId, 'Архив ісі')
+    await glossaries.addEntries(
+      glossary.id,
+      [{ terms: [{ lang: 'kk', text: 'қор', status: 'preferred', partOfSpeech: 'noun' }] }],
+      translator.user.id,
+    )
+    db.close()
   })
   afterAll(async () => {
     await original.dispose()
@@ -135,6 +155,10 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
       'tm_memories',
       'tm_project_memories',
       'tm_units',
+      'original_files',
+      'glossaries',
+      'glossary_entries',
+      'glossary_terms',
     ]) {
       const line = run.stdout.split('\n').find((l) => l.startsWith(`${table} `))
       expect(line).toMatch(/^\S+\s+([1-9]\d*)\s+[0-9a-f]{16}\s+\1\s+[0-9a-f]{16}\s+same$/)
@@ -160,7 +184,20 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
       const documents = await fetch(`${copy.url}/api/documents`, {
         headers: asUser(await login(copy.url, 'admin')),
       })
-      expect(await documents.json()).toMatchObject({ documents: [{ id: documentId }] })
+      expect(await documents.json()).toMatchObject({
+        documents: expect.arrayContaining([expect.objectContaining({ id: documentId })]),
+      })
+      const exported = await fetch(`${copy.url}/api/documents/${xliffId}/export?format=xliff20`, {
+        headers: asUser(await login(copy.url, 'admin')),
+      })
+      expect(exported.status).toBe(200)
+      expect(await exported.text()).toContain('<xliff')
+      const glossaries = await fetch(`${copy.url}/api/projects/${projectId}/glossaries`, {
+        headers: asUser(await login(copy.url, 'admin')),
+      })
+      expect(await glossaries.json()).toMatchObject({
+        glossaries: [{ name: 'Архив ісі', entryCount: 1 }],
+      })
       const memories = await fetch(`${copy.url}/api/projects/${projectId}/memories`, {
         headers: asUser(await login(copy.url, 'admin')),
       })
