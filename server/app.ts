@@ -19,7 +19,9 @@ import { openSqliteDocumentStore, openWriteProbe, type DocumentStore } from './s
 import { purgeDeleted } from './documents/index.ts'
 import {
   ImportJobs,
+  MatchLookup,
   openSqliteTranslationMemoryStore,
+  reportingWrites,
   rememberApprovedSegments,
   rememberLateTyping,
 } from './tm/index.ts'
@@ -104,7 +106,10 @@ export async function startServer(
   const writeProbe = openWriteProbe(file)
   const audit = createSqliteAuditLog(authDb)
   const segmentation = createSqliteSegmentationStore(authDb)
-  const tm = openSqliteTranslationMemoryStore(file, { clearStagedImports: true })
+  const storedTm = openSqliteTranslationMemoryStore(file, { clearStagedImports: true })
+  // Every write into a memory reaches the match lookup's indexes (and pages waiting for it).
+  const lookup = new MatchLookup(storedTm)
+  const tm = reportingWrites(storedTm, (memoryId) => lookup.noteWrite(memoryId))
   const glossaries = createSqliteGlossaryStore(authDb)
   await auth.deleteExpiredSessions()
   await purgeDeleted({ store, auth, tm, log })
@@ -155,6 +160,7 @@ export async function startServer(
     audit,
     segmentation,
     tm,
+    lookup,
     importJobs: new ImportJobs(),
     throttle: new LoginThrottle(config.loginThrottle),
     knownDevices: createSqliteKnownDevices(authDb),
@@ -222,6 +228,7 @@ export async function startServer(
         clearInterval(sweep)
         await rooms.unloadAll()
         await store.close()
+        lookup.close()
         await tm.close()
         writeProbe.close()
         authDb.close()
