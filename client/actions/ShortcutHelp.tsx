@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { ActingRole } from '@qalam/shared/workflow'
+import { may, type ActingRole } from '@qalam/shared/workflow'
 import { actionsFor } from './segmentActions.ts'
 
 /** The keyboard shortcuts the user's role has, with Enter's in-segment line break. */
@@ -11,6 +11,8 @@ export function ShortcutHelp({ role, onClose }: { role: ActingRole; onClose: () 
       keys: action.keys,
     })),
     { label: t('shortcuts.lineBreak'), keys: [['Enter']] },
+    // The match panel's keys: Ctrl with the digit of a match in the list.
+    ...(may(role, 'editTarget') ? [{ label: t('matches.shortcut'), keys: [['Ctrl', '1…9']] }] : []),
   ]
   return (
     <aside
