@@ -2,21 +2,12 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../support/testServer.ts'
 import type { Workspace } from '../support/workspace.ts'
-import { POLL, openAs, targetCell } from './browser.ts'
+import { POLL, openAs } from './browser.ts'
+import { editorOf, openSegment } from './segmentEditor.ts'
 import { openDocument, startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
 
 const SOURCE = 'Рукописи хранятся в фонде 12. Рукописи хранятся в архиве 12.'
 const TRANSLATION = 'Қолжазбалар 12 қорда сақталады.'
-
-const editorOf = (page: Page, index: number) =>
-  page.locator(`${targetCell(index)} [contenteditable]`)
-
-async function openSegment(page: Page, index: number): Promise<void> {
-  await page.click(targetCell(index))
-  await expect
-    .poll(() => editorOf(page, index).evaluate((node) => node === document.activeElement), POLL)
-    .toBe(true)
-}
 
 describe('translation-memory matches in the editor', () => {
   let server: TestServer
