@@ -3,8 +3,10 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { matchUnit, TmIndex, type TmMatch } from '@qalam/shared/tm'
 import type { NewUnit, StoredUnit, TranslationMemoryStore } from './TranslationMemoryStore.ts'
 
-/** Units read from the store per step of a build; the event loop runs between steps. */
-const BUILD_PAGE = 2000
+/** Units read from the store at once while building. */
+const BUILD_PAGE = 500
+/** The longest a build runs before it lets the event loop serve other requests. */
+const BUILD_SLICE_MS = 15
 /** An index nobody looked up in this long is dropped; the next lookup builds it again. */
 const DEFAULT_IDLE_MS = 10 * 60 * 1000
 
@@ -46,7 +48,7 @@ const contextOf = (value: string | null): string => value ?? ''
 
 /**
  * Fuzzy lookup over translation memories for the editor: one `TmIndex` per memory and source
- * language, built on first use from the store in pages that yield to the event loop, kept up
+ * language, built on first use from the store in slices of at most 15 ms that yield to the event loop, kept up
  * to date by reading the units added after the last one seen whenever the store reports a
  * write, and dropped after `idleMs` without a lookup. Texts are read back from the store for
  * the few units a lookup returns, so a unit deleted or replaced since is simply skipped.
@@ -203,14 +205,22 @@ export class MatchLookup {
   }
 
   private async readNewUnits(memoryId: string, entry: MemoryIndex): Promise<void> {
+    let sliceStart = performance.now()
     for (;;) {
       const page = await this.store.listUnits(memoryId, {
         afterId: entry.lastId,
         limit: BUILD_PAGE,
       })
-      for (const unit of page) this.indexUnit(entry, unit)
+      for (const unit of page) {
+        this.indexUnit(entry, unit)
+        if (performance.now() - sliceStart > BUILD_SLICE_MS) {
+          await yieldToEventLoop()
+          sliceStart = performance.now()
+        }
+      }
       if (page.length < BUILD_PAGE) return
       await yieldToEventLoop()
+      sliceStart = performance.now()
     }
   }
 
