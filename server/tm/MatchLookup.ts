@@ -44,7 +44,12 @@ export interface FoundMatch extends TmMatch {
   changedAt: number
 }
 
-const contextOf = (value: string | null): string => value ?? ''
+/**
+ * A unit's neighbour for in-context matching. An approved segment without one stood at the
+ * start or end of its document (''); a TMX or aligned unit without one has no known context.
+ */
+const contextOf = (value: string | null, unit: StoredUnit): string | undefined =>
+  value ?? (unit.origin === 'segment' ? '' : undefined)
 
 /**
  * Fuzzy lookup over translation memories for the editor: one `TmIndex` per memory and source
@@ -160,8 +165,8 @@ export class MatchLookup {
       {
         source: unit.source.text,
         target: unit.target.text,
-        prev: contextOf(unit.previousSource),
-        next: contextOf(unit.nextSource),
+        prev: contextOf(unit.previousSource, unit),
+        next: contextOf(unit.nextSource, unit),
       },
       query.sourceLang,
     )
@@ -236,8 +241,8 @@ export class MatchLookup {
       source: unit.source.text,
       target: unit.target.text,
       targetLang: unit.targetLang,
-      prev: contextOf(unit.previousSource),
-      next: contextOf(unit.nextSource),
+      prev: contextOf(unit.previousSource, unit),
+      next: contextOf(unit.nextSource, unit),
     })
   }
 }

@@ -105,6 +105,18 @@ export function describeTranslationMemoryStore(
       expect(units.map((stored) => stored.target.text)).toEqual(['Кітабы.'])
     })
 
+    test('reads units back by id, only from their memory, leaving out ids that are gone', async () => {
+      const memory = await store.createMemory('p1', 'M')
+      const other = await store.createMemory('p1', 'Other')
+      await store.addUnits(memory.id, [unit('Книга.', 'Кітап.'), unit('Опись.', 'Тізімдеме.')])
+      await store.addUnits(other.id, [unit('Фонд.', 'Қор.')])
+      const [first, second] = await store.listUnits(memory.id, { afterId: 0, limit: 10 })
+      const [foreign] = await store.listUnits(other.id, { afterId: 0, limit: 10 })
+      const read = await store.getUnits(memory.id, [second!.id, foreign!.id, 999_999, first!.id])
+      expect(read.map((stored) => stored.source.text).sort()).toEqual(['Книга.', 'Опись.'])
+      expect(await store.getUnits(memory.id, [])).toEqual([])
+    })
+
     test('keeps inline codes, languages, context, origin and authorship as written', async () => {
       const memory = await store.createMemory('p1', 'M')
       const written = unit('Нажмите Сохранить.', 'Сақтау түймесін басыңыз.', {
