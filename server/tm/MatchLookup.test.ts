@@ -3,7 +3,8 @@ import { afterEach, expect, test } from 'vitest'
 import { makeTempDir, type TempDir } from '../../test/support/tempDir.ts'
 import { MatchLookup, reportingWrites } from './MatchLookup.ts'
 import { openSqliteTranslationMemoryStore } from './sqlite/SqliteTranslationMemoryStore.ts'
-import type { NewUnit, TranslationMemoryStore } from './TranslationMemoryStore.ts'
+import type { TranslationMemoryStore } from './TranslationMemoryStore.ts'
+import { unit } from './translationMemoryStoreSuite.ts'
 
 let dir: TempDir | null = null
 let opened: TranslationMemoryStore | null = null
@@ -25,22 +26,6 @@ async function setup(idleMs?: number) {
   const memory = await store.createMemory('p1', 'Қор')
   return { store, lookup: created, memoryId: memory.id }
 }
-
-const unit = (source: string, target: string): NewUnit => ({
-  sourceLang: 'ru',
-  targetLang: 'kk',
-  source: { text: source, tags: [] },
-  target: { text: target, tags: [] },
-  previousSource: null,
-  nextSource: null,
-  origin: 'tmx',
-  documentId: null,
-  segmentId: null,
-  createdBy: 'aigul',
-  createdAt: 1000,
-  changedBy: 'aigul',
-  changedAt: 1000,
-})
 
 const query = (memoryId: string, source: string) => ({
   memoryIds: [memoryId],

@@ -7,7 +7,8 @@ export interface TranslationMemoryHarness {
   dispose(): Promise<void>
 }
 
-function unit(source: string, target: string, overrides: Partial<NewUnit> = {}): NewUnit {
+/** A ru→kk unit from a TMX file by aigul, for tests. */
+export function unit(source: string, target: string, overrides: Partial<NewUnit> = {}): NewUnit {
   return {
     sourceLang: 'ru',
     targetLang: 'kk',
