@@ -6,7 +6,13 @@ import { describeLocation, openDatabase } from './database/index.ts'
 import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
 import type { DocumentStore } from './storage/index.ts'
 import { purgeDeleted } from './documents/index.ts'
-import { ImportJobs, rememberApprovedSegments, rememberLateTyping } from './tm/index.ts'
+import {
+  ImportJobs,
+  MatchLookup,
+  reportingWrites,
+  rememberApprovedSegments,
+  rememberLateTyping,
+} from './tm/index.ts'
 import {
   RoomRegistry,
   attachSyncServer,
@@ -84,7 +90,10 @@ export async function startServer(
     migrate: true,
     clearStagedImports: true,
   })
-  const { store, auth, audit, segmentation, tm, glossaries, knownDevices } = database
+  const { store, auth, audit, segmentation, glossaries, knownDevices } = database
+  // Every write into a memory reaches the match lookup's indexes (and pages waiting for it).
+  const lookup = new MatchLookup(database.tm)
+  const tm = reportingWrites(database.tm, (memoryId) => lookup.noteWrite(memoryId))
   await auth.deleteExpiredSessions()
   await purgeDeleted({ store, auth, tm, log })
   const sweep = setInterval(() => {
@@ -134,6 +143,7 @@ export async function startServer(
     audit,
     segmentation,
     tm,
+    lookup,
     importJobs: new ImportJobs(),
     throttle: new LoginThrottle(config.loginThrottle),
     knownDevices,
@@ -203,6 +213,7 @@ export async function startServer(
         await httpClosed
         clearInterval(sweep)
         await rooms.unloadAll()
+        lookup.close()
         await database.close()
       })()
       return closing

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { ActingRole } from '@qalam/shared/workflow'
+import { may, type ActingRole } from '@qalam/shared/workflow'
 import { actionsFor } from './segmentActions.ts'
 import { TAG_SHORTCUTS } from '../tags/tagShortcuts.ts'
 
@@ -16,6 +16,8 @@ export function ShortcutHelp({ role, onClose }: { role: ActingRole; onClose: () 
       label: t(`tags.${shortcut.name}`),
       keys: shortcut.keys,
     })),
+    // The match panel's keys: Ctrl with the digit of a match in the list.
+    ...(may(role, 'editTarget') ? [{ label: t('matches.shortcut'), keys: [['Ctrl', '1…9']] }] : []),
   ]
   return (
     <aside

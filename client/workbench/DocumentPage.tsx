@@ -48,6 +48,8 @@ import { SegmentDetails } from './SegmentDetails.tsx'
 import { TermHighlightProvider } from '../glossary/TermHighlight.tsx'
 import { TermsPanel } from '../glossary/TermsPanel.tsx'
 import { useDocumentTerms } from '../glossary/useDocumentTerms.ts'
+import { MatchPanel } from '../matches/MatchPanel.tsx'
+import { useSegmentMatches } from '../matches/useSegmentMatches.ts'
 import {
   useConnectionState,
   useDocumentSession,
@@ -182,6 +184,8 @@ function Workbench({
     [glossary.recognizer, activeSource],
   )
   const approvable = useMemo(() => translatedInView(statuses, rows), [statuses, rows])
+  const matches = useSegmentMatches(session.documentId, store, activeId)
+  const activeLocked = activeIndex !== null && store.segment(activeIndex)?.status === 'approved'
 
   // Find and go to reach every segment: one the status filter hides shows the whole list again.
   const showSegment = (index: number) => {
@@ -293,6 +297,14 @@ function Workbench({
             />
           </TermHighlightProvider>
         </FindHighlightProvider>
+        <MatchPanel
+          state={matches}
+          source={activeSource}
+          sourceLang={meta.sourceLang}
+          targetLang={meta.targetLang}
+          mayInsert={may(role, 'editTarget') && !activeLocked}
+          onGoToSegment={goToSegment}
+        />
         <TermsPanel
           projectId={summary.projectId}
           documentId={session.documentId}

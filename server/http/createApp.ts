@@ -4,13 +4,14 @@ import type { AuthStore, KnownDevices, LoginThrottle } from '../auth/index.ts'
 import type { Logger } from '../logging/index.ts'
 import type { SegmentationStore } from '../segmentation/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
-import type { ImportJobs, TranslationMemoryStore } from '../tm/index.ts'
+import type { ImportJobs, MatchLookup, TranslationMemoryStore } from '../tm/index.ts'
 import type { GlossaryStore } from '../glossary/index.ts'
 import { alignmentRouter } from './alignmentRouter.ts'
 import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
 import { memoriesRouter } from './memoriesRouter.ts'
+import { matchesRouter } from './matchesRouter.ts'
 import type { ImportQueue } from './importQueue.ts'
 import { documentGlossaryRouter, projectGlossaryRouter } from './glossaryRouter.ts'
 import type { LiveAccess } from './liveAccess.ts'
@@ -31,6 +32,8 @@ export interface AppOptions {
   audit: AuditLog
   segmentation: SegmentationStore
   tm: TranslationMemoryStore
+  /** Fuzzy lookup over the memories for the editor's match panel. */
+  lookup: MatchLookup
   importJobs: ImportJobs
   throttle: LoginThrottle
   knownDevices: KnownDevices
@@ -72,6 +75,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/projects/:id/glossaries', projectGlossaryRouter(options))
   app.use('/api/projects', projectsRouter(options))
   app.use('/api/documents/:id/glossary', documentGlossaryRouter(options))
+  app.use('/api/documents/:id/matches', matchesRouter(options))
   app.use('/api/documents', documentsRouter(options))
   app.use('/api/alignments', alignmentRouter(options))
   app.use('/api', () => {

@@ -103,6 +103,8 @@ export interface TranslationMemoryStore {
   discardImport(importId: string): Promise<void>
   /** Units in the order they were first stored, after `afterId`; for paging an export. */
   listUnits(memoryId: string, page: { afterId: number; limit: number }): Promise<StoredUnit[]>
+  /** The units of the memory with these ids that still exist, in any order. */
+  getUnits(memoryId: string, ids: readonly number[]): Promise<StoredUnit[]>
   stats(memoryId: string): Promise<MemoryStats>
   close(): Promise<void>
 }

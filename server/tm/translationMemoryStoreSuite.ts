@@ -7,7 +7,8 @@ export interface TranslationMemoryHarness {
   dispose(): Promise<void>
 }
 
-function unit(source: string, target: string, overrides: Partial<NewUnit> = {}): NewUnit {
+/** A ru→kk unit from a TMX file by aigul, for tests. */
+export function unit(source: string, target: string, overrides: Partial<NewUnit> = {}): NewUnit {
   return {
     sourceLang: 'ru',
     targetLang: 'kk',
@@ -103,6 +104,18 @@ export function describeTranslationMemoryStore(
       await store.addUnits(memory.id, [unit('Книга.', 'Кітабы.', fromSegment)])
       const units = await store.listUnits(memory.id, { afterId: 0, limit: 10 })
       expect(units.map((stored) => stored.target.text)).toEqual(['Кітабы.'])
+    })
+
+    test('reads units back by id, only from their memory, leaving out ids that are gone', async () => {
+      const memory = await store.createMemory('p1', 'M')
+      const other = await store.createMemory('p1', 'Other')
+      await store.addUnits(memory.id, [unit('Книга.', 'Кітап.'), unit('Опись.', 'Тізімдеме.')])
+      await store.addUnits(other.id, [unit('Фонд.', 'Қор.')])
+      const [first, second] = await store.listUnits(memory.id, { afterId: 0, limit: 10 })
+      const [foreign] = await store.listUnits(other.id, { afterId: 0, limit: 10 })
+      const read = await store.getUnits(memory.id, [second!.id, foreign!.id, 999_999, first!.id])
+      expect(read.map((stored) => stored.source.text).sort()).toEqual(['Книга.', 'Опись.'])
+      expect(await store.getUnits(memory.id, [])).toEqual([])
     })
 
     test('keeps inline codes, languages, context, origin and authorship as written', async () => {

@@ -21,3 +21,4 @@ export {
   type ConcordanceTexts,
   type HitSpan,
 } from './findConcordance.ts'
+export { exactForm } from './contextHash.ts'

@@ -3,22 +3,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { asUser } from '../support/accounts.ts'
 import type { TestServer } from '../support/testServer.ts'
 import type { Workspace } from '../support/workspace.ts'
-import { POLL, openAs, row, targetCell } from './browser.ts'
+import { POLL, openAs, row } from './browser.ts'
+import { editorOf, openSegment } from './segmentEditor.ts'
 import { openDocument, startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
 
 const SOURCE = 'Библиотеки оцифровывают рукописи. Каталог обновлён.'
 
-const editorOf = (page: Page, index: number) =>
-  page.locator(`${targetCell(index)} [contenteditable]`)
 const termHits = (page: Page, index: number) =>
   page.locator(`${row(index)} [data-testid="source"] [data-testid="term-hit"]`)
-
-async function openSegment(page: Page, index: number): Promise<void> {
-  await page.click(targetCell(index))
-  await expect
-    .poll(() => editorOf(page, index).evaluate((node) => node === document.activeElement), POLL)
-    .toBe(true)
-}
 
 describe('glossary terms in the editor', () => {
   let server: TestServer

@@ -255,6 +255,14 @@ export function createPostgresTranslationMemoryStore(pool: pg.Pool): Translation
       )
       return rows.map(toUnit)
     },
+    async getUnits(memoryId, ids) {
+      if (ids.length === 0) return []
+      const { rows } = await pool.query<UnitRow>(
+        'SELECT * FROM tm_units WHERE memory_id = $1 AND id = ANY($2::bigint[])',
+        [memoryId, ids],
+      )
+      return rows.map(toUnit)
+    },
     async stats(memoryId) {
       const byOrigin = Object.fromEntries(UNIT_ORIGINS.map((origin) => [origin, 0])) as Record<
         UnitOrigin,

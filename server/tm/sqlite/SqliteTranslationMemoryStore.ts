@@ -112,6 +112,9 @@ export function openSqliteTranslationMemoryStore(
   const selectUnits = db.prepare<[string, number, number], UnitRow>(
     'SELECT * FROM tm_units WHERE memory_id = ? AND id > ? ORDER BY id LIMIT ?',
   )
+  const selectUnitsById = db.prepare<[string, string], UnitRow>(
+    'SELECT * FROM tm_units WHERE memory_id = ? AND id IN (SELECT value FROM json_each(?))',
+  )
   const selectPairs = db.prepare<
     [string],
     { source_lang: string; target_lang: string; units: number }
@@ -235,6 +238,10 @@ export function openSqliteTranslationMemoryStore(
     },
     async listUnits(memoryId, { afterId, limit }) {
       return selectUnits.all(memoryId, afterId, limit).map(toUnit)
+    },
+    async getUnits(memoryId, ids) {
+      if (ids.length === 0) return []
+      return selectUnitsById.all(memoryId, JSON.stringify(ids)).map(toUnit)
     },
     async stats(memoryId) {
       const byOrigin = Object.fromEntries(UNIT_ORIGINS.map((origin) => [origin, 0])) as Record<

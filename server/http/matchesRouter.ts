@@ -1,0 +1,132 @@
+import { Router } from 'express'
+import { z } from 'zod'
+import {
+  readMeta,
+  segmentAt,
+  segmentId,
+  segmentIndexes,
+  segmentsArray,
+  segmentSource,
+} from '@qalam/shared/model'
+import { exactForm } from '@qalam/shared/tm'
+import type { AuthStore } from '../auth/index.ts'
+import { replayDocument, type DocumentStore } from '../storage/index.ts'
+import type { MatchLookup, TranslationMemoryStore } from '../tm/index.ts'
+import { requireDocumentRole, requirePermission } from './access.ts'
+import type { LiveDocuments } from './documentsRouter.ts'
+import { AppError, NotFoundError } from './errors.ts'
+import { parseInput } from './parseInput.ts'
+import { documentParams } from './schemas.ts'
+import { requireUser } from './session.ts'
+
+export interface MatchesRouterOptions {
+  auth: AuthStore
+  tm: TranslationMemoryStore
+  lookup: MatchLookup
+  store: DocumentStore
+  live: LiveDocuments
+}
+
+/** Lowest fuzzy match shown: below 50 % a match costs more to read than to translate. */
+const MIN_SCORE = 0.5
+/** How long a page that saw an approval may wait for the unit it makes. */
+const MAX_WAIT_MS = 3000
+
+const matchesQuery = z.object({
+  segment: z.string().min(1).max(200),
+  limit: z.coerce.number().int().min(1).max(9).default(9),
+  /** The revision the page has: answer once the memories move past it (or after a while). */
+  since: z.coerce.number().int().min(0).optional(),
+})
+
+/**
+ * `GET /api/documents/:id/matches?segment=…`: translation-memory matches for one segment of
+ * the document, across the project's write and read memories, best first; and the other
+ * segments of the document with the same source (repetitions). Any member may look.
+ */
+export function matchesRouter({ auth, tm, lookup, store, live }: MatchesRouterOptions): Router {
+  const router = Router({ mergeParams: true })
+
+  router.get('/', async (request, response) => {
+    const user = requireUser(request)
+    const { id } = parseInput(documentParams, request.params)
+    const query = parseInput(matchesQuery, request.query)
+    const access = await requireDocumentRole(auth, user, id)
+    requirePermission(access.role, 'view')
+    let doc = live.liveDocument(id)
+    if (!doc) {
+      const stored = await store.loadDocument(id)
+      if (!stored) throw new NotFoundError('document.not_found', `No document ${id}.`)
+      doc = replayDocument(stored)
+    }
+    const index = segmentIndexes(doc, new Set([query.segment])).get(query.segment)
+    const segment = index === undefined ? undefined : segmentAt(doc, index)
+    if (index === undefined || !segment)
+      throw new AppError('segment.not_found', 404, `No segment ${query.segment} in this document.`)
+    // As the memories page does: the write memory exists before its first approval, so a page
+    // waiting for that approval's unit knows which memory to wait on.
+    const project = await auth.getProject(access.projectId)
+    await tm.ensureWriteMemory(access.projectId, project?.name ?? 'Project memory')
+    const memories = await tm.listProjectMemories(access.projectId)
+    const memoryIds = memories.map((memory) => memory.id)
+    const revisionNow = () =>
+      memoryIds.reduce((sum, memoryId) => sum + lookup.revision(memoryId), 0)
+    if (query.since !== undefined && revisionNow() <= query.since) {
+      const aborted = new AbortController()
+      request.once('close', () => aborted.abort())
+      await lookup.waitForWrite(memoryIds, MAX_WAIT_MS, aborted.signal)
+      if (response.destroyed) return
+    }
+    const revision = revisionNow()
+    const meta = readMeta(doc)
+    const source = segmentSource(segment)
+    const previous = index > 0 ? segmentAt(doc, index - 1) : undefined
+    const next = segmentAt(doc, index + 1)
+    const found = await lookup.lookup({
+      memoryIds,
+      sourceLang: meta.sourceLang,
+      targetLang: meta.targetLang,
+      source,
+      prev: previous ? segmentSource(previous) : '',
+      next: next ? segmentSource(next) : '',
+      limit: query.limit,
+      minScore: MIN_SCORE,
+    })
+    const names = new Map(memories.map((memory) => [memory.id, memory.name]))
+    const wanted = exactForm(source)
+    const repetitions: Array<{ segmentId: string; index: number }> = []
+    if (wanted !== '') {
+      segmentsArray(doc).forEach((other, position) => {
+        if (position !== index && exactForm(segmentSource(other)) === wanted)
+          repetitions.push({ segmentId: segmentId(other), index: position })
+      })
+    }
+    response.json({
+      segmentId: query.segment,
+      revision,
+      matches: found.map((match) => ({
+        unitId: match.unitId,
+        percent: match.percent,
+        score: match.score,
+        kind: match.kind,
+        inContext: match.kind === 'in-context',
+        exact: match.kind !== 'fuzzy',
+        source: match.source,
+        target: match.target,
+        numbersReplaced: match.numbersReplaced,
+        diff: match.diff,
+        origin: {
+          memoryId: match.memoryId,
+          memoryName: names.get(match.memoryId) ?? '',
+          createdBy: match.createdBy,
+          createdAt: match.createdAt,
+          changedBy: match.changedBy,
+          changedAt: match.changedAt,
+        },
+      })),
+      repetitions,
+    })
+  })
+
+  return router
+}

@@ -1,0 +1,282 @@
+import { EventEmitter } from 'node:events'
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
+import { matchUnit, TmIndex, type TmMatch } from '@qalam/shared/tm'
+import type { NewUnit, StoredUnit, TranslationMemoryStore } from './TranslationMemoryStore.ts'
+
+/** Units read from the store at once while building. */
+const BUILD_PAGE = 500
+/** The longest a build runs before it lets the event loop serve other requests. */
+const BUILD_SLICE_MS = 15
+/** An index nobody looked up in this long is dropped; the next lookup builds it again. */
+const DEFAULT_IDLE_MS = 10 * 60 * 1000
+
+/** One memory's indexes (one per source language) and how far into the store they have read. */
+interface MemoryIndex {
+  byLang: Map<string, TmIndex>
+  /** The highest unit id read: units are added with growing ids. */
+  lastId: number
+  usedAt: number
+  /** The running catch-up with the store, shared by concurrent lookups. */
+  reading: Promise<void> | null
+  /** A write happened since `reading` started: read again after it. */
+  stale: boolean
+}
+
+export interface MatchQuery {
+  memoryIds: readonly string[]
+  sourceLang: string
+  targetLang: string
+  source: string
+  /** Neighbouring sources; '' at the start or end of the document. */
+  prev: string
+  next: string
+  limit: number
+  minScore: number
+}
+
+export interface FoundMatch extends TmMatch {
+  unitId: number
+  memoryId: string
+  source: string
+  createdBy: string
+  createdAt: number
+  changedBy: string
+  changedAt: number
+}
+
+/**
+ * A unit's neighbour for in-context matching. An approved segment without one stood at the
+ * start or end of its document (''); a TMX or aligned unit without one has no known context.
+ */
+const contextOf = (value: string | null, unit: StoredUnit): string | undefined =>
+  value ?? (unit.origin === 'segment' ? '' : undefined)
+
+/**
+ * Fuzzy lookup over translation memories for the editor: one `TmIndex` per memory and source
+ * language, built on first use from the store in slices of at most 15 ms that yield to the event loop, kept up
+ * to date by reading the units added after the last one seen whenever the store reports a
+ * write, and dropped after `idleMs` without a lookup. Texts are read back from the store for
+ * the few units a lookup returns, so a unit deleted or replaced since is simply skipped.
+ */
+export class MatchLookup {
+  private readonly indexes = new Map<string, MemoryIndex>()
+  private readonly revisions = new Map<string, number>()
+  private readonly changes = new EventEmitter()
+  private readonly sweep: NodeJS.Timeout
+
+  constructor(
+    private readonly store: TranslationMemoryStore,
+    private readonly idleMs = DEFAULT_IDLE_MS,
+  ) {
+    this.changes.setMaxListeners(0)
+    this.sweep = setInterval(() => this.evictIdle(Date.now()), Math.max(1000, idleMs / 2))
+    this.sweep.unref()
+  }
+
+  /** How many times the memory was written to since the server started. */
+  revision(memoryId: string): number {
+    return this.revisions.get(memoryId) ?? 0
+  }
+
+  /** The store reports a write into the memory: lookups from now on see the new units. */
+  noteWrite(memoryId: string): void {
+    this.revisions.set(memoryId, this.revision(memoryId) + 1)
+    const entry = this.indexes.get(memoryId)
+    if (entry) entry.stale = true
+    this.changes.emit('write', memoryId)
+  }
+
+  /**
+   * Resolves true once one of the memories is written to, false after `timeoutMs` or when
+   * `signal` aborts: lets a page that saw an approval wait for the unit it makes.
+   */
+  waitForWrite(memoryIds: readonly string[], timeoutMs: number, signal?: AbortSignal) {
+    return new Promise<boolean>((resolve) => {
+      const wanted = new Set(memoryIds)
+      const finish = (value: boolean) => {
+        clearTimeout(timer)
+        this.changes.off('write', onWrite)
+        signal?.removeEventListener('abort', onAbort)
+        resolve(value)
+      }
+      const onWrite = (memoryId: string) => {
+        if (wanted.has(memoryId)) finish(true)
+      }
+      const onAbort = () => finish(false)
+      const timer = setTimeout(() => finish(false), timeoutMs)
+      this.changes.on('write', onWrite)
+      signal?.addEventListener('abort', onAbort)
+    })
+  }
+
+  /** The best matches across the memories, best first; ties go to the newer unit. */
+  async lookup(query: MatchQuery): Promise<FoundMatch[]> {
+    const found: FoundMatch[] = []
+    for (const memoryId of query.memoryIds) {
+      const index = (await this.ready(memoryId)).get(query.sourceLang)
+      if (!index) continue
+      const hits = index.lookup(query.source, {
+        prev: query.prev,
+        next: query.next,
+        limit: query.limit,
+        minScore: query.minScore,
+        targetLang: query.targetLang,
+      })
+      const units = await this.store.getUnits(
+        memoryId,
+        hits.map((hit) => hit.id),
+      )
+      const byId = new Map(units.map((unit) => [unit.id, unit]))
+      for (const hit of hits) {
+        const unit = byId.get(hit.id)
+        if (!unit) {
+          // Deleted or replaced since it was indexed (a segment approved again).
+          index.remove(hit.id)
+          continue
+        }
+        found.push(this.scored(query, unit))
+      }
+    }
+    found.sort((a, b) => b.percent - a.percent || b.score - a.score || b.changedAt - a.changedAt)
+    return found.slice(0, query.limit)
+  }
+
+  /** Forgets every index; for shutdown. */
+  close(): void {
+    clearInterval(this.sweep)
+    this.indexes.clear()
+    this.changes.removeAllListeners()
+  }
+
+  /** Number of indexed memories, for tests of eviction. */
+  get loaded(): number {
+    return this.indexes.size
+  }
+
+  evictIdle(now: number): void {
+    for (const [memoryId, entry] of this.indexes) {
+      if (entry.reading === null && now - entry.usedAt >= this.idleMs) this.indexes.delete(memoryId)
+    }
+  }
+
+  private scored(query: MatchQuery, unit: StoredUnit): FoundMatch {
+    const match = matchUnit(
+      { source: query.source, prev: query.prev, next: query.next },
+      {
+        source: unit.source.text,
+        target: unit.target.text,
+        prev: contextOf(unit.previousSource, unit),
+        next: contextOf(unit.nextSource, unit),
+      },
+      query.sourceLang,
+    )
+    return {
+      ...match,
+      unitId: unit.id,
+      memoryId: unit.memoryId,
+      source: unit.source.text,
+      createdBy: unit.createdBy,
+      createdAt: unit.createdAt,
+      changedBy: unit.changedBy,
+      changedAt: unit.changedAt,
+    }
+  }
+
+  /** The memory's indexes, caught up with every write reported before this call. */
+  private async ready(memoryId: string): Promise<Map<string, TmIndex>> {
+    let entry = this.indexes.get(memoryId)
+    if (!entry) {
+      entry = { byLang: new Map(), lastId: 0, usedAt: Date.now(), reading: null, stale: true }
+      this.indexes.set(memoryId, entry)
+    }
+    entry.usedAt = Date.now()
+    while (entry.stale || entry.reading) {
+      if (!entry.reading) {
+        entry.stale = false
+        const current = entry
+        current.reading = this.readNewUnits(memoryId, current).finally(() => {
+          current.reading = null
+        })
+      }
+      try {
+        await entry.reading
+      } catch (error) {
+        // Read again on the next lookup rather than serve an index missing units.
+        this.indexes.delete(memoryId)
+        throw error
+      }
+    }
+    return entry.byLang
+  }
+
+  private async readNewUnits(memoryId: string, entry: MemoryIndex): Promise<void> {
+    let sliceStart = performance.now()
+    for (;;) {
+      const page = await this.store.listUnits(memoryId, {
+        afterId: entry.lastId,
+        limit: BUILD_PAGE,
+      })
+      for (const unit of page) {
+        this.indexUnit(entry, unit)
+        if (performance.now() - sliceStart > BUILD_SLICE_MS) {
+          await yieldToEventLoop()
+          sliceStart = performance.now()
+        }
+      }
+      if (page.length < BUILD_PAGE) return
+      await yieldToEventLoop()
+      sliceStart = performance.now()
+    }
+  }
+
+  private indexUnit(entry: MemoryIndex, unit: StoredUnit): void {
+    entry.lastId = Math.max(entry.lastId, unit.id)
+    let index = entry.byLang.get(unit.sourceLang)
+    if (!index) {
+      index = new TmIndex(unit.sourceLang)
+      entry.byLang.set(unit.sourceLang, index)
+    }
+    index.add({
+      id: unit.id,
+      source: unit.source.text,
+      target: unit.target.text,
+      targetLang: unit.targetLang,
+      prev: contextOf(unit.previousSource, unit),
+      next: contextOf(unit.nextSource, unit),
+    })
+  }
+}
+
+/**
+ * The store with every write into a memory reported to `onWrite` once it is stored: units
+ * added directly (approvals, alignments) and imports committed.
+ */
+export function reportingWrites(
+  store: TranslationMemoryStore,
+  onWrite: (memoryId: string) => void,
+): TranslationMemoryStore {
+  const stagedMemory = new Map<string, string>()
+  return {
+    ...store,
+    async addUnits(memoryId: string, units: readonly NewUnit[]) {
+      const written = await store.addUnits(memoryId, units)
+      onWrite(memoryId)
+      return written
+    },
+    async stageUnits(importId: string, memoryId: string, units: readonly NewUnit[]) {
+      stagedMemory.set(importId, memoryId)
+      await store.stageUnits(importId, memoryId, units)
+    },
+    async commitImport(importId: string) {
+      const memoryId = stagedMemory.get(importId)
+      stagedMemory.delete(importId)
+      const written = await store.commitImport(importId)
+      if (memoryId !== undefined) onWrite(memoryId)
+      return written
+    },
+    async discardImport(importId: string) {
+      stagedMemory.delete(importId)
+      await store.discardImport(importId)
+    },
+  }
+}

@@ -1,0 +1,64 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { TestServer } from '../support/testServer.ts'
+import type { Workspace } from '../support/workspace.ts'
+import { POLL, openAs } from './browser.ts'
+import { editorOf, openSegment } from './segmentEditor.ts'
+import { openDocument, startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
+
+const SOURCE = 'Рукописи хранятся в фонде 12. Рукописи хранятся в архиве 12.'
+const TRANSLATION = 'Қолжазбалар 12 қорда сақталады.'
+
+describe('translation-memory matches in the editor', () => {
+  let server: TestServer
+  let workspace: Workspace
+  let browser: Browser
+  let translator: Page
+  let reviewer: Page
+
+  beforeAll(async () => {
+    ;({ server, workspace, browser } = await startBrowserTestbed('Сәйкестіктер'))
+    const documentId = (
+      await workspace.importDocument({ bytes: SOURCE, title: 'Қор', targetLang: 'kk' })
+    ).id
+    translator = await openAs(
+      browser,
+      await workspace.member('translator', 'aigerim'),
+      'en',
+      server.url,
+    )
+    reviewer = await openAs(browser, await workspace.member('reviewer', 'saule'), 'en', server.url)
+    await openDocument(server.url, documentId, translator, reviewer)
+  })
+
+  afterAll(() => stopBrowserTestbed({ browser, server }))
+
+  test('a colleague’s approval shows as a fuzzy match with the difference marked, and Ctrl+1 takes it in one undoable step', async () => {
+    await openSegment(translator, 1)
+    const panel = translator.locator('[data-testid="match-panel"]')
+    await expect.poll(() => panel.textContent(), POLL).toContain('No matches')
+
+    await openSegment(reviewer, 0)
+    await reviewer.keyboard.type(TRANSLATION)
+    await reviewer.keyboard.press('Control+Enter')
+
+    const item = panel.locator('[data-testid="match-item"]')
+    await expect.poll(() => item.count(), POLL).toBe(1)
+    expect(await item.locator('[data-testid="match-target"]').textContent()).toBe(TRANSLATION)
+    const percent = Number.parseInt(
+      (await item.locator('[data-testid="match-percent"]').textContent())!,
+    )
+    expect(percent).toBeLessThan(100)
+    expect(percent).toBeGreaterThanOrEqual(50)
+    expect(await item.locator('[data-testid="match-source"] mark').allTextContents()).toEqual([
+      'фонде',
+    ])
+
+    await editorOf(translator, 1).focus()
+    await translator.keyboard.press('Control+Digit1')
+    await expect.poll(() => editorOf(translator, 1).textContent(), POLL).toBe(TRANSLATION)
+    // One change: a single undo brings back what was there before.
+    await translator.keyboard.press('Control+z')
+    await expect.poll(() => editorOf(translator, 1).textContent(), POLL).toBe('')
+  })
+})
