@@ -10,7 +10,7 @@ import {
   touchSegment,
 } from './document.ts'
 import type { TransactionOrigin } from './origin.ts'
-import { SEGMENT_KEYS, segmentsArray, type SegmentStatus } from './schema.ts'
+import { SEGMENT_KEYS, segmentsArray, type SegmentMap, type SegmentStatus } from './schema.ts'
 import {
   readLexicalText,
   readTargetContent,
@@ -31,6 +31,20 @@ export function repetitionKey(source: string, lang: string): string {
   return foldText(source, lang).replace(/\s+/g, ' ').trim()
 }
 
+/*
+ * Each segment's key, remembered: a source never changes after import, and folding every source
+ * of a 10,000-segment document again at each Ctrl+Enter would cost a few hundred milliseconds.
+ */
+const knownKeys = new WeakMap<SegmentMap, { lang: string; key: string }>()
+
+function keyOf(segment: SegmentMap, lang: string): string {
+  const known = knownKeys.get(segment)
+  if (known !== undefined && known.lang === lang) return known.key
+  const key = repetitionKey(segmentSource(segment), lang)
+  knownKeys.set(segment, { lang, key })
+  return key
+}
+
 /**
  * Segments a propagation may write: approved ones are locked (the server refuses a translator's
  * change to them) and a rejected one carries a reviewer's reason that concerns it alone, so the
@@ -43,7 +57,7 @@ export function repeatedSegmentIds(doc: Y.Doc): Set<string> {
   const lang = readMeta(doc).sourceLang
   const byKey = new Map<string, string[]>()
   for (const segment of segmentsArray(doc)) {
-    const key = repetitionKey(segmentSource(segment), lang)
+    const key = keyOf(segment, lang)
     if (key === '') continue
     const ids = byKey.get(key)
     if (ids) ids.push(segmentId(segment))
@@ -69,13 +83,13 @@ export function findRepetitions(
   const segments = segmentsArray(doc)
   const original = segments.get(index)
   const lang = readMeta(doc).sourceLang
-  const key = repetitionKey(segmentSource(original), lang)
+  const key = keyOf(original, lang)
   if (key === '') return []
   const translation = differingOnly ? readLexicalText(segmentTarget(original)) : ''
   const found: string[] = []
   segments.forEach((segment, each) => {
     if (each === index || !PROPAGATABLE.has(segmentStatus(segment))) return
-    if (repetitionKey(segmentSource(segment), lang) !== key) return
+    if (keyOf(segment, lang) !== key) return
     if (differingOnly && readLexicalText(segmentTarget(segment)) === translation) return
     found.push(segmentId(segment))
   })
