@@ -20,7 +20,7 @@ export interface RepetitionOffer {
 
 type Stage =
   | { kind: 'offered' }
-  | { kind: 'applied'; propagation: Propagation }
+  | { kind: 'applied'; propagation: Propagation; focusUndo: boolean }
   | { kind: 'undone'; count: number }
 
 /**
@@ -43,19 +43,36 @@ export function RepetitionsBar({
   const format = useFormatter()
   const [stage, setStage] = useState<Stage>({ kind: 'offered' })
   const undoButton = useRef<HTMLButtonElement>(null)
+  // Applied with the mouse, the next key most likely wanted is Undo; applied with the shortcut
+  // from the editor, the translator goes on typing there.
+  const focusUndo = stage.kind === 'applied' && stage.focusUndo
   useEffect(() => {
-    if (stage.kind === 'applied') undoButton.current?.focus()
-  }, [stage.kind])
+    if (focusUndo) undoButton.current?.focus()
+  }, [focusUndo])
 
   const origin = { kind: 'user', userId } as const
-  const apply = () => {
+  const apply = (thenFocusUndo: boolean) => {
     // Asked again now: a repetition approved or rejected since the offer is left alone.
     const ids = findRepetitions(doc, offer.segmentId, { differingOnly: true })
-    setStage({
-      kind: 'applied',
-      propagation: propagateTranslation(doc, offer.segmentId, ids, origin),
-    })
+    const propagation = propagateTranslation(doc, offer.segmentId, ids, origin)
+    setStage({ kind: 'applied', propagation, focusUndo: thenFocusUndo })
   }
+  const latestApply = useRef(apply)
+  useEffect(() => {
+    latestApply.current = apply
+  })
+  const isOffered = stage.kind === 'offered'
+  useEffect(() => {
+    if (!isOffered) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isApplyShortcut(event)) return
+      event.preventDefault()
+      event.stopPropagation()
+      latestApply.current(false)
+    }
+    window.addEventListener('keydown', onKeyDown, { capture: true })
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true })
+  }, [isOffered])
   const undo = (propagation: Propagation) => {
     setStage({ kind: 'undone', count: revertPropagation(doc, propagation, origin).length })
   }
@@ -80,7 +97,13 @@ export function RepetitionsBar({
       <div className="workflow-bar__actions">
         {stage.kind === 'offered' && (
           <>
-            <button type="button" className="button button--primary" onClick={apply}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => apply(true)}
+              aria-keyshortcuts="Control+Shift+Enter"
+              title={t('repetitions.shortcut')}
+            >
               {t('repetitions.apply', { count: format.number(offer.count) })}
             </button>
             <button type="button" className="button" onClick={onClose}>
@@ -110,5 +133,12 @@ export function RepetitionsBar({
         )}
       </div>
     </section>
+  )
+}
+
+/** Ctrl+Shift+Enter (Cmd+Shift+Enter on macOS): apply the offer without leaving the editor. */
+function isApplyShortcut(event: KeyboardEvent): boolean {
+  return (
+    event.key === 'Enter' && event.shiftKey && !event.altKey && (event.ctrlKey || event.metaKey)
   )
 }

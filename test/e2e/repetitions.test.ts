@@ -101,6 +101,28 @@ describe('repetitions in two browsers', () => {
     await expect.poll(() => translator.getAttribute(bar, 'data-stage'), POLL).toBe('undone')
     expect(await shownTarget(translator, 0)).toBe(TRANSLATION)
     expect(await status(translator, 3)).toBe('approved')
+  })
+
+  test('Ctrl+Shift+Enter applies the offer from the editor, which keeps the focus', async () => {
+    await translator.click(targetCell(0))
+    await expect
+      .poll(() => editorOf(translator, 0).evaluate((node) => node === document.activeElement), POLL)
+      .toBe(true)
+    await translator.keyboard.press('Control+Enter')
+    await expect.poll(() => translator.getAttribute(bar, 'data-stage'), POLL).toBe('offered')
+    await expect
+      .poll(() => editorOf(translator, 1).evaluate((node) => node === document.activeElement), POLL)
+      .toBe(true)
+    await translator.keyboard.press('Control+Shift+Enter')
+    for (const page of [translator, reviewer]) {
+      await expect.poll(() => shownTarget(page, 2).catch(() => null), POLL).toBe(TRANSLATION)
+      await expect.poll(() => status(page, 2), POLL).toBe('translated')
+    }
+    expect(await editorOf(translator, 1).evaluate((node) => node === document.activeElement)).toBe(
+      true,
+    )
+    expect(await editorOf(translator, 1).textContent()).toBe('')
+    expect(await status(translator, 3)).toBe('approved')
     expect(pageErrors).toEqual([])
   })
 })
