@@ -28,6 +28,7 @@ export const confirmAndNext: SegmentAction = {
     // refuses rejected -> translated in one step, so these are two updates.
     if (segment.status === 'rejected') setStatus(context.doc, segment.id, 'draft', context.userId)
     setStatus(context.doc, segment.id, 'translated', context.userId)
+    context.offerRepetitions(segment)
     // Never a silent jump back to segment 1, nor into a segment a colleague is typing in: say
     // that the search began again, what it passed over, or that nothing is left.
     moveToNextFree(context, segment.index, isOpen, 'allTranslated')

@@ -22,6 +22,8 @@ export interface SegmentActionContext {
   confirmApproval(request: ApprovalRequest, approve: () => void): void
   openFind(): void
   openGoTo(): void
+  /** Offers to apply a just-confirmed segment's translation to its repetitions, if any differ. */
+  offerRepetitions(segment: SegmentView): void
 }
 
 /**

@@ -43,6 +43,7 @@ function openDocument(sources: string[], role: ActingRole = 'translator') {
   const rejections: SegmentView[] = []
   const notices: NavigationNotice[] = []
   const opened: string[] = []
+  const offered: string[] = []
   // Segment id -> names of the colleagues who have it open.
   const editors = new Map<string, string[]>()
   const approvalRequests: { names: readonly string[]; approve: () => void }[] = []
@@ -60,6 +61,7 @@ function openDocument(sources: string[], role: ActingRole = 'translator') {
     confirmApproval: ({ names }, approve) => approvalRequests.push({ names, approve }),
     openFind: () => opened.push('find'),
     openGoTo: () => opened.push('goTo'),
+    offerRepetitions: (segment) => offered.push(segment.id),
   })
   const idAt = (index: number) => segmentId(segmentAt(doc, index)!)
   const statusAt = (index: number) => segmentStatus(segmentAt(doc, index)!)
@@ -70,6 +72,7 @@ function openDocument(sources: string[], role: ActingRole = 'translator') {
     rejections,
     notices,
     opened,
+    offered,
     idAt,
     statusAt,
     editors,
@@ -101,7 +104,12 @@ describe('confirmAndNext', () => {
   })
 
   test('marks the segment translated by the user and skips segments already done', () => {
-    const { doc, context, activated, idAt } = openDocument(['Один.', 'Два.', 'Три.', 'Четыре.'])
+    const { doc, context, activated, offered, idAt } = openDocument([
+      'Один.',
+      'Два.',
+      'Три.',
+      'Четыре.',
+    ])
     setTargetText(doc, idAt(0), 'Бір.', USER)
     setStatus(doc, idAt(1), 'translated', 'other')
     setStatus(doc, idAt(2), 'approved', 'reviewer')
@@ -110,6 +118,8 @@ describe('confirmAndNext', () => {
     expect(first.status).toBe('translated')
     expect(first.updatedBy).toBe(USER)
     expect(activated).toEqual([3])
+    // Once confirmed, its repetitions (if any) are offered the translation.
+    expect(offered).toEqual([idAt(0)])
   })
 
   test('wraps around to an earlier open segment saying so, and says when none is left', () => {

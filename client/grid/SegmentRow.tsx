@@ -15,6 +15,7 @@ import { PresenceChips } from '../presence/PresenceChips.tsx'
 import type { PresenceStore } from '../presence/PresenceStore.ts'
 import { useCollaboratorsIn } from '../presence/usePresence.ts'
 import type { SegmentStore } from './SegmentStore.ts'
+import { RepetitionMarker } from '../repetitions/RepeatedSegments.tsx'
 import { LockIcon } from '../review/LockIcon.tsx'
 import { ReviewNote } from '../review/ReviewNote.tsx'
 import { StatusMarker } from './StatusMarker.tsx'
@@ -112,6 +113,7 @@ export const SegmentRow = memo(function SegmentRow({
     >
       <div role="cell" className="segment-row__number">
         {index + 1}
+        <RepetitionMarker segmentId={segment.id} />
       </div>
       <div
         role="cell"

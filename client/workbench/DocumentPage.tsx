@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams, useSearchParams } from 'react-router'
-import { rejectSegment as writeRejection, type SegmentView } from '@qalam/shared/model'
+import {
+  findRepetitions,
+  rejectSegment as writeRejection,
+  type SegmentView,
+} from '@qalam/shared/model'
 import { languageDirection } from '@qalam/shared/text'
 import { may } from '@qalam/shared/workflow'
 import { gotoNextToReview } from '../actions/approveAndNext.ts'
@@ -18,6 +22,8 @@ import { FindBars } from '../find/FindBars.tsx'
 import { FindHighlightProvider } from '../find/FindHighlight.tsx'
 import { parseSegmentNumber } from '../find/segmentNumber.ts'
 import { useFindBars } from '../find/useFindBars.ts'
+import { RepeatedSegmentsProvider } from '../repetitions/RepeatedSegments.tsx'
+import { RepetitionsBar, type RepetitionOffer } from '../repetitions/RepetitionsBar.tsx'
 import { languageLabel } from '../documents/languageLabel.ts'
 import { SegmentGrid } from '../grid/SegmentGrid.tsx'
 import type { SegmentStore } from '../grid/SegmentStore.ts'
@@ -145,6 +151,10 @@ function Workbench({
   const [filter, setFilter] = useStatusFilterParam()
   const [rejecting, setRejecting] = useState<SegmentView | null>(null)
   const [notice, setNotice] = useState<NavigationNotice | null>(null)
+  // The latest confirmed segment with repetitions to offer; `key` starts each offer afresh.
+  const [repetitionOffer, setRepetitionOffer] = useState<
+    (RepetitionOffer & { key: number }) | null
+  >(null)
   const [approving, setApproving] = useState<{
     request: ApprovalRequest
     approve: () => void
@@ -212,6 +222,17 @@ function Workbench({
     confirmApproval: (request, approve) => setApproving({ request, approve }),
     openFind: findBars.openFind,
     openGoTo: findBars.openGoTo,
+    offerRepetitions: (segment) => {
+      const count = findRepetitions(session.doc, segment.id, { differingOnly: true }).length
+      // A confirmation without repetitions leaves an earlier offer (and its Undo) where it is.
+      if (count === 0) return
+      setRepetitionOffer((earlier) => ({
+        segmentId: segment.id,
+        number: segment.index + 1,
+        count,
+        key: (earlier?.key ?? 0) + 1,
+      }))
+    },
   }
   useSegmentShortcuts(context)
 
@@ -274,29 +295,40 @@ function Workbench({
         onApproveAll={approveAllInView}
         notice={notice}
       />
+      {repetitionOffer !== null && may(role, 'editTarget') && (
+        <RepetitionsBar
+          key={repetitionOffer.key}
+          doc={session.doc}
+          userId={user.id}
+          offer={repetitionOffer}
+          onClose={() => setRepetitionOffer(null)}
+        />
+      )}
       <FindBars bars={findBars} segmentCount={segmentCount} onGo={goToSegment} />
       <div className="workbench__body">
-        <FindHighlightProvider
-          query={findBars.open === 'find' ? findBars.find.query : ''}
-          current={findBars.open === 'find' ? findBars.find.current : null}
-        >
-          <TermHighlightProvider index={activeIndex} hits={termHits}>
-            <SegmentGrid
-              store={store}
-              presence={presence}
-              doc={session.doc}
-              provider={session.provider}
-              user={user}
-              source={source}
-              target={target}
-              rows={rows}
-              mayEdit={may(role, 'editTarget')}
-              activeIndex={activeIndex}
-              onActivate={activate}
-              reveal={reveal}
-            />
-          </TermHighlightProvider>
-        </FindHighlightProvider>
+        <RepeatedSegmentsProvider doc={session.doc}>
+          <FindHighlightProvider
+            query={findBars.open === 'find' ? findBars.find.query : ''}
+            current={findBars.open === 'find' ? findBars.find.current : null}
+          >
+            <TermHighlightProvider index={activeIndex} hits={termHits}>
+              <SegmentGrid
+                store={store}
+                presence={presence}
+                doc={session.doc}
+                provider={session.provider}
+                user={user}
+                source={source}
+                target={target}
+                rows={rows}
+                mayEdit={may(role, 'editTarget')}
+                activeIndex={activeIndex}
+                onActivate={activate}
+                reveal={reveal}
+              />
+            </TermHighlightProvider>
+          </FindHighlightProvider>
+        </RepeatedSegmentsProvider>
         <MatchPanel
           state={matches}
           source={activeSource}

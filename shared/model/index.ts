@@ -11,3 +11,10 @@ export {
   readLexicalText,
   writeLexicalText,
 } from './targetText.ts'
+export {
+  readTargetContent,
+  writeTargetContent,
+  type TargetContent,
+  type TargetPiece,
+} from './targetText.ts'
+export * from './repetitions.ts'

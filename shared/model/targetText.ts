@@ -167,3 +167,77 @@ function splitLines(pieces: readonly TaggedPiece[]): TaggedPiece[][] {
   }
   return lines
 }
+
+/**
+ * A target's content as plain data, every node and property kept (paragraph attributes, text
+ * formats, line breaks, and any inline node a later version adds): what a propagation copies
+ * from one segment into its repetitions, and what its undo puts back. Holds no Yjs type, so it
+ * can be kept after the target it was read from has changed.
+ */
+export type TargetContent = readonly TargetPiece[]
+
+export type TargetPiece =
+  | { kind: 'text'; text: string; format?: Record<string, unknown> }
+  | { kind: 'block'; attributes: Record<string, unknown>; children: TargetContent }
+  | { kind: 'inline'; properties: Record<string, unknown> }
+
+/** Reads a Lexical-shaped XmlText (or one of its blocks) as `TargetContent`. */
+export function readTargetContent(root: Y.XmlText): TargetContent {
+  const pieces: TargetPiece[] = []
+  for (const op of root.toDelta() as Array<{
+    insert: unknown
+    attributes?: Record<string, unknown>
+  }>) {
+    const insert = op.insert
+    if (typeof insert === 'string') {
+      pieces.push(
+        op.attributes === undefined
+          ? { kind: 'text', text: insert }
+          : { kind: 'text', text: insert, format: { ...op.attributes } },
+      )
+    } else if (insert instanceof Y.XmlText) {
+      pieces.push({
+        kind: 'block',
+        attributes: { ...insert.getAttributes() },
+        children: readTargetContent(insert),
+      })
+    } else if (insert instanceof Y.Map) {
+      pieces.push({ kind: 'inline', properties: Object.fromEntries(insert.entries()) })
+    }
+  }
+  return pieces
+}
+
+/**
+ * Replaces the content of a Lexical-shaped XmlText with `content`, node for node. The XmlText
+ * itself stays (the server refuses a replaced target). Must run inside a transaction of the
+ * XmlText's document.
+ */
+export function writeTargetContent(root: Y.XmlText, content: TargetContent): void {
+  if (root.length > 0) root.delete(0, root.length)
+  insertPieces(root, content)
+}
+
+function insertPieces(into: Y.XmlText, content: TargetContent): void {
+  let at = 0
+  for (const piece of content) {
+    if (piece.kind === 'text') {
+      into.insert(at, piece.text, piece.format === undefined ? undefined : { ...piece.format })
+      at += piece.text.length
+    } else if (piece.kind === 'block') {
+      const block = new Y.XmlText()
+      into.insertEmbed(at, block)
+      // Attributes and children can only be written once the block is in the document.
+      for (const [key, value] of Object.entries(piece.attributes)) {
+        block.setAttribute(key, value as string)
+      }
+      insertPieces(block, piece.children)
+      at += 1
+    } else {
+      const node = new Y.Map<unknown>()
+      into.insertEmbed(at, node)
+      for (const [key, value] of Object.entries(piece.properties)) node.set(key, value)
+      at += 1
+    }
+  }
+}
