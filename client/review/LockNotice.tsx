@@ -1,4 +1,5 @@
 import { Trans, useTranslation } from 'react-i18next'
+import { languageDirection } from '@qalam/shared/text'
 
 interface LockNoticeProps {
   /** Who approved the segment, when known. */
@@ -9,14 +10,20 @@ interface LockNoticeProps {
   refused: number
 }
 
-/** In the open editor of an approved segment: who approved it, and that keys are refused. */
+/**
+ * In the open editor of an approved segment: who approved it, and that keys are refused. In the
+ * interface's direction, whatever the target cell's.
+ */
 export function LockNotice({ approver, whileOpen, refused }: LockNoticeProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const language = i18n.resolvedLanguage ?? 'en'
   return (
     <p
       className="lock-notice"
       role="status"
       data-testid="lock-notice"
+      lang={language}
+      dir={languageDirection(language)}
       data-refused={refused}
       data-approver={approver ?? ''}
     >

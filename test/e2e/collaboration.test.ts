@@ -149,6 +149,11 @@ describe('two translators in one document', () => {
     await expect
       .poll(() => textOf(aigerim, `${targetCell(2)} .segment-editor__cursors`))
       .toContain('Omar')
+    // The notice speaks the interface's language and direction, not the Arabic cell's, so that
+    // "Omar is editing this segment" does not read "is editing this segment Omar".
+    const notice = aigerim.locator(`${targetCell(2)} [data-testid="editing-notice"]`)
+    await expect.poll(() => notice.getAttribute('dir'), POLL).toBe('ltr')
+    expect(await notice.innerText()).toMatch(/^Omar/)
     await mkdir(SCREENSHOT_DIR, { recursive: true })
     await aigerim.screenshot({ path: `${SCREENSHOT_DIR}/document-two-users-ar.png` })
   })
