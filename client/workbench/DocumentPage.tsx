@@ -329,25 +329,28 @@ function Workbench({
             </TermHighlightProvider>
           </FindHighlightProvider>
         </RepeatedSegmentsProvider>
-        <MatchPanel
-          state={matches}
-          source={activeSource}
-          sourceLang={meta.sourceLang}
-          targetLang={meta.targetLang}
-          mayInsert={may(role, 'editTarget') && !activeLocked}
-          onGoToSegment={goToSegment}
-        />
-        <TermsPanel
-          projectId={summary.projectId}
-          documentId={session.documentId}
-          onGoToSegment={goToSegment}
-          terms={glossary.terms}
-          hits={termHits}
-          sourceLang={meta.sourceLang}
-          targetLang={meta.targetLang}
-          onAdded={glossary.announceChange}
-        />
-        <SegmentDetails documentId={session.documentId} store={store} index={activeIndex} />
+        {/* One column beside the grid: matches, terms, then the segment's details and history. */}
+        <div className="workbench__side">
+          <MatchPanel
+            state={matches}
+            source={activeSource}
+            sourceLang={meta.sourceLang}
+            targetLang={meta.targetLang}
+            mayInsert={may(role, 'editTarget') && !activeLocked}
+            onGoToSegment={goToSegment}
+          />
+          <TermsPanel
+            projectId={summary.projectId}
+            documentId={session.documentId}
+            onGoToSegment={goToSegment}
+            terms={glossary.terms}
+            hits={termHits}
+            sourceLang={meta.sourceLang}
+            targetLang={meta.targetLang}
+            onAdded={glossary.announceChange}
+          />
+          <SegmentDetails documentId={session.documentId} store={store} index={activeIndex} />
+        </div>
         {isHelpOpen && <ShortcutHelp role={role} onClose={() => setHelpOpen(false)} />}
       </div>
       {may(role, 'approve') && (
