@@ -9,7 +9,9 @@ import {
 import type { SegmentStore } from '../grid/SegmentStore.ts'
 import { useDocumentMeta } from '../grid/useSegmentStore.ts'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
+import { DEFAULT_EXPORT_POLICY, type ExportPolicy } from '@qalam/shared/export'
 import { countUntranslated } from './countUntranslated.ts'
+import { ExportReport } from './ExportReport.tsx'
 import { exportUrl, type ExportEncoding } from './exportUrl.ts'
 import { UnrepresentableReport } from './UnrepresentableReport.tsx'
 import { unrepresentableDetailOf } from './unrepresentableDetail.ts'
@@ -37,6 +39,9 @@ export function ExportButton({
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [untranslated, setUntranslated] = useState(0)
   const [encoding, setEncoding] = useState<ExportEncoding>('utf-8')
+  const [policy, setPolicy] = useState<ExportPolicy>(DEFAULT_EXPORT_POLICY)
+  // Each opening remounts the report, which asks the server afresh.
+  const [openings, setOpenings] = useState(0)
   const fallbackName = `${meta.title}.${meta.targetLang}.txt`
   const { download, isDownloading, error, clearError } = useExportDownload(documentId, fallbackName)
   const original =
@@ -52,13 +57,14 @@ export function ExportButton({
   const open = () => {
     setUntranslated(countUntranslated(store.length, (index) => store.segment(index)))
     clearError()
+    setOpenings((count) => count + 1)
     dialogRef.current?.showModal()
   }
   const close = () => dialogRef.current?.close()
   const onDownload = async (event: MouseEvent) => {
     // The link stays a real download link (keyboard, context menu); a click fetches first.
     event.preventDefault()
-    if (!isDownloading && (await download(encoding))) close()
+    if (!isDownloading && (await download(encoding, policy))) close()
   }
   const detail = unrepresentableDetailOf(error)
   return (
@@ -76,8 +82,25 @@ export function ExportButton({
         <p data-testid="export-untranslated" data-count={untranslated}>
           {untranslated === 0
             ? t('export.allTranslated')
-            : t('export.untranslated', { count: untranslated })}
+            : policy.fallback === 'source'
+              ? t('export.untranslated', { count: untranslated })
+              : t('exportPolicy.untranslated', { count: untranslated })}
         </p>
+        {openings > 0 && (
+          <ExportReport
+            key={openings}
+            documentId={documentId}
+            policy={policy}
+            onPolicyChange={(chosen) => {
+              setPolicy(chosen)
+              clearError()
+            }}
+            onGoToSegment={(index) => {
+              close()
+              onGoToSegment(index)
+            }}
+          />
+        )}
         <EncodingSelect
           id="export-encoding"
           label={t('export.encoding')}
@@ -106,7 +129,7 @@ export function ExportButton({
           </button>
           <a
             className="button button--primary"
-            href={exportUrl(documentId, encoding)}
+            href={exportUrl(documentId, encoding, policy)}
             download
             aria-disabled={isDownloading}
             onClick={(event) => void onDownload(event)}
