@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { RequestProgress } from '../http/RequestProgress.tsx'
@@ -25,6 +25,9 @@ export function ExportRulePanel({
   const load = useCallback((signal: AbortSignal) => fetchExportRule(projectId, signal), [projectId])
   const [state, reload] = useRequest(load)
   const { run, error } = useChange(reload)
+  // The manager's choice shows at once and stays once the server accepted it; a refusal shows
+  // the server's value again.
+  const [chosen, setChosen] = useState<boolean | null>(null)
   return (
     <section className="panel" aria-labelledby="export-rule-title" data-testid="export-rule-panel">
       <h2 id="export-rule-title">{t('exportPolicy.ruleTitle')}</h2>
@@ -34,13 +37,19 @@ export function ExportRulePanel({
           <label className="checkbox-field">
             <input
               type="checkbox"
-              checked={state.value}
+              checked={chosen ?? state.value}
               disabled={!mayManage}
               data-testid="export-rule-toggle"
               onChange={(event) => {
                 const approvedOnly = event.target.checked
+                setChosen(approvedOnly)
                 void run(async () => {
-                  await setExportRule(projectId, approvedOnly)
+                  try {
+                    await setExportRule(projectId, approvedOnly)
+                  } catch (failure) {
+                    setChosen(null)
+                    throw failure
+                  }
                   onChanged()
                 })
               }}
