@@ -1,4 +1,5 @@
-import { useCallback } from 'react'
+import { useCallback, type ReactNode } from 'react'
+import type { ParseKeys } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import {
   EXPORT_FALLBACKS,
@@ -61,42 +62,30 @@ export function ExportReport({
   const shownScope = ruleFixed ? 'approved' : scope
   return (
     <div className="export-policy" data-testid="export-policy">
-      <fieldset className="export-policy__choice" data-testid="export-scope">
-        <legend>{t('exportPolicy.scope')}</legend>
-        {EXPORT_SCOPES.map((value) => (
-          <label key={value}>
-            <input
-              type="radio"
-              name="export-scope"
-              value={value}
-              checked={shownScope === value}
-              disabled={ruleFixed}
-              onChange={() => onPolicyChange({ ...policy, scope: value })}
-            />
-            {t(SCOPE_LABELS[value])}
-          </label>
-        ))}
+      <ChoiceGroup
+        name="export-scope"
+        legend={t('exportPolicy.scope')}
+        values={EXPORT_SCOPES}
+        labels={SCOPE_LABELS}
+        chosen={shownScope}
+        disabled={ruleFixed}
+        onChoose={(value) => onPolicyChange({ ...policy, scope: value })}
+      >
         {ruleFixed && (
           <p className="export-policy__rule" data-testid="export-rule-fixed">
             {t('exportPolicy.ruleFixed')}
           </p>
         )}
-      </fieldset>
-      <fieldset className="export-policy__choice" data-testid="export-fallback">
-        <legend>{t('exportPolicy.fallback')}</legend>
-        {EXPORT_FALLBACKS.map((value) => (
-          <label key={value}>
-            <input
-              type="radio"
-              name="export-fallback"
-              value={value}
-              checked={fallback === value}
-              onChange={() => onPolicyChange({ ...policy, fallback: value })}
-            />
-            {t(FALLBACK_LABELS[value])}
-          </label>
-        ))}
-      </fieldset>
+      </ChoiceGroup>
+      <ChoiceGroup
+        name="export-fallback"
+        legend={t('exportPolicy.fallback')}
+        values={EXPORT_FALLBACKS}
+        labels={FALLBACK_LABELS}
+        chosen={fallback}
+        disabled={false}
+        onChoose={(value) => onPolicyChange({ ...policy, fallback: value })}
+      />
       <section className="export-policy__report" aria-labelledby="export-report-title">
         <h3 id="export-report-title">{t('exportPolicy.reportTitle')}</h3>
         <RequestProgress state={state} loading={t('exportPolicy.checking')} />
@@ -105,6 +94,48 @@ export function ExportReport({
         )}
       </section>
     </div>
+  )
+}
+
+/** One choice of the policy as radio buttons. */
+function ChoiceGroup<Value extends string>({
+  name,
+  legend,
+  values,
+  labels,
+  chosen,
+  disabled,
+  onChoose,
+  children,
+}: {
+  name: string
+  legend: string
+  values: readonly Value[]
+  labels: Record<Value, ParseKeys>
+  chosen: Value
+  disabled: boolean
+  onChoose: (value: Value) => void
+  children?: ReactNode
+}) {
+  const { t } = useTranslation()
+  return (
+    <fieldset className="export-policy__choice" data-testid={name}>
+      <legend>{legend}</legend>
+      {values.map((value) => (
+        <label key={value}>
+          <input
+            type="radio"
+            name={name}
+            value={value}
+            checked={chosen === value}
+            disabled={disabled}
+            onChange={() => onChoose(value)}
+          />
+          {t(labels[value])}
+        </label>
+      ))}
+      {children}
+    </fieldset>
   )
 }
 
