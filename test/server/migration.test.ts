@@ -93,3 +93,23 @@ test('a database from the first release gains translation memories for its old p
   expect(db.prepare('SELECT COUNT(*) AS n FROM tm_units').get()).toEqual({ n: 0 })
   db.close()
 })
+
+test('a database from the first release gains the export rule, off, and a manager can set it', async () => {
+  dir = await makeTempDir()
+  await firstReleaseDatabase(databaseFile(dir.path))
+  server = await startTestServer({ dataDir: dir.path })
+  const admin = await login(server.url, 'elder')
+  const rule = `${server.url}/api/projects/p1/export-rule`
+  expect(await (await fetch(rule, { headers: asUser(admin) })).json()).toEqual({
+    approvedOnly: false,
+  })
+  const set = await fetch(rule, {
+    method: 'PUT',
+    headers: asUser(admin, { 'content-type': 'application/json' }),
+    body: JSON.stringify({ approvedOnly: true }),
+  })
+  expect(set.status).toBe(200)
+  const db = new Database(databaseFile(dir.path), { readonly: true })
+  expect(db.prepare('SELECT export_approved_only AS rule FROM projects').get()).toEqual({ rule: 1 })
+  db.close()
+})
