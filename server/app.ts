@@ -1,28 +1,12 @@
-import { mkdir } from 'node:fs/promises'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import Database from 'better-sqlite3'
-import { createSqliteAuditLog } from './audit/index.ts'
-import {
-  LoginThrottle,
-  createSqliteAuthStore,
-  createSqliteKnownDevices,
-  documentAccess,
-  readSessionToken,
-  type AuthStore,
-} from './auth/index.ts'
-import { databaseFile, defaultConfig, type ServerConfig } from './config.ts'
+import { LoginThrottle, documentAccess, readSessionToken, type AuthStore } from './auth/index.ts'
+import { databaseLocation, defaultConfig, type ServerConfig } from './config.ts'
+import { describeLocation, openDatabase } from './database/index.ts'
 import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
-import { createSqliteSegmentationStore } from './segmentation/index.ts'
-import { createSqliteGlossaryStore } from './glossary/index.ts'
-import { openSqliteDocumentStore, openWriteProbe, type DocumentStore } from './storage/index.ts'
+import type { DocumentStore } from './storage/index.ts'
 import { purgeDeleted } from './documents/index.ts'
-import {
-  ImportJobs,
-  openSqliteTranslationMemoryStore,
-  rememberApprovedSegments,
-  rememberLateTyping,
-} from './tm/index.ts'
+import { ImportJobs, rememberApprovedSegments, rememberLateTyping } from './tm/index.ts'
 import {
   RoomRegistry,
   attachSyncServer,
@@ -93,19 +77,14 @@ export async function startServer(
 ): Promise<RunningServer> {
   const config: ServerConfig = { ...defaultConfig, ...overrides }
   const log = config.logger
-  await mkdir(config.dataDir, { recursive: true })
-  const file = databaseFile(config.dataDir)
-  const store = openSqliteDocumentStore(file)
-  // Accounts and the audit log share the file through a second handle (WAL allows both).
-  const authDb = new Database(file)
-  authDb.pragma('journal_mode = WAL')
-  authDb.pragma('synchronous = NORMAL')
-  const auth = createSqliteAuthStore(authDb)
-  const writeProbe = openWriteProbe(file)
-  const audit = createSqliteAuditLog(authDb)
-  const segmentation = createSqliteSegmentationStore(authDb)
-  const tm = openSqliteTranslationMemoryStore(file, { clearStagedImports: true })
-  const glossaries = createSqliteGlossaryStore(authDb)
+  // Migrations run before anything reads a table; a database from a newer release stops
+  // the start here rather than being written with an older idea of its schema.
+  const database = await openDatabase(databaseLocation(config), {
+    log,
+    migrate: true,
+    clearStagedImports: true,
+  })
+  const { store, auth, audit, segmentation, tm, glossaries, knownDevices } = database
   await auth.deleteExpiredSessions()
   await purgeDeleted({ store, auth, tm, log })
   const sweep = setInterval(() => {
@@ -157,7 +136,7 @@ export async function startServer(
     tm,
     importJobs: new ImportJobs(),
     throttle: new LoginThrottle(config.loginThrottle),
-    knownDevices: createSqliteKnownDevices(authDb),
+    knownDevices,
     glossaries,
     sessionTtlMs: config.sessionTtlMs,
     live: rooms,
@@ -165,7 +144,10 @@ export async function startServer(
     maxUploadBytes: config.maxUploadBytes,
     imports: new ImportQueue(pool, log),
     clientDir: config.clientDir,
-    probeWritable: () => writeProbe.probe(),
+    readiness: {
+      probeWritable: () => database.probeWritable(),
+      migrationStatus: () => database.migrationStatus(),
+    },
     allowedOrigins: config.allowedOrigins,
   })
   const httpServer = createServer(
@@ -202,7 +184,7 @@ export async function startServer(
   const { port } = httpServer.address() as AddressInfo
   const host = WILDCARD_HOSTS.has(config.host) ? '127.0.0.1' : config.host
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-  log.info('server.listening', { url, dataDir: config.dataDir })
+  log.info('server.listening', { url, database: describeLocation(database.location) })
 
   const isFirstRun = (await auth.listUsers()).length === 0
 
@@ -221,10 +203,7 @@ export async function startServer(
         await httpClosed
         clearInterval(sweep)
         await rooms.unloadAll()
-        await store.close()
-        await tm.close()
-        writeProbe.close()
-        authDb.close()
+        await database.close()
       })()
       return closing
     },

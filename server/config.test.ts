@@ -11,6 +11,18 @@ describe('configuration from the environment', () => {
   test('refuses an allowed origin that is not a URL, naming the variable', () => {
     expect(() => configFromEnv({ ALLOWED_ORIGINS: 'localhost:5173' })).toThrow(/ALLOWED_ORIGINS/)
   })
+
+  test('selects PostgreSQL with a postgres:// DATABASE_URL and SQLite without one', () => {
+    const url = 'postgres://qalam:secret@db.example.org:5432/qalam'
+    expect(configFromEnv({ DATABASE_URL: url })).toEqual({ databaseUrl: url })
+    expect(configFromEnv({})).toEqual({})
+    expect(configFromEnv({ DATABASE_URL: '' })).toEqual({})
+  })
+
+  test('refuses a DATABASE_URL that is not a PostgreSQL URL, naming the variable', () => {
+    expect(() => configFromEnv({ DATABASE_URL: 'mysql://db/qalam' })).toThrow(/DATABASE_URL/)
+    expect(() => configFromEnv({ DATABASE_URL: './data/qalam.sqlite' })).toThrow(/DATABASE_URL/)
+  })
 })
 
 describe('worker pool settings from the environment', () => {

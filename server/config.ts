@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_LOGIN_THROTTLE, SESSION_TTL_MS, type LoginThrottleOptions } from './auth/index.ts'
+import type { DatabaseLocation } from './database/index.ts'
 import { stderrLogger, type Logger } from './logging/index.ts'
 import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from './sync/validation/index.ts'
 
@@ -10,6 +11,11 @@ export interface ServerConfig {
   port: number
   host: string
   dataDir: string
+  /**
+   * `postgres://…` puts every store in PostgreSQL (from `DATABASE_URL`); null keeps them in
+   * the SQLite file inside `dataDir`.
+   */
+  databaseUrl: string | null
   maxUploadBytes: number
   /** The built client; served with an SPA fallback when it exists. */
   clientDir: string
@@ -67,10 +73,28 @@ export function databaseFile(dataDir: string): string {
   return join(dataDir, 'qalam.sqlite')
 }
 
+/** Where the installation's database is, as the server and the CLI read the config. */
+export function databaseLocation(config: {
+  dataDir: string
+  databaseUrl: string | null
+}): DatabaseLocation {
+  return config.databaseUrl
+    ? { engine: 'postgres', url: config.databaseUrl }
+    : { engine: 'sqlite', file: databaseFile(config.dataDir) }
+}
+
+/** A PostgreSQL connection URL; anything else (a typo'd scheme, a file path) is refused. */
+export const postgresUrl = z
+  .string()
+  .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
+    message: 'expected a postgres:// or postgresql:// URL',
+  })
+
 export const defaultConfig: ServerConfig = {
   port: 8080,
   host: '127.0.0.1',
   dataDir: './data',
+  databaseUrl: null,
   maxUploadBytes: 20 * MB,
   clientDir: 'client/dist',
   unloadDelayMs: 10_000,
@@ -103,6 +127,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).optional(),
+  // Empty reads as unset, as `DATABASE_URL=` in a shell or a compose file means.
+  DATABASE_URL: z.union([z.literal('').transform(() => undefined), postgresUrl]).optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
@@ -136,6 +162,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   if (parsed.PORT !== undefined) config.port = parsed.PORT
   if (parsed.HOST !== undefined) config.host = parsed.HOST
   if (parsed.DATA_DIR !== undefined) config.dataDir = parsed.DATA_DIR
+  if (parsed.DATABASE_URL !== undefined) config.databaseUrl = parsed.DATABASE_URL
   if (parsed.MAX_UPLOAD_BYTES !== undefined) config.maxUploadBytes = parsed.MAX_UPLOAD_BYTES
   if (parsed.ALLOWED_ORIGINS !== undefined) config.allowedOrigins = parsed.ALLOWED_ORIGINS
   if (parsed.HEADERS_TIMEOUT_MS !== undefined) config.headersTimeoutMs = parsed.HEADERS_TIMEOUT_MS

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { ActingRole } from '@qalam/shared/workflow'
 import { actionsFor } from './segmentActions.ts'
+import { TAG_SHORTCUTS } from '../tags/tagShortcuts.ts'
 
 /** The keyboard shortcuts the user's role has, with Enter's in-segment line break. */
 export function ShortcutHelp({ role, onClose }: { role: ActingRole; onClose: () => void }) {
@@ -11,6 +12,10 @@ export function ShortcutHelp({ role, onClose }: { role: ActingRole; onClose: () 
       keys: action.keys,
     })),
     { label: t('shortcuts.lineBreak'), keys: [['Enter']] },
+    ...TAG_SHORTCUTS.map((shortcut) => ({
+      label: t(`tags.${shortcut.name}`),
+      keys: shortcut.keys,
+    })),
   ]
   return (
     <aside

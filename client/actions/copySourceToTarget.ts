@@ -1,8 +1,11 @@
-import { setTargetText } from '@qalam/shared/model'
+import { setTargetTagged } from '@qalam/shared/model'
 import { may } from '@qalam/shared/workflow'
 import { activeSegment, isPrimaryModifier, type SegmentAction } from './segmentAction.ts'
 
-/** Replaces the active segment's translation with its source, e.g. for names and numbers. */
+/**
+ * Replaces the active segment's translation with its source, inline tags included, e.g. for
+ * names and numbers.
+ */
 export const copySourceToTarget: SegmentAction = {
   name: 'copySourceToTarget',
   keys: [
@@ -20,7 +23,8 @@ export const copySourceToTarget: SegmentAction = {
   },
   perform: (context) => {
     const segment = activeSegment(context)
-    if (segment !== undefined)
-      setTargetText(context.doc, segment.id, segment.source, context.userId)
+    if (segment === undefined) return
+    const source = { text: segment.source, tags: segment.sourceTags }
+    setTargetTagged(context.doc, segment.id, source, context.userId)
   },
 }

@@ -19,6 +19,8 @@ import { CaretOnLeftPlugin } from './CaretOnLeftPlugin.tsx'
 import { UnmergedTextPlugin } from './UnmergedTextPlugin.tsx'
 import { InitialCaretPlugin } from './InitialCaretPlugin.tsx'
 import { createBindingSignal } from './bindingSignal.ts'
+import { TagNode } from './TagNode.ts'
+import { TagPlugin } from './TagPlugin.tsx'
 import { LockGuardPlugin } from './LockGuardPlugin.tsx'
 import { LockNotice } from '../review/LockNotice.tsx'
 import { InsertTextPlugin } from '../glossary/InsertTextPlugin.tsx'
@@ -74,6 +76,7 @@ export const SegmentEditor = memo(function SegmentEditor({
     editorState: null,
     editable: !isReadOnly,
     theme: THEME,
+    nodes: [TagNode],
     onError: (error) => {
       throw error
     },
@@ -111,6 +114,7 @@ export const SegmentEditor = memo(function SegmentEditor({
           <InitialCaretPlugin offset={caretOffset} whenBound={binding.whenBound} />
           <DraftOnEditPlugin doc={doc} segment={segment} userId={user.id} />
           <EditablePlugin isEditable={!isReadOnly} />
+          <TagPlugin segment={segment} />
           <LockGuardPlugin
             segment={segment}
             onLocked={() => setLock((state) => ({ ...state, whileOpen: true }))}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { ENCODINGS } from '@qalam/shared/api'
+import { ENCODINGS, isEncoding } from '@qalam/shared/api'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import type { FilePreview } from './previewFile.ts'
 import { EncodingSelect, useEncodingName } from './EncodingSelect.tsx'
@@ -24,22 +24,27 @@ export function EncodingPreview({
   const name = useEncodingName()
   const { state } = control
   if (state.kind === 'none') return null
+  const ready = state.kind === 'ready' ? state.preview : null
   return (
     <section
       className="encoding-preview"
       aria-label={t('import.preview')}
       data-testid={`${id}-preview`}
       data-state={state.kind}
-      data-encoding={state.kind === 'ready' ? state.preview.encoding : undefined}
-      data-detected={state.kind === 'ready' ? state.preview.detected.encoding : undefined}
+      data-format={ready?.format}
+      data-encoding={ready?.encoding}
+      data-detected={ready?.format === 'txt' ? ready.detected.encoding : undefined}
     >
-      <EncodingSelect
-        id={`${id}-encoding`}
-        label={t('import.encoding')}
-        value={control.encoding ?? null}
-        options={ENCODINGS.map((encoding) => ({ value: encoding, label: name(encoding) }))}
-        onChange={control.choose}
-      />
+      {/* XLIFF declares its own encoding: a picker would only offer a way to misread it. */}
+      {ready?.format !== 'xliff12' && ready?.format !== 'xliff20' && (
+        <EncodingSelect
+          id={`${id}-encoding`}
+          label={t('import.encoding')}
+          value={control.encoding ?? null}
+          options={ENCODINGS.map((encoding) => ({ value: encoding, label: name(encoding) }))}
+          onChange={control.choose}
+        />
+      )}
       {state.kind === 'loading' && (
         <p className="encoding-preview__status" role="status">
           {t('import.checking')}
@@ -48,28 +53,41 @@ export function EncodingPreview({
       {state.kind === 'failed' && (
         <ErrorMessage error={state.error} testId={`${id}-preview-error`} />
       )}
-      {state.kind === 'ready' && <PreviewLines id={id} preview={state.preview} lang={lang} />}
+      {ready !== null && <PreviewLines id={id} preview={ready} lang={lang} />}
     </section>
   )
 }
 
-function PreviewLines({ id, preview, lang }: { id: string; preview: FilePreview; lang: string }) {
+/** What the preview says of the file's encoding: detected, picked, or declared (XLIFF). */
+function usePreviewStatus(preview: FilePreview): string {
   const { t } = useTranslation()
   const name = useEncodingName()
+  if (preview.format !== 'txt') {
+    return t('formats.xliffPreview', {
+      format: t(`formats.${preview.format}`),
+      encoding: isEncoding(preview.encoding) ? name(preview.encoding) : preview.encoding,
+    })
+  }
   const { encoding, detected } = preview
-  const status =
-    encoding !== detected.encoding
-      ? t('encoding.picked', { encoding: name(encoding), detected: name(detected.encoding) })
-      : encoding === 'utf-8'
-        ? t('encoding.plain')
-        : t('import.detected', { encoding: name(encoding) })
+  if (encoding !== detected.encoding)
+    return t('encoding.picked', { encoding: name(encoding), detected: name(detected.encoding) })
+  return encoding === 'utf-8'
+    ? t('encoding.plain')
+    : t('import.detected', { encoding: name(encoding) })
+}
+
+function PreviewLines({ id, preview, lang }: { id: string; preview: FilePreview; lang: string }) {
+  const { t } = useTranslation()
+  const status = usePreviewStatus(preview)
+  // Only a text file's legacy encoding is worth a second look; XLIFF's is the file's own word.
+  const isLegacy = preview.format === 'txt' && preview.encoding !== 'utf-8'
   return (
     <>
       <p
         className={
-          encoding === 'utf-8'
-            ? 'encoding-preview__status'
-            : 'encoding-preview__status encoding-preview__status--legacy'
+          isLegacy
+            ? 'encoding-preview__status encoding-preview__status--legacy'
+            : 'encoding-preview__status'
         }
         data-testid={`${id}-preview-status`}
       >

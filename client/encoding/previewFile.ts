@@ -2,12 +2,21 @@ import { z } from 'zod'
 import { ENCODINGS } from '@qalam/shared/api'
 import { requestJson } from '../http/requestJson.ts'
 
-const filePreview = z.object({
-  /** The encoding the lines are shown in: the one asked for, else the detected one. */
-  encoding: z.enum(ENCODINGS),
-  detected: z.object({ encoding: z.enum(ENCODINGS), confidence: z.number() }),
-  lines: z.array(z.string()),
-})
+const filePreview = z.discriminatedUnion('format', [
+  z.object({
+    format: z.literal('txt'),
+    /** The encoding the lines are shown in: the one asked for, else the detected one. */
+    encoding: z.enum(ENCODINGS),
+    detected: z.object({ encoding: z.enum(ENCODINGS), confidence: z.number() }),
+    lines: z.array(z.string()),
+  }),
+  z.object({
+    /** XLIFF: read in the encoding its file declares, so there is nothing to pick. */
+    format: z.enum(['xliff12', 'xliff20']),
+    encoding: z.string(),
+    lines: z.array(z.string()),
+  }),
+])
 export type FilePreview = z.infer<typeof filePreview>
 
 export interface PreviewRequest {
@@ -18,7 +27,10 @@ export interface PreviewRequest {
   encoding?: string
 }
 
-/** Asks the server how a file reads: its detected encoding and first lines. Stores nothing. */
+/**
+ * Asks the server how a file reads: its format (by content), its encoding (detected, or for
+ * XLIFF declared) and first lines. Stores nothing.
+ */
 export function previewFile(request: PreviewRequest, signal?: AbortSignal): Promise<FilePreview> {
   const form = new FormData()
   form.set('projectId', request.projectId)

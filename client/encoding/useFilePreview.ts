@@ -13,7 +13,10 @@ export interface FilePreviewControl {
   state: FilePreviewState
   /** Shows the file in another encoding; a new file goes back to the detected one. */
   choose(encoding: Encoding): void
-  /** What an upload should name: the encoding shown, once the preview has been read. */
+  /**
+   * What an upload should name: the encoding shown, once the preview of a text file has been
+   * read. Never set for XLIFF, which is read in the encoding it declares.
+   */
   encoding: Encoding | undefined
 }
 
@@ -55,7 +58,8 @@ export function useFilePreview(projectId: string, file: File | null): FilePrevie
   return {
     state,
     choose,
-    encoding: state.kind === 'ready' ? state.preview.encoding : undefined,
+    encoding:
+      state.kind === 'ready' && state.preview.format === 'txt' ? state.preview.encoding : undefined,
   }
 }
 

@@ -1,6 +1,7 @@
 import { useRef, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ENCODINGS, isEncoding } from '@qalam/shared/api'
+import { DOCUMENT_FORMATS, type DocumentFormat } from '@qalam/shared/model'
 import {
   EncodingSelect,
   useEncodingName,
@@ -12,7 +13,7 @@ import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { DEFAULT_EXPORT_POLICY, type ExportPolicy } from '@qalam/shared/export'
 import { countUntranslated } from './countUntranslated.ts'
 import { ExportReport } from './ExportReport.tsx'
-import { exportUrl, type ExportEncoding } from './exportUrl.ts'
+import { exportUrl, type ExportChoice, type ExportEncoding } from './exportUrl.ts'
 import { UnrepresentableReport } from './UnrepresentableReport.tsx'
 import { unrepresentableDetailOf } from './unrepresentableDetail.ts'
 import { useExportDownload } from './useExportDownload.ts'
@@ -20,8 +21,10 @@ import './export.css'
 
 /**
  * Export: says how many segments will stay in the source language, lets the user choose the
- * file's encoding (UTF-8, the original one, or another), then downloads; an encoding that cannot
- * hold the translation is reported character by character instead.
+ * format (plain text, XLIFF 1.2 or 2.0; a document imported from XLIFF gets its own file back by
+ * default) and, for plain text, the file's encoding (UTF-8, the original one, or another), then
+ * downloads; an encoding that cannot hold the translation is reported character by character
+ * instead. XLIFF takes no encoding: it is written in the one its file declares.
  */
 export function ExportButton({
   documentId,
@@ -38,11 +41,14 @@ export function ExportButton({
   const meta = useDocumentMeta(store)
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [untranslated, setUntranslated] = useState(0)
+  const sourceFormat = meta.sourceFormat ?? 'txt'
+  const [format, setFormat] = useState<DocumentFormat>(sourceFormat)
   const [encoding, setEncoding] = useState<ExportEncoding>('utf-8')
   const [policy, setPolicy] = useState<ExportPolicy>(DEFAULT_EXPORT_POLICY)
   // Each opening remounts the report, which asks the server afresh.
   const [openings, setOpenings] = useState(0)
-  const fallbackName = `${meta.title}.${meta.targetLang}.txt`
+  const choice: ExportChoice = format === 'txt' ? { format, encoding } : { format }
+  const fallbackName = `${meta.title}.${meta.targetLang}.${format === 'txt' ? 'txt' : 'xlf'}`
   const { download, isDownloading, error, clearError } = useExportDownload(documentId, fallbackName)
   const original =
     isEncoding(meta.sourceEncoding) && meta.sourceEncoding !== 'utf-8' ? meta.sourceEncoding : null
@@ -54,8 +60,19 @@ export function ExportButton({
   for (const other of ENCODINGS) {
     if (other !== 'utf-8') options.push({ value: other, label: name(other) })
   }
+  const formatOptions = DOCUMENT_FORMATS.map((value) => {
+    const label = t(`formats.${value}`)
+    return {
+      value,
+      label:
+        value === sourceFormat && value !== 'txt'
+          ? t('formats.original', { format: label })
+          : label,
+    }
+  })
   const open = () => {
     setUntranslated(countUntranslated(store.length, (index) => store.segment(index)))
+    setFormat(sourceFormat)
     clearError()
     setOpenings((count) => count + 1)
     dialogRef.current?.showModal()
@@ -64,7 +81,7 @@ export function ExportButton({
   const onDownload = async (event: MouseEvent) => {
     // The link stays a real download link (keyboard, context menu); a click fetches first.
     event.preventDefault()
-    if (!isDownloading && (await download(encoding, policy))) close()
+    if (!isDownloading && (await download(choice, policy))) close()
   }
   const detail = unrepresentableDetailOf(error)
   return (
@@ -102,15 +119,31 @@ export function ExportButton({
           />
         )}
         <EncodingSelect
-          id="export-encoding"
-          label={t('export.encoding')}
-          value={encoding}
-          options={options}
+          id="export-format"
+          label={t('formats.format')}
+          value={format}
+          options={formatOptions}
           onChange={(chosen) => {
-            setEncoding(chosen)
+            setFormat(chosen)
             clearError()
           }}
         />
+        {format === 'txt' ? (
+          <EncodingSelect
+            id="export-encoding"
+            label={t('export.encoding')}
+            value={encoding}
+            options={options}
+            onChange={(chosen) => {
+              setEncoding(chosen)
+              clearError()
+            }}
+          />
+        ) : (
+          <p className="export-dialog__note" data-testid="export-xliff-note">
+            {format === sourceFormat ? t('formats.intoOriginal') : t('formats.newFile')}
+          </p>
+        )}
         {detail !== null ? (
           <UnrepresentableReport
             detail={detail}
@@ -129,7 +162,7 @@ export function ExportButton({
           </button>
           <a
             className="button button--primary"
-            href={exportUrl(documentId, encoding, policy)}
+            href={exportUrl(documentId, choice, policy)}
             download
             aria-disabled={isDownloading}
             onClick={(event) => void onDownload(event)}

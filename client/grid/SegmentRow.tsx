@@ -7,6 +7,7 @@ import { placeCaretInEditable, textOffsetAtPoint } from '../editor/caretFromPoin
 import { SegmentEditor } from '../editor/SegmentEditor.tsx'
 import { HighlightedText } from '../find/FindHighlight.tsx'
 import { SourceText } from '../glossary/TermHighlight.tsx'
+import { TaggedText } from '../tags/TaggedText.tsx'
 import type { SharedProvider } from '../editor/sharedProvider.ts'
 import type { LocalUser } from '../presence/identity.ts'
 import { EditingNotice } from '../presence/EditingNotice.tsx'
@@ -119,7 +120,11 @@ export const SegmentRow = memo(function SegmentRow({
         lang={source.lang}
         dir={source.dir}
       >
-        <SourceText text={segment.source} index={index} />
+        {segment.tags.length > 0 ? (
+          <TaggedText text={segment.source} tags={segment.sourceTags} list={segment.tags} />
+        ) : (
+          <SourceText text={segment.source} index={index} />
+        )}
       </div>
       <div
         role="cell"
@@ -154,7 +159,11 @@ export const SegmentRow = memo(function SegmentRow({
           </span>
         ) : (
           <span className="segment-row__target-text">
-            <HighlightedText text={segment.target} index={index} side="target" />
+            {segment.tags.length > 0 ? (
+              <TaggedText text={segment.target} tags={segment.targetTags} list={segment.tags} />
+            ) : (
+              <HighlightedText text={segment.target} index={index} side="target" />
+            )}
           </span>
         )}
         {isActive && <EditingNotice collaborators={collaborators} />}

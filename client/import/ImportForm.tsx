@@ -13,12 +13,14 @@ import { LanguagePairFields } from './LanguagePairFields.tsx'
 import { TextFileField } from './TextFileField.tsx'
 import { SameLanguageWarning } from './SameLanguageWarning.tsx'
 import { TitleField } from './TitleField.tsx'
+import { IMPORT_ACCEPT } from './importFormats.ts'
 import { useSameLanguageQuestion } from './useSameLanguageQuestion.ts'
 
 /**
  * Upload form: file, title, languages; opens the new document when the import succeeds. A chosen
- * file is previewed first (its encoding and first lines); the import reads it in the encoding
- * the preview shows, so submitting is the user's confirmation of it.
+ * file is previewed first (its format, encoding and first lines); the import reads a text file
+ * in the encoding the preview shows, so submitting is the user's confirmation of it. An XLIFF
+ * file is read in the encoding it declares, so none is sent with it.
  */
 export function ImportForm({ projectId }: { projectId: string }) {
   const { t } = useTranslation()
@@ -58,7 +60,14 @@ export function ImportForm({ projectId }: { projectId: string }) {
     <form className="import-form" onSubmit={onSubmit} data-testid="import-form">
       <h2 className="import-form__title">{t('import.title')}</h2>
       <p className="import-form__hint">{t('import.hint')}</p>
-      <TextFileField id="import-file" name="file" label={t('import.file')} onFile={setFile} />
+      <p className="import-form__hint">{t('formats.importHint')}</p>
+      <TextFileField
+        id="import-file"
+        name="file"
+        label={t('import.file')}
+        onFile={setFile}
+        accept={IMPORT_ACCEPT}
+      />
       <EncodingPreview id="import-file" control={preview} lang={sourceLang} />
       <TitleField
         id="import-title"

@@ -22,6 +22,7 @@ export function TextFileField({
   name: string
   label: string
   onFile: (file: File | null) => void
+  /** The file types the picker offers (`accept`); plain text when absent. */
   accept?: string
   clearAfterChoice?: boolean
 }) {

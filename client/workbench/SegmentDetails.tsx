@@ -4,6 +4,7 @@ import type { SegmentStore } from '../grid/SegmentStore.ts'
 import { StatusMarker } from '../grid/StatusMarker.tsx'
 import { useSegment } from '../grid/useSegmentStore.ts'
 import { ReviewNote } from '../review/ReviewNote.tsx'
+import { ImportedContext } from '../formats/ImportedContext.tsx'
 
 /** Beside the grid: the active segment's status, the reviewer's note and its history. */
 export function SegmentDetails({
@@ -54,6 +55,7 @@ function ActiveSegmentDetails({
       {segment.status === 'rejected' && segment.reviewNote !== '' && (
         <ReviewNote note={segment.reviewNote} />
       )}
+      <ImportedContext segment={segment} />
       <SegmentHistory
         documentId={documentId}
         segmentId={segment.id}

@@ -6,4 +6,5 @@ export {
   type PageRequest,
 } from './AuditLog.ts'
 export { lateTypingEntry, statusAction, statusEntry } from './statusEntry.ts'
-export { createSqliteAuditLog } from './sqlite/SqliteAuditLog.ts'
+export { createSqliteAuditLog, createSqliteAuditSchema } from './sqlite/SqliteAuditLog.ts'
+export { createPostgresAuditLog } from './postgres/PostgresAuditLog.ts'

@@ -17,7 +17,8 @@ export {
   type ProjectWithRole,
   type Member,
 } from './AuthStore.ts'
-export { createSqliteAuthStore } from './sqlite/SqliteAuthStore.ts'
+export { createSqliteAuthSchema, createSqliteAuthStore } from './sqlite/SqliteAuthStore.ts'
+export { createPostgresAuthStore } from './postgres/PostgresAuthStore.ts'
 export { authenticate } from './authenticate.ts'
 export { projectAccess, documentAccess } from './projectAccess.ts'
 export {
@@ -36,7 +37,11 @@ export {
   readDeviceToken,
   type KnownDevices,
 } from './knownDevices.ts'
-export { createSqliteKnownDevices } from './sqlite/SqliteKnownDevices.ts'
+export {
+  createSqliteKnownDevices,
+  createSqliteKnownDevicesSchema,
+} from './sqlite/SqliteKnownDevices.ts'
+export { createPostgresKnownDevices } from './postgres/PostgresKnownDevices.ts'
 export {
   loginRequest,
   userRequest,

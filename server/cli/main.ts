@@ -2,6 +2,7 @@
 // parses its own options and writes to stdout. Bad input exits 2 with one line on stderr.
 import { alignCommand } from './alignCommand.ts'
 import { CliError } from './cliError.ts'
+import { dbCommand } from './dbCommand.ts'
 import { segmentCommand } from './segmentCommand.ts'
 import { tmCommand } from './tmCommand.ts'
 import { userCommand } from './userAdd.ts'
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   segment: segmentCommand,
   align: alignCommand,
   user: userCommand,
+  db: dbCommand,
   tm: tmCommand,
 }
 

@@ -1,26 +1,25 @@
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs'
 import { once } from 'node:events'
 import { parseArgs } from 'node:util'
-import Database from 'better-sqlite3'
 import { mapLanguage, TmxError } from '@qalam/shared/formats'
 import { canonicalLanguage } from '@qalam/shared/text'
-import { createSqliteAuthStore } from '../auth/index.ts'
-import { databaseFile } from '../config.ts'
+import { openDatabase } from '../database/index.ts'
+import { stderrLogger } from '../logging/index.ts'
 import {
   exportTmx,
   importTmx,
-  openSqliteTranslationMemoryStore,
   type ImportProgress,
   type Memory,
   type TranslationMemoryStore,
 } from '../tm/index.ts'
 import { CliError } from './cliError.ts'
-import { dataDirFrom } from './userAdd.ts'
+import { databaseLocationFrom } from './environment.ts'
 
 /*
  * `tm import FILE --project P --source ru --target kk [--memory M]`,
  * `tm export --project P [--memory M] [--output FILE]`, `tm stats --project P [--memory M]`:
- * the project's memories in the database the server uses (DATA_DIR, as the server reads it).
+ * the project's memories in the database the server uses (DATABASE_URL or DATA_DIR, as the
+ * server reads them).
  * Without --memory a command acts on the project's write memory. Progress goes to stderr.
  */
 
@@ -49,16 +48,15 @@ async function openMemory(
   memoryId: string | undefined,
 ): Promise<Opened> {
   if (!projectId) throw new CliError('--project is required')
-  const file = databaseFile(dataDirFrom(env))
-  if (!existsSync(file)) throw new CliError(`no database at ${file} (set DATA_DIR)`)
-  const db = new Database(file)
-  const tm = openSqliteTranslationMemoryStore(file)
-  const close = async () => {
-    await tm.close()
-    db.close()
+  const location = databaseLocationFrom(env)
+  if (location.engine === 'sqlite' && !existsSync(location.file)) {
+    throw new CliError(`no database at ${location.file} (set DATA_DIR or DATABASE_URL)`)
   }
+  const database = await openDatabase(location, { log: stderrLogger, migrate: true })
+  const { tm } = database
+  const close = () => database.close()
   try {
-    const project = await createSqliteAuthStore(db).getProject(projectId)
+    const project = await database.auth.getProject(projectId)
     if (!project) throw new CliError(`no project ${projectId}`)
     let memory: Memory | undefined
     if (memoryId === undefined) memory = await tm.ensureWriteMemory(project.id, project.name)

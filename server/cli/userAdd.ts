@@ -1,34 +1,16 @@
-import { mkdirSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import Database from 'better-sqlite3'
-import { z } from 'zod'
-import {
-  UsernameTakenError,
-  createSqliteAuthStore,
-  hashPassword,
-  newPassword,
-  username,
-} from '../auth/index.ts'
-import { configFromEnv, databaseFile, defaultConfig } from '../config.ts'
+import type { z } from 'zod'
+import { UsernameTakenError, hashPassword, newPassword, username } from '../auth/index.ts'
+import { openDatabase } from '../database/index.ts'
+import { stderrLogger } from '../logging/index.ts'
 import { CliError } from './cliError.ts'
+import { databaseLocationFrom } from './environment.ts'
 
 /*
  * `user add NAME --password P [--admin]`: creates an account in the database the server
- * uses, so the first administrator exists before anyone can log in. It reads DATA_DIR the
- * way the server does (server/config.ts).
+ * uses, so the first administrator exists before anyone can log in. It reads DATABASE_URL
+ * and DATA_DIR the way the server does (server/config.ts), and migrates a new database.
  */
-
-/** The data directory the server would use with this environment (DATA_DIR or the default). */
-export function dataDirFrom(env: NodeJS.ProcessEnv): string {
-  try {
-    return configFromEnv(env).dataDir ?? defaultConfig.dataDir
-  } catch (error) {
-    if (!(error instanceof z.ZodError)) throw error
-    throw new CliError(
-      `invalid environment: ${error.issues.map((issue) => issue.path.join('.')).join(', ')}`,
-    )
-  }
-}
 
 function firstIssue(error: z.ZodError): string {
   return error.issues[0]?.message ?? 'invalid'
@@ -52,13 +34,12 @@ async function addUser(
   const password = newPassword.safeParse(values.password)
   if (!password.success) throw new CliError(`weak password: ${firstIssue(password.error)}`)
 
-  const dataDir = dataDirFrom(env)
-  mkdirSync(dataDir, { recursive: true })
-  const db = new Database(databaseFile(dataDir))
+  const database = await openDatabase(databaseLocationFrom(env), {
+    log: stderrLogger,
+    migrate: true,
+  })
   try {
-    db.pragma('journal_mode = WAL')
-    const store = createSqliteAuthStore(db)
-    const user = await store.createUser({
+    const user = await database.auth.createUser({
       username: name.data,
       passwordHash: await hashPassword(password.data),
       isAdmin: values.admin,
@@ -68,7 +49,7 @@ async function addUser(
     if (error instanceof UsernameTakenError) throw new CliError(error.message)
     throw error
   } finally {
-    db.close()
+    await database.close()
   }
 }
 

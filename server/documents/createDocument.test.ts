@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { parsePlainText } from '@qalam/shared/formats'
-import { readSegments } from '@qalam/shared/model'
+import { readSegments, type InlineTag, type SegmentInit } from '@qalam/shared/model'
 import { openSqliteDocumentStore, replayDocument, type DocumentStore } from '../storage/index.ts'
 import { buildDocument, storeDocument, type NewDocument } from './createDocument.ts'
 
@@ -40,6 +40,50 @@ describe('a new document', () => {
     const stored = await store.loadDocument(summary.id)
     const sources = readSegments(replayDocument(stored!)).map((segment) => segment.source)
     expect(sources).toEqual(input.parsed.segments.map((segment) => segment.source))
+  })
+
+  test('keeps the inline tags of every segment, in the later parts too, and the original file', async () => {
+    const tags: InlineTag[] = [
+      { kind: 'open', n: 1, label: 'bold', display: '<b>', data: '<pc id="1">' },
+      { kind: 'close', n: 1, label: 'bold', display: '</b>', data: '</pc>' },
+    ]
+    const segments: SegmentInit[] = Array.from({ length: 4_500 }, (_, i) => ({
+      source: `Сөйлем ${i + 1}`,
+      paragraph: i,
+      before: '',
+      tags,
+      sourceTags: [
+        { kind: 'open', n: 1, offset: 0 },
+        { kind: 'close', n: 1, offset: 6 },
+      ],
+      target: `Sentence ${i + 1}`,
+      targetTags: [
+        { kind: 'open', n: 1, offset: 0 },
+        { kind: 'close', n: 1, offset: 8 },
+      ],
+    }))
+    const bytes = new TextEncoder().encode('<xliff version="2.0"/>')
+    const original = { format: 'xliff20', encoding: 'utf-8', sha256: 'x', bytes, name: 'a.xlf' }
+    const input: NewDocument = {
+      title: 'tagged',
+      sourceLang: 'kk',
+      targetLang: 'en',
+      parsed: { segments, trailing: '' },
+      sourceFormat: 'xliff20',
+      original,
+    }
+    const built = buildDocument(input, 1000)
+    expect(built.updates).toHaveLength(3)
+    const store = openStore()
+    const summary = await storeDocument(store, input, built, 1000)
+    const views = readSegments(replayDocument((await store.loadDocument(summary.id))!))
+    const last = views[4_499]!
+    expect(last.tags).toEqual(tags)
+    expect(last.sourceTags).toEqual(segments[4_499]!.sourceTags)
+    expect(last.targetTags).toEqual(segments[4_499]!.targetTags)
+    expect(last.target).toBe('Sentence 4500')
+    expect(views.every((view) => view.tags.length === 2)).toBe(true)
+    expect((await store.loadOriginal(summary.id))?.name).toBe('a.xlf')
   })
 
   test('whose later parts fail to store leaves nothing stored', async () => {

@@ -4,11 +4,12 @@ import {
   appendSegments,
   documentProgress,
   initDocument,
+  type DocumentFormat,
   type DocumentProgress,
   type TransactionOrigin,
 } from '@qalam/shared/model'
 import type { ParsedPlainText } from '@qalam/shared/formats'
-import type { DocumentStore, DocumentSummary } from '../storage/index.ts'
+import type { DocumentStore, DocumentSummary, OriginalFile } from '../storage/index.ts'
 
 export interface NewDocument {
   title: string
@@ -18,6 +19,9 @@ export interface NewDocument {
   parsed: ParsedPlainText
   /** What the file was read in; kept in the document's meta for an export in kind. */
   sourceEncoding?: string
+  /** The format of the imported file, and the file itself when export rebuilds from it. */
+  sourceFormat?: DocumentFormat
+  original?: OriginalFile
 }
 
 /** A new document's Y.Doc as updates to store in order, and the progress the listing shows. */
@@ -34,7 +38,7 @@ export interface BuiltDocument {
 const SEGMENTS_PER_UPDATE = 2_000
 
 /** What a stored document's summary takes besides what building it worked out. */
-export type DocumentHeading = Pick<NewDocument, 'title' | 'sourceLang' | 'targetLang'>
+export type DocumentHeading = Pick<NewDocument, 'title' | 'sourceLang' | 'targetLang' | 'original'>
 
 /**
  * Builds the Y.Doc of an imported text and encodes it; touches no store, so it can run in a
@@ -56,6 +60,7 @@ export function buildDocument(input: NewDocument, now: number): BuiltDocument {
       createdAt: now,
       trailing: input.parsed.trailing,
       ...(input.sourceEncoding === undefined ? {} : { sourceEncoding: input.sourceEncoding }),
+      ...(input.sourceFormat === undefined ? {} : { sourceFormat: input.sourceFormat }),
     },
     segments.slice(0, SEGMENTS_PER_UPDATE),
     origin,
@@ -93,7 +98,7 @@ export async function storeDocument(
   }
   const [first, ...rest] = built.updates
   if (!first) throw new Error('a built document has at least one update')
-  await store.createDocument(summary, first)
+  await store.createDocument(summary, first, heading.original)
   try {
     for (const update of rest) {
       await nextTurn()

@@ -18,7 +18,7 @@ import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
 import { projectsRouter } from './projectsRouter.ts'
 import { segmentationRouter } from './segmentationRouter.ts'
-import { readiness } from './readiness.ts'
+import { readiness, type ReadinessChecks } from './readiness.ts'
 import { refuseCrossSite } from './refuseCrossSite.ts'
 import { rejectMalformedUrl } from './rejectMalformedUrl.ts'
 import { securityHeaders } from './securityHeaders.ts'
@@ -46,8 +46,8 @@ export interface AppOptions {
   clientDir: string
   /** Browser origins besides our own whose state-changing requests are accepted. */
   allowedOrigins: readonly string[]
-  /** Resolves when the store accepts a write; `/readyz` fails while it rejects. */
-  probeWritable: () => Promise<void>
+  /** What `/readyz` checks: the store takes writes and its migrations are current. */
+  readiness: ReadinessChecks
 }
 
 /** The one body an anonymous request may send: the login form. */
@@ -61,7 +61,7 @@ export function createApp(options: AppOptions): Express {
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true })
   })
-  app.get('/readyz', readiness(options.probeWritable, options.log))
+  app.get('/readyz', readiness(options.readiness, options.log))
   app.use('/api', refuseCrossSite(options.allowedOrigins))
   app.use('/api', sessionMiddleware(options.auth))
   app.use('/api', refuseAnonymousBodies(isLogin))

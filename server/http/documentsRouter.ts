@@ -20,7 +20,7 @@ import {
   type Encoding,
 } from '../encoding/index.ts'
 import { ownBuffer } from '../workers/index.ts'
-import { readMeta } from '@qalam/shared/model'
+import { isDocumentFormat, readMeta } from '@qalam/shared/model'
 import type { AuditLog } from '../audit/index.ts'
 import { DELETED_RETENTION_MS, type ActingRole } from '@qalam/shared/workflow'
 import type { AuthStore, User } from '../auth/index.ts'
@@ -33,6 +33,11 @@ import type { LiveAccess } from './liveAccess.ts'
 import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
+import {
+  exportXliffDocument,
+  requireImportFormat,
+  requireOwnXmlEncoding,
+} from './xliffDocuments.ts'
 import {
   documentBinQuery,
   documentListQuery,
@@ -175,11 +180,41 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       const fields = parseInput(importFields, upload.fields)
       const sourceLang = requireLanguage(fields.sourceLang, 'source language')
       const targetLang = requireLanguage(fields.targetLang, 'target language')
-      requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
+      // The format is read from the content's first few kilobytes; everything else is the job's.
+      const format = requireImportFormat(file.bytes, fields.format)
       const title = fields.title || titleFromFileName(file.name) || 'Untitled'
       const now = Date.now()
+      if (format !== 'txt') requireOwnXmlEncoding(file.bytes, fields.encoding)
+      else requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
       // Moved to the worker, not copied: the main thread keeps no copy of a 20 MB body.
       const { bytes, buffer } = ownBuffer(file.bytes)
+      if (format !== 'txt') {
+        // Parsed, checked and built in the worker; the file's own languages come back with it,
+        // and the original file is stored with the document for an export into it.
+        const xliff = await slot.run(
+          'importXliff',
+          {
+            bytes,
+            format,
+            fileName: file.name,
+            title,
+            sourceLang,
+            targetLang,
+            sameLanguage: fields.sameLanguage,
+            now,
+          },
+          { transfer: [buffer] },
+        )
+        const heading = {
+          title,
+          sourceLang: xliff.sourceLang,
+          targetLang: xliff.targetLang,
+          original: xliff.original,
+        }
+        const summary = await storeDocument(store, heading, xliff, now)
+        await auth.addDocumentToProject(projectId, summary.id)
+        return { summary, segments: xliff.segments }
+      }
       const built = await slot.run(
         'importText',
         {
@@ -230,7 +265,8 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       const input = { bytes, encoding, maxLines: PREVIEW_LINES, maxLineChars: PREVIEW_LINE_CHARS }
       return slot.run('previewText', input, { transfer: [buffer] })
     })
-    response.json({ ...preview, encodings: ENCODINGS })
+    // A text file's encoding can be picked among these; an XLIFF file's is its own.
+    response.json(preview.format === 'txt' ? { ...preview, encodings: ENCODINGS } : preview)
   })
 
   router.get('/', async (request, response) => {
@@ -326,7 +362,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     requirePermission(summary.role, 'export')
     const { format, encoding: asked } = parseInput(exportQuery, request.query)
     const askedPolicy = parseInput(exportPolicyQuery, request.query)
-    if (format !== 'txt') {
+    if (!isDocumentFormat(format)) {
       throw new ExportError('export.unknown_format', `Unknown export format: ${format}`)
     }
     const doc = await loadForExport(
@@ -335,6 +371,28 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     )
     if (!doc) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
     const { policy } = await resolveExportPolicy(auth, summary.projectId, askedPolicy)
+    if (format !== 'txt') {
+      // XLIFF is written in the encoding its prolog declares (the original's, or UTF-8 for a
+      // new file): re-encoding would make the declaration lie.
+      if (asked !== undefined && asked !== 'original') {
+        throw new ExportError(
+          'export.encoding_not_applicable',
+          `XLIFF is written in the encoding its file declares; encoding=${asked} applies to txt only.`,
+        )
+      }
+      const xliff = await exportXliffDocument(store, summary.id, doc, format)
+      response
+        .status(200)
+        .set({
+          'Content-Type': 'application/xliff+xml',
+          'Content-Disposition': attachmentDisposition(
+            xliff.fileName ?? `${summary.title}.${summary.targetLang}.xlf`,
+          ),
+          'X-Untranslated-Segments': String(xliff.untranslated),
+        })
+        .send(Buffer.from(xliff.bytes))
+      return
+    }
     const { text, untranslated, segmentTexts } = exportPlainText(doc, policy)
     const original = readMeta(doc).sourceEncoding
     const encoding: Encoding =

@@ -9,6 +9,14 @@ export type ErrorCode =
   | 'import.no_segments'
   | 'import.same_language'
   | 'import.undecodable'
+  | 'import.format_mismatch'
+  | 'import.xliff_malformed'
+  | 'import.xliff_dtd'
+  | 'import.xliff_too_large'
+  | 'import.xliff_version'
+  | 'import.not_xliff'
+  | 'import.xml_encoding'
+  | 'import.encoding_conflict'
   | 'align.empty_side'
   | 'align.empty_source'
   | 'request.invalid'
@@ -21,6 +29,8 @@ export type ErrorCode =
   | 'document.not_found'
   | 'export.unknown_format'
   | 'export.unrepresentable'
+  | 'export.original_mismatch'
+  | 'export.encoding_not_applicable'
   | 'auth.required'
   | 'auth.forbidden'
   | 'auth.invalid_credentials'
@@ -78,6 +88,7 @@ export class AppError extends Error {
 const IMPORT_STATUS: Partial<Record<ErrorCode, number>> = {
   'import.too_large': 413,
   'import.too_complex': 413,
+  'import.xliff_too_large': 413,
   'import.failed': 422,
   'import.busy': 503,
 }

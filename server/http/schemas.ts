@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DOCUMENT_FORMATS } from '@qalam/shared/model'
 import { ENCODINGS } from '../encoding/index.ts'
 
 /** The project an upload goes into; read and checked before anything else in the form. */
@@ -20,6 +21,8 @@ export const importFields = z.object({
   sameLanguage: sameLanguageField,
   /** What to read the file in, as the preview showed it; absent means UTF-8. */
   encoding: z.enum(ENCODINGS).optional(),
+  /** The format the user expects; absent or `auto` takes what the content shows. */
+  format: z.enum(['auto', ...DOCUMENT_FORMATS]).optional(),
 })
 export type ImportFields = z.infer<typeof importFields>
 

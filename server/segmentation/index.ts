@@ -1,3 +1,7 @@
 export type { SegmentationStore, StoredSegmentation } from './SegmentationStore.ts'
-export { createSqliteSegmentationStore } from './sqlite/SqliteSegmentationStore.ts'
+export {
+  createSqliteSegmentationSchema,
+  createSqliteSegmentationStore,
+} from './sqlite/SqliteSegmentationStore.ts'
+export { createPostgresSegmentationStore } from './postgres/PostgresSegmentationStore.ts'
 export { projectRules, readRules } from './projectRules.ts'

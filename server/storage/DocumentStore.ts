@@ -24,14 +24,33 @@ export interface LoadedDocument {
   lastSeq: number
 }
 
+/** The file a document was imported from, byte for byte, for an export in kind. */
+export interface OriginalFile {
+  /** The format it was read as (`xliff12`, `xliff20`). */
+  format: string
+  /** The character encoding it was read in (`utf-8`, `utf-16le`, `windows-1251`…). */
+  encoding: string
+  /** Hex SHA-256 of `bytes`, checked when the file is read back. */
+  sha256: string
+  bytes: Uint8Array
+  /** The uploaded file's name, for the export's. */
+  name: string
+}
+
 /**
  * Where documents live. Updates are an append-only log per document, folded into a snapshot
  * by `compact`. Every method resolves only once the change is durable. A deleted document is
  * absent to `loadDocument`, `getDocument` and `listDocuments` until it is restored.
  */
 export interface DocumentStore {
-  /** Stores the summary and the initial Y.Doc state together, or nothing. */
-  createDocument(summary: DocumentSummary, initialUpdate: Uint8Array): Promise<void>
+  /** Stores the summary, the initial Y.Doc state and the original file together, or nothing. */
+  createDocument(
+    summary: DocumentSummary,
+    initialUpdate: Uint8Array,
+    original?: OriginalFile,
+  ): Promise<void>
+  /** The file a live document was imported from; null for a text import or no document. */
+  loadOriginal(id: string): Promise<OriginalFile | null>
   /** Appends one update to the document's log and returns its sequence number (increasing). */
   appendUpdate(id: string, update: Uint8Array): Promise<number>
   loadDocument(id: string): Promise<LoadedDocument | null>

@@ -71,6 +71,28 @@ export function describeDocumentStore(name: string, createHarness: () => Promise
       expect(await store.getDocument('a')).toEqual(summary('a', 1))
     })
 
+    test('keeps the original file with the document, byte for byte, until it is purged', async () => {
+      const { initial } = recordEdits(0)
+      const bytes = new Uint8Array([0xff, 0xfe, 0x3c, 0x00, 0x00, 0xd8])
+      const original = {
+        format: 'xliff12',
+        encoding: 'utf-16le',
+        sha256: 'ab'.repeat(32),
+        bytes,
+        name: 'report.docx.sdlxliff',
+      }
+      await store.createDocument(summary('a', 1), initial, original)
+      await store.createDocument(summary('b', 2), initial)
+      expect(await store.loadOriginal('a')).toEqual(original)
+      expect(await store.loadOriginal('b')).toBeNull()
+      await store.deleteDocument('a')
+      expect(await store.loadOriginal('a')).toBeNull()
+      await store.restoreDocument('a')
+      expect((await store.loadOriginal('a'))?.bytes).toEqual(bytes)
+      await store.removeDocuments(['a'])
+      expect(await store.loadOriginal('a')).toBeNull()
+    })
+
     test('returns null for a document it does not have', async () => {
       expect(await store.loadDocument('missing')).toBeNull()
       expect(await store.getDocument('missing')).toBeNull()

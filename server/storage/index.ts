@@ -3,6 +3,13 @@ export type {
   DocumentStore,
   DocumentSummary,
   LoadedDocument,
+  OriginalFile,
 } from './DocumentStore.ts'
+export { createPostgresDocumentStore } from './postgres/index.ts'
 export { replayDocument } from './replayDocument.ts'
-export { openSqliteDocumentStore, openWriteProbe, type WriteProbe } from './sqlite/index.ts'
+export {
+  createSqliteDocumentSchema,
+  openSqliteDocumentStore,
+  openWriteProbe,
+  type WriteProbe,
+} from './sqlite/index.ts'

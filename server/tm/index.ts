@@ -11,6 +11,8 @@ export {
   type UnitsWritten,
 } from './TranslationMemoryStore.ts'
 export { openSqliteTranslationMemoryStore } from './sqlite/SqliteTranslationMemoryStore.ts'
+export { createSqliteTranslationMemorySchema } from './sqlite/schema.ts'
+export { createPostgresTranslationMemoryStore } from './postgres/PostgresTranslationMemoryStore.ts'
 export {
   emptyProgress,
   importTmx,

@@ -3,11 +3,19 @@
 // would, which cross back to the main thread with their code and status.
 import { parsePlainText } from '@qalam/shared/formats'
 import type { DocumentProgress } from '@qalam/shared/model'
+import type { XliffFormat } from '../formats/index.ts'
+import type { OriginalFile } from '../storage/index.ts'
 import { alignedLayout, proposeAlignment, type AlignedDocumentInput } from '../alignment/index.ts'
 import { buildDocument, type BuiltDocument } from '../documents/index.ts'
 import { detectEncoding, type Detection, type Encoding } from '../encoding/index.ts'
 import { decodeTextFileAs } from '../http/decodeTextFile.ts'
 import { ImportError } from '../http/errors.ts'
+import {
+  decodeXliffUpload,
+  readXliffImport,
+  requireImportFormat,
+  requireOwnXmlEncoding,
+} from '../http/xliffDocuments.ts'
 import { readRules, type StoredSegmentation } from '../segmentation/index.ts'
 import { ownBuffer, type JobOutput } from './jobProtocol.ts'
 
@@ -58,6 +66,53 @@ function importText(input: ImportTextInput): JobOutput<BuiltImport> {
   return builtOutput(built, parsed.segments.length)
 }
 
+export interface ImportXliffInput {
+  bytes: Uint8Array
+  /** The version the route detected from the content. */
+  format: XliffFormat
+  fileName: string
+  title: string
+  /** The form's languages, used where the file names none. */
+  sourceLang: string
+  targetLang: string
+  sameLanguage: boolean
+  now: number
+}
+
+/** A built XLIFF import: the languages the file named win, and the original goes to the store. */
+export interface BuiltXliffImport extends BuiltImport {
+  sourceLang: string
+  targetLang: string
+  original: OriginalFile
+}
+
+/** Decodes and parses an XLIFF file, checks it and builds its document with the inline tags. */
+function importXliff(input: ImportXliffInput): JobOutput<BuiltXliffImport> {
+  const read = readXliffImport(input)
+  const built = buildDocument(
+    {
+      title: input.title,
+      sourceLang: read.sourceLang,
+      targetLang: read.targetLang,
+      parsed: { segments: read.segments, trailing: '' },
+      sourceEncoding: read.sourceEncoding,
+      sourceFormat: input.format,
+    },
+    input.now,
+  )
+  const output = builtOutput(built, read.segments.length)
+  const original = ownBuffer(read.original.bytes)
+  return {
+    result: {
+      ...output.result,
+      sourceLang: read.sourceLang,
+      targetLang: read.targetLang,
+      original: { ...read.original, bytes: original.bytes },
+    },
+    transfer: [...(output.transfer ?? []), original.buffer],
+  }
+}
+
 export interface PreviewInput {
   bytes: Uint8Array
   /** The encoding the user chose; absent means the detected one. */
@@ -66,22 +121,32 @@ export interface PreviewInput {
   maxLineChars: number
 }
 
-export interface Preview {
-  encoding: Encoding
-  detected: Detection
-  lines: string[]
-}
+export type Preview =
+  | { format: 'txt'; encoding: Encoding; detected: Detection; lines: string[] }
+  /** XLIFF is read in the encoding its file declares: nothing to pick, only to show. */
+  | { format: XliffFormat; encoding: string; lines: string[] }
 
-/** The first non-blank lines of the file as it reads in the detected (or the chosen) encoding. */
+/**
+ * The file's format (by content) and first non-blank lines: a text file as it reads in the
+ * detected (or the chosen) encoding, an XLIFF file in the one it declares.
+ */
 function previewText(input: PreviewInput): JobOutput<Preview> {
+  const firstLines = (text: string) =>
+    text
+      .split(/\r\n|\r|\n/)
+      .filter((line) => line.trim() !== '')
+      .slice(0, input.maxLines)
+      .map((line) => line.slice(0, input.maxLineChars))
+  const format = requireImportFormat(input.bytes, undefined)
+  if (format !== 'txt') {
+    requireOwnXmlEncoding(input.bytes, input.encoding)
+    const xml = decodeXliffUpload(input.bytes)
+    return { result: { format, encoding: xml.encoding, lines: firstLines(xml.text) } }
+  }
   const detected = detectEncoding(input.bytes)
   const encoding = input.encoding ?? detected.encoding
-  const lines = decodeTextFileAs(input.bytes, encoding)
-    .split(/\r\n|\r|\n/)
-    .filter((line) => line.trim() !== '')
-    .slice(0, input.maxLines)
-    .map((line) => line.slice(0, input.maxLineChars))
-  return { result: { encoding, detected, lines } }
+  const lines = firstLines(decodeTextFileAs(input.bytes, encoding))
+  return { result: { format, encoding, detected, lines } }
 }
 
 type ImportCode = ConstructorParameters<typeof ImportError>[0]
@@ -159,6 +224,7 @@ function buildAlignedDocument(
 
 export const jobs = {
   importText,
+  importXliff,
   previewText,
   proposeAlignment: proposeAlignmentJob,
   buildAlignedDocument,

@@ -1,3 +1,12 @@
 export * from './plainText/index.ts'
 export * from './tmx/index.ts'
 export * from './tbx/index.ts'
+export * from './xliff/index.ts'
+export * from './xliff12/index.ts'
+export * from './xliff20/index.ts'
+export {
+  declaredXmlEncoding,
+  scanXml,
+  type XmlElement,
+  type XmlEncodingGuess,
+} from './xml/index.ts'

@@ -42,7 +42,7 @@ function makeDoc(): Y.Doc {
 describe('document model', () => {
   test('a new document holds its meta and every segment as new with an empty target', () => {
     const doc = makeDoc()
-    expect(readMeta(doc)).toEqual({ ...meta, sourceEncoding: 'utf-8' })
+    expect(readMeta(doc)).toEqual({ ...meta, sourceEncoding: 'utf-8', sourceFormat: 'txt' })
     const segments = readSegments(doc)
     expect(segments.map((s) => [s.source, s.status, s.target, s.paragraph, s.before])).toEqual([
       ['Первое предложение.', 'new', '', 0, ''],

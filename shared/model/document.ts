@@ -9,13 +9,17 @@ import {
   metaMap,
   segmentsArray,
   MAX_REVIEW_NOTE_LENGTH,
+  isDocumentFormat,
+  type DocumentFormat,
   type DocumentMeta,
+  type ImportedMatch,
   type SegmentInit,
   type SegmentMap,
   type SegmentStatus,
   type SegmentView,
 } from './schema.ts'
-import { readLexicalText, writeLexicalText } from './targetText.ts'
+import { readLexicalTagged, readLexicalText, writeLexicalText } from './targetText.ts'
+import { validPlacedTags, validTags, type InlineTag, type TaggedText } from './tags.ts'
 
 /** A fresh, unguessable-enough segment id; stable for the life of the segment. */
 export function newSegmentId(): string {
@@ -41,6 +45,7 @@ export function initDocument(
     m.set(META_KEYS.createdAt, meta.createdAt)
     m.set(META_KEYS.trailing, meta.trailing)
     if (meta.sourceEncoding !== undefined) m.set(META_KEYS.sourceEncoding, meta.sourceEncoding)
+    if (meta.sourceFormat !== undefined) m.set(META_KEYS.sourceFormat, meta.sourceFormat)
     appendSegments(doc, segments, origin)
   }, origin)
 }
@@ -66,6 +71,18 @@ export function appendSegments(
       map.set(SEGMENT_KEYS.before, init.before)
       const breaks = validSourceBreaks(init.source, init.sourceBreaks)
       if (breaks.length > 0) map.set(SEGMENT_KEYS.sourceBreaks, breaks)
+      const tags = validTags(init.tags)
+      if (tags.length > 0) {
+        map.set(SEGMENT_KEYS.tags, tags)
+        map.set(SEGMENT_KEYS.sourceTags, validPlacedTags(init.sourceTags, tags, init.source.length))
+      }
+      if (init.notes && init.notes.length > 0) map.set(SEGMENT_KEYS.notes, [...init.notes])
+      if (init.matches && init.matches.length > 0) {
+        map.set(
+          SEGMENT_KEYS.matches,
+          init.matches.map((match) => ({ ...match })),
+        )
+      }
       return map
     })
     segmentsArray(doc).push(maps)
@@ -74,7 +91,13 @@ export function appendSegments(
     // translators typing into a fresh segment at once would each create a first paragraph,
     // both would survive the merge, and the translation would gain a stray line break.
     segments.forEach((init, index) => {
-      writeLexicalText(segmentTarget(maps[index]!), init.target ?? '')
+      const target = init.target ?? ''
+      const tags = validTags(init.tags)
+      writeLexicalText(
+        segmentTarget(maps[index]!),
+        target,
+        validPlacedTags(init.targetTags, tags, target.length),
+      )
     })
   }, origin)
 }
@@ -113,6 +136,9 @@ export function readMeta(doc: Y.Doc): DocumentMeta {
     createdAt: Number(m.get(META_KEYS.createdAt) ?? 0),
     trailing: String(m.get(META_KEYS.trailing) ?? ''),
     sourceEncoding: String(m.get(META_KEYS.sourceEncoding) ?? 'utf-8'),
+    sourceFormat: isDocumentFormat(m.get(META_KEYS.sourceFormat))
+      ? (m.get(META_KEYS.sourceFormat) as DocumentFormat)
+      : 'txt',
   }
 }
 
@@ -166,6 +192,25 @@ export function targetText(segment: SegmentMap): string {
   return readLexicalText(segmentTarget(segment))
 }
 
+/** The segment's inline tags, as imported; empty for a segment without markup. */
+export function segmentTags(segment: SegmentMap): InlineTag[] {
+  return validTags(segment.get(SEGMENT_KEYS.tags))
+}
+
+/** The segment's source with its tags in place. */
+export function sourceTagged(segment: SegmentMap): TaggedText {
+  const text = segmentSource(segment)
+  const stored = segment.get(SEGMENT_KEYS.sourceTags)
+  return { text, tags: validPlacedTags(stored, segmentTags(segment), text.length) }
+}
+
+/** The segment's translation with the tags its editor holds, in place (unknown tags left out). */
+export function targetTagged(segment: SegmentMap): TaggedText {
+  const tagged = readLexicalTagged(segmentTarget(segment))
+  const tags = segmentTags(segment)
+  return { text: tagged.text, tags: validPlacedTags(tagged.tags, tags, tagged.text.length) }
+}
+
 /**
  * The document index of each of `ids` that is a segment of `doc`, in one pass over the
  * segments; ids of no segment are left out.
@@ -213,11 +258,15 @@ export function getSegment(doc: Y.Doc, id: string): SegmentMap | undefined {
 export function readSegment(segment: SegmentMap, index: number): SegmentView {
   const updatedBy = segment.get(SEGMENT_KEYS.updatedBy)
   const updatedAt = segment.get(SEGMENT_KEYS.updatedAt)
+  const tags = segmentTags(segment)
+  // A segment without tags skips the tagged reading: plain-text documents pay nothing.
+  const target: TaggedText =
+    tags.length > 0 ? targetTagged(segment) : { text: targetText(segment), tags: [] }
   return {
     index,
     id: segmentId(segment),
     source: segmentSource(segment),
-    target: targetText(segment),
+    target: target.text,
     status: segmentStatus(segment),
     updatedBy: typeof updatedBy === 'string' ? updatedBy : null,
     updatedAt: typeof updatedAt === 'number' ? updatedAt : null,
@@ -225,7 +274,52 @@ export function readSegment(segment: SegmentMap, index: number): SegmentView {
     before: String(segment.get(SEGMENT_KEYS.before) ?? ''),
     reviewNote: String(segment.get(SEGMENT_KEYS.reviewNote) ?? ''),
     sourceBreaks: segmentSourceBreaks(segment),
+    tags,
+    sourceTags: tags.length > 0 ? sourceTagged(segment).tags : [],
+    targetTags: target.tags,
+    notes: readStrings(segment.get(SEGMENT_KEYS.notes)),
+    matches: readMatches(segment.get(SEGMENT_KEYS.matches)),
   }
+}
+
+function readStrings(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : []
+}
+
+function readMatches(value: unknown): ImportedMatch[] {
+  if (!Array.isArray(value)) return []
+  return value.flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return []
+    const { source, target, origin, quality } = entry as Record<string, unknown>
+    if (typeof source !== 'string' || typeof target !== 'string') return []
+    return [
+      {
+        source,
+        target,
+        origin: typeof origin === 'string' ? origin : '',
+        quality: typeof quality === 'number' && Number.isFinite(quality) ? quality : null,
+      },
+    ]
+  })
+}
+
+/**
+ * Replaces a segment's translation with a tagged text (tests, scripts, imports of
+ * translations); tags not in the segment's list are left out.
+ */
+export function setTargetTagged(doc: Y.Doc, id: string, target: TaggedText, userId: string): void {
+  const segment = requireSegment(doc, id)
+  doc.transact(
+    () => {
+      const tags = validPlacedTags(target.tags, segmentTags(segment), target.text.length)
+      writeLexicalText(segmentTarget(segment), target.text, tags)
+      if (segmentStatus(segment) === 'new') segment.set(SEGMENT_KEYS.status, 'draft')
+      touchSegment(segment, userId)
+    },
+    { kind: 'user', userId } satisfies TransactionOrigin,
+  )
 }
 
 export function readSegments(doc: Y.Doc): SegmentView[] {

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import type { InlineTag, PlacedTag } from './tags.ts'
 
 /** Segment workflow states, in the order a segment usually moves through them. */
 export const SEGMENT_STATUSES = ['new', 'draft', 'translated', 'approved', 'rejected'] as const
@@ -22,7 +23,17 @@ export const META_KEYS = {
   trailing: 'trailing',
   /** The encoding the source file was read in (`utf-8` when absent), for an export in kind. */
   sourceEncoding: 'sourceEncoding',
+  /** The format the document was imported from (`txt` when absent), for an export in kind. */
+  sourceFormat: 'sourceFormat',
 } as const
+
+/** Formats a document can be imported from and exported back into. */
+export const DOCUMENT_FORMATS = ['txt', 'xliff12', 'xliff20'] as const
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number]
+
+export function isDocumentFormat(value: unknown): value is DocumentFormat {
+  return typeof value === 'string' && (DOCUMENT_FORMATS as readonly string[]).includes(value)
+}
 
 /** Keys of each segment map. Only shared/model spells these. */
 export const SEGMENT_KEYS = {
@@ -43,6 +54,14 @@ export const SEGMENT_KEYS = {
    * so that the segment can be split there later. Absent for a segment of one sentence.
    */
   sourceBreaks: 'sourceBreaks',
+  /** The segment's inline tags (`InlineTag[]`), written at import, never changed. */
+  tags: 'tags',
+  /** Where the tags stand in `source` (`PlacedTag[]`); the source itself holds no markup. */
+  sourceTags: 'sourceTags',
+  /** Comments the file's authors left for the translator (`string[]`), read-only. */
+  notes: 'notes',
+  /** Earlier translations the file offers (`ImportedMatch[]`: XLIFF alt-trans, memoQ matches). */
+  matches: 'matches',
 } as const
 
 export type SegmentKey = (typeof SEGMENT_KEYS)[keyof typeof SEGMENT_KEYS]
@@ -74,6 +93,8 @@ export interface DocumentMeta {
   trailing: string
   /** Absent for documents imported before encodings were kept: they were UTF-8. */
   sourceEncoding?: string
+  /** Absent for plain text documents. */
+  sourceFormat?: DocumentFormat
 }
 
 /** What an import hands to the model for one segment. */
@@ -87,6 +108,22 @@ export interface SegmentInit {
   status?: SegmentStatus
   /** Offsets of the sentences after the first when the source joins several (alignment). */
   sourceBreaks?: readonly number[]
+  /** The segment's inline tags, and where they stand in the source and in `target`. */
+  tags?: readonly InlineTag[]
+  sourceTags?: readonly PlacedTag[]
+  targetTags?: readonly PlacedTag[]
+  notes?: readonly string[]
+  matches?: readonly ImportedMatch[]
+}
+
+/** A translation the imported file suggests for a segment (kept to offer as a match). */
+export interface ImportedMatch {
+  source: string
+  target: string
+  /** Who or what proposed it: the tool, the TM name, "mt". */
+  origin: string
+  /** Match quality in percent when the file says. */
+  quality: number | null
 }
 
 /** A plain, read-only snapshot of one segment. */
@@ -104,6 +141,12 @@ export interface SegmentView {
   reviewNote: string
   /** Offsets in `source` where its second and later sentences begin; empty for one sentence. */
   sourceBreaks: number[]
+  /** Inline tags of the segment (empty for plain text), and where they stand on each side. */
+  tags: InlineTag[]
+  sourceTags: PlacedTag[]
+  targetTags: PlacedTag[]
+  notes: string[]
+  matches: ImportedMatch[]
 }
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {

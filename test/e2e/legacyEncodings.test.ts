@@ -122,6 +122,49 @@ describe('files in legacy encodings in the browser', () => {
     await page.context().close()
   })
 
+  test('an XLIFF file is previewed in the encoding it declares with nothing to pick, and the dialog exports it into the original', async () => {
+    const xliff = await readFile(new URL('../fixtures/xliff/features-2.0.xlf', import.meta.url))
+    const bytes = encode(
+      xliff.toString('utf8').replace('encoding="UTF-8"', 'encoding="windows-1251"'),
+      'windows-1251',
+    )
+    const page = await openAs(browser, manager, 'en', server.url)
+    await chooseFile(page, 'fonds.xlf', bytes)
+    expect(await preview(page).getAttribute('data-format')).toBe('xliff20')
+    expect(await preview(page).getAttribute('data-encoding')).toBe('windows-1251')
+    expect(await page.locator('#import-file-encoding').count()).toBe(0)
+    expect(await page.textContent('[data-testid="import-file-preview-status"]')).toBe(
+      en.formats.xliffPreview
+        .replace('{{format}}', en.formats.xliff20)
+        .replace('{{encoding}}', en.encoding.names['windows-1251']),
+    )
+    const submit = page.locator('[data-testid="import-submit"]')
+    expect(await submit.textContent()).toBe(en.import.submit)
+    await submit.click()
+    await page.waitForURL(/\/documents\/[^/]+$/)
+    await page.locator(row(0)).waitFor()
+
+    await page.click('[data-testid="export"]')
+    expect(await page.inputValue('#export-format')).toBe('xliff20')
+    expect(await page.locator('#export-encoding').count()).toBe(0)
+    expect(await page.textContent('[data-testid="export-xliff-note"]')).toBe(
+      en.formats.intoOriginal,
+    )
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="export-download"]'),
+    ])
+    expect(await readFile(await download.path())).toEqual(bytes)
+    // Plain text brings the encoding choice back, the XLIFF file's own encoding as "original".
+    await page.click('[data-testid="export"]')
+    await page.selectOption('#export-format', 'txt')
+    expect(await page.inputValue('#export-encoding')).toBe('utf-8')
+    expect(await page.locator('#export-encoding option[value="original"]').textContent()).toBe(
+      en.export.original.replace('{{encoding}}', en.encoding.names['windows-1251']),
+    )
+    await page.context().close()
+  })
+
   test('a windows-1256 Arabic file is detected, previewed right to left, imported in one click and exported in its own bytes', async () => {
     const bytes = encode(arabic, 'windows-1256')
     const page = await openAs(browser, manager, 'ar', server.url)

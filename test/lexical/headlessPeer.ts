@@ -18,7 +18,9 @@ import {
   $isTextNode,
   COLLABORATION_TAG,
   SKIP_COLLAB_TAG,
+  type Klass,
   type LexicalEditor,
+  type LexicalNode,
 } from 'lexical'
 import {
   rejectSegment,
@@ -64,6 +66,8 @@ export function createHeadlessPeer(
   initial: Uint8Array,
   segmentIndex: number,
   userId: string,
+  /** Node classes the editor registers besides the built-in ones (the tag chip). */
+  nodes: ReadonlyArray<Klass<LexicalNode>> = [],
 ): HeadlessPeer {
   const doc = new Y.Doc()
   Y.applyUpdate(doc, initial, REMOTE)
@@ -73,6 +77,7 @@ export function createHeadlessPeer(
 
   const editor = createHeadlessEditor({
     namespace: 'peer',
+    nodes: [...nodes],
     onError: (error) => {
       throw error
     },

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -6,6 +7,7 @@ import * as Y from 'yjs'
 import { documentProgress, initDocument, readSegments } from '@qalam/shared/model'
 import { hashPassword } from '../../server/auth/index.ts'
 import { databaseFile } from '../../server/config.ts'
+import { SCHEMA_VERSION } from '../../server/storage/sqlite/schema.ts'
 import { TEST_PASSWORD, asUser, login } from '../support/accounts.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
@@ -75,9 +77,39 @@ test('a database from the first release opens, keeps its data and gains soft del
   })
   expect(deleted.status).toBe(204)
   const db = new Database(databaseFile(dir.path), { readonly: true })
-  expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 2 }])
+  expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([
+    { version: SCHEMA_VERSION },
+  ])
+  expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([
+    { version: 1 },
+    { version: 2 },
+    { version: 3 },
+    { version: 4 },
+  ])
   expect(db.prepare('SELECT deleted_at IS NOT NULL AS d FROM documents').get()).toEqual({ d: 1 })
   db.close()
+})
+
+test('/readyz answers 503 while migrations are not current, and db migrate brings them back', async () => {
+  server = await startTestServer()
+  expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
+  const db = new Database(server.databaseFile)
+  db.exec('DELETE FROM schema_migrations')
+  db.close()
+  const behind = await fetch(`${server.url}/readyz`)
+  expect(behind.status).toBe(503)
+  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 4 } })
+
+  const run = spawnSync('npx', ['tsx', 'server/cli/main.ts', 'db', 'migrate'], {
+    cwd: join(import.meta.dirname, '..', '..'),
+    env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+  })
+  expect(run.stderr).toBe('')
+  expect(run.stdout).toBe(
+    `sqlite:${server.databaseFile} migrated to schema 4 (applied 1, 2, 3, 4)\n`,
+  )
+  expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
 })
 
 test('a database from the first release gains translation memories for its old projects', async () => {

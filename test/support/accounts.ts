@@ -1,7 +1,8 @@
-import Database from 'better-sqlite3'
 import { REQUEST_HEADER, REQUEST_HEADER_VALUE } from '@qalam/shared/api'
 import type { ProjectRole } from '@qalam/shared/workflow'
-import { createSqliteAuthStore, hashPassword } from '../../server/auth/index.ts'
+import { hashPassword } from '../../server/auth/index.ts'
+import { openDatabase } from '../../server/database/index.ts'
+import { stderrLogger } from '../../server/logging/index.ts'
 
 /** A logged-in user: what the server said about them and the cookie header that carries it. */
 export interface Session {
@@ -39,22 +40,27 @@ export async function login(serverUrl: string, username: string, password = TEST
 
 /**
  * Creates an administrator straight in the server's database, as `npm run cli -- user add
- * --admin` does (there is no other way to get the first one), then logs them in.
+ * --admin` does (there is no other way to get the first one), then logs them in. The
+ * server's PostgreSQL when it has a `databaseUrl`, else its SQLite file.
  */
 export async function createAdmin(
-  server: { url: string; databaseFile: string },
+  server: { url: string; databaseFile: string; databaseUrl?: string | null },
   username = 'admin',
 ): Promise<Session> {
-  const db = new Database(server.databaseFile)
+  const database = await openDatabase(
+    server.databaseUrl
+      ? { engine: 'postgres', url: server.databaseUrl }
+      : { engine: 'sqlite', file: server.databaseFile },
+    { log: stderrLogger, migrate: false },
+  )
   try {
-    const store = createSqliteAuthStore(db)
-    await store.createUser({
+    await database.auth.createUser({
       username,
       passwordHash: await hashPassword(TEST_PASSWORD),
       isAdmin: true,
     })
   } finally {
-    db.close()
+    await database.close()
   }
   return login(server.url, username)
 }

@@ -9,6 +9,10 @@ export interface ImportRequest {
   sourceLang?: string
   targetLang?: string
   title?: string
+  /** The `format` field of the form (`auto`, `txt`, `xliff12`, `xliff20`); absent when unset. */
+  format?: string
+  /** The `encoding` field of the form (the plain-text encoding picker); absent when unset. */
+  encoding?: string
 }
 
 export interface ImportedDocument {
@@ -26,6 +30,8 @@ export function postImport(serverUrl: string, request: ImportRequest): Promise<R
   if (request.title !== undefined) form.append('title', request.title)
   if (request.sourceLang !== undefined) form.append('sourceLang', request.sourceLang)
   if (request.targetLang !== undefined) form.append('targetLang', request.targetLang)
+  if (request.format !== undefined) form.append('format', request.format)
+  if (request.encoding !== undefined) form.append('encoding', request.encoding)
   const bytes =
     typeof request.bytes === 'string' ? new TextEncoder().encode(request.bytes) : request.bytes
   form.append('file', new Blob([new Uint8Array(bytes)]), request.fileName ?? 'document.txt')

@@ -16,6 +16,8 @@ export interface TestServer extends RunningServer {
   logs: LogEntry[]
   /** Path of the SQLite database, to inspect what was stored. */
   databaseFile: string
+  /** The PostgreSQL the server stores in instead, when started with one. */
+  databaseUrl: string | null
   /** Starts another server on the same data directory (after `close`). */
   restart(overrides?: Partial<ServerConfig>): Promise<TestServer>
   /** Closes the server and removes its data directory. */
@@ -38,6 +40,7 @@ async function start(dir: TempDir, overrides: Partial<ServerConfig>): Promise<Te
     dataDir: dir.path,
     logs,
     databaseFile: databaseFile(dir.path),
+    databaseUrl: overrides.databaseUrl ?? null,
     restart: (next = overrides) => start(dir, next),
     async dispose() {
       await server.close()

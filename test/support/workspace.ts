@@ -16,7 +16,7 @@ export interface Workspace {
 let counter = 0
 
 export async function createWorkspace(
-  server: { url: string; databaseFile: string },
+  server: { url: string; databaseFile: string; databaseUrl?: string | null },
   projectName = 'Project',
 ): Promise<Workspace> {
   const admin = await createAdmin(server)

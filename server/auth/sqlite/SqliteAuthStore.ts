@@ -10,36 +10,16 @@ import type {
   UserRecord,
 } from '../AuthStore.ts'
 import { UsernameTakenError } from '../AuthStore.ts'
-import { isProjectRole, type ProjectRole } from '@qalam/shared/workflow'
+import {
+  USER_COLUMNS,
+  toProject,
+  toRole,
+  toUser,
+  type ProjectRow,
+  type UserRow,
+} from '../authRows.ts'
 import { hashSessionToken, newSessionToken } from '../sessionToken.ts'
 import { ADDED_AUTH_COLUMNS, CREATE_AUTH_SCHEMA } from './schema.ts'
-
-interface UserRow {
-  id: string
-  username: string
-  password_hash: string
-  is_admin: number
-  created_at: number
-  deactivated_at: number | null
-  must_change_password: number
-}
-
-interface ProjectRow {
-  id: string
-  name: string
-  created_at: number
-}
-
-function toUser(row: UserRow): User {
-  return {
-    id: row.id,
-    username: row.username,
-    isAdmin: row.is_admin === 1,
-    createdAt: row.created_at,
-    isActive: row.deactivated_at === null,
-    mustChangePassword: row.must_change_password === 1,
-  }
-}
 
 function addMissingColumns(db: Database.Database): void {
   for (const { table, column, type } of ADDED_AUTH_COLUMNS) {
@@ -50,14 +30,10 @@ function addMissingColumns(db: Database.Database): void {
   }
 }
 
-function toProject(row: ProjectRow): Project {
-  return { id: row.id, name: row.name, createdAt: row.created_at }
-}
-
-function toRole(value: unknown): ProjectRole {
-  // The CHECK constraint keeps other values out; this narrows the type and guards a hand-edited file.
-  if (!isProjectRole(value)) throw new Error(`unknown role in database: ${String(value)}`)
-  return value
+/** Creates the auth tables and adds columns an older file lacks; idempotent. */
+export function createSqliteAuthSchema(db: Database.Database): void {
+  db.exec(CREATE_AUTH_SCHEMA)
+  db.transaction(() => addMissingColumns(db))()
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -70,11 +46,9 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export function createSqliteAuthStore(db: Database.Database): AuthStore {
   db.pragma('foreign_keys = ON')
-  db.exec(CREATE_AUTH_SCHEMA)
-  db.transaction(() => addMissingColumns(db))()
+  createSqliteAuthSchema(db)
 
-  const userColumns =
-    'id, username, password_hash, is_admin, created_at, deactivated_at, must_change_password'
+  const userColumns = USER_COLUMNS
   const insertUser = db.prepare(
     'INSERT INTO users (id, username, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)',
   )

@@ -16,9 +16,14 @@ CREATE TABLE IF NOT EXISTS known_devices (
 CREATE INDEX IF NOT EXISTS known_devices_by_user ON known_devices (user_id, last_used_at);
 `
 
+/** Creates the known devices' table (the SQLite migration's step 3; idempotent). */
+export function createSqliteKnownDevicesSchema(db: Database.Database): void {
+  db.exec(CREATE_KNOWN_DEVICES)
+}
+
 /** Known devices in the server's SQLite file, beside the users they belong to. */
 export function createSqliteKnownDevices(db: Database.Database): KnownDevices {
-  db.exec(CREATE_KNOWN_DEVICES)
+  createSqliteKnownDevicesSchema(db)
   const selectOwner = db.prepare(
     'SELECT user_id FROM known_devices WHERE token_hash = ? AND last_used_at > ?',
   )

@@ -1,70 +1,22 @@
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import type { GlossaryEntry, Term, TermStatus } from '@qalam/shared/glossary'
+import type { GlossaryEntry, Term } from '@qalam/shared/glossary'
 import type { Glossary, GlossaryStore, StoredEntry } from '../GlossaryStore.ts'
-import { CREATE_GLOSSARY_SCHEMA } from './schema.ts'
-
-interface GlossaryRow {
-  id: string
-  name: string
-  created_at: number
-  entry_count: number
-}
-
-interface EntryRow {
-  id: string
-  definition: string | null
-  note: string | null
-  source: string | null
-  subject: string | null
-  created_at: number
-  created_by: string
-}
-
-interface TermRow {
-  entry_id: string
-  lang: string
-  text: string
-  status: TermStatus
-  part_of_speech: string | null
-  note: string | null
-}
-
-const toGlossary = (row: GlossaryRow): Glossary => ({
-  id: row.id,
-  name: row.name,
-  createdAt: row.created_at,
-  entryCount: row.entry_count,
-})
-
-function toTerm(row: TermRow): Term {
-  const term: Term = { lang: row.lang, text: row.text, status: row.status }
-  if (row.part_of_speech !== null) term.partOfSpeech = row.part_of_speech
-  if (row.note !== null) term.note = row.note
-  return term
-}
-
-function toEntry(row: EntryRow, terms: Term[]): StoredEntry {
-  const entry: StoredEntry = {
-    id: row.id,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    terms,
-  }
-  if (row.definition !== null) entry.definition = row.definition
-  if (row.note !== null) entry.note = row.note
-  if (row.source !== null) entry.source = row.source
-  if (row.subject !== null) entry.subject = row.subject
-  return entry
-}
-
-const GLOSSARY_COLUMNS = `g.id, g.name, g.created_at,
-  (SELECT COUNT(*) FROM glossary_entries e WHERE e.glossary_id = g.id) AS entry_count`
+import {
+  GLOSSARY_COLUMNS,
+  toEntry,
+  toGlossary,
+  toTerm,
+  type EntryRow,
+  type GlossaryRow,
+  type TermRow,
+} from '../glossaryRows.ts'
+import { createSqliteGlossarySchema } from './schema.ts'
 
 /** The GlossaryStore on the server's SQLite handle; creates its tables if missing. */
 export function createSqliteGlossaryStore(db: Database.Database): GlossaryStore {
   db.pragma('foreign_keys = ON')
-  db.exec(CREATE_GLOSSARY_SCHEMA)
+  createSqliteGlossarySchema(db)
   const insertGlossary = db.prepare(
     'INSERT INTO glossaries (id, name, created_at) VALUES (?, ?, ?)',
   )

@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3'
+
 /*
  * Glossaries live in the server's one SQLite file beside the projects they serve. Portable
  * SQL (TEXT ids, no AUTOINCREMENT, no JSON columns) so the PostgreSQL store can run the same
@@ -40,3 +42,8 @@ CREATE TABLE IF NOT EXISTS glossary_terms (
   PRIMARY KEY (entry_id, position)
 );
 `
+
+/** Creates the glossary tables (the SQLite migration's step 3; idempotent). */
+export function createSqliteGlossarySchema(db: Database.Database): void {
+  db.exec(CREATE_GLOSSARY_SCHEMA)
+}

@@ -1,26 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import type { SegmentationException, SrxRule } from '@qalam/shared/segmentation'
+import type { SrxRule } from '@qalam/shared/segmentation'
 import type { SegmentationStore } from '../SegmentationStore.ts'
+import { toException, type ExceptionRow } from '../exceptionRow.ts'
 import { CREATE_SEGMENTATION_SCHEMA } from './schema.ts'
 
-interface ExceptionRow {
-  id: string
-  lang: string
-  is_break: number
-  before_break: string
-  after_break: string
+/** Creates the segmentation tables; idempotent. */
+export function createSqliteSegmentationSchema(db: Database.Database): void {
+  db.exec(CREATE_SEGMENTATION_SCHEMA)
 }
-
-const toException = (row: ExceptionRow): SegmentationException => ({
-  id: row.id,
-  lang: row.lang,
-  rule: { isBreak: row.is_break === 1, beforeBreak: row.before_break, afterBreak: row.after_break },
-})
 
 /** The SegmentationStore on the server's SQLite handle; creates its tables if missing. */
 export function createSqliteSegmentationStore(db: Database.Database): SegmentationStore {
-  db.exec(CREATE_SEGMENTATION_SCHEMA)
+  createSqliteSegmentationSchema(db)
   const selectSrx = db.prepare<[string], { srx: string }>(
     'SELECT srx FROM project_srx WHERE project_id = ?',
   )

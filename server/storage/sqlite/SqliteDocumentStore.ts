@@ -1,38 +1,19 @@
 import Database from 'better-sqlite3'
-import type { DocumentProgress } from '@qalam/shared/model'
+import { SUMMARY_COLUMNS, toSummary, type DocumentRow } from '../documentRow.ts'
 import type {
   DeletedDocument,
   DocumentStore,
   DocumentSummary,
   LoadedDocument,
+  OriginalFile,
 } from '../DocumentStore.ts'
 import { CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from './schema.ts'
 
-interface DocumentRow {
-  id: string
-  title: string
-  source_lang: string
-  target_lang: string
-  created_at: number
-  updated_at: number
-  progress: string
-}
-
-const SUMMARY_COLUMNS = 'id, title, source_lang, target_lang, created_at, updated_at, progress'
-
-function toSummary(row: DocumentRow): DocumentSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    sourceLang: row.source_lang,
-    targetLang: row.target_lang,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    progress: JSON.parse(row.progress) as DocumentProgress,
-  }
-}
-
-function openSchema(db: Database.Database): void {
+/**
+ * Creates the document tables, or brings an older file's up to date; idempotent. The store
+ * runs it on open and so does the first SQLite migration (server/database).
+ */
+export function createSqliteDocumentSchema(db: Database.Database): void {
   db.exec(CREATE_SCHEMA)
   const row = db.prepare('SELECT version FROM schema_version').get() as
     { version: number } | undefined
@@ -62,7 +43,7 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   // NORMAL in WAL mode loses nothing when the process dies, only on power loss or OS crash.
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
-  openSchema(db)
+  createSqliteDocumentSchema(db)
 
   const insertDocument = db.prepare(
     `INSERT INTO documents (${SUMMARY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -105,18 +86,38 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   // Snapshots and updates go with the row (ON DELETE CASCADE).
   const deleteRow = db.prepare('DELETE FROM documents WHERE id = ?')
 
-  const create = db.transaction((summary: DocumentSummary, initialUpdate: Uint8Array) => {
-    insertDocument.run(
-      summary.id,
-      summary.title,
-      summary.sourceLang,
-      summary.targetLang,
-      summary.createdAt,
-      summary.updatedAt,
-      JSON.stringify(summary.progress),
-    )
-    upsertSnapshot.run(summary.id, 0, initialUpdate)
-  })
+  const insertOriginal = db.prepare(
+    'INSERT INTO original_files (document_id, format, encoding, sha256, name, data) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+  const selectOriginal = db.prepare(
+    `SELECT format, encoding, sha256, name, data FROM original_files
+     WHERE document_id = ? AND document_id IN (SELECT id FROM documents WHERE deleted_at IS NULL)`,
+  )
+
+  const create = db.transaction(
+    (summary: DocumentSummary, initialUpdate: Uint8Array, original?: OriginalFile) => {
+      insertDocument.run(
+        summary.id,
+        summary.title,
+        summary.sourceLang,
+        summary.targetLang,
+        summary.createdAt,
+        summary.updatedAt,
+        JSON.stringify(summary.progress),
+      )
+      upsertSnapshot.run(summary.id, 0, initialUpdate)
+      if (original) {
+        insertOriginal.run(
+          summary.id,
+          original.format,
+          original.encoding,
+          original.sha256,
+          original.name,
+          Buffer.from(original.bytes),
+        )
+      }
+    },
+  )
 
   const append = db.transaction((id: string, update: Uint8Array): number => {
     const seq = Number(insertUpdate.run(id, update).lastInsertRowid)
@@ -152,8 +153,20 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   })
 
   return {
-    async createDocument(summary, initialUpdate) {
-      create(summary, initialUpdate)
+    async createDocument(summary, initialUpdate, original) {
+      create(summary, initialUpdate, original)
+    },
+    async loadOriginal(id) {
+      const row = selectOriginal.get(id) as
+        { format: string; encoding: string; sha256: string; name: string; data: Buffer } | undefined
+      if (!row) return null
+      return {
+        format: row.format,
+        encoding: row.encoding,
+        sha256: row.sha256,
+        bytes: new Uint8Array(row.data),
+        name: row.name,
+      }
     },
     async appendUpdate(id, update) {
       return append(id, update)

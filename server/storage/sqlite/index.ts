@@ -1,2 +1,2 @@
-export { openSqliteDocumentStore } from './SqliteDocumentStore.ts'
+export { createSqliteDocumentSchema, openSqliteDocumentStore } from './SqliteDocumentStore.ts'
 export { openWriteProbe, type WriteProbe } from './writeProbe.ts'

@@ -7,10 +7,19 @@ export const MIGRATIONS: Readonly<Record<number, string>> = {
   // Soft delete: a deleted document keeps its rows until it is purged 30 days later.
   2: `ALTER TABLE documents ADD COLUMN deleted_at INTEGER;
       CREATE INDEX IF NOT EXISTS documents_by_deleted ON documents (deleted_at);`,
+  // The file a document was imported from (XLIFF…), kept so that export rebuilds from it.
+  3: `CREATE TABLE IF NOT EXISTS original_files (
+        document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+        format      TEXT NOT NULL,
+        encoding    TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        data        BLOB NOT NULL
+      );`,
 }
 
 /** The version this server writes; `openSchema` refuses a database from a newer version. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export const CREATE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS schema_version (

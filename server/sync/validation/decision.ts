@@ -48,6 +48,8 @@ export type RejectionCode =
   | 'update_too_large'
   /** Inside a target: a node type the model does not list, or a non-Lexical shared type. */
   | 'unknown_node'
+  /** A tag node in a target naming a tag the segment's list does not have. */
+  | 'unknown_tag'
   /** Inside a target: a type nested deeper than inline nodes inside blocks. */
   | 'target_depth'
   /** Inside a target: text or nodes where Lexical puts none, a node without its type, odd properties. */

@@ -1,5 +1,13 @@
 import * as Y from 'yjs'
-import { NODE_TYPE_KEY, TARGET_NODE_TYPES } from '@qalam/shared/model'
+import {
+  NODE_TYPE_KEY,
+  TAG_NODE_KEYS,
+  TARGET_NODE_TYPES,
+  isTagKind,
+  segmentTags,
+  tagKey,
+  type SegmentMap,
+} from '@qalam/shared/model'
 import { reject, type Decision } from './decision.ts'
 import { MAX_NODE_PROPERTIES, MAX_NODE_PROPERTY_CHARS, type ContentLimits } from './limits.ts'
 import type { Locator } from './locateStruct.ts'
@@ -9,8 +17,11 @@ import { measureTarget } from './measureTarget.ts'
  * What may go inside a target: the layout @lexical/yjs writes for the nodes the model lists
  * (`TARGET_NODE_TYPES`). The target XmlText holds blocks, each an embedded XmlText; a block
  * holds text and inline nodes, each an embedded Y.Map of the node's properties. Properties are
- * short scalars. Anything else (XmlText nested 5,000 deep, a Y.Map `{ __type: "html" }`, an
- * XmlElement) would break the editor or the export of everyone who opens the document.
+ * short scalars. A decorator node (an inline tag's chip) is an XmlElement in a block whose only
+ * attributes are `__type`, `__kind` and `__n`, naming a tag of the segment's own list. Anything
+ * else (XmlText nested 5,000 deep, a Y.Map `{ __type: "html" }`, an XmlElement of another
+ * shape, a tag the segment never had) would break the editor or the export of everyone who
+ * opens the document.
  */
 
 type Verdict = Decision | null
@@ -23,10 +34,22 @@ const MAX_PROPERTY_KEY_LENGTH = 64
 
 const BLOCK_TYPES: ReadonlySet<string> = new Set(TARGET_NODE_TYPES.block)
 const INLINE_TYPES: ReadonlySet<string> = new Set(TARGET_NODE_TYPES.inline)
+const DECORATOR_TYPES: ReadonlySet<string> = new Set(TARGET_NODE_TYPES.decorator)
 const TYPES_AT: Record<Level, ReadonlySet<string>> = {
   root: new Set(),
   block: BLOCK_TYPES,
   inline: INLINE_TYPES,
+}
+const TAG_KEYS: ReadonlySet<string> = new Set([NODE_TYPE_KEY, TAG_NODE_KEYS.kind, TAG_NODE_KEYS.n])
+/** The nodeName yjs gives an XmlElement created without one, as @lexical/yjs creates them. */
+const DECORATOR_NODE_NAME = 'UNDEFINED'
+
+/** The tag attributes an update writes on one decorator node (the latest write of each). */
+interface TagWrites {
+  segment: SegmentMap
+  segmentId: string
+  kind?: { clock: number; value: unknown }
+  n?: { clock: number; value: unknown }
 }
 
 /** How an update changes the size of one target. */
@@ -50,10 +73,19 @@ export interface TargetJudging {
   typedNodes: Set<Y.Item>
   /** Property keys written per node in this update. */
   newKeys: Map<Y.Item, Set<string>>
+  /** Decorator nodes whose tag attributes the update writes, checked against the tag list. */
+  tagWrites: Map<Y.Item, TagWrites>
 }
 
 export function startTargetJudging(locator: Locator, deleteSet: DecodedDeleteSet): TargetJudging {
-  return { locator, deleteSet, newNodes: new Map(), typedNodes: new Set(), newKeys: new Map() }
+  return {
+    locator,
+    deleteSet,
+    newNodes: new Map(),
+    typedNodes: new Set(),
+    newKeys: new Map(),
+    tagWrites: new Map(),
+  }
 }
 
 /** The level of the type held by `container` below the target, or null when deeper. */
@@ -74,6 +106,7 @@ function typeOf(item: Y.Item): Y.AbstractType<unknown> | null {
 /** Judges one new item placed inside a target, and counts what it adds. */
 export function judgeTargetInsertion(
   item: Y.Item,
+  segment: SegmentMap,
   segmentId: string,
   judging: TargetJudging,
   tally: TargetTally,
@@ -83,11 +116,17 @@ export function judgeTargetInsertion(
   const level = container && levelOf(container, judging.locator)
   if (!container || !level) return reject('target_depth', `${where} is nested too deep`)
   const containerType = typeOf(container)
+  const isDecorator = containerType instanceof Y.XmlElement
   const isContainerShaped =
-    level === 'inline' ? containerType instanceof Y.Map : containerType instanceof Y.XmlText
+    level === 'inline'
+      ? containerType instanceof Y.Map || isDecorator
+      : containerType instanceof Y.XmlText
   if (!isContainerShaped) return reject('unknown_node', `${where} is inside a non-Lexical type`)
   if (item.content instanceof Y.ContentDeleted) return null
-  if (item.parentSub !== null) return judgeProperty(item, container, level, where, judging)
+  if (item.parentSub !== null) {
+    if (!isDecorator) return judgeProperty(item, container, level, where, judging)
+    return judgeTagProperty(item, container, { segment, segmentId }, where, judging)
+  }
 
   const content = item.content
   if (content instanceof Y.ContentString) {
@@ -100,7 +139,10 @@ export function judgeTargetInsertion(
   const childLevel: Level | undefined =
     level === 'root' ? 'block' : level === 'block' ? 'inline' : undefined
   if (!childLevel) return reject('invalid_node', `${where}: a list child of an inline node`)
-  const expected = childLevel === 'block' ? type instanceof Y.XmlText : type instanceof Y.Map
+  const isTagElement =
+    childLevel === 'inline' && type instanceof Y.XmlElement && type.nodeName === DECORATOR_NODE_NAME
+  const expected =
+    childLevel === 'block' ? type instanceof Y.XmlText : type instanceof Y.Map || isTagElement
   if (!expected) {
     return type instanceof Y.XmlText
       ? reject('target_depth', `${where}: a block inside a block`)
@@ -141,6 +183,65 @@ function judgeProperty(
     return reject('unknown_node', `${where}: node type ${JSON.stringify(value)} at ${level} level`)
   }
   judging.typedNodes.add(container)
+  return null
+}
+
+/** A tag node's attribute: one of its three keys, a known kind, a tag number. */
+function judgeTagProperty(
+  item: Y.Item,
+  container: Y.Item,
+  owner: { segment: SegmentMap; segmentId: string },
+  where: string,
+  judging: TargetJudging,
+): Verdict {
+  const key = item.parentSub!
+  if (!TAG_KEYS.has(key)) return reject('invalid_node', `${where}: a tag node has no "${key}"`)
+  const content = item.content
+  const value =
+    content instanceof Y.ContentAny && content.arr.length === 1 ? content.arr[0] : undefined
+  if (key === NODE_TYPE_KEY) {
+    if (typeof value !== 'string' || !DECORATOR_TYPES.has(value)) {
+      return reject('unknown_node', `${where}: decorator type ${JSON.stringify(value)}`)
+    }
+    judging.typedNodes.add(container)
+    return null
+  }
+  let writes = judging.tagWrites.get(container)
+  if (!writes) judging.tagWrites.set(container, (writes = { ...owner }))
+  const field = key === TAG_NODE_KEYS.kind ? 'kind' : 'n'
+  const previous = writes[field]
+  if (!previous || previous.clock < item.id.clock) {
+    writes[field] = { clock: item.id.clock, value }
+  }
+  return null
+}
+
+/**
+ * Every tag node the update writes ends with a kind and a number naming a tag of its
+ * segment's list. A node the update creates must carry both; an existing node keeps what the
+ * update does not overwrite.
+ */
+export function judgeTagNodes(judging: TargetJudging): Verdict {
+  for (const [node, writes] of judging.tagWrites) {
+    if (Y.isDeleted(judging.deleteSet, node.id)) continue
+    const current = judging.locator.isFromUpdate(node) ? null : typeOf(node)
+    const attribute = (key: string): unknown =>
+      current instanceof Y.XmlElement ? current.getAttribute(key) : undefined
+    const kind = writes.kind ? writes.kind.value : attribute(TAG_NODE_KEYS.kind)
+    const n = writes.n ? writes.n.value : attribute(TAG_NODE_KEYS.n)
+    const where = `segment ${writes.segmentId}: ${node.id.client}:${node.id.clock}`
+    if (!isTagKind(kind) || typeof n !== 'number' || !Number.isSafeInteger(n)) {
+      return reject('invalid_node', `${where}: a tag node needs a kind and a number`)
+    }
+    const known = segmentTags(writes.segment).some((tag) => tagKey(tag) === `${kind}:${n}`)
+    if (!known) return reject('unknown_tag', `${where}: the segment has no tag ${kind} ${n}`)
+  }
+  for (const [node, level] of judging.newNodes) {
+    const type = typeOf(node)
+    if (level !== 'inline' || !(type instanceof Y.XmlElement)) continue
+    if (judging.tagWrites.has(node) || Y.isDeleted(judging.deleteSet, node.id)) continue
+    return reject('invalid_node', `${node.id.client}:${node.id.clock}: a tag node without its tag`)
+  }
   return null
 }
 

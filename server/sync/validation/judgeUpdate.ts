@@ -18,6 +18,7 @@ import { judgeClocks } from './judgeClocks.ts'
 import {
   emptyTally,
   judgeNewNodesTyped,
+  judgeTagNodes,
   judgeTargetInsertion,
   judgeTargetSize,
   startTargetJudging,
@@ -173,7 +174,7 @@ export function judgeDecodedUpdate(
     }
   }
 
-  const typedVerdict = judgeNewNodesTyped(judging.target)
+  const typedVerdict = judgeNewNodesTyped(judging.target) ?? judgeTagNodes(judging.target)
   if (typedVerdict) return typedVerdict
 
   const statusChanges: StatusChange[] = []
@@ -233,7 +234,7 @@ function judgeInsertion(item: Y.Item, judging: Judging): Verdict {
   if (location.nested) {
     if (key !== SEGMENT_TARGET) return reject('outside_model', `segment ${id}: inside "${key}"`)
     effect.targetEdited = true
-    return judgeTargetInsertion(item, id, judging.target, effect.tally)
+    return judgeTargetInsertion(item, effect.map, id, judging.target, effect.tally)
   }
   const keyVerdict = judgeKey(key, id, judging)
   if (keyVerdict) return keyVerdict

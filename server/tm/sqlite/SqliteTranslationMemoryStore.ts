@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import Database from 'better-sqlite3'
-import type { InlineTag } from '@qalam/shared/formats'
 import {
   UNIT_ORIGINS,
   type Memory,
@@ -8,101 +7,19 @@ import {
   type MemoryStats,
   type NewUnit,
   type ProjectMemory,
-  type StoredUnit,
   type TranslationMemoryStore,
   type UnitOrigin,
 } from '../TranslationMemoryStore.ts'
-import { unitKey } from '../unitKey.ts'
-import { CREATE_TM_SCHEMA } from './schema.ts'
-
-interface MemoryRow {
-  id: string
-  project_id: string
-  name: string
-  created_at: number
-}
-
-interface UnitRow {
-  id: number
-  memory_id: string
-  source_lang: string
-  target_lang: string
-  source: string
-  target: string
-  source_tags: string | null
-  target_tags: string | null
-  prev_source: string | null
-  next_source: string | null
-  origin: UnitOrigin
-  document_id: string | null
-  segment_id: string | null
-  created_by: string
-  created_at: number
-  changed_by: string
-  changed_at: number
-}
-
-const UNIT_COLUMNS = `unit_key, source_lang, target_lang, source, target, source_tags, target_tags,
-  prev_source, next_source, origin, document_id, segment_id, created_by, created_at, changed_by,
-  changed_at`
-
-/** What a repeated unit changes: who touched it last and when, and where it was seen last. */
-const ON_SAME_UNIT = `ON CONFLICT (memory_id, unit_key) DO UPDATE SET
-  changed_by = excluded.changed_by, changed_at = excluded.changed_at,
-  document_id = COALESCE(excluded.document_id, tm_units.document_id),
-  segment_id = COALESCE(excluded.segment_id, tm_units.segment_id)`
-
-const toMemory = (row: MemoryRow): Memory => ({
-  id: row.id,
-  name: row.name,
-  projectId: row.project_id,
-  createdAt: row.created_at,
-})
-
-const tagsJson = (tags: readonly InlineTag[]) => (tags.length === 0 ? null : JSON.stringify(tags))
-const readTags = (json: string | null): InlineTag[] =>
-  json === null ? [] : (JSON.parse(json) as InlineTag[])
-
-function toUnit(row: UnitRow): StoredUnit {
-  return {
-    id: row.id,
-    memoryId: row.memory_id,
-    sourceLang: row.source_lang,
-    targetLang: row.target_lang,
-    source: { text: row.source, tags: readTags(row.source_tags) },
-    target: { text: row.target, tags: readTags(row.target_tags) },
-    previousSource: row.prev_source,
-    nextSource: row.next_source,
-    origin: row.origin,
-    documentId: row.document_id,
-    segmentId: row.segment_id,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    changedBy: row.changed_by,
-    changedAt: row.changed_at,
-  }
-}
-
-function unitValues(unit: NewUnit): unknown[] {
-  return [
-    unitKey(unit),
-    unit.sourceLang,
-    unit.targetLang,
-    unit.source.text,
-    unit.target.text,
-    tagsJson(unit.source.tags),
-    tagsJson(unit.target.tags),
-    unit.previousSource,
-    unit.nextSource,
-    unit.origin,
-    unit.documentId,
-    unit.segmentId,
-    unit.createdBy,
-    unit.createdAt,
-    unit.changedBy,
-    unit.changedAt,
-  ]
-}
+import {
+  ON_SAME_UNIT,
+  UNIT_COLUMNS,
+  toMemory,
+  toUnit,
+  unitValues,
+  type MemoryRow,
+  type UnitRow,
+} from '../unitRows.ts'
+import { createSqliteTranslationMemorySchema } from './schema.ts'
 
 export interface SqliteTranslationMemoryOptions {
   /**
@@ -125,7 +42,7 @@ export function openSqliteTranslationMemoryStore(
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
-  db.exec(CREATE_TM_SCHEMA)
+  createSqliteTranslationMemorySchema(db)
   if (options.clearStagedImports) db.exec('DELETE FROM tm_import_units')
 
   const insertMemory = db.prepare(

@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3'
+
 /*
  * Translation memory tables, in the server's one SQLite file beside the projects they belong to.
  * Every statement is idempotent: a file from an earlier release gains them on the first start.
@@ -73,3 +75,8 @@ CREATE TABLE IF NOT EXISTS tm_import_units (
   PRIMARY KEY (import_id, seq)
 );
 `
+
+/** Creates the translation memory tables (the SQLite migration's step, and a store's own file). */
+export function createSqliteTranslationMemorySchema(db: Database.Database): void {
+  db.exec(CREATE_TM_SCHEMA)
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod'
+import { configFromEnv, databaseLocation, defaultConfig } from '../config.ts'
+import type { DatabaseLocation } from '../database/index.ts'
+import { CliError } from './cliError.ts'
+
+/** The database the server would use with this environment (DATABASE_URL, else DATA_DIR). */
+export function databaseLocationFrom(env: NodeJS.ProcessEnv): DatabaseLocation {
+  try {
+    const config = configFromEnv(env)
+    return databaseLocation({
+      dataDir: config.dataDir ?? defaultConfig.dataDir,
+      databaseUrl: config.databaseUrl ?? null,
+    })
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error
+    throw new CliError(
+      `invalid environment: ${error.issues.map((issue) => issue.path.join('.')).join(', ')}`,
+    )
+  }
+}

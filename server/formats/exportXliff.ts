@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto'
+import type * as Y from 'yjs'
+import {
+  createXliff12,
+  createXliff20,
+  writeXliff12,
+  writeXliff20,
+  type XliffTargetSegment,
+} from '@qalam/shared/formats'
+import { readMeta, readSegments } from '@qalam/shared/model'
+import type { OriginalFile } from '../storage/index.ts'
+import { decodeXmlFile, encodeXmlFile } from './xmlFileEncoding.ts'
+
+export interface XliffExport {
+  bytes: Uint8Array
+  /** Segments whose target is empty. */
+  untranslated: number
+  /** True when the targets went into the imported file; false for a file made afresh. */
+  isRoundTrip: boolean
+}
+
+/** The stored original no longer matches its hash: it must not be written back. */
+export class OriginalCorruptError extends Error {
+  override name = 'OriginalCorruptError'
+}
+
+/**
+ * The document as XLIFF in `format`: written into the file it was imported from when that was
+ * the same format (everything but targets and states kept byte for byte, in its encoding), or
+ * made afresh (UTF-8) otherwise. Throws `XliffError` `mismatch` when the original's segments
+ * and the document's disagree.
+ */
+export function exportXliff(
+  doc: Y.Doc,
+  format: 'xliff12' | 'xliff20',
+  original: OriginalFile | null,
+): XliffExport {
+  const meta = readMeta(doc)
+  const segments = readSegments(doc)
+  const untranslated = segments.filter((segment) => segment.target.trim() === '').length
+  if (original && original.format === format) {
+    if (createHash('sha256').update(original.bytes).digest('hex') !== original.sha256) {
+      throw new OriginalCorruptError('the stored original file does not match its hash')
+    }
+    const decoded = decodeXmlFile(original.bytes)
+    const current: XliffTargetSegment[] = segments.map((segment) => ({
+      target: { text: segment.target, tags: segment.targetTags },
+      status: segment.status,
+      tags: segment.tags,
+    }))
+    const written =
+      format === 'xliff12'
+        ? writeXliff12(decoded.text, current, meta.targetLang)
+        : writeXliff20(decoded.text, current, meta.targetLang)
+    return {
+      bytes: encodeXmlFile(written, decoded.encoding, decoded.hasBom),
+      untranslated,
+      isRoundTrip: true,
+    }
+  }
+  const input = {
+    title: meta.title,
+    sourceLang: meta.sourceLang,
+    targetLang: meta.targetLang,
+    segments: segments.map((segment) => ({
+      source: { text: segment.source, tags: segment.sourceTags },
+      target: { text: segment.target, tags: segment.targetTags },
+      status: segment.status,
+      tags: segment.tags,
+      notes: segment.notes,
+    })),
+  }
+  const text = format === 'xliff12' ? createXliff12(input) : createXliff20(input)
+  return { bytes: new TextEncoder().encode(text), untranslated, isRoundTrip: false }
+}

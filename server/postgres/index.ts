@@ -1,0 +1,1 @@
+export { inTransaction, isUniqueViolation, openPostgresPool } from './connectPostgres.ts'

@@ -1,0 +1,85 @@
+import { describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { createTestSchema, hasPostgres } from '../../../test/support/postgres.ts'
+import { migratePostgres } from '../../database/index.ts'
+import { openPostgresPool } from '../../postgres/index.ts'
+import { describeDocumentStore } from '../documentStoreSuite.ts'
+import type { DocumentStore } from '../DocumentStore.ts'
+import { createPostgresDocumentStore } from './PostgresDocumentStore.ts'
+
+const failOnPoolError = (error: Error) => {
+  throw error
+}
+
+/** A store in a fresh schema; closing it ends its pool, as the server's database does. */
+async function openStore(url: string): Promise<DocumentStore> {
+  const pool = openPostgresPool(url, failOnPoolError)
+  await migratePostgres(pool)
+  const store = createPostgresDocumentStore(pool)
+  return { ...store, close: () => pool.end() }
+}
+
+describe.skipIf(!hasPostgres)('PostgreSQL document store', () => {
+  describeDocumentStore('postgres', async () => {
+    const schema = await createTestSchema('documents')
+    return { open: () => openStore(schema.url), dispose: () => schema.drop() }
+  })
+
+  test('numbers updates strictly increasing per document when many connections append at once', async () => {
+    const schema = await createTestSchema('append_race')
+    const stores = await Promise.all([openStore(schema.url), openStore(schema.url)])
+    try {
+      const doc = new Y.Doc()
+      await stores[0].createDocument(
+        {
+          id: 'shared',
+          title: 'Shared',
+          sourceLang: 'ru',
+          targetLang: 'kk',
+          createdAt: 1,
+          updatedAt: 1,
+          progress: {
+            segments: 0,
+            words: 0,
+            translatedWords: 0,
+            approvedWords: 0,
+            byStatus: { new: 0, draft: 0, translated: 0, approved: 0, rejected: 0 },
+          },
+        },
+        Y.encodeStateAsUpdate(doc),
+      )
+      const updates: Uint8Array[] = []
+      doc.on('update', (update: Uint8Array) => updates.push(update))
+      for (let i = 0; i < 60; i++) doc.getArray<number>('n').push([i])
+
+      // Two pools (two "processes"), each firing its half without waiting: 20 connections race.
+      const seqs = await Promise.all(
+        updates.map((update, i) => stores[i % 2]!.appendUpdate('shared', update)),
+      )
+      expect(new Set(seqs).size).toBe(updates.length)
+      const loaded = await stores[1].loadDocument('shared')
+      expect(loaded?.updates).toHaveLength(updates.length)
+      expect(loaded?.lastSeq).toBe(Math.max(...seqs))
+      // The log, read in sequence order, holds exactly what each append was numbered with.
+      const bySeq = new Map(seqs.map((seq, i) => [seq, updates[i]!]))
+      const ordered = [...bySeq.keys()].sort((a, b) => a - b).map((seq) => bySeq.get(seq))
+      expect(loaded?.updates).toEqual(ordered)
+    } finally {
+      await Promise.all(stores.map((store) => store.close()))
+      await schema.drop()
+    }
+  })
+
+  test('refuses an update for a document it does not have, storing nothing', async () => {
+    const schema = await createTestSchema('append_missing')
+    const store = await openStore(schema.url)
+    try {
+      await expect(store.appendUpdate('missing', new Uint8Array([0, 0]))).rejects.toThrow(
+        /no document missing/,
+      )
+    } finally {
+      await store.close()
+      await schema.drop()
+    }
+  })
+})

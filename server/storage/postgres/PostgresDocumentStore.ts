@@ -1,0 +1,197 @@
+import type pg from 'pg'
+import { SUMMARY_COLUMNS, toSummary, type DocumentRow } from '../documentRow.ts'
+import { inTransaction } from '../../postgres/index.ts'
+import type { DeletedDocument, DocumentStore, LoadedDocument } from '../DocumentStore.ts'
+
+/*
+ * Sequence numbers. Several server processes may append to one document at once, and a
+ * reader that has seen update n asks for "everything after n", so per document the numbers
+ * must rise in commit order, not only be unique. A plain identity column gives unique
+ * numbers in the order they are drawn, which is not the commit order: a transaction holding
+ * 11 may commit before the one holding 10, and a reader then skips 10 for good.
+ * So the append first takes the document's row lock (the UPDATE that stamps updated_at) and
+ * draws the number while holding it: appends to one document queue on the lock and commit
+ * in the order they drew. The other way, a per-document counter with a unique (document,
+ * seq) key and a retry on conflict, makes the losers of every race redo their write; under
+ * the lock they just wait their turn, which is cheaper for the hot document everyone edits.
+ * Numbers come from one identity shared by all documents, as SQLite's AUTOINCREMENT does,
+ * so `db copy` can move the log between the engines unchanged.
+ */
+const APPEND = `
+WITH locked AS (
+  UPDATE documents SET updated_at = $2 WHERE id = $1 RETURNING id
+)
+INSERT INTO updates (document_id, data) SELECT id, $3 FROM locked RETURNING seq`
+
+/**
+ * The DocumentStore on PostgreSQL. Every method resolves after the server has committed (the
+ * pool's default `synchronous_commit = on` flushes the WAL before it answers). The caller
+ * owns the pool and ends it; `close` leaves it open.
+ */
+export function createPostgresDocumentStore(pool: pg.Pool): DocumentStore {
+  return {
+    async createDocument(summary, initialUpdate, original) {
+      await inTransaction(pool, async (client) => {
+        await client.query(
+          `INSERT INTO documents (${SUMMARY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            summary.id,
+            summary.title,
+            summary.sourceLang,
+            summary.targetLang,
+            summary.createdAt,
+            summary.updatedAt,
+            JSON.stringify(summary.progress),
+          ],
+        )
+        await client.query('INSERT INTO snapshots (document_id, seq, data) VALUES ($1, 0, $2)', [
+          summary.id,
+          initialUpdate,
+        ])
+        if (original) {
+          await client.query(
+            `INSERT INTO original_files (document_id, format, encoding, sha256, name, data)
+             VALUES ($1, $2, $3, $4, $5, $6)`,
+            [
+              summary.id,
+              original.format,
+              original.encoding,
+              original.sha256,
+              original.name,
+              Buffer.from(original.bytes),
+            ],
+          )
+        }
+      })
+    },
+    async loadOriginal(id) {
+      const { rows } = await pool.query<{
+        format: string
+        encoding: string
+        sha256: string
+        name: string
+        data: Buffer
+      }>(
+        `SELECT o.format, o.encoding, o.sha256, o.name, o.data FROM original_files o
+         JOIN documents d ON d.id = o.document_id WHERE o.document_id = $1 AND d.deleted_at IS NULL`,
+        [id],
+      )
+      const row = rows[0]
+      if (!row) return null
+      return {
+        format: row.format,
+        encoding: row.encoding,
+        sha256: row.sha256,
+        bytes: new Uint8Array(row.data),
+        name: row.name,
+      }
+    },
+    async appendUpdate(id, update) {
+      // One statement, so one implicit transaction and one round trip.
+      const { rows } = await pool.query<{ seq: number }>(APPEND, [id, Date.now(), update])
+      const row = rows[0]
+      if (!row) throw new Error(`no document ${id} to append to`)
+      return row.seq
+    },
+    async loadDocument(id) {
+      // REPEATABLE READ: the snapshot and the log are read as of one moment, so a compaction
+      // committing in between cannot make us miss updates or read them twice.
+      return inTransaction(pool, async (client): Promise<LoadedDocument | null> => {
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY')
+        const snapshot = await client.query<{ seq: number; data: Buffer }>(
+          `SELECT s.seq, s.data FROM snapshots s JOIN documents d ON d.id = s.document_id
+           WHERE s.document_id = $1 AND d.deleted_at IS NULL`,
+          [id],
+        )
+        const stored = snapshot.rows[0]
+        if (!stored) return null
+        const { rows } = await client.query<{ seq: number; data: Buffer }>(
+          'SELECT seq, data FROM updates WHERE document_id = $1 AND seq > $2 ORDER BY seq',
+          [id, stored.seq],
+        )
+        return {
+          snapshot: new Uint8Array(stored.data),
+          updates: rows.map((row) => new Uint8Array(row.data)),
+          lastSeq: rows.at(-1)?.seq ?? stored.seq,
+        }
+      })
+    },
+    async compact(id, snapshot, upToSeq) {
+      await inTransaction(pool, async (client) => {
+        await client.query(
+          `INSERT INTO snapshots (document_id, seq, data) VALUES ($1, $2, $3)
+           ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+          [id, upToSeq, snapshot],
+        )
+        await client.query('DELETE FROM updates WHERE document_id = $1 AND seq <= $2', [
+          id,
+          upToSeq,
+        ])
+      })
+    },
+    async listDocuments() {
+      const { rows } = await pool.query<DocumentRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE deleted_at IS NULL
+         ORDER BY created_at DESC, row_order DESC`,
+      )
+      return rows.map(toSummary)
+    },
+    async getDocument(id) {
+      const { rows } = await pool.query<DocumentRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = $1 AND deleted_at IS NULL`,
+        [id],
+      )
+      return rows[0] ? toSummary(rows[0]) : null
+    },
+    async saveProgress(id, progress) {
+      await pool.query('UPDATE documents SET progress = $1 WHERE id = $2', [
+        JSON.stringify(progress),
+        id,
+      ])
+    },
+    async renameDocument(id, title) {
+      const result = await pool.query(
+        'UPDATE documents SET title = $1 WHERE id = $2 AND deleted_at IS NULL',
+        [title, id],
+      )
+      return (result.rowCount ?? 0) > 0
+    },
+    async deleteDocument(id, now = Date.now()) {
+      const result = await pool.query(
+        'UPDATE documents SET deleted_at = $1 WHERE id = $2 AND deleted_at IS NULL',
+        [now, id],
+      )
+      return (result.rowCount ?? 0) > 0
+    },
+    async restoreDocument(id) {
+      const result = await pool.query(
+        'UPDATE documents SET deleted_at = NULL WHERE id = $1 AND deleted_at IS NOT NULL',
+        [id],
+      )
+      return (result.rowCount ?? 0) > 0
+    },
+    async listDeletedDocuments(ids) {
+      const { rows } = await pool.query<DocumentRow & { deleted_at: number }>(
+        `SELECT ${SUMMARY_COLUMNS}, deleted_at FROM documents
+         WHERE deleted_at IS NOT NULL AND id = ANY($1::text[])
+         ORDER BY deleted_at DESC, row_order DESC`,
+        [ids],
+      )
+      return rows.map((row): DeletedDocument => ({ ...toSummary(row), deletedAt: row.deleted_at }))
+    },
+    async purgeDocuments(deletedBefore) {
+      // Snapshots and updates go with the row (ON DELETE CASCADE).
+      const { rows } = await pool.query<{ id: string }>(
+        'DELETE FROM documents WHERE deleted_at < $1 RETURNING id',
+        [deletedBefore],
+      )
+      return rows.map((row) => row.id)
+    },
+    async removeDocuments(ids) {
+      await pool.query('DELETE FROM documents WHERE id = ANY($1::text[])', [ids])
+    },
+    async close() {
+      // The pool is shared with the other stores; whoever opened it ends it.
+    },
+  }
+}

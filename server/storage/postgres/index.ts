@@ -1,0 +1,1 @@
+export { createPostgresDocumentStore } from './PostgresDocumentStore.ts'

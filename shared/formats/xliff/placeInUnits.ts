@@ -1,0 +1,18 @@
+import type { SegmentInit } from '../../model/index.ts'
+import type { XmlElement } from '../xml/index.ts'
+
+/**
+ * Gives segments read from XLIFF the paragraph of their unit and a gap for plain-text views:
+ * a blank line between units, a space between the segments of one unit.
+ */
+export function placeInUnits(slots: ReadonlyArray<{ init: SegmentInit; unit: XmlElement }>): void {
+  let paragraph = -1
+  let previous: XmlElement | null = null
+  for (const slot of slots) {
+    const isNewUnit = slot.unit !== previous
+    if (isNewUnit) paragraph++
+    slot.init.paragraph = paragraph
+    slot.init.before = previous === null ? '' : isNewUnit ? '\n\n' : ' '
+    previous = slot.unit
+  }
+}
