@@ -380,7 +380,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
           `XLIFF is written in the encoding its file declares; encoding=${asked} applies to txt only.`,
         )
       }
-      const xliff = await exportXliffDocument(store, summary.id, doc, format)
+      const xliff = await exportXliffDocument(store, summary.id, doc, format, policy)
       response
         .status(200)
         .set({

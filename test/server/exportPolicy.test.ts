@@ -88,6 +88,24 @@ describe('exporting under a policy', () => {
     )
   })
 
+  test.each(['xliff12', 'xliff20'])(
+    'an %s export under approved only leaves the other targets empty and new, beside their source',
+    async (format) => {
+      const response = await get(
+        `/api/documents/${documentId}/export?format=${format}&scope=approved&fallback=marked`,
+      )
+      expect(response.status).toBe(200)
+      expect(response.headers.get('x-untranslated-segments')).toBe('2')
+      const xliff = await response.text()
+      expect(xliff).toContain(APPROVED)
+      expect(xliff).toContain('Каталог обновлён.')
+      expect(xliff).not.toContain(TRANSLATED)
+      expect(xliff).not.toContain('[[')
+      const all = await get(`/api/documents/${documentId}/export?format=${format}&scope=all`)
+      expect(await all.text()).toContain(TRANSLATED)
+    },
+  )
+
   test('the report names the untranslated and the not approved segments by number', async () => {
     const response = await get(`/api/documents/${documentId}/export/report?scope=approved`)
     expect(response.status).toBe(200)
