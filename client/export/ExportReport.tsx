@@ -32,6 +32,9 @@ const FALLBACK_LABELS = {
 const FINDING_LABELS = {
   untranslated: 'exportPolicy.untranslated',
   notApproved: 'exportPolicy.notApproved',
+  tagsMissing: 'exportPolicy.tagsMissing',
+  tagsExtra: 'exportPolicy.tagsExtra',
+  tagsOrder: 'exportPolicy.tagsOrder',
 } as const satisfies Record<ReportKind, string>
 
 /**

@@ -19,7 +19,9 @@ export {
   REPORT_KINDS,
   REPORT_SEGMENT_LIMIT,
   exportReport,
+  tagProblems,
   type ExportReport,
   type ReportFinding,
   type ReportKind,
+  type ReportSegment,
 } from './report.ts'

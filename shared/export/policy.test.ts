@@ -4,7 +4,9 @@ import {
   effectivePolicy,
   exportReport,
   exportedText,
+  tagProblems,
   type PolicySegment,
+  type ReportSegment,
 } from './index.ts'
 
 const approved: PolicySegment = { source: 'Кітап', target: 'كتاب', status: 'approved' }
@@ -72,6 +74,9 @@ describe('exportReport', () => {
     expect(report.findings).toEqual([
       { kind: 'untranslated', count: 2, segments: [3, 5] },
       { kind: 'notApproved', count: 2, segments: [2, 4] },
+      { kind: 'tagsMissing', count: 0, segments: [] },
+      { kind: 'tagsExtra', count: 0, segments: [] },
+      { kind: 'tagsOrder', count: 0, segments: [] },
     ])
     expect(report.segments).toBe(5)
     expect(report.translationsWritten).toBe(3)
@@ -97,5 +102,49 @@ describe('exportReport', () => {
     const report = exportReport([], { scope: 'approved', fallback: 'source' })
     expect(report.findings.every((finding) => finding.count === 0)).toBe(true)
     expect(report.fallbacks).toBe(0)
+  })
+})
+
+describe('the tag check', () => {
+  const bold = [
+    { kind: 'open', n: 1 },
+    { kind: 'close', n: 1 },
+  ] as const
+  const image = { kind: 'standalone', n: 2 } as const
+
+  test('finds nothing when the target holds the source tags in their order', () => {
+    expect(tagProblems([...bold, image], [...bold, image])).toEqual({
+      missing: false,
+      extra: false,
+      reordered: false,
+    })
+  })
+
+  test('tells a missing, an extra, a doubled and a moved tag apart', () => {
+    expect(tagProblems([...bold, image], [...bold]).missing).toBe(true)
+    expect(tagProblems([...bold], [...bold, image]).extra).toBe(true)
+    expect(tagProblems([...bold], [...bold, bold[1]]).extra).toBe(true)
+    expect(tagProblems([...bold, image], [image, ...bold])).toEqual({
+      missing: false,
+      extra: false,
+      reordered: true,
+    })
+    // A missing tag alone is no reordering of the rest.
+    expect(tagProblems([bold[0], image, bold[1]], [bold[0], bold[1]]).reordered).toBe(false)
+  })
+
+  test('the report lists translated segments with tag problems, not untranslated ones', () => {
+    const segments: ReportSegment[] = [
+      { ...translated, sourceTags: [...bold], targetTags: [bold[0]] },
+      { ...approved, sourceTags: [image], targetTags: [image, image] },
+      { ...translated, sourceTags: [...bold, image], targetTags: [image, ...bold] },
+      { ...empty, sourceTags: [...bold], targetTags: [] },
+    ]
+    const findings = exportReport(segments, { scope: 'all', fallback: 'source' }).findings
+    expect(findings.filter((finding) => finding.kind.startsWith('tags'))).toEqual([
+      { kind: 'tagsMissing', count: 1, segments: [1] },
+      { kind: 'tagsExtra', count: 1, segments: [2] },
+      { kind: 'tagsOrder', count: 1, segments: [3] },
+    ])
   })
 })

@@ -118,6 +118,10 @@ describe('exporting under a policy', () => {
       findings: [
         { kind: 'untranslated', count: 1, segments: [3] },
         { kind: 'notApproved', count: 1, segments: [2] },
+        // Plain text carries no inline tags: the tag checks find nothing.
+        { kind: 'tagsMissing', count: 0, segments: [] },
+        { kind: 'tagsExtra', count: 0, segments: [] },
+        { kind: 'tagsOrder', count: 0, segments: [] },
       ],
     })
   })
