@@ -59,6 +59,10 @@ export function describeEntry(t: TFunction, entry: AuditEntry): string {
       return t('audit.projectDelete', { name: text(detail, 'name') })
     case 'project.restore':
       return t('audit.projectRestore', { name: text(detail, 'name') })
+    case 'project.exportRule':
+      return t(
+        detail.approvedOnly === true ? 'exportPolicy.auditRuleOn' : 'exportPolicy.auditRuleOff',
+      )
   }
 }
 

@@ -10,7 +10,9 @@ import {
 import type { SegmentStore } from '../grid/SegmentStore.ts'
 import { useDocumentMeta } from '../grid/useSegmentStore.ts'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
+import { DEFAULT_EXPORT_POLICY, type ExportPolicy } from '@qalam/shared/export'
 import { countUntranslated } from './countUntranslated.ts'
+import { ExportReport } from './ExportReport.tsx'
 import { exportUrl, type ExportChoice, type ExportEncoding } from './exportUrl.ts'
 import { UnrepresentableReport } from './UnrepresentableReport.tsx'
 import { unrepresentableDetailOf } from './unrepresentableDetail.ts'
@@ -42,6 +44,9 @@ export function ExportButton({
   const sourceFormat = meta.sourceFormat ?? 'txt'
   const [format, setFormat] = useState<DocumentFormat>(sourceFormat)
   const [encoding, setEncoding] = useState<ExportEncoding>('utf-8')
+  const [policy, setPolicy] = useState<ExportPolicy>(DEFAULT_EXPORT_POLICY)
+  // Each opening remounts the report, which asks the server afresh.
+  const [openings, setOpenings] = useState(0)
   const choice: ExportChoice = format === 'txt' ? { format, encoding } : { format }
   const fallbackName = `${meta.title}.${meta.targetLang}.${format === 'txt' ? 'txt' : 'xlf'}`
   const { download, isDownloading, error, clearError } = useExportDownload(documentId, fallbackName)
@@ -69,13 +74,14 @@ export function ExportButton({
     setUntranslated(countUntranslated(store.length, (index) => store.segment(index)))
     setFormat(sourceFormat)
     clearError()
+    setOpenings((count) => count + 1)
     dialogRef.current?.showModal()
   }
   const close = () => dialogRef.current?.close()
   const onDownload = async (event: MouseEvent) => {
     // The link stays a real download link (keyboard, context menu); a click fetches first.
     event.preventDefault()
-    if (!isDownloading && (await download(choice))) close()
+    if (!isDownloading && (await download(choice, policy))) close()
   }
   const detail = unrepresentableDetailOf(error)
   return (
@@ -93,8 +99,25 @@ export function ExportButton({
         <p data-testid="export-untranslated" data-count={untranslated}>
           {untranslated === 0
             ? t('export.allTranslated')
-            : t('export.untranslated', { count: untranslated })}
+            : policy.fallback === 'source'
+              ? t('export.untranslated', { count: untranslated })
+              : t('exportPolicy.untranslated', { count: untranslated })}
         </p>
+        {openings > 0 && (
+          <ExportReport
+            key={openings}
+            documentId={documentId}
+            policy={policy}
+            onPolicyChange={(chosen) => {
+              setPolicy(chosen)
+              clearError()
+            }}
+            onGoToSegment={(index) => {
+              close()
+              onGoToSegment(index)
+            }}
+          />
+        )}
         <EncodingSelect
           id="export-format"
           label={t('formats.format')}
@@ -139,7 +162,7 @@ export function ExportButton({
           </button>
           <a
             className="button button--primary"
-            href={exportUrl(documentId, choice)}
+            href={exportUrl(documentId, choice, policy)}
             download
             aria-disabled={isDownloading}
             onClick={(event) => void onDownload(event)}

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { requestFile } from '../http/requestJson.ts'
+import type { ExportPolicy } from '@qalam/shared/export'
 import { exportUrl, type ExportChoice } from './exportUrl.ts'
 
 const REVOKE_AFTER_MS = 60_000
@@ -22,11 +23,11 @@ function saveFile(blob: Blob, fileName: string): void {
 export function useExportDownload(documentId: string, fallbackName: string) {
   const [isDownloading, setDownloading] = useState(false)
   const [error, setError] = useState<unknown>(null)
-  const download = async (choice: ExportChoice): Promise<boolean> => {
+  const download = async (choice: ExportChoice, policy: ExportPolicy): Promise<boolean> => {
     setDownloading(true)
     setError(null)
     try {
-      const file = await requestFile(exportUrl(documentId, choice))
+      const file = await requestFile(exportUrl(documentId, choice, policy))
       saveFile(file.blob, file.fileName ?? fallbackName)
       return true
     } catch (failure) {

@@ -80,7 +80,7 @@ function fileNameOf(response: Response): string | null {
 }
 
 /** A JSON body for `requestJson`'s `init`. */
-export function jsonInit(method: 'POST' | 'PATCH' | 'DELETE', body: unknown): RequestInit {
+export function jsonInit(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', body: unknown): RequestInit {
   return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
 }
 

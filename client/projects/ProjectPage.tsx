@@ -24,6 +24,7 @@ import { MembersPanel } from '../members/MembersPanel.tsx'
 import { MemoriesPanel } from '../memories/MemoriesPanel.tsx'
 import { SegmentationPanel } from '../segmentation/SegmentationPanel.tsx'
 import { GlossaryPanel } from '../glossary/GlossaryPanel.tsx'
+import { ExportRulePanel } from '../export/ExportRulePanel.tsx'
 import { fetchProject, type Project } from './projectsApi.ts'
 import { RoleBadge } from './RoleBadge.tsx'
 
@@ -158,6 +159,11 @@ function ProjectView({ project }: { project: Project }) {
             mayExport={may(project.role, 'export')}
           />
           <GlossaryPanel projectId={project.id} mayManage={may(project.role, 'import')} />
+          <ExportRulePanel
+            projectId={project.id}
+            mayManage={mayManage}
+            onChanged={refreshActivity}
+          />
           {mayManage && (
             <DeletedPanel
               title={t('manage.deletedDocuments')}

@@ -89,6 +89,10 @@ export interface AuthStore {
   renameProject(id: string, name: string): Promise<boolean>
   deleteProject(id: string, now?: number): Promise<boolean>
   restoreProject(id: string): Promise<boolean>
+  /** Whether the live project's exports write approved translations only (false when absent). */
+  exportApprovedOnly(id: string): Promise<boolean>
+  /** Sets the project's "approved only" export rule; false when there is no live project `id`. */
+  setExportApprovedOnly(id: string, approvedOnly: boolean): Promise<boolean>
   listDeletedProjects(): Promise<DeletedProject[]>
   /** Removes for good the projects deleted before `deletedBefore` with their links; their ids. */
   purgeProjects(deletedBefore: number): Promise<string[]>

@@ -158,6 +158,22 @@ export function describeAuthStore(name: string, createHarness: () => Promise<Aut
         expect(await store.projectOfDocument('doc-2')).toBe(project.id)
         expect(await store.projectOfDocument('doc-3')).toBeUndefined()
       })
+
+      test('keeps a project’s approved-only export rule, off by default, and not on a deleted project', async () => {
+        const project = await store.createProject('Абай жолы')
+        expect(await store.exportApprovedOnly(project.id)).toBe(false)
+        expect(await store.setExportApprovedOnly(project.id, true)).toBe(true)
+        expect(await store.exportApprovedOnly(project.id)).toBe(true)
+        expect(await store.setExportApprovedOnly(project.id, false)).toBe(true)
+        expect(await store.exportApprovedOnly(project.id)).toBe(false)
+        expect(await store.setExportApprovedOnly('missing', true)).toBe(false)
+        expect(await store.exportApprovedOnly('missing')).toBe(false)
+        await store.setExportApprovedOnly(project.id, true)
+        await store.deleteProject(project.id)
+        expect(await store.setExportApprovedOnly(project.id, false)).toBe(false)
+        await store.restoreProject(project.id)
+        expect(await store.exportApprovedOnly(project.id)).toBe(true)
+      })
     })
 
     describe('access', () => {

@@ -246,4 +246,12 @@ CREATE TABLE glossary_terms (
 );
 `,
   },
+  {
+    version: 4,
+    // 1 when the project's exports write approved translations only, whatever a request asks.
+    name: "projects' approved-only export rule",
+    sql: `
+ALTER TABLE projects ADD COLUMN export_approved_only INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ]

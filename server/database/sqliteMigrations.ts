@@ -49,4 +49,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       createSqliteGlossarySchema(db)
     },
   },
+  {
+    version: 4,
+    // The auth schema is idempotent and adds the columns a file lacks (ADDED_AUTH_COLUMNS):
+    // here the projects' export rule, 0 (off) for every existing project.
+    name: "projects' approved-only export rule",
+    up(db) {
+      createSqliteAuthSchema(db)
+    },
+  },
 ]

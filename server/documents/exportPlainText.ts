@@ -1,25 +1,34 @@
 import type * as Y from 'yjs'
+import {
+  DEFAULT_EXPORT_POLICY,
+  exportedText,
+  isTranslated,
+  type ExportPolicy,
+} from '@qalam/shared/export'
 import { readMeta, readSegments } from '@qalam/shared/model'
 import { rebuildPlainText } from '@qalam/shared/formats'
 
 export interface PlainTextExport {
   text: string
-  /** Segments left in the source language because their target is empty. */
+  /** Segments with no translation, written as the policy's fallback. */
   untranslated: number
-  /** The text each segment is exported as, in document order (its target, or its source). */
+  /** The text each segment is exported as, in document order. */
   segmentTexts: string[]
 }
 
 /**
- * The document as plain text: each translation in place of its source, untranslated segments
- * kept in the source language, and every original gap and paragraph break exactly as imported.
+ * The document as plain text: each translation the policy writes in place of its source, the
+ * other segments as its fallback (source, empty or marked), and every original gap and
+ * paragraph break exactly as imported.
  */
-export function exportPlainText(doc: Y.Doc): PlainTextExport {
+export function exportPlainText(
+  doc: Y.Doc,
+  policy: ExportPolicy = DEFAULT_EXPORT_POLICY,
+): PlainTextExport {
   let untranslated = 0
   const pieces = readSegments(doc).map((segment) => {
-    const hasTarget = segment.target.trim().length > 0
-    if (!hasTarget) untranslated++
-    return { before: segment.before, text: hasTarget ? segment.target : segment.source }
+    if (!isTranslated(segment)) untranslated++
+    return { before: segment.before, text: exportedText(segment, policy) }
   })
   return {
     text: rebuildPlainText(pieces, readMeta(doc).trailing),

@@ -7,5 +7,12 @@ export {
   type NewDocument,
 } from './createDocument.ts'
 export { exportPlainText, type PlainTextExport } from './exportPlainText.ts'
+export {
+  documentExportReport,
+  loadForExport,
+  resolveExportPolicy,
+  type ExportSources,
+  type ResolvedPolicy,
+} from './exportPolicy.ts'
 export { purgeDeleted, type PurgeStores } from './purgeDeleted.ts'
 export { codePointName, locateCharacters, type CharacterPlaces } from './locateCharacters.ts'

@@ -7,6 +7,7 @@ import {
   writeXliff20,
   type XliffTargetSegment,
 } from '@qalam/shared/formats'
+import { DEFAULT_EXPORT_POLICY, writesTranslation, type ExportPolicy } from '@qalam/shared/export'
 import { readMeta, readSegments } from '@qalam/shared/model'
 import type { OriginalFile } from '../storage/index.ts'
 import { decodeXmlFile, encodeXmlFile } from './xmlFileEncoding.ts'
@@ -29,14 +30,24 @@ export class OriginalCorruptError extends Error {
  * the same format (everything but targets and states kept byte for byte, in its encoding), or
  * made afresh (UTF-8) otherwise. Throws `XliffError` `mismatch` when the original's segments
  * and the document's disagree.
+ *
+ * `policy` applies as for plain text, but whatever its fallback, a segment whose translation
+ * is not written gets an empty target in state `new`: XLIFF already carries the source beside
+ * the target, so copying it (`source`) or marking it (`marked`) into the target would claim a
+ * translation that is none and break the inline tags' pairing.
  */
 export function exportXliff(
   doc: Y.Doc,
   format: 'xliff12' | 'xliff20',
   original: OriginalFile | null,
+  policy: ExportPolicy = DEFAULT_EXPORT_POLICY,
 ): XliffExport {
   const meta = readMeta(doc)
-  const segments = readSegments(doc)
+  const segments = readSegments(doc).map((segment) =>
+    writesTranslation(segment, policy.scope)
+      ? segment
+      : { ...segment, target: '', targetTags: [], status: 'new' as const },
+  )
   const untranslated = segments.filter((segment) => segment.target.trim() === '').length
   if (original && original.format === format) {
     if (createHash('sha256').update(original.bytes).digest('hex') !== original.sha256) {

@@ -10,6 +10,7 @@ import { alignmentRouter } from './alignmentRouter.ts'
 import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
+import { exportReportRouter, exportRuleRouter } from './exportPolicyRouter.ts'
 import { memoriesRouter } from './memoriesRouter.ts'
 import { matchesRouter } from './matchesRouter.ts'
 import type { ImportQueue } from './importQueue.ts'
@@ -73,9 +74,11 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/projects/:id/segmentation', segmentationRouter(options))
   app.use('/api/projects/:id/memories', memoriesRouter(options))
   app.use('/api/projects/:id/glossaries', projectGlossaryRouter(options))
+  app.use('/api/projects/:id/export-rule', exportRuleRouter(options))
   app.use('/api/projects', projectsRouter(options))
   app.use('/api/documents/:id/glossary', documentGlossaryRouter(options))
   app.use('/api/documents/:id/matches', matchesRouter(options))
+  app.use('/api/documents', exportReportRouter(options))
   app.use('/api/documents', documentsRouter(options))
   app.use('/api/alignments', alignmentRouter(options))
   app.use('/api', () => {

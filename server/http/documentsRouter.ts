@@ -2,8 +2,15 @@ import { Router, type Request } from 'express'
 import type * as Y from 'yjs'
 import type { DocumentProgress } from '@qalam/shared/model'
 import type { SegmentationStore } from '../segmentation/index.ts'
-import { exportPlainText, locateCharacters, storeDocument } from '../documents/index.ts'
-import { replayDocument, type DocumentStore, type DocumentSummary } from '../storage/index.ts'
+import {
+  exportPlainText,
+  loadForExport,
+  locateCharacters,
+  resolveExportPolicy,
+  storeDocument,
+} from '../documents/index.ts'
+import { exportPolicyQuery } from './exportPolicySchemas.ts'
+import type { DocumentStore, DocumentSummary } from '../storage/index.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
 import {
   ENCODINGS,
@@ -354,15 +361,16 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     const summary = await requireDocument(request)
     requirePermission(summary.role, 'export')
     const { format, encoding: asked } = parseInput(exportQuery, request.query)
+    const askedPolicy = parseInput(exportPolicyQuery, request.query)
     if (!isDocumentFormat(format)) {
       throw new ExportError('export.unknown_format', `Unknown export format: ${format}`)
     }
-    let doc = live.liveDocument(summary.id)
-    if (!doc) {
-      const stored = await store.loadDocument(summary.id)
-      if (!stored) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
-      doc = replayDocument(stored)
-    }
+    const doc = await loadForExport(
+      { store, liveDocument: (id) => live.liveDocument(id) },
+      summary.id,
+    )
+    if (!doc) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
+    const { policy } = await resolveExportPolicy(auth, summary.projectId, askedPolicy)
     if (format !== 'txt') {
       // XLIFF is written in the encoding its prolog declares (the original's, or UTF-8 for a
       // new file): re-encoding would make the declaration lie.
@@ -372,7 +380,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
           `XLIFF is written in the encoding its file declares; encoding=${asked} applies to txt only.`,
         )
       }
-      const xliff = await exportXliffDocument(store, summary.id, doc, format)
+      const xliff = await exportXliffDocument(store, summary.id, doc, format, policy)
       response
         .status(200)
         .set({
@@ -385,7 +393,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         .send(Buffer.from(xliff.bytes))
       return
     }
-    const { text, untranslated, segmentTexts } = exportPlainText(doc)
+    const { text, untranslated, segmentTexts } = exportPlainText(doc, policy)
     const original = readMeta(doc).sourceEncoding
     const encoding: Encoding =
       asked === 'original' ? (isEncoding(original) ? original : 'utf-8') : (asked ?? 'utf-8')
@@ -396,6 +404,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         'Content-Type': `text/plain; charset=${encoding}`,
         'Content-Disposition': attachmentDisposition(`${summary.title}.${summary.targetLang}.txt`),
         'X-Untranslated-Segments': String(untranslated),
+        'X-Export-Scope': policy.scope,
       })
       .send(Buffer.from(bytes))
   })

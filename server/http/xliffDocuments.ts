@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import type { ExportPolicy } from '@qalam/shared/export'
 import { XliffError, declaredXmlEncoding } from '@qalam/shared/formats'
 import { canonicalLanguage } from '@qalam/shared/text'
 import type { DocumentFormat, SegmentInit } from '@qalam/shared/model'
@@ -142,10 +143,11 @@ export async function exportXliffDocument(
   documentId: string,
   doc: Y.Doc,
   format: XliffFormat,
+  policy: ExportPolicy,
 ): Promise<XliffExport & { fileName: string | null }> {
   const original = await store.loadOriginal(documentId)
   try {
-    const exported = exportXliff(doc, format, original)
+    const exported = exportXliff(doc, format, original, policy)
     return { ...exported, fileName: exported.isRoundTrip && original ? original.name : null }
   } catch (error) {
     if (error instanceof AppError) throw error

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'project.rename',
   'project.delete',
   'project.restore',
+  'project.exportRule',
 ] as const
 
 /** How long a deleted document or project stays in the bin before it is purged for good. */

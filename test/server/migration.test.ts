@@ -84,6 +84,7 @@ test('a database from the first release opens, keeps its data and gains soft del
     { version: 1 },
     { version: 2 },
     { version: 3 },
+    { version: 4 },
   ])
   expect(db.prepare('SELECT deleted_at IS NOT NULL AS d FROM documents').get()).toEqual({ d: 1 })
   db.close()
@@ -97,7 +98,7 @@ test('/readyz answers 503 while migrations are not current, and db migrate bring
   db.close()
   const behind = await fetch(`${server.url}/readyz`)
   expect(behind.status).toBe(503)
-  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 3 } })
+  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 4 } })
 
   const run = spawnSync('npx', ['tsx', 'server/cli/main.ts', 'db', 'migrate'], {
     cwd: join(import.meta.dirname, '..', '..'),
@@ -105,7 +106,9 @@ test('/readyz answers 503 while migrations are not current, and db migrate bring
     encoding: 'utf8',
   })
   expect(run.stderr).toBe('')
-  expect(run.stdout).toBe(`sqlite:${server.databaseFile} migrated to schema 3 (applied 1, 2, 3)\n`)
+  expect(run.stdout).toBe(
+    `sqlite:${server.databaseFile} migrated to schema 4 (applied 1, 2, 3, 4)\n`,
+  )
   expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
 })
 
@@ -120,5 +123,25 @@ test('a database from the first release gains translation memories for its old p
   })
   const db = new Database(databaseFile(dir.path), { readonly: true })
   expect(db.prepare('SELECT COUNT(*) AS n FROM tm_units').get()).toEqual({ n: 0 })
+  db.close()
+})
+
+test('a database from the first release gains the export rule, off, and a manager can set it', async () => {
+  dir = await makeTempDir()
+  await firstReleaseDatabase(databaseFile(dir.path))
+  server = await startTestServer({ dataDir: dir.path })
+  const admin = await login(server.url, 'elder')
+  const rule = `${server.url}/api/projects/p1/export-rule`
+  expect(await (await fetch(rule, { headers: asUser(admin) })).json()).toEqual({
+    approvedOnly: false,
+  })
+  const set = await fetch(rule, {
+    method: 'PUT',
+    headers: asUser(admin, { 'content-type': 'application/json' }),
+    body: JSON.stringify({ approvedOnly: true }),
+  })
+  expect(set.status).toBe(200)
+  const db = new Database(databaseFile(dir.path), { readonly: true })
+  expect(db.prepare('SELECT export_approved_only AS rule FROM projects').get()).toEqual({ rule: 1 })
   db.close()
 })

@@ -176,6 +176,20 @@ export function createPostgresAuthStore(pool: pg.Pool): AuthStore {
       )
       return changed(result) > 0
     },
+    async exportApprovedOnly(id) {
+      const rows = await all<{ export_approved_only: number }>(
+        'SELECT export_approved_only FROM projects WHERE id = $1 AND deleted_at IS NULL',
+        [id],
+      )
+      return rows[0]?.export_approved_only === 1
+    },
+    async setExportApprovedOnly(id, approvedOnly) {
+      const result = await pool.query(
+        'UPDATE projects SET export_approved_only = $1 WHERE id = $2 AND deleted_at IS NULL',
+        [approvedOnly ? 1 : 0, id],
+      )
+      return changed(result) > 0
+    },
     async restoreProject(id) {
       const result = await pool.query(
         'UPDATE projects SET deleted_at = NULL WHERE id = $1 AND deleted_at IS NOT NULL',

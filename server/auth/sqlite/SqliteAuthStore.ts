@@ -97,6 +97,12 @@ export function createSqliteAuthStore(db: Database.Database): AuthStore {
   const markProjectRestored = db.prepare(
     'UPDATE projects SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL',
   )
+  const selectExportRule = db.prepare(
+    'SELECT export_approved_only FROM projects WHERE id = ? AND deleted_at IS NULL',
+  )
+  const updateExportRule = db.prepare(
+    'UPDATE projects SET export_approved_only = ? WHERE id = ? AND deleted_at IS NULL',
+  )
   const selectDeletedProjects = db.prepare(
     `SELECT id, name, created_at, deleted_at FROM projects WHERE deleted_at IS NOT NULL
      ORDER BY deleted_at DESC, rowid DESC`,
@@ -236,6 +242,13 @@ export function createSqliteAuthStore(db: Database.Database): AuthStore {
     },
     async restoreProject(id) {
       return markProjectRestored.run(id).changes > 0
+    },
+    async exportApprovedOnly(id) {
+      const row = selectExportRule.get(id) as { export_approved_only: number } | undefined
+      return row?.export_approved_only === 1
+    },
+    async setExportApprovedOnly(id, approvedOnly) {
+      return updateExportRule.run(approvedOnly ? 1 : 0, id).changes > 0
     },
     async listDeletedProjects() {
       const rows = selectDeletedProjects.all() as Array<ProjectRow & { deleted_at: number }>

@@ -45,4 +45,6 @@ export const ADDED_AUTH_COLUMNS: ReadonlyArray<{ table: string; column: string; 
   { table: 'users', column: 'deactivated_at', type: 'INTEGER' },
   { table: 'users', column: 'must_change_password', type: 'INTEGER NOT NULL DEFAULT 0' },
   { table: 'projects', column: 'deleted_at', type: 'INTEGER' },
+  // 1 when the project's exports write approved translations only, whatever a request asks.
+  { table: 'projects', column: 'export_approved_only', type: 'INTEGER NOT NULL DEFAULT 0' },
 ]

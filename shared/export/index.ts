@@ -1,0 +1,27 @@
+export {
+  DEFAULT_EXPORT_POLICY,
+  EXPORT_FALLBACKS,
+  EXPORT_SCOPES,
+  MARK_CLOSE,
+  MARK_OPEN,
+  effectivePolicy,
+  exportedText,
+  isExportFallback,
+  isExportScope,
+  isTranslated,
+  writesTranslation,
+  type ExportFallback,
+  type ExportPolicy,
+  type ExportScope,
+  type PolicySegment,
+} from './policy.ts'
+export {
+  REPORT_KINDS,
+  REPORT_SEGMENT_LIMIT,
+  exportReport,
+  tagProblems,
+  type ExportReport,
+  type ReportFinding,
+  type ReportKind,
+  type ReportSegment,
+} from './report.ts'
