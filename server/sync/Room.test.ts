@@ -57,10 +57,10 @@ function gateAppends(store: DocumentStore) {
   const held: Array<() => void> = []
   const gated: DocumentStore = {
     ...store,
-    async appendUpdate(id, update) {
-      const seq = await store.appendUpdate(id, update)
+    async appendJudged(id, afterSeq, judge) {
+      const appended = await store.appendJudged(id, afterSeq, judge)
       await new Promise<void>((resolve) => held.push(resolve))
-      return seq
+      return appended
     },
   }
   return { gated, held }
