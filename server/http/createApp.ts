@@ -19,6 +19,7 @@ import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
 import { projectsRouter } from './projectsRouter.ts'
 import { segmentationRouter } from './segmentationRouter.ts'
+import { metricsEndpoint, type MetricsOptions } from './metricsEndpoint.ts'
 import { readiness, type ReadinessChecks } from './readiness.ts'
 import { refuseCrossSite } from './refuseCrossSite.ts'
 import { rejectMalformedUrl } from './rejectMalformedUrl.ts'
@@ -51,6 +52,8 @@ export interface AppOptions {
   allowedOrigins: readonly string[]
   /** What `/readyz` checks: the store takes writes and its migrations are current. */
   readiness: ReadinessChecks
+  /** What `/metrics` serves, and to whom. */
+  metrics: MetricsOptions
 }
 
 /** The one body an anonymous request may send: the login form. */
@@ -65,6 +68,7 @@ export function createApp(options: AppOptions): Express {
     response.json({ ok: true })
   })
   app.get('/readyz', readiness(options.readiness, options.log))
+  app.get('/metrics', metricsEndpoint(options.metrics))
   app.use('/api', refuseCrossSite(options.allowedOrigins))
   app.use('/api', sessionMiddleware(options.auth))
   app.use('/api', refuseAnonymousBodies(isLogin))
