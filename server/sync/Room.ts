@@ -3,6 +3,10 @@ import {
   documentProgress,
   isTransactionOrigin,
   rememberingSourceWordCounter,
+  segmentAt,
+  segmentCount,
+  segmentId,
+  segmentStatus,
   type DocumentProgress,
   type TransactionOrigin,
 } from '@qalam/shared/model'
@@ -258,11 +262,28 @@ export class Room implements FanOutRoom {
     if (tail) this.applyTail(tail)
   }
 
-  /** Applies what other processes stored after `lastSeq`, as the log has it. */
+  /**
+   * Applies what other processes stored after `lastSeq`, as the log has it. Approvals in it
+   * open approval windows here as an announced update's do: which way an update arrived
+   * must not change how the typing after it is judged.
+   */
   private applyTail(tail: LogTail): void {
+    if (tail.snapshot === null && tail.updates.length === 0) return
+    const wasApproved = this.approvedSegments()
     if (tail.snapshot) this.applyFromLog(tail.snapshot)
     for (const update of tail.updates) this.applyFromLog(update)
     this.lastSeq = Math.max(this.lastSeq, tail.lastSeq)
+    const approved = [...this.approvedSegments()].filter((id) => !wasApproved.has(id))
+    this.openApprovalWindows(null, approved)
+  }
+
+  private approvedSegments(): Set<string> {
+    const approved = new Set<string>()
+    for (let index = 0; index < segmentCount(this.doc); index++) {
+      const segment = segmentAt(this.doc, index)!
+      if (segmentStatus(segment) === 'approved') approved.add(segmentId(segment))
+    }
+    return approved
   }
 
   /** An update already in the log: applied and broadcast, neither stored nor announced again. */
