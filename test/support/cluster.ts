@@ -50,9 +50,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     servers.push(server)
     return server
   }
-  // The first one migrates the schema; the others then find it current.
-  await spawn()
-  await Promise.all(Array.from({ length: options.processes - 1 }, () => spawn()))
+  // Migrations take an advisory lock per schema: the processes may all start at once.
+  await Promise.all(Array.from({ length: options.processes }, () => spawn()))
   return {
     schema,
     prefix,
