@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import pg from 'pg'
 import { readSegments, setStatus, setTargetText } from '@qalam/shared/model'
-import type { Session } from '../support/accounts.ts'
+import { asUser, type Session } from '../support/accounts.ts'
 import { holdsAll, startCluster, type Cluster } from '../support/cluster.ts'
 import { startCuttableProxy, type CuttableProxy } from '../support/cuttableProxy.ts'
 import { hasPostgres } from '../support/postgres.ts'
@@ -270,6 +270,33 @@ describe.skipIf(!hasServices)('several server processes on PostgreSQL and Redis'
           const rest = racing.filter((move) => move !== first[0])
           for (const move of rest) expect(move.from).toBe(first[0]!.to)
         }
+      },
+    )
+
+    test(
+      'access changes made through one process close the affected sockets on the others',
+      { timeout: 60_000 },
+      async () => {
+        const { servers } = shared!
+        const { id } = await workspace!.importDocument({ bytes: SAMPLE_BYTES, targetLang: 'kk' })
+        const leaving = await workspace!.member('translator')
+        const [onOne, onTwo] = await spreadEditors([servers[1]!, servers[2]!], id, [
+          leaving,
+          workspace!.admin,
+        ])
+        const api = servers[0]!.url
+        const headers = asUser(workspace!.admin, { 'content-type': 'application/json' })
+        const members = `${api}/api/projects/${workspace!.projectId}/members`
+
+        const removed = await fetch(`${members}/${leaving.user.id}`, { method: 'DELETE', headers })
+        expect(removed.status).toBe(204)
+        // Reconnect and be judged again (4000), which process 1 then refuses (4404).
+        await waitFor(() => expect(onOne!.closeCodes).toEqual([4000, 4404]))
+        expect(onTwo!.closeCodes).toEqual([])
+
+        const deleted = await fetch(`${api}/api/documents/${id}`, { method: 'DELETE', headers })
+        expect(deleted.status).toBe(204)
+        await waitFor(() => expect(onTwo!.closeCodes[0]).toBe(4404))
       },
     )
 
