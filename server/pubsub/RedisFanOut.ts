@@ -237,7 +237,9 @@ export class RedisFanOut implements RoomFanOut {
   }
 
   private disconnected(): void {
-    if (this.closed || !this.wasReady) return
+    // Each failed reconnect closes again: one line per outage is enough.
+    if (this.closed || this.outageLogged) return
+    this.outageLogged = true
     this.options.log.warn('pubsub.redis_unreachable', {})
   }
 

@@ -128,8 +128,8 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   })
 
   /** The log after `afterSeq`; the snapshot too when it is past it. Run inside a transaction. */
-  const readTail = (id: string, afterSeq: number): LogTail | null => {
-    if (!selectIsLive.get(id)) return null
+  const readTail = (id: string, afterSeq: number, liveOnly = true): LogTail | null => {
+    if (liveOnly && !selectIsLive.get(id)) return null
     const snapshot = selectSnapshot.get(id) as { seq: number; data: Buffer } | undefined
     if (!snapshot) return null
     const folded = snapshot.seq > afterSeq
@@ -142,7 +142,7 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
     }
   }
 
-  const loadTail = db.transaction(readTail)
+  const loadTail = db.transaction((id: string, afterSeq: number) => readTail(id, afterSeq))
 
   const purge = db.transaction((deletedBefore: number): string[] => {
     const ids = (selectExpired.all(deletedBefore) as Array<{ id: string }>).map((row) => row.id)
@@ -194,7 +194,9 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
       // better-sqlite3's transactions are synchronous, so the judge runs inside the write lock.
       return db
         .transaction(() => {
-          const tail = readTail(id, afterSeq)
+          // A document in the bin still takes appends, as `appendUpdate` does: its sockets
+          // are being closed, and what they sent meanwhile is kept if it is restored.
+          const tail = readTail(id, afterSeq, false)
           if (!tail) throw new Error(`no document ${id} to append to`)
           const { append: update, verdict } = judge(tail)
           return { seq: update ? append(id, update) : null, verdict }
