@@ -123,31 +123,29 @@ export async function startServer(
         return sync?.closeDocument(change.documentId)
     }
   }
-  // Declared before the fan-out and the rooms report into them; they read both when scraped.
-  let rooms: RoomRegistry | null = null
-  let fanOut: RedisFanOut | null = null
+  // Gauges are read when scraped, once the rooms and the fan-out below exist.
   const metrics = createServerMetrics({
-    roomsOpen: () => rooms?.openCount ?? 0,
+    roomsOpen: () => rooms.openCount,
     connections: () => sync?.connectionCount ?? 0,
     ...(config.redisUrl && { redisConnected: () => (fanOut?.isReady() ? 1 : 0) }),
   })
-  if (config.redisUrl) {
-    fanOut = new RedisFanOut({
-      url: config.redisUrl,
-      prefix: config.redisPrefix,
-      log,
-      heartbeatMs: config.redisHeartbeatMs,
-      processTtlMs: config.redisProcessTtlMs,
-      onAccessChange: applyAccessChange,
-      publishLatency: metrics.publishLatency,
-    })
-  }
+  const fanOut = config.redisUrl
+    ? new RedisFanOut({
+        url: config.redisUrl,
+        prefix: config.redisPrefix,
+        log,
+        heartbeatMs: config.redisHeartbeatMs,
+        processTtlMs: config.redisProcessTtlMs,
+        onAccessChange: applyAccessChange,
+        publishLatency: metrics.publishLatency,
+      })
+    : null
   /** An access change here, then in every other process. */
   const changeAccess = (change: AccessChange) => {
     applyAccessChange(change)
     fanOut?.publishAccess(change)
   }
-  rooms = new RoomRegistry({
+  const rooms = new RoomRegistry({
     store,
     log,
     authorize: benchmarkOnly?.authorize ?? judgeByRole,
