@@ -11,3 +11,4 @@ export {
   type XmlEncodingGuess,
 } from './xml/index.ts'
 export * from './zip/index.ts'
+export * from './docx/index.ts'

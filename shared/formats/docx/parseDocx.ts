@@ -1,0 +1,65 @@
+import type { SegmentInit } from '../../model/index.ts'
+import { segmentText, type CustomRules } from '../../segmentation/index.ts'
+import { DocxError } from './docxError.ts'
+import { openDocx, type DocxPackage } from './openDocx.ts'
+import { tagSegments } from './paragraphTags.ts'
+import { hasRevisions, listParagraphs, readParagraph, type DocxParagraph } from './readParagraph.ts'
+
+export type TrackedChanges = 'refuse' | 'accept'
+
+export interface DocxImportOptions {
+  /** The source language, for sentence rules. */
+  lang: string
+  /** The project's segmentation rules. */
+  rules?: CustomRules
+  /** What to do with tracked changes: refuse the file (default) or accept them all. */
+  trackedChanges?: TrackedChanges
+}
+
+export interface ParsedDocx {
+  segments: SegmentInit[]
+  /** How many paragraphs (all parts) the file has; segments name theirs by index. */
+  paragraphs: number
+}
+
+/** Every paragraph of the translatable parts, in the order segments number them. */
+export function readParagraphs(docx: DocxPackage): DocxParagraph[] {
+  const paragraphs: DocxParagraph[] = []
+  for (const part of docx.parts) {
+    for (const element of listParagraphs(part)) paragraphs.push(readParagraph(part, element))
+  }
+  return paragraphs
+}
+
+/**
+ * Reads a DOCX file into segments: each paragraph's text cut into sentences, its formatting
+ * and inline codes as tags. `paragraph` of a segment is the index of its Word paragraph among
+ * all of the file's (body, footnotes, endnotes, headers, footers). Throws DocxError or ZipError.
+ */
+export function parseDocx(bytes: Uint8Array, options: DocxImportOptions): ParsedDocx {
+  const docx = openDocx(bytes)
+  if ((options.trackedChanges ?? 'refuse') === 'refuse' && docx.parts.some(hasRevisions)) {
+    throw new DocxError(
+      'tracked_changes',
+      'the document has tracked changes: accept them at import, or accept or reject them in Word first',
+    )
+  }
+  const paragraphs = readParagraphs(docx)
+  const segments: SegmentInit[] = []
+  paragraphs.forEach((paragraph, index) => {
+    if (paragraph.text.trim() === '') return
+    const found = segmentText(paragraph.text, options.lang, options.rules)
+    const tagged = tagSegments(paragraph, found, paragraph.part.xml.text)
+    tagged.forEach((segment, position) => {
+      const gap =
+        position === 0 ? '' : paragraph.text.slice(found[position - 1]!.end, found[position]!.start)
+      segments.push({
+        source: segment.source,
+        paragraph: index,
+        before: position > 0 ? gap : segments.length === 0 ? '' : '\n\n',
+        ...(segment.tags.length > 0 ? { tags: segment.tags, sourceTags: segment.sourceTags } : {}),
+      })
+    })
+  })
+  return { segments, paragraphs: paragraphs.length }
+}

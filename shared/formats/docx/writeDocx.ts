@@ -1,0 +1,320 @@
+import { strToU8 } from 'fflate'
+import { taggedPieces, tagKey, type InlineTag, type TaggedText } from '../../model/index.ts'
+import { escapeXmlText, type XmlElement } from '../xml/index.ts'
+import { writeZip, type ZipOutput } from '../zip/index.ts'
+import { DocxError } from './docxError.ts'
+import {
+  localizeParagraph,
+  localizeRun,
+  localizeTable,
+  targetScript,
+} from './localizeProperties.ts'
+import { isW, wChild } from './namespaces.ts'
+import { openDocx, type DocxPart } from './openDocx.ts'
+import { readParagraphs } from './parseDocx.ts'
+import { baseProperties, type DocxTagData } from './paragraphTags.ts'
+import {
+  runProperties,
+  type DocxParagraph,
+  type RawPiece,
+  type RunProperties,
+} from './readParagraph.ts'
+
+/*
+ * Writes translations back into the original DOCX. Only the parts that hold translated
+ * paragraphs are rewritten, and in them only those paragraphs (and, for Arabic, the tables'
+ * properties); every other byte of the part, and every other zip entry (its compressed bytes
+ * included), is the original's.
+ */
+
+/** One segment as the export writes it: the paragraph it belongs to and the text to write. */
+export interface DocxTargetSegment {
+  paragraph: number
+  source: string
+  tags: readonly InlineTag[]
+  /** The text to write (the translation, or the policy's fallback), with its tags. */
+  target: TaggedText
+}
+
+interface Replacement {
+  start: number
+  end: number
+  render: () => string
+}
+
+/** The translated DOCX; throws DocxError `mismatch` when the segments do not fit the original. */
+export function writeDocx(
+  original: Uint8Array,
+  segments: readonly DocxTargetSegment[],
+  targetLang: string,
+): Uint8Array {
+  const docx = openDocx(original)
+  const paragraphs = readParagraphs(docx)
+  const byParagraph = new Map<number, DocxTargetSegment[]>()
+  for (const segment of segments) {
+    const paragraph = paragraphs[segment.paragraph]
+    if (!paragraph)
+      throw new DocxError('mismatch', `the original has no paragraph ${segment.paragraph}`)
+    const list = byParagraph.get(segment.paragraph)
+    if (list) list.push(segment)
+    else byParagraph.set(segment.paragraph, [segment])
+  }
+  const replaced = new Map<DocxPart, Replacement[]>()
+  const add = (part: DocxPart, replacement: Replacement) => {
+    const list = replaced.get(part)
+    if (list) list.push(replacement)
+    else replaced.set(part, [replacement])
+  }
+  const renderers = new Map<DocxPart, (start: number, end: number) => string>()
+  const rangeOf = (part: DocxPart) => renderers.get(part)!
+  for (const part of docx.parts) {
+    renderers.set(part, (start, end) =>
+      renderRange(part.xml.text, replaced.get(part) ?? [], start, end),
+    )
+    if (targetScript(targetLang) === 'arabic') {
+      for (const table of tableProperties(part.xml.root)) {
+        const children = localizeTable(propertyChildren(table, part.xml.text), part.w, targetLang)
+        if (children) {
+          const markup = `<${part.w}tblPr>${children.map(([, xml]) => xml).join('')}</${part.w}tblPr>`
+          add(part, { start: table.start, end: table.end, render: () => markup })
+        }
+      }
+    }
+  }
+  for (const [index, list] of byParagraph) {
+    const paragraph = paragraphs[index]!
+    const gaps = gapsBetween(paragraph, list)
+    const render = () => renderParagraph(paragraph, list, gaps, targetLang, rangeOf(paragraph.part))
+    add(paragraph.part, { start: paragraph.element.start, end: paragraph.element.end, render })
+  }
+  const written = new Map<string, string>()
+  for (const [part, list] of replaced) {
+    list.sort((a, b) => a.start - b.start)
+    written.set(part.name, rangeOf(part)(0, part.xml.text.length))
+  }
+  const outputs: ZipOutput[] = docx.archive.entries.map((entry) => {
+    const text = written.get(entry.name)
+    if (text === undefined) return { kind: 'copy', entry }
+    return {
+      kind: 'new',
+      name: entry.name,
+      data: strToU8(text),
+      dosTime: entry.dosTime,
+      dosDate: entry.dosDate,
+    }
+  })
+  return writeZip(outputs)
+}
+
+/**
+ * The original text from `start` to `end` with the replacements that lie in it; one inside
+ * another (a text box's paragraph inside an image's markup) is rendered by its container.
+ */
+function renderRange(
+  text: string,
+  replacements: readonly Replacement[],
+  start: number,
+  end: number,
+): string {
+  let out = ''
+  let at = start
+  let low = 0
+  let high = replacements.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (replacements[middle]!.start < start) low = middle + 1
+    else high = middle
+  }
+  for (let index = low; index < replacements.length; index++) {
+    const replacement = replacements[index]!
+    if (replacement.start >= end) break
+    if (replacement.start < at || replacement.end > end) continue
+    out += text.slice(at, replacement.start) + replacement.render()
+    at = replacement.end
+  }
+  return out + text.slice(at, end)
+}
+
+/** The whitespace before each segment's source and after the last, checked against the original. */
+function gapsBetween(paragraph: DocxParagraph, segments: readonly DocxTargetSegment[]): string[] {
+  const gaps: string[] = []
+  let at = 0
+  for (const segment of segments) {
+    const found = paragraph.text.indexOf(segment.source, at)
+    const gap = found < 0 ? null : paragraph.text.slice(at, found)
+    if (gap === null || gap.trim() !== '') {
+      throw new DocxError(
+        'mismatch',
+        `paragraph ${segment.paragraph} of the original does not hold "${segment.source.slice(0, 40)}"`,
+      )
+    }
+    gaps.push(gap)
+    at = found + segment.source.length
+  }
+  const rest = paragraph.text.slice(at)
+  if (rest.trim() !== '') {
+    throw new DocxError('mismatch', 'a paragraph of the original has text no segment holds')
+  }
+  gaps.push(rest)
+  return gaps
+}
+
+function renderParagraph(
+  paragraph: DocxParagraph,
+  segments: readonly DocxTargetSegment[],
+  gaps: readonly string[],
+  lang: string,
+  range: (start: number, end: number) => string,
+): string {
+  const { element, part } = paragraph
+  const text = part.xml.text
+  const w = part.w
+  const raw = (piece: RawPiece): string => {
+    const [rPr, start, end] = piece
+    if (rPr === null) return range(start, end)
+    return `<${w}r>${rPr === '' ? '' : `<${w}rPr>${rPr}</${w}rPr>`}${range(start, end)}</${w}r>`
+  }
+  const base = baseProperties(paragraph)
+  let out = text.slice(element.start, element.contentStart)
+  out += paragraphProperties(paragraph, lang)
+  out += paragraph.leading.map(raw).join('')
+  segments.forEach((segment, index) => {
+    out += textRuns(gaps[index]!, base, w, lang)
+    out += renderTarget(segment, base, w, lang, raw)
+  })
+  out += textRuns(gaps[segments.length]!, base, w, lang)
+  out += paragraph.trailing.map(raw).join('')
+  return out + text.slice(element.contentEnd, element.end)
+}
+
+function paragraphProperties(paragraph: DocxParagraph, lang: string): string {
+  const { w, xml } = paragraph.part
+  const pPr = wChild(paragraph.element, 'pPr')
+  const children: Array<readonly [string, string]> = []
+  if (pPr) {
+    for (const child of pPr.children) {
+      if (child.kind !== 'element' || child.local === 'pPrChange') continue
+      if (isW(child, 'rPr')) {
+        const mark = runProperties(child, xml.text)
+          .map(([, markup]) => markup)
+          .join('')
+        children.push(['rPr', `<${w}rPr>${mark}</${w}rPr>`])
+      } else children.push([child.local, xml.text.slice(child.start, child.end)])
+    }
+  }
+  const localized = localizeParagraph(children, w, lang)
+  if (localized.length === 0) return ''
+  return `<${w}pPr>${localized.map(([, markup]) => markup).join('')}</${w}pPr>`
+}
+
+/** Text as runs in the given properties; line breaks typed in the target become `w:br`. */
+function textRuns(text: string, rPr: RunProperties, w: string, lang: string): string {
+  // Characters XML 1.0 cannot carry are dropped.
+  // eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
+  const clean = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  if (clean === '') return ''
+  const lines = clean.split(/\r\n|\r|\n/)
+  const t = (line: string) =>
+    line === '' ? '' : `<${w}t xml:space="preserve">${escapeXmlText(line)}</${w}t>`
+  return `<${w}r>${localizeRun(rPr, w, lang)}${lines.map(t).join(`<${w}br/>`)}</${w}r>`
+}
+
+interface OpenSpan {
+  n: number
+  data: DocxTagData
+}
+
+/** A segment's target with its tags as runs, wrappers and the original codes. */
+function renderTarget(
+  segment: DocxTargetSegment,
+  base: RunProperties,
+  w: string,
+  lang: string,
+  raw: (piece: RawPiece) => string,
+): string {
+  const data = new Map<string, DocxTagData>()
+  for (const tag of segment.tags) {
+    if (tag.kind === 'close') continue
+    const parsed = readTagData(tag.data)
+    if (parsed) data.set(tagKey(tag), parsed)
+  }
+  const stack: OpenSpan[] = []
+  let out = ''
+  const openMarkup = (span: OpenSpan) => ('o' in span.data ? span.data.o : '')
+  const closeMarkup = (span: OpenSpan) => ('c' in span.data ? span.data.c : '')
+  const properties = (): RunProperties => {
+    for (let index = stack.length - 1; index >= 0; index--) {
+      const span = stack[index]!
+      if ('f' in span.data && span.data.f) return span.data.f
+    }
+    return base
+  }
+  for (const piece of taggedPieces(segment.target)) {
+    if (typeof piece === 'string') {
+      out += textRuns(piece, properties(), w, lang)
+      continue
+    }
+    if (piece.kind === 'standalone') {
+      const found = data.get(tagKey(piece))
+      if (found && 'p' in found) out += found.p.map(raw).join('')
+      continue
+    }
+    if (piece.kind === 'open') {
+      const found = data.get(tagKey(piece))
+      if (!found || 'p' in found || stack.some((span) => span.n === piece.n)) continue
+      const span = { n: piece.n, data: found }
+      out += openMarkup(span)
+      stack.push(span)
+      continue
+    }
+    // A close: close what was opened inside it first, then reopen those (tags must nest).
+    const index = stack.findIndex((span) => span.n === piece.n)
+    if (index < 0) continue
+    const above = stack.splice(index)
+    for (const span of [...above].reverse()) out += closeMarkup(span)
+    for (const span of above.slice(1)) {
+      out += openMarkup(span)
+      stack.push(span)
+    }
+  }
+  for (const span of stack.reverse()) out += closeMarkup(span)
+  return out
+}
+
+function readTagData(data: string): DocxTagData | null {
+  try {
+    const parsed: unknown = JSON.parse(data)
+    if (typeof parsed !== 'object' || parsed === null) return null
+    if ('f' in parsed && Array.isArray(parsed.f)) return parsed as DocxTagData
+    if (
+      'o' in parsed &&
+      typeof parsed.o === 'string' &&
+      'c' in parsed &&
+      typeof parsed.c === 'string'
+    ) {
+      return parsed as DocxTagData
+    }
+    if ('p' in parsed && Array.isArray(parsed.p)) return parsed as DocxTagData
+    return null
+  } catch {
+    return null // not DOCX tag data (a document imported from another format): no markup
+  }
+}
+
+function tableProperties(root: XmlElement): XmlElement[] {
+  const found: XmlElement[] = []
+  const pending: XmlElement[] = [root]
+  for (let element = pending.pop(); element; element = pending.pop()) {
+    if (isW(element, 'tblPr') && element.parent && isW(element.parent, 'tbl')) found.push(element)
+    for (const child of element.children) if (child.kind === 'element') pending.push(child)
+  }
+  return found
+}
+
+function propertyChildren(element: XmlElement, text: string): Array<readonly [string, string]> {
+  const out: Array<readonly [string, string]> = []
+  for (const child of element.children) {
+    if (child.kind === 'element') out.push([child.local, text.slice(child.start, child.end)])
+  }
+  return out
+}
