@@ -10,6 +10,8 @@
 export { DocxError, type DocxErrorCode } from './docxError.ts'
 export {
   parseDocx,
+  previewDocx,
+  type DocxPreview,
   type DocxImportOptions,
   type ParsedDocx,
   type TrackedChanges,

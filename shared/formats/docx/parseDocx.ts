@@ -63,3 +63,22 @@ export function parseDocx(bytes: Uint8Array, options: DocxImportOptions): Parsed
   })
   return { segments, paragraphs: paragraphs.length }
 }
+
+export interface DocxPreview {
+  /** The text of the first non-empty paragraphs. */
+  lines: string[]
+  /** Whether the import has to be told to accept tracked changes. */
+  hasTrackedChanges: boolean
+}
+
+/** What an import form shows of a DOCX before importing; throws as `parseDocx` does. */
+export function previewDocx(bytes: Uint8Array, maxLines: number, maxLineChars: number): DocxPreview {
+  const docx = openDocx(bytes)
+  const lines: string[] = []
+  for (const paragraph of readParagraphs(docx)) {
+    if (lines.length >= maxLines) break
+    const text = paragraph.text.trim()
+    if (text !== '') lines.push(text.slice(0, maxLineChars))
+  }
+  return { lines, hasTrackedChanges: docx.parts.some(hasRevisions) }
+}
