@@ -56,6 +56,8 @@ export function exportDocx(
     tags: segment.tags,
     target: exportedTagged(segment, policy),
   }))
-  const untranslated = segments.filter((segment) => !writesTranslation(segment, policy.scope)).length
+  const untranslated = segments.filter(
+    (segment) => !writesTranslation(segment, policy.scope),
+  ).length
   return { bytes: writeDocx(original.bytes, targets, meta.targetLang), untranslated }
 }

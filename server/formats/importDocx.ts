@@ -9,7 +9,11 @@ export interface ReadDocx {
 }
 
 /** Parses an uploaded DOCX; throws DocxError or ZipError naming the reason; stores nothing. */
-export function readDocxFile(bytes: Uint8Array, name: string, options: DocxImportOptions): ReadDocx {
+export function readDocxFile(
+  bytes: Uint8Array,
+  name: string,
+  options: DocxImportOptions,
+): ReadDocx {
   const parsed = parseDocx(bytes, options)
   return {
     parsed,

@@ -9,7 +9,12 @@ import {
 } from '@qalam/shared/formats'
 import type { CustomRules } from '@qalam/shared/segmentation'
 import type { SegmentInit } from '@qalam/shared/model'
-import { OriginalCorruptError, exportDocx, readDocxFile, type DocxExport } from '../formats/index.ts'
+import {
+  OriginalCorruptError,
+  exportDocx,
+  readDocxFile,
+  type DocxExport,
+} from '../formats/index.ts'
 import type { DocumentStore, OriginalFile } from '../storage/index.ts'
 import { AppError, ExportError, ImportError, type ErrorCode } from './errors.ts'
 import { requireDistinctLanguages } from './importFields.ts'
@@ -47,7 +52,8 @@ const ZIP_CODES: Readonly<Record<ZipErrorCode, ImportCode>> = {
 
 /** The ImportError for a DOCX or zip refusal; anything else passes through. */
 export function docxImportError(error: unknown): unknown {
-  if (error instanceof ZipError) return new ImportError(ZIP_CODES[error.code], `The file: ${error.message}.`)
+  if (error instanceof ZipError)
+    return new ImportError(ZIP_CODES[error.code], `The file: ${error.message}.`)
   if (error instanceof DocxError && error.code !== 'mismatch') {
     return new ImportError(DOCX_CODES[error.code], `The DOCX file: ${error.message}.`)
   }

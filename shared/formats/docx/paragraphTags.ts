@@ -69,6 +69,7 @@ export function tagSegments(
   source: string,
 ): TaggedSegment[] {
   const base = baseKey(paragraph)
+  const baseXml = new Set(baseProperties(paragraph).map(([, xml]) => xml))
   const located: Array<{ piece: ParagraphPiece; start: number }> = []
   let at = 0
   for (const piece of paragraph.pieces) {
@@ -84,7 +85,8 @@ export function tagSegments(
       if (piece.kind === 'text') {
         const from = Math.max(start, range.start)
         const to = Math.min(start + piece.text.length, range.end)
-        if (from < to) builder.text(piece, piece.text.slice(from - start, to - start), base)
+        if (from < to)
+          builder.text(piece, piece.text.slice(from - start, to - start), base, baseXml)
       } else {
         const inside = (isFirst || start > previousEnd) && (start <= range.end || isLast)
         if (inside) builder.code(piece)
@@ -103,11 +105,16 @@ class SegmentBuilder {
 
   constructor(private readonly source: string) {}
 
-  text(piece: Extract<ParagraphPiece, { kind: 'text' }>, text: string, base: string): void {
+  text(
+    piece: Extract<ParagraphPiece, { kind: 'text' }>,
+    text: string,
+    base: string,
+    baseXml: ReadonlySet<string>,
+  ): void {
     const wanted: Span[] = piece.containers.map((container) => containerSpan(container))
     const carrier = piece.containers.at(-1)
     if (piece.key !== base && carrier?.key !== piece.key) {
-      wanted.push(formatSpan(piece.rPr, piece.key))
+      wanted.push(formatSpan(piece.rPr, piece.key, baseXml))
     }
     this.arrange(wanted)
     this.out += text
@@ -195,9 +202,11 @@ const FORMAT_LABELS: Readonly<Record<string, string>> = {
   rFonts: 'font',
 }
 
-function formatSpan(rPr: RunProperties, key: string): Span {
+/** A formatting tag, labelled by what it adds to the paragraph's usual formatting. */
+function formatSpan(rPr: RunProperties, key: string, baseXml: ReadonlySet<string>): Span {
   const labels: string[] = []
   for (const [local, xml] of rPr) {
+    if (baseXml.has(xml)) continue
     if (local === 'vertAlign')
       labels.push(
         /superscript/.test(xml) ? 'superscript' : /subscript/.test(xml) ? 'subscript' : 'baseline',
@@ -210,7 +219,7 @@ function formatSpan(rPr: RunProperties, key: string): Span {
   return {
     id: `format:${key}`,
     data: { f: rPr },
-    label: labels.join(' ') || 'format',
+    label: labels.join(' ') || (rPr.length === 0 ? 'plain' : 'format'),
     display: rPr
       .map(([, xml]) => xml)
       .join('')

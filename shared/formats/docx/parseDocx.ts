@@ -48,7 +48,7 @@ export function parseDocx(bytes: Uint8Array, options: DocxImportOptions): Parsed
   const segments: SegmentInit[] = []
   paragraphs.forEach((paragraph, index) => {
     if (paragraph.text.trim() === '') return
-    const found = segmentText(paragraph.text, options.lang, options.rules)
+    const found = sentenceRanges(paragraph, options)
     const tagged = tagSegments(paragraph, found, paragraph.part.xml.text)
     tagged.forEach((segment, position) => {
       const gap =
@@ -64,6 +64,45 @@ export function parseDocx(bytes: Uint8Array, options: DocxImportOptions): Parsed
   return { segments, paragraphs: paragraphs.length }
 }
 
+/** What a tab or a break is to the sentence rules: white space (a break ends a line). */
+const SPACING_CODES: Readonly<Record<string, string>> = {
+  tab: ' ',
+  break: '\n',
+  'page break': '\n',
+}
+
+/**
+ * The paragraph's sentences as ranges of its text. The rules read the text with its tabs and
+ * breaks as spaces and line ends (which are codes, not characters, in the text), so that a
+ * sentence never runs across a line break.
+ */
+function sentenceRanges(
+  paragraph: DocxParagraph,
+  options: DocxImportOptions,
+): Array<{ start: number; end: number }> {
+  let shadow = ''
+  /** Positions in `shadow` of the characters that stand for codes, increasing. */
+  const inserted: number[] = []
+  for (const piece of paragraph.pieces) {
+    if (piece.kind === 'text') shadow += piece.text
+    else {
+      const spacing = SPACING_CODES[piece.label]
+      if (spacing === undefined) continue
+      inserted.push(shadow.length)
+      shadow += spacing
+    }
+  }
+  let index = 0
+  const toText = (at: number): number => {
+    while (index < inserted.length && inserted[index]! < at) index++
+    return at - index
+  }
+  return segmentText(shadow, options.lang, options.rules).map((segment) => {
+    const start = toText(segment.start)
+    return { start, end: toText(segment.end) }
+  })
+}
+
 export interface DocxPreview {
   /** The text of the first non-empty paragraphs. */
   lines: string[]
@@ -72,7 +111,11 @@ export interface DocxPreview {
 }
 
 /** What an import form shows of a DOCX before importing; throws as `parseDocx` does. */
-export function previewDocx(bytes: Uint8Array, maxLines: number, maxLineChars: number): DocxPreview {
+export function previewDocx(
+  bytes: Uint8Array,
+  maxLines: number,
+  maxLineChars: number,
+): DocxPreview {
   const docx = openDocx(bytes)
   const lines: string[] = []
   for (const paragraph of readParagraphs(docx)) {
