@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { DocumentProgress } from '@qalam/shared/model'
 import type { SegmentationStore } from '../segmentation/index.ts'
 import {
@@ -33,7 +33,7 @@ import type { LiveAccess } from './liveAccess.ts'
 import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
-import { exportDocxDocument, requireNoEncoding } from './docxDocuments.ts'
+import { loadDocxOriginal, requireNoEncoding } from './docxDocuments.ts'
 import {
   exportXliffDocument,
   requireImportFormat,
@@ -404,12 +404,19 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
           `DOCX is written in UTF-8 like every Word file; encoding=${asked} applies to txt only.`,
         )
       }
-      const docx = await exportDocxDocument(store, summary.id, doc, policy)
+      const original = await loadDocxOriginal(store, summary.id)
+      // Written in the worker pool: a long document takes seconds of CPU.
+      const user = requireUser(request)
+      const docx = await imports.withSlot(request, response, user, (slot) => {
+        const { bytes: update, buffer } = ownBuffer(Y.encodeStateAsUpdate(doc))
+        const input = { update, original: { ...original, bytes: original.bytes.slice() }, policy }
+        return slot.run('exportDocx', input, { transfer: [buffer] })
+      })
       response
         .status(200)
         .set({
           'Content-Type': DOCX_TYPE,
-          'Content-Disposition': attachmentDisposition(docx.fileName),
+          'Content-Disposition': attachmentDisposition(original.name),
           'X-Untranslated-Segments': String(docx.untranslated),
           'X-Export-Scope': policy.scope,
         })

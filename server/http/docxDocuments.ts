@@ -1,4 +1,4 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { ExportPolicy } from '@qalam/shared/export'
 import {
   DocxError,
@@ -94,13 +94,11 @@ export function readDocxImport(request: DocxImportRequest): DocxImport {
   return { segments: read.parsed.segments, original: read.original }
 }
 
-/** The DOCX export of a document imported from DOCX, written into its original file. */
-export async function exportDocxDocument(
+/** The original Word file the DOCX export writes into, or `export.no_original`. */
+export async function loadDocxOriginal(
   store: DocumentStore,
   documentId: string,
-  doc: Y.Doc,
-  policy: ExportPolicy,
-): Promise<DocxExport & { fileName: string }> {
+): Promise<OriginalFile> {
   const original = await store.loadOriginal(documentId)
   if (!original || original.format !== 'docx') {
     throw new ExportError(
@@ -108,8 +106,22 @@ export async function exportDocxDocument(
       'DOCX is written into the Word file the document was imported from; this document has none.',
     )
   }
+  return original
+}
+
+/**
+ * The document (its state as one update) written into its original DOCX (in an export worker:
+ * a 300-page file takes seconds); a stored original that no longer fits is `export.original_mismatch`.
+ */
+export function writeDocxExport(
+  update: Uint8Array,
+  original: OriginalFile,
+  policy: ExportPolicy,
+): DocxExport {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, update)
   try {
-    return { ...exportDocx(doc, original, policy), fileName: original.name }
+    return exportDocx(doc, original, policy)
   } catch (error) {
     if (error instanceof AppError) throw error
     if (

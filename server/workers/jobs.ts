@@ -16,7 +16,8 @@ import {
   requireImportFormat,
   requireOwnXmlEncoding,
 } from '../http/xliffDocuments.ts'
-import { docxImportError, readDocxImport } from '../http/docxDocuments.ts'
+import type { ExportPolicy } from '@qalam/shared/export'
+import { docxImportError, readDocxImport, writeDocxExport } from '../http/docxDocuments.ts'
 import { previewDocx, type TrackedChanges } from '@qalam/shared/formats'
 import { readRules, type StoredSegmentation } from '../segmentation/index.ts'
 import { ownBuffer, type JobOutput } from './jobProtocol.ts'
@@ -155,6 +156,25 @@ function importDocx(input: ImportDocxInput): JobOutput<BuiltDocxImport> {
   }
 }
 
+export interface ExportDocxInput {
+  /** The document's state as one update. */
+  update: Uint8Array
+  original: OriginalFile
+  policy: ExportPolicy
+}
+
+/** Writes a document into its original DOCX; the bytes are moved back, not copied. */
+function exportDocxJob(
+  input: ExportDocxInput,
+): JobOutput<{ bytes: Uint8Array; untranslated: number }> {
+  const exported = writeDocxExport(input.update, input.original, input.policy)
+  const owned = ownBuffer(exported.bytes)
+  return {
+    result: { bytes: owned.bytes, untranslated: exported.untranslated },
+    transfer: [owned.buffer],
+  }
+}
+
 export interface PreviewInput {
   bytes: Uint8Array
   /** The encoding the user chose; absent means the detected one. */
@@ -278,6 +298,7 @@ export const jobs = {
   importText,
   importXliff,
   importDocx,
+  exportDocx: exportDocxJob,
   previewText,
   proposeAlignment: proposeAlignmentJob,
   buildAlignedDocument,
