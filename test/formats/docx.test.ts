@@ -384,6 +384,47 @@ describe('writing a DOCX', () => {
     expect(xml).toContain('Қазақ әріптері.')
   })
 
+  test('a target with crossed, half-placed or missing tags still writes well-formed runs', () => {
+    const original = minimalDocx({
+      body:
+        '<w:p><w:r><w:t xml:space="preserve">Go to </w:t></w:r><w:hyperlink r:id="rId9"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>the page</w:t></w:r></w:hyperlink>' +
+        '<w:r><w:t xml:space="preserve"> and read the </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>bold</w:t></w:r><w:r><w:t xml:space="preserve"> words, the ordinary words.</w:t></w:r></w:p>',
+    })
+    const [segment] = parseDocx(original, { lang: 'en' }).segments
+    expect(segment!.tags!.filter((tag) => tag.kind === 'open').map((tag) => tag.label)).toEqual([
+      'link',
+      'bold',
+    ])
+    const targets: Array<DocxTargetSegment['target']> = [
+      // Crossed: the link closes inside the bold text.
+      {
+        text: 'Link and bold text.',
+        tags: [
+          { kind: 'open', n: 1, offset: 0 },
+          { kind: 'open', n: 2, offset: 5 },
+          { kind: 'close', n: 1, offset: 9 },
+          { kind: 'close', n: 2, offset: 14 },
+        ],
+      },
+      // Half-placed: opens without closes, a close without its open.
+      {
+        text: 'Only openings.',
+        tags: [
+          { kind: 'close', n: 2, offset: 0 },
+          { kind: 'open', n: 1, offset: 5 },
+        ],
+      },
+      // None at all.
+      { text: 'No tags.', tags: [] },
+    ]
+    for (const target of targets) {
+      const bytes = writeDocx(original, [{ ...translated([segment!])[0]!, target }], 'de')
+      const xml = part(readZip(bytes), 'word/document.xml')
+      expect(() => scanXml(xml)).not.toThrow()
+      expect(sources(bytes)).toEqual([target.text])
+    }
+  })
+
   test('refuses segments that do not fit the original', () => {
     const original = minimalDocx({ body: plainParagraph('One sentence.') })
     const foreign: DocxTargetSegment = {
