@@ -161,7 +161,12 @@ describe('reading a DOCX', () => {
     ])
     const out = writeDocx(bytes, translated(parsed.segments), 'de')
     expect(sources(out)).toEqual(['Anzr: lbhe anzr', 'N oybpx pbageby.', 'Obkrq grkg.'])
-    expect(part(readZip(out), 'word/document.xml')).toContain('<w:alias w:val="Name"/>')
+    const xml = part(readZip(out), 'word/document.xml')
+    expect(xml).toContain('<w:alias w:val="Name"/>')
+    // The fallback copy of the text box carries the translation too.
+    const fallback = xml.slice(xml.indexOf('<mc:Fallback>'))
+    expect(fallback).toContain('Obkrq grkg.')
+    expect(fallback).not.toContain('Boxed text.')
   })
 
   test('refuses tracked changes unless asked to accept them, then keeps insertions only', () => {

@@ -12,7 +12,8 @@ import {
 import { isW, wChild } from './namespaces.ts'
 import { openDocx, type DocxPart } from './openDocx.ts'
 import { readParagraphs } from './parseDocx.ts'
-import { baseProperties, type DocxTagData } from './paragraphTags.ts'
+import { fallbackCopies } from './fallbackCopies.ts'
+import { baseProperties, tagSegments, type DocxTagData } from './paragraphTags.ts'
 import {
   runProperties,
   type DocxParagraph,
@@ -81,11 +82,19 @@ export function writeDocx(
       }
     }
   }
-  for (const [index, list] of byParagraph) {
-    const paragraph = paragraphs[index]!
+  const addParagraph = (paragraph: DocxParagraph, list: readonly DocxTargetSegment[]) => {
     const gaps = gapsBetween(paragraph, list)
     const render = () => renderParagraph(paragraph, list, gaps, targetLang, rangeOf(paragraph.part))
     add(paragraph.part, { start: paragraph.element.start, end: paragraph.element.end, render })
+  }
+  for (const [index, list] of byParagraph) addParagraph(paragraphs[index]!, list)
+  const indexOf = new Map(paragraphs.map((paragraph, index) => [paragraph, index]))
+  for (const part of docx.parts) {
+    for (const { copy, of } of fallbackCopies(part, paragraphs)) {
+      const list = byParagraph.get(indexOf.get(of)!)
+      const copied = list && copiedSegments(copy, list)
+      if (copied) addParagraph(copy, copied)
+    }
   }
   const written = new Map<string, string>()
   for (const [part, list] of replaced) {
@@ -104,6 +113,29 @@ export function writeDocx(
     }
   })
   return writeZip(outputs)
+}
+
+/**
+ * The segments of a choice's paragraph for its fallback copy: the same texts, with the copy's
+ * own tags (its markup is VML's, not DrawingML's); null when the tags do not line up.
+ */
+function copiedSegments(
+  copy: DocxParagraph,
+  list: readonly DocxTargetSegment[],
+): DocxTargetSegment[] | null {
+  const ranges: Array<{ start: number; end: number }> = []
+  let at = 0
+  for (const segment of list) {
+    const start = copy.text.indexOf(segment.source, at)
+    if (start < 0) return null
+    at = start + segment.source.length
+    ranges.push({ start, end: at })
+  }
+  const tagged = tagSegments(copy, ranges, copy.part.xml.text)
+  const shape = (tags: readonly InlineTag[]) =>
+    tags.map((tag) => `${tagKey(tag)}:${tag.label}`).join()
+  const lined = tagged.every((segment, index) => shape(segment.tags) === shape(list[index]!.tags))
+  return lined ? list.map((segment, index) => ({ ...segment, tags: tagged[index]!.tags })) : null
 }
 
 /**
