@@ -18,9 +18,12 @@ export interface RenderedSegment {
 
 /** Text as runs in the given properties; line breaks typed in the target become `w:br`. */
 export function textRuns(text: string, rPr: RunProperties, w: string, lang: string): string {
-  // Characters XML 1.0 cannot carry are dropped.
-  // eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
-  const clean = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  // Characters XML 1.0 cannot carry (controls, lone surrogates) are dropped.
+  const clean = text.replace(
+    // eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '',
+  )
   if (clean === '') return ''
   const lines = clean.split(/\r\n|\r|\n/)
   const t = (line: string) =>
