@@ -368,7 +368,16 @@ describe('writing a DOCX', () => {
   })
 
   test('Kazakh: the language is kk-KZ and fonts without Kazakh letters are replaced', () => {
+    const styles =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial Cyr" w:hAnsi="Calibri"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>'
     const original = minimalDocx({
+      extra: [
+        [
+          'word/_rels/document.xml.rels',
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+        ],
+        ['word/styles.xml', styles],
+      ],
       body: '<w:p><w:r><w:rPr><w:rFonts w:ascii="Times New Roman Cyr" w:hAnsi="Times New Roman Cyr" w:cs="Tahoma"/><w:lang w:val="ru-RU"/></w:rPr><w:t>Текст.</w:t></w:r></w:p>',
     })
     const parsed = parseDocx(original, { lang: 'ru' })
@@ -387,6 +396,21 @@ describe('writing a DOCX', () => {
     )
     expect(xml).toContain('<w:lang w:val="kk-KZ"/>')
     expect(xml).toContain('Қазақ әріптері.')
+    const written = readZip(
+      writeDocx(
+        original,
+        translated(parsed.segments, () => 'Қазақ.'),
+        'kk',
+      ),
+    )
+    expect(part(written, 'word/styles.xml')).toContain(
+      '<w:rFonts w:ascii="Arial" w:hAnsi="Calibri"/>',
+    )
+    // Other targets leave the styles as they were.
+    const german = readZip(writeDocx(original, translated(parsed.segments), 'de'))
+    expect(german.entry('word/styles.xml')!.compressed).toEqual(
+      readZip(original).entry('word/styles.xml')!.compressed,
+    )
   })
 
   test('a target with crossed, half-placed or missing tags still writes well-formed runs', () => {

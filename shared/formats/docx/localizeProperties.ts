@@ -41,6 +41,19 @@ export const KAZAKH_FONT_REPLACEMENTS: Readonly<Record<string, string>> = {
   'ms serif': 'Times New Roman',
 }
 
+/**
+ * Markup with every `rFonts` attribute naming a font that lacks the Kazakh letters set to its
+ * replacement; everything else unchanged (for the style definitions part).
+ */
+export function replaceKazakhFonts(markup: string): string {
+  return markup.replace(/<([\w.-]+:)?rFonts\b[^>]*>/g, (tag) =>
+    tag.replace(/(=\s*")([^"]*)"/g, (whole, start: string, value: string) => {
+      const replacement = KAZAKH_FONT_REPLACEMENTS[value.toLowerCase()]
+      return replacement ? `${start}${replacement}"` : whole
+    }),
+  )
+}
+
 export function targetScript(lang: string): TargetScript {
   const primary = lang.toLowerCase().split(/[-_]/)[0]
   return primary === 'ar' ? 'arabic' : primary === 'kk' ? 'kazakh' : 'other'

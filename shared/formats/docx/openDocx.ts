@@ -24,6 +24,8 @@ export interface DocxPackage {
   archive: ZipArchive
   /** Translatable parts in reading order: body, footnotes, endnotes, headers, footers. */
   parts: DocxPart[]
+  /** The style definitions part's entry name, when there is one (a Kazakh export may fix fonts there). */
+  stylesName: string | null
 }
 
 const PART_ORDER: readonly DocxPartKind[] = [
@@ -66,7 +68,10 @@ export function openDocx(bytes: Uint8Array): DocxPackage {
       parts.push({ name, kind, xml, w: wPrefix(xml.root) })
     }
   }
-  return { archive, parts }
+  const stylesName = relationshipTargets(archive, folder, relsName, 'styles').find((name) =>
+    archive.entry(name),
+  )
+  return { archive, parts, stylesName: stylesName ?? null }
 }
 
 /** A part's text as XML with ranges; DocxError for a DTD, malformed XML or past the limits. */

@@ -3,7 +3,12 @@ import { tagKey, type InlineTag, type TaggedText } from '../../model/index.ts'
 import type { XmlElement } from '../xml/index.ts'
 import { writeZip, type ZipOutput } from '../zip/index.ts'
 import { DocxError } from './docxError.ts'
-import { localizeParagraph, localizeTable, targetScript } from './localizeProperties.ts'
+import {
+  localizeParagraph,
+  localizeTable,
+  replaceKazakhFonts,
+  targetScript,
+} from './localizeProperties.ts'
 import { isW, wChild } from './namespaces.ts'
 import { openDocx, type DocxPart } from './openDocx.ts'
 import { readParagraphs } from './parseDocx.ts'
@@ -91,6 +96,13 @@ export function writeDocx(
   for (const [part, list] of replaced) {
     list.sort((a, b) => a.start - b.start)
     written.set(part.name, rangeOf(part)(0, part.xml.text.length))
+  }
+  // Fonts without the Kazakh letters in the styles too: text that names no font takes them there.
+  const { stylesName } = docx
+  if (targetScript(targetLang) === 'kazakh' && stylesName !== null) {
+    const styles = docx.archive.readText(docx.archive.entry(stylesName)!)
+    const fixed = replaceKazakhFonts(styles)
+    if (fixed !== styles) written.set(stylesName, fixed)
   }
   const outputs: ZipOutput[] = docx.archive.entries.map((entry) => {
     const text = written.get(entry.name)
