@@ -181,7 +181,7 @@ describe('hostile or unreadable DOCX files are refused with the reason, and noth
         const archive = readZip(PLAIN())
         const files: Record<string, Uint8Array> = {}
         for (const entry of archive.entries) files[entry.name] = archive.read(entry)
-        files['word/media/bomb.bin'] = new Uint8Array(50 * 1024 * 1024)
+        files['word/media/bomb.bin'] = new Uint8Array(20 * 1024 * 1024)
         return zipSync(files, { level: 9 })
       },
       413,
