@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { DocumentProgress } from '@qalam/shared/model'
 import type { SegmentationStore } from '../segmentation/index.ts'
 import {
@@ -33,6 +33,7 @@ import type { LiveAccess } from './liveAccess.ts'
 import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
+import { loadDocxOriginal, requireNoEncoding } from './docxDocuments.ts'
 import {
   exportXliffDocument,
   requireImportFormat,
@@ -74,6 +75,7 @@ export interface DocumentsRouterOptions {
 /** A document as the API shows it to one user: with its project and that user's role there. */
 export type DocumentView = DocumentSummary & { projectId: string; role: ActingRole }
 
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const PREVIEW_LINES = 8
 const PREVIEW_LINE_CHARS = 300
 const UNREPRESENTABLE_EXAMPLES = 20
@@ -184,10 +186,34 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       const format = requireImportFormat(file.bytes, fields.format)
       const title = fields.title || titleFromFileName(file.name) || 'Untitled'
       const now = Date.now()
-      if (format !== 'txt') requireOwnXmlEncoding(file.bytes, fields.encoding)
+      if (format === 'docx') requireNoEncoding(fields.encoding)
+      else if (format !== 'txt') requireOwnXmlEncoding(file.bytes, fields.encoding)
       else requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
       // Moved to the worker, not copied: the main thread keeps no copy of a 20 MB body.
       const { bytes, buffer } = ownBuffer(file.bytes)
+      if (format === 'docx') {
+        // Opened, checked (zip limits, macros, tracked changes), segmented and built in the
+        // worker; the original is stored with the document for the export to write into.
+        const docx = await slot.run(
+          'importDocx',
+          {
+            bytes,
+            fileName: file.name,
+            title,
+            sourceLang,
+            targetLang,
+            sameLanguage: fields.sameLanguage,
+            rules: await segmentation.load(projectId),
+            trackedChanges: fields.trackedChanges ?? 'refuse',
+            now,
+          },
+          { transfer: [buffer] },
+        )
+        const heading = { title, sourceLang, targetLang, original: docx.original }
+        const summary = await storeDocument(store, heading, docx, now)
+        await auth.addDocumentToProject(projectId, summary.id)
+        return { summary, segments: docx.segments }
+      }
       if (format !== 'txt') {
         // Parsed, checked and built in the worker; the file's own languages come back with it,
         // and the original file is stored with the document for an export into it.
@@ -371,6 +397,32 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     )
     if (!doc) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
     const { policy } = await resolveExportPolicy(auth, summary.projectId, askedPolicy)
+    if (format === 'docx') {
+      if (asked !== undefined && asked !== 'original') {
+        throw new ExportError(
+          'export.encoding_not_applicable',
+          `DOCX is written in UTF-8 like every Word file; encoding=${asked} applies to txt only.`,
+        )
+      }
+      const original = await loadDocxOriginal(store, summary.id)
+      // Written in the worker pool: a long document takes seconds of CPU.
+      const user = requireUser(request)
+      const docx = await imports.withSlot(request, response, user, (slot) => {
+        const { bytes: update, buffer } = ownBuffer(Y.encodeStateAsUpdate(doc))
+        const input = { update, original: { ...original, bytes: original.bytes.slice() }, policy }
+        return slot.run('exportDocx', input, { transfer: [buffer] })
+      })
+      response
+        .status(200)
+        .set({
+          'Content-Type': DOCX_TYPE,
+          'Content-Disposition': attachmentDisposition(original.name),
+          'X-Untranslated-Segments': String(docx.untranslated),
+          'X-Export-Scope': policy.scope,
+        })
+        .send(Buffer.from(docx.bytes))
+      return
+    }
     if (format !== 'txt') {
       // XLIFF is written in the encoding its prolog declares (the original's, or UTF-8 for a
       // new file): re-encoding would make the declaration lie.

@@ -17,6 +17,18 @@ export type ErrorCode =
   | 'import.not_xliff'
   | 'import.xml_encoding'
   | 'import.encoding_conflict'
+  | 'import.encrypted'
+  | 'import.macros'
+  | 'import.docx_tracked_changes'
+  | 'import.not_docx'
+  | 'import.docx_malformed'
+  | 'import.docx_dtd'
+  | 'import.docx_too_large'
+  | 'import.zip_corrupt'
+  | 'import.zip_bomb'
+  | 'import.zip_unsafe_path'
+  | 'import.zip_duplicate'
+  | 'import.zip_unsupported'
   | 'align.empty_side'
   | 'align.empty_source'
   | 'request.invalid'
@@ -31,6 +43,7 @@ export type ErrorCode =
   | 'export.unrepresentable'
   | 'export.original_mismatch'
   | 'export.encoding_not_applicable'
+  | 'export.no_original'
   | 'auth.required'
   | 'auth.forbidden'
   | 'auth.invalid_credentials'
@@ -90,6 +103,8 @@ const IMPORT_STATUS: Partial<Record<ErrorCode, number>> = {
   'import.too_large': 413,
   'import.too_complex': 413,
   'import.xliff_too_large': 413,
+  'import.docx_too_large': 413,
+  'import.zip_bomb': 413,
   'import.failed': 422,
   'import.busy': 503,
 }

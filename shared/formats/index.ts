@@ -10,3 +10,5 @@ export {
   type XmlElement,
   type XmlEncodingGuess,
 } from './xml/index.ts'
+export * from './zip/index.ts'
+export * from './docx/index.ts'
