@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
-import { matchUnit, TmIndex, type TmMatch } from '@qalam/shared/tm'
+import { concordanceSpans, matchUnit, TmIndex, type HitSpan, type TmMatch } from '@qalam/shared/tm'
 import type { NewUnit, StoredUnit, TranslationMemoryStore } from './TranslationMemoryStore.ts'
 
 /** Units read from the store at once while building. */
@@ -43,6 +43,39 @@ export interface FoundMatch extends TmMatch {
   changedBy: string
   changedAt: number
 }
+
+export type ConcordanceSide = 'source' | 'target' | 'both'
+
+export interface ConcordanceQuery {
+  memoryIds: readonly string[]
+  sourceLang: string
+  targetLang: string
+  /** A word or phrase, in the source language for sources and the target language for targets. */
+  query: string
+  side: ConcordanceSide
+  limit: number
+}
+
+/** A unit holding the query, with the hits in each of its texts (either may be empty). */
+export interface FoundConcordance {
+  unitId: number
+  memoryId: string
+  sourceLang: string
+  targetLang: string
+  source: string
+  target: string
+  sourceSpans: HitSpan[]
+  targetSpans: HitSpan[]
+  createdBy: string
+  createdAt: number
+  changedBy: string
+  changedAt: number
+}
+
+/** Units read back from the store at once while checking concordance candidates. */
+const CONCORDANCE_PAGE = 100
+/** Candidates checked per memory at most: a word in every unit costs a bounded read. */
+const CONCORDANCE_MAX_CANDIDATES = 2000
 
 /**
  * A unit's neighbour for in-context matching. An approved segment without one stood at the
@@ -138,6 +171,62 @@ export class MatchLookup {
       }
     }
     found.sort((a, b) => b.percent - a.percent || b.score - a.score || b.changedAt - a.changedAt)
+    return found.slice(0, query.limit)
+  }
+
+  /**
+   * Concordance: units of the memories whose source or target (or either) holds the word or
+   * phrase, newest first, with the hits in both texts to highlight. Candidates come from the
+   * index; the phrase check runs on the texts read back from the store.
+   */
+  async concordance(query: ConcordanceQuery): Promise<FoundConcordance[]> {
+    const found: FoundConcordance[] = []
+    const sides = query.side === 'both' ? (['source', 'target'] as const) : [query.side]
+    for (const memoryId of query.memoryIds) {
+      const index = (await this.ready(memoryId)).get(query.sourceLang)
+      if (!index) continue
+      const candidates = new Set<number>()
+      for (const side of sides) {
+        const lang = side === 'source' ? query.sourceLang : query.targetLang
+        for (const id of index.concordanceCandidates(query.query, {
+          side,
+          lang,
+          targetLang: query.targetLang,
+        }))
+          candidates.add(id)
+      }
+      // Ids grow as units are stored: the highest is the newest.
+      const ids = [...candidates].sort((a, b) => b - a).slice(0, CONCORDANCE_MAX_CANDIDATES)
+      let kept = 0
+      for (let at = 0; at < ids.length && kept < query.limit; at += CONCORDANCE_PAGE) {
+        const units = await this.store.getUnits(memoryId, ids.slice(at, at + CONCORDANCE_PAGE))
+        units.sort((a, b) => b.id - a.id)
+        for (const unit of units) {
+          const sourceSpans = concordanceSpans(unit.source.text, query.query, unit.sourceLang)
+          const targetSpans = concordanceSpans(unit.target.text, query.query, unit.targetLang)
+          const holds =
+            (query.side !== 'target' && sourceSpans.length > 0) ||
+            (query.side !== 'source' && targetSpans.length > 0)
+          if (!holds) continue
+          found.push({
+            unitId: unit.id,
+            memoryId,
+            sourceLang: unit.sourceLang,
+            targetLang: unit.targetLang,
+            source: unit.source.text,
+            target: unit.target.text,
+            sourceSpans: query.side === 'target' ? [] : sourceSpans,
+            targetSpans: query.side === 'source' ? [] : targetSpans,
+            createdBy: unit.createdBy,
+            createdAt: unit.createdAt,
+            changedBy: unit.changedBy,
+            changedAt: unit.changedAt,
+          })
+          if (++kept >= query.limit) break
+        }
+      }
+    }
+    found.sort((a, b) => b.changedAt - a.changedAt || b.unitId - a.unitId)
     return found.slice(0, query.limit)
   }
 
