@@ -195,7 +195,8 @@ function Workbench({
     [glossary.recognizer, activeSource],
   )
   const approvable = useMemo(() => translatedInView(statuses, rows), [statuses, rows])
-  const matches = useSegmentMatches(session.documentId, store, activeId)
+  const nextId = activeIndex === null ? null : (store.segment(activeIndex + 1)?.id ?? null)
+  const matches = useSegmentMatches(session.documentId, store, activeId, nextId)
   const activeLocked = activeIndex !== null && store.segment(activeIndex)?.status === 'approved'
 
   // Find and go to reach every segment: one the status filter hides shows the whole list again.

@@ -9,7 +9,13 @@
 // for the index to be built, is reported apart.
 import { loadavg } from 'node:os'
 import { openSqliteTranslationMemoryStore, type NewUnit } from '../../server/tm/index.ts'
-import { assertClientBuilt, launchChromium, openAs, targetCell } from '../e2e/browser.ts'
+import {
+  CLIENT_DIR,
+  assertClientBuilt,
+  launchChromium,
+  openAs,
+  targetCell,
+} from '../e2e/browser.ts'
 import { seededRandom } from '../support/seededRandom.ts'
 import { startTestServer } from '../support/testServer.ts'
 import { createWorkspace } from '../support/workspace.ts'
@@ -31,8 +37,32 @@ const percentile = (values: number[], p: number) => {
 const round = (value: number) => Math.round(value * 10) / 10
 
 assertClientBuilt()
-const server = await startTestServer()
+const server = await startTestServer({ clientDir: CLIENT_DIR })
 const workspace = await createWorkspace(server, 'Bench')
+const random = seededRandom(11)
+const sentences: string[] = []
+for (let i = 0; i < SEGMENTS; i++) {
+  const base = generateUnit(Math.floor(random() * UNITS)).source
+  sentences.push(
+    i % 4 === 0
+      ? changeOneWord(base, random, true)
+      : i % 4 === 1
+        ? changeOneNumber(base, random)
+        : i % 4 === 2
+          ? changeOneWord(base, random, false)
+          : unrelatedSentence(i),
+  )
+}
+const { id: documentId } = await workspace.importDocument({
+  bytes: sentences.join('\n\n') + '\n',
+  title: 'Bench',
+  targetLang: 'kk',
+})
+
+// Before the memory is written: that write blocks this process's event loop (the server's
+// too) for seconds, after which a kept-alive HTTP connection would be reset.
+const translator = await workspace.member('translator')
+
 const tm = openSqliteTranslationMemoryStore(server.databaseFile)
 const memory = await tm.ensureWriteMemory(workspace.projectId, 'Bench')
 for (let start = 0; start < UNITS; start += WRITE_BATCH) {
@@ -59,30 +89,13 @@ for (let start = 0; start < UNITS; start += WRITE_BATCH) {
 }
 await tm.close()
 
-const random = seededRandom(11)
-const sentences: string[] = []
-for (let i = 0; i < SEGMENTS; i++) {
-  const base = generateUnit(Math.floor(random() * UNITS)).source
-  sentences.push(
-    i % 4 === 0
-      ? changeOneWord(base, random, true)
-      : i % 4 === 1
-        ? changeOneNumber(base, random)
-        : i % 4 === 2
-          ? changeOneWord(base, random, false)
-          : unrelatedSentence(i),
-  )
-}
-const { id: documentId } = await workspace.importDocument({
-  bytes: sentences.join('\n\n') + '\n',
-  title: 'Bench',
-  targetLang: 'kk',
-})
-
 const browser = await launchChromium()
-const page = await openAs(browser, await workspace.member('translator'), 'en', server.url)
+const page = await openAs(browser, translator, 'en', server.url)
 await page.goto(`${server.url}/documents/${documentId}`)
+page.setDefaultTimeout(120_000)
 await page.locator(targetCell(0)).waitFor()
+// tsx (keepNames) wraps the named functions below in an `__name(fn, "name")` the page lacks.
+await page.evaluate('globalThis.__name ??= (fn) => fn')
 await page.evaluate(() => {
   const state = window as unknown as { qalamKeyAt: number }
   window.addEventListener('keydown', (event) => (state.qalamKeyAt = event.timeStamp), {
