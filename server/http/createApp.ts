@@ -13,6 +13,7 @@ import { errorMiddleware } from './errorMiddleware.ts'
 import { exportReportRouter, exportRuleRouter } from './exportPolicyRouter.ts'
 import { memoriesRouter } from './memoriesRouter.ts'
 import { matchesRouter } from './matchesRouter.ts'
+import { concordanceRouter } from './concordanceRouter.ts'
 import type { ImportQueue } from './importQueue.ts'
 import { documentGlossaryRouter, projectGlossaryRouter } from './glossaryRouter.ts'
 import type { LiveAccess } from './liveAccess.ts'
@@ -82,6 +83,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/projects', projectsRouter(options))
   app.use('/api/documents/:id/glossary', documentGlossaryRouter(options))
   app.use('/api/documents/:id/matches', matchesRouter(options))
+  app.use('/api/documents/:id/concordance', concordanceRouter(options))
   app.use('/api/documents', exportReportRouter(options))
   app.use('/api/documents', documentsRouter(options))
   app.use('/api/alignments', alignmentRouter(options))
