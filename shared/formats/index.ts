@@ -10,3 +10,4 @@ export {
   type XmlElement,
   type XmlEncodingGuess,
 } from './xml/index.ts'
+export * from './review/index.ts'

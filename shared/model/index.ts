@@ -18,3 +18,5 @@ export {
   type TargetPiece,
 } from './targetText.ts'
 export * from './repetitions.ts'
+export * from './suggestions.ts'
+export { segmentSuggestions } from './readSuggestions.ts'
