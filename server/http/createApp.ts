@@ -9,6 +9,7 @@ import type { GlossaryStore } from '../glossary/index.ts'
 import { alignmentRouter } from './alignmentRouter.ts'
 import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
+import { reviewRouter, type ServerChanges } from './reviewRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
 import { exportReportRouter, exportRuleRouter } from './exportPolicyRouter.ts'
 import { memoriesRouter } from './memoriesRouter.ts'
@@ -40,7 +41,7 @@ export interface AppOptions {
   knownDevices: KnownDevices
   glossaries: GlossaryStore
   sessionTtlMs: number
-  live: LiveDocuments
+  live: LiveDocuments & ServerChanges
   access: LiveAccess
   log: Logger
   maxUploadBytes: number
@@ -79,6 +80,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/documents/:id/glossary', documentGlossaryRouter(options))
   app.use('/api/documents/:id/matches', matchesRouter(options))
   app.use('/api/documents', exportReportRouter(options))
+  app.use('/api/documents', reviewRouter(options))
   app.use('/api/documents', documentsRouter(options))
   app.use('/api/alignments', alignmentRouter(options))
   app.use('/api', () => {

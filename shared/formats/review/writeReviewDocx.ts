@@ -72,10 +72,15 @@ function taggedRuns(tagged: TaggedText, lang: string): string {
     .join('')
 }
 
+/**
+ * A paragraph in `lang`: right to left for a right-to-left language, and its mark carries the
+ * language too, so what a reviewer types into an empty cell is in the right one.
+ */
 function paragraph(runs: string, lang: string | null, style?: string): string {
   const bidi = lang !== null && languageDirection(lang) === 'rtl' ? '<w:bidi/>' : ''
   const styleXml = style ? `<w:pStyle w:val="${style}"/>` : ''
-  const properties = bidi || styleXml ? `<w:pPr>${styleXml}${bidi}</w:pPr>` : ''
+  const mark = lang !== null ? runProperties(lang) : ''
+  const properties = bidi || styleXml || mark ? `<w:pPr>${styleXml}${bidi}${mark}</w:pPr>` : ''
   return `<w:p>${properties}${runs}</w:p>`
 }
 
