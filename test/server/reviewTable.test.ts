@@ -159,16 +159,11 @@ describe('re-importing an edited review table', () => {
       ['a DOCX that is no review table', 400, plainDocx, 'review.not_review_table'],
       ['a DTD', 400, withDtd, 'review.dtd'],
       ['a zip bomb', 413, bomb, 'review.too_large'],
-      [
-        'the table of another document',
-        409,
-        otherTable,
-        'review.other_document',
-      ],
+      ['the table of another document', 409, otherTable, 'review.other_document'],
       [
         'rows whose ids were all tampered with',
         422,
-        edited(good, (xml) => xml.replace(/qalam-segment:[0-9a-f]/g, 'qalam-segment:f')),
+        edited(good, (xml) => xml.replace(/qalam-segment:/g, 'qalam-segment:x')),
         'review.no_matching_rows',
       ],
     ]
@@ -224,12 +219,10 @@ describe('re-importing an edited review table', () => {
 
   test('a translator accepts the suggestion over the socket: the target is replaced and stored', async () => {
     const segment = readSegments(client.doc)[0]!
-    const accepted = acceptSuggestion(
-      client.doc,
-      segment.id,
-      segment.suggestions[0]!.id,
-      { kind: 'user', userId: translator.user.id },
-    )
+    const accepted = acceptSuggestion(client.doc, segment.id, segment.suggestions[0]!.id, {
+      kind: 'user',
+      userId: translator.user.id,
+    })
     expect(accepted).not.toBeNull()
     await waitFor(() => {
       const stored = readSegments(readStoredDocument(server.databaseFile, documentId))[0]!
