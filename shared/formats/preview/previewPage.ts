@@ -63,7 +63,7 @@ export function renderTextPreview(
 ): string {
   const body = paragraphs
     .filter((text) => text.trim() !== '')
-    .map((text) => `<p>${escapeHtml(text)}</p>`)
+    .map((text) => `<p dir="auto">${escapeHtml(text)}</p>`)
     .join('\n')
   return previewPage(title, lang, body)
 }
