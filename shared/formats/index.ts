@@ -11,5 +11,6 @@ export {
   type XmlElement,
   type XmlEncodingGuess,
 } from './xml/index.ts'
+export * from './zip/index.ts'
 export * from './review/index.ts'
 export * from './preview/index.ts'
