@@ -1,11 +1,10 @@
-import { strFromU8 } from 'fflate'
 import {
   ReviewReadError,
   XmlError,
   ZipError,
   previewLabels,
   readReviewDocx,
-  readZipEntries,
+  readZip,
   renderDocxPreview,
   type PreviewLocale,
   type ReviewRead,
@@ -53,13 +52,13 @@ export function renderDocxFile(input: {
   locale: PreviewLocale
 }): string {
   try {
-    const parts = readZipEntries(input.bytes, Object.values(DOCX_PARTS))
+    const archive = readZip(input.bytes)
     const text = (name: string) => {
-      const bytes = parts.get(name)
-      return bytes ? strFromU8(bytes) : undefined
+      const entry = archive.entry(name)
+      return entry ? archive.readText(entry) : undefined
     }
     const document = text(DOCX_PARTS.document)
-    if (document === undefined) throw new ZipError('not_zip', 'the export has no document part')
+    if (document === undefined) throw new ZipError('corrupt', 'the export has no document part')
     return renderDocxPreview(
       {
         document,

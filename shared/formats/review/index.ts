@@ -28,10 +28,3 @@ export {
   type ReviewReadLimits,
   type ReviewReadRow,
 } from './readReviewDocx.ts'
-export {
-  DEFAULT_ZIP_LIMITS,
-  ZipError,
-  readZipEntries,
-  type ZipErrorCode,
-  type ZipLimits,
-} from './readZipEntries.ts'

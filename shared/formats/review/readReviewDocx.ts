@@ -1,6 +1,5 @@
-import { strFromU8 } from 'fflate'
 import { XmlError, childElements, scanXml, type XmlElement } from '../xml/index.ts'
-import { ZipError, readZipEntries, type ZipLimits } from './readZipEntries.ts'
+import { DEFAULT_ZIP_LIMITS, ZipError, readZip, type ZipLimits } from '../zip/index.ts'
 import { parseRowKey, parseTableKey } from './reviewTable.ts'
 
 /*
@@ -39,16 +38,27 @@ export interface ReviewRead {
   rowsWithoutKey: number
 }
 
-export interface ReviewReadLimits extends ZipLimits {
+export interface ReviewReadLimits {
+  zip: ZipLimits
+  /** Characters of the document part. */
+  maxChars: number
   /** Rows of the table. */
   maxRows: number
 }
 
 export const DEFAULT_REVIEW_READ_LIMITS: ReviewReadLimits = {
-  maxEntries: 2000,
-  maxEntryBytes: 60_000_000,
+  zip: { ...DEFAULT_ZIP_LIMITS, maxEntrySize: 64 * 1024 * 1024, maxTotalSize: 128 * 1024 * 1024 },
+  maxChars: 64 * 1024 * 1024,
   maxRows: 200_000,
 }
+
+/** Zip refusals that say the file is too big (a zip bomb among them), not that it is no zip. */
+const SIZE_CODES: ReadonlySet<string> = new Set([
+  'too_many_entries',
+  'too_large',
+  'entry_too_large',
+  'ratio',
+])
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 const DOCUMENT_PART = 'word/document.xml'
@@ -163,14 +173,6 @@ function findDocumentKey(body: XmlElement): string | null {
   return null
 }
 
-function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return strFromU8(bytes)
-  } catch {
-    throw new ReviewReadError('malformed', 'the document part is not UTF-8 text')
-  }
-}
-
 /**
  * The document id and rows of an edited review table. Throws `ReviewReadError`: `not_docx` for
  * a file that is no DOCX, `not_review_table` for a DOCX that is not one of our review tables,
@@ -180,18 +182,21 @@ export function readReviewDocx(
   bytes: Uint8Array,
   limits: ReviewReadLimits = DEFAULT_REVIEW_READ_LIMITS,
 ): ReviewRead {
-  let part: Uint8Array | undefined
+  let text: string | undefined
   try {
-    part = readZipEntries(bytes, [DOCUMENT_PART], limits).get(DOCUMENT_PART)
+    const archive = readZip(bytes, limits.zip)
+    const entry = archive.entry(DOCUMENT_PART)
+    text = entry && archive.readText(entry)
   } catch (error) {
     if (!(error instanceof ZipError)) throw error
-    throw new ReviewReadError(error.code === 'too_large' ? 'too_large' : 'not_docx', error.message)
+    throw new ReviewReadError(SIZE_CODES.has(error.code) ? 'too_large' : 'not_docx', error.message)
   }
-  if (!part) throw new ReviewReadError('not_docx', 'the archive has no word/document.xml')
+  if (text === undefined)
+    throw new ReviewReadError('not_docx', 'the archive has no word/document.xml')
   let root: XmlElement
   try {
-    root = scanXml(decodeUtf8(part), {
-      maxChars: limits.maxEntryBytes,
+    root = scanXml(text, {
+      maxChars: limits.maxChars,
       maxDepth: 200,
       maxElements: 10_000_000,
     }).root

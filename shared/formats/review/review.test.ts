@@ -120,7 +120,17 @@ describe('review table DOCX', () => {
     const bomb = zipSync({ 'word/document.xml': huge }, { level: 9 })
     expect(bomb.length).toBeLessThan(20_000)
     expect(() =>
-      readReviewDocx(bomb, { maxEntries: 10, maxEntryBytes: 1_000_000, maxRows: 10 }),
+      readReviewDocx(bomb, {
+        zip: {
+          maxEntries: 10,
+          maxTotalSize: 2e6,
+          maxEntrySize: 1e6,
+          maxRatio: 200,
+          ratioFloor: 1e5,
+        },
+        maxChars: 1e6,
+        maxRows: 10,
+      }),
     ).toThrow(expect.objectContaining({ code: 'too_large' }) as Error)
   })
 })
