@@ -4,12 +4,12 @@ import type * as Y from 'yjs'
 import {
   acceptSuggestion,
   dismissSuggestion,
+  markedText,
   revertAcceptance,
   type Acceptance,
   type SegmentView,
   type Suggestion,
 } from '@qalam/shared/model'
-import { markedText } from '@qalam/shared/formats'
 import { diffWords, type TextDirection } from '@qalam/shared/text'
 import { useFormatter } from '../i18n/formatting.ts'
 import './suggestions.css'

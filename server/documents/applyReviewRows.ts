@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import {
   addSuggestions,
+  parseMarkedText,
   sameTagged,
   segmentAt,
   segmentIndexes,
@@ -10,7 +11,7 @@ import {
   type SuggestionInit,
   type TransactionOrigin,
 } from '@qalam/shared/model'
-import { parseMarkedText, textFingerprint, type ReviewRead } from '@qalam/shared/formats'
+import { textFingerprint, type ReviewRead } from '@qalam/shared/formats'
 
 /** What a review table's re-import did, row by row, for the report the uploader sees. */
 export interface ReviewImportReport {

@@ -20,3 +20,10 @@ export {
 export * from './repetitions.ts'
 export * from './suggestions.ts'
 export { segmentSuggestions } from './readSuggestions.ts'
+export {
+  markedPieces,
+  markedText,
+  parseMarkedText,
+  tagMarker,
+  type MarkedPiece,
+} from './tagMarkers.ts'

@@ -1,10 +1,15 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import * as Y from 'yjs'
 import { describe, expect, test } from 'vitest'
-import { initDocument, readMeta, readSegments, setTargetTagged } from '../../model/index.ts'
+import {
+  initDocument,
+  parseMarkedText,
+  readMeta,
+  readSegments,
+  setTargetTagged,
+} from '../../model/index.ts'
 import { scanXml } from '../xml/index.ts'
 import {
-  parseMarkedText,
   readReviewDocx,
   reviewTableOf,
   writeReviewDocx,

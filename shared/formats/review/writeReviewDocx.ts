@@ -1,11 +1,10 @@
 import { strToU8, zipSync } from 'fflate'
 import { languageDirection, type TextDirection } from '../../text/index.ts'
-import type { TaggedText } from '../../model/index.ts'
+import { markedPieces, type TaggedText } from '../../model/index.ts'
 import { escapeXmlAttribute, escapeXmlText } from '../xml/index.ts'
 import { reviewHeading, reviewLabels } from './labels.ts'
 import {
   TABLE_KEY_PREFIX,
-  markedPieces,
   rowKey,
   type ReviewLocale,
   type ReviewRow,

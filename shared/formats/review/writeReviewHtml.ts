@@ -1,14 +1,8 @@
 import { languageDirection } from '../../text/index.ts'
-import type { TaggedText } from '../../model/index.ts'
+import { markedPieces, type TaggedText } from '../../model/index.ts'
 import { escapeXmlAttribute, escapeXmlText } from '../xml/index.ts'
 import { reviewHeading, reviewLabels } from './labels.ts'
-import {
-  TABLE_KEY_PREFIX,
-  markedPieces,
-  rowKey,
-  type ReviewLocale,
-  type ReviewTable,
-} from './reviewTable.ts'
+import { TABLE_KEY_PREFIX, rowKey, type ReviewLocale, type ReviewTable } from './reviewTable.ts'
 
 /*
  * The review table as one self-contained HTML page (styles inline, no scripts, nothing
