@@ -217,6 +217,23 @@ describe('re-importing an edited review table', () => {
     expect(await (await upload(documentId, table)).json()).toMatchObject({ changed: 1, added: 0 })
   })
 
+  test('a document nobody has open takes suggestions too, stored before the answer', async () => {
+    // The empty Kazakh target cell: its paragraph mark carries the language, no run yet.
+    const emptyTarget = '<w:lang w:val="kk-KZ"/></w:rPr></w:pPr></w:p>'
+    const table = edited(await exportReview(otherDocumentId), (xml) => {
+      expect(xml.split(emptyTarget)).toHaveLength(2)
+      return xml.replace(
+        emptyTarget,
+        '<w:lang w:val="kk-KZ"/></w:rPr></w:pPr><w:r><w:t>Басқа.</w:t></w:r></w:p>',
+      )
+    })
+    const response = await upload(otherDocumentId, table)
+    expect(await response.json()).toMatchObject({ matched: 1, changed: 1, added: 1 })
+    const stored = readSegments(readStoredDocument(server.databaseFile, otherDocumentId))[0]!
+    expect(stored.suggestions.map((each) => each.text)).toEqual(['Басқа.'])
+    expect(stored.target).toBe('')
+  })
+
   test('a translator accepts the suggestion over the socket: the target is replaced and stored', async () => {
     const segment = readSegments(client.doc)[0]!
     const accepted = acceptSuggestion(client.doc, segment.id, segment.suggestions[0]!.id, {
