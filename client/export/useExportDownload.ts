@@ -6,7 +6,7 @@ import { exportUrl, type ExportChoice } from './exportUrl.ts'
 const REVOKE_AFTER_MS = 60_000
 
 /** Hands a received file to the browser's downloads under `fileName`. */
-function saveFile(blob: Blob, fileName: string): void {
+export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url

@@ -5,6 +5,8 @@ import type { DocumentProgress } from '@qalam/shared/model'
 import { may, type ActingRole } from '@qalam/shared/workflow'
 import { ProgressBar } from '../documents/ProgressBar.tsx'
 import { ExportButton } from '../export/ExportButton.tsx'
+import { PreviewButton } from '../preview/PreviewButton.tsx'
+import { ReviewTableButton } from '../reviewTable/ReviewTableButton.tsx'
 import { DeleteControl } from '../manage/DeleteControl.tsx'
 import { deleteDocument, renameDocument } from '../manage/manageApi.ts'
 import { RenameControl } from '../manage/RenameControl.tsx'
@@ -96,6 +98,10 @@ export function DocumentHeader({
         </button>
         {may(role, 'export') && (
           <ExportButton documentId={documentId} store={store} onGoToSegment={onGoToSegment} />
+        )}
+        {may(role, 'export') && <PreviewButton documentId={documentId} />}
+        {may(role, 'export') && may(role, 'import') && (
+          <ReviewTableButton documentId={documentId} />
         )}
         {mayManage && (
           <RenameControl

@@ -360,7 +360,17 @@ function Workbench({
             targetLang={meta.targetLang}
             onAdded={glossary.announceChange}
           />
-          <SegmentDetails documentId={session.documentId} store={store} index={activeIndex} />
+          <SegmentDetails
+            documentId={session.documentId}
+            store={store}
+            index={activeIndex}
+            suggestions={{
+              doc: session.doc,
+              userId: user.id,
+              mayEdit: may(role, 'editTarget'),
+              target,
+            }}
+          />
         </div>
         {isHelpOpen && <ShortcutHelp role={role} onClose={() => setHelpOpen(false)} />}
       </div>

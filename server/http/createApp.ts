@@ -9,6 +9,7 @@ import type { GlossaryStore } from '../glossary/index.ts'
 import { alignmentRouter } from './alignmentRouter.ts'
 import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
+import { reviewRouter, type ServerChanges } from './reviewRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
 import { exportReportRouter, exportRuleRouter } from './exportPolicyRouter.ts'
 import { memoriesRouter } from './memoriesRouter.ts'
@@ -42,7 +43,7 @@ export interface AppOptions {
   knownDevices: KnownDevices
   glossaries: GlossaryStore
   sessionTtlMs: number
-  live: LiveDocuments
+  live: LiveDocuments & ServerChanges
   access: LiveAccess
   log: Logger
   maxUploadBytes: number
@@ -85,6 +86,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/documents/:id/matches', matchesRouter(options))
   app.use('/api/documents/:id/concordance', concordanceRouter(options))
   app.use('/api/documents', exportReportRouter(options))
+  app.use('/api/documents', reviewRouter(options))
   app.use('/api/documents', documentsRouter(options))
   app.use('/api/alignments', alignmentRouter(options))
   app.use('/api', () => {

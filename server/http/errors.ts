@@ -83,6 +83,13 @@ export type ErrorCode =
   | 'glossary_file.empty'
   | 'glossary_file.encoding'
   | 'glossary_file.zip'
+  | 'review.not_docx'
+  | 'review.not_review_table'
+  | 'review.too_large'
+  | 'review.dtd'
+  | 'review.malformed'
+  | 'review.other_document'
+  | 'review.no_matching_rows'
   | 'internal'
 
 /** An error the client caused and is told about: a code, an HTTP status and an English message. */
@@ -199,5 +206,19 @@ export class PasswordError extends AppError {
   override name = 'PasswordError'
   constructor(code: Extract<ErrorCode, `password.${string}`>, message: string) {
     super(code, 400, message)
+  }
+}
+
+const REVIEW_STATUS: Partial<Record<ErrorCode, number>> = {
+  'review.too_large': 413,
+  'review.other_document': 409,
+  'review.no_matching_rows': 422,
+}
+
+/** An edited review table the server cannot take back: not one, another document's, hostile. */
+export class ReviewImportError extends AppError {
+  override name = 'ReviewImportError'
+  constructor(code: Extract<ErrorCode, `review.${string}`>, message: string) {
+    super(code, REVIEW_STATUS[code] ?? 400, message)
   }
 }

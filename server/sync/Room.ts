@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import {
   documentProgress,
+  SERVER_ORIGIN,
   isTransactionOrigin,
   rememberingSourceWordCounter,
   segmentAt,
@@ -111,6 +112,8 @@ export class Room implements FanOutRoom {
   private version = 0
   /** Characters of target text in the doc, counted on first need, then kept by each update. */
   private targetChars: number | null = null
+  /** Set while the server changes the doc itself: that update is sent once it is stored. */
+  private holdingBroadcast = false
 
   /** Use `createRoom`, which loads the document first. */
   constructor(
@@ -193,6 +196,48 @@ export class Room implements FanOutRoom {
       default:
         this.enqueue(connection, () => this.handleSync(connection, message))
     }
+  }
+
+  /**
+   * Makes a change of the server's own (a review table's suggestions) in turn with the
+   * clients' updates: stored before anyone is sent it, like theirs. `change` runs inside one
+   * transaction and returns what the caller wants to know; it must not throw after writing.
+   */
+  changeAsServer<T>(change: (doc: Y.Doc) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue = this.queue.then(async () => {
+        try {
+          resolve(await this.applyServerChange(change))
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)))
+        }
+      })
+    })
+  }
+
+  private async applyServerChange<T>(change: (doc: Y.Doc) => T): Promise<T> {
+    const before = Y.encodeStateVector(this.doc)
+    let result!: T
+    // Applied with the broadcast held: the queue is ours until the store has the update, so no
+    // client is sent anything in between, and nobody sees the change before it is stored.
+    this.holdingBroadcast = true
+    try {
+      this.doc.transact(() => {
+        result = change(this.doc)
+      }, SERVER_ORIGIN)
+    } finally {
+      this.holdingBroadcast = false
+    }
+    const update = Y.encodeStateAsUpdate(this.doc, before)
+    if (Y.decodeUpdate(update).structs.length === 0) return result
+    // If the store fails, the room is ahead of it; the next compaction (at the latest the
+    // unload) writes the whole state, so the change is kept, only later.
+    this.lastSeq = await this.options.store.appendUpdate(this.documentId, update)
+    const message = writeUpdate(update)
+    for (const connection of this.connections) connection.send(message)
+    this.updatesSinceCompaction++
+    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) await this.compact()
+    return result
   }
 
   /** Waits for queued updates, folds the log into a snapshot, saves progress, frees the doc. */
@@ -472,6 +517,7 @@ export class Room implements FanOutRoom {
     this.fullSyncStep2 = null
     this.cachedProgress = null
     this.scheduleProgressSave()
+    if (this.holdingBroadcast) return
     const message = writeUpdate(update)
     // The sender already has its own update.
     const senderId =

@@ -1,7 +1,7 @@
 // The CPU-heavy work of imports and alignments, run in the worker pool (or inline with a pool of
 // size 0). Inputs were validated by the routes; handlers throw the same AppErrors the routes
 // would, which cross back to the main thread with their code and status.
-import { parsePlainText } from '@qalam/shared/formats'
+import { parsePlainText, type PreviewLocale, type ReviewRead } from '@qalam/shared/formats'
 import type { DocumentProgress } from '@qalam/shared/model'
 import type { XliffFormat } from '../formats/index.ts'
 import type { OriginalFile } from '../storage/index.ts'
@@ -21,6 +21,7 @@ import { docxImportError, readDocxImport, writeDocxExport } from '../http/docxDo
 import { previewDocx, type TrackedChanges } from '@qalam/shared/formats'
 import { readRules, type StoredSegmentation } from '../segmentation/index.ts'
 import { ownBuffer, type JobOutput } from './jobProtocol.ts'
+import { readReviewUpload, renderDocxFile } from '../http/reviewFiles.ts'
 
 export interface ImportTextInput {
   bytes: Uint8Array
@@ -294,7 +295,26 @@ function buildAlignedDocument(
   return builtOutput(built, parsed.segments.length)
 }
 
+/** Reads an edited review table (an untrusted DOCX): its document id and rows; stores nothing. */
+function readReviewTable(input: { bytes: Uint8Array }): JobOutput<ReviewRead> {
+  return { result: readReviewUpload(input.bytes) }
+}
+
+export interface DocxPreviewInput {
+  bytes: Uint8Array
+  title: string
+  lang: string
+  locale: PreviewLocale
+}
+
+/** The HTML preview of an exported DOCX (unzipped with limits, rendered without scripts). */
+function renderDocxPreviewJob(input: DocxPreviewInput): JobOutput<{ html: string }> {
+  return { result: { html: renderDocxFile(input) } }
+}
+
 export const jobs = {
+  readReviewTable,
+  renderDocxPreview: renderDocxPreviewJob,
   importText,
   importXliff,
   importDocx,

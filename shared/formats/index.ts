@@ -5,6 +5,7 @@ export * from './xliff/index.ts'
 export * from './xliff12/index.ts'
 export * from './xliff20/index.ts'
 export {
+  XmlError,
   declaredXmlEncoding,
   scanXml,
   type XmlElement,
@@ -12,3 +13,5 @@ export {
 } from './xml/index.ts'
 export * from './zip/index.ts'
 export * from './docx/index.ts'
+export * from './review/index.ts'
+export * from './preview/index.ts'
