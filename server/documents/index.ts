@@ -17,10 +17,3 @@ export {
 export { purgeDeleted, type PurgeStores } from './purgeDeleted.ts'
 export { codePointName, locateCharacters, type CharacterPlaces } from './locateCharacters.ts'
 export { applyReviewRows, type ReviewImportReport } from './applyReviewRows.ts'
-export {
-  exporterFor,
-  registerExporter,
-  type DocumentExporter,
-  type ExportContext,
-  type ExportedFile,
-} from './exportRegistry.ts'

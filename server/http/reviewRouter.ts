@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { exportedText } from '@qalam/shared/export'
 import {
   DOCX_CONTENT_TYPE,
@@ -12,7 +12,6 @@ import { SERVER_ORIGIN, readMeta, readSegments } from '@qalam/shared/model'
 import type { AuthStore } from '../auth/index.ts'
 import {
   applyReviewRows,
-  exporterFor,
   loadForExport,
   resolveExportPolicy,
   type ReviewImportReport,
@@ -21,6 +20,7 @@ import type { DocumentStore } from '../storage/index.ts'
 import { ownBuffer } from '../workers/index.ts'
 import { requireDocumentRole, requirePermission } from './access.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
+import { loadDocxOriginal } from './docxDocuments.ts'
 import type { LiveDocuments } from './documentsRouter.ts'
 import { ImportError, NotFoundError, ReviewImportError } from './errors.ts'
 import { exportPolicyQuery } from './exportPolicySchemas.ts'
@@ -151,17 +151,19 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
     const { policy } = await resolveExportPolicy(auth, projectId, asked)
     const doc = await loadDocument(id)
     const meta = readMeta(doc)
-    const exporter = exporterFor(meta.sourceFormat ?? 'txt')
     let html: string
-    const exported = exporter && (await exporter({ store, documentId: id, doc, policy }))
-    if (exported && exported.contentType.startsWith(DOCX_CONTENT_TYPE)) {
-      const { bytes, buffer } = ownBuffer(exported.bytes)
-      const input = { bytes, title: meta.title, lang: meta.targetLang, locale }
-      html = (
-        await imports.withSlot(request, response, requireUser(request), (slot) =>
-          slot.run('renderDocxPreview', input, { transfer: [buffer] }),
-        )
-      ).html
+    if (meta.sourceFormat === 'docx') {
+      // The DOCX is written into its original and rendered in one worker slot: both take
+      // seconds of CPU on a long document.
+      const original = await loadDocxOriginal(store, id)
+      html = await imports.withSlot(request, response, requireUser(request), async (slot) => {
+        const { bytes: update, buffer } = ownBuffer(Y.encodeStateAsUpdate(doc))
+        const input = { update, original: { ...original, bytes: original.bytes.slice() }, policy }
+        const docx = await slot.run('exportDocx', input, { transfer: [buffer] })
+        const { bytes, buffer: exported } = ownBuffer(docx.bytes)
+        const render = { bytes, title: meta.title, lang: meta.targetLang, locale }
+        return (await slot.run('renderDocxPreview', render, { transfer: [exported] })).html
+      })
     } else {
       html = renderTextPreview(meta.title, meta.targetLang, previewParagraphs(doc, policy))
     }
