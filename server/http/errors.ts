@@ -70,6 +70,7 @@ export type ErrorCode =
   | 'glossary_file.empty'
   | 'glossary_file.encoding'
   | 'glossary_file.zip'
+  | 'analysis.busy'
   | 'internal'
 
 /** An error the client caused and is told about: a code, an HTTP status and an English message. */

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express'
+import { CSV_BOM } from '@qalam/shared/csv'
 import { writeGlossaryCsv, writeTbx } from '@qalam/shared/formats'
 import { checkTerms, TermRecognizer, type GlossaryEntry, type Term } from '@qalam/shared/glossary'
 import { readMeta, readSegments } from '@qalam/shared/model'
@@ -191,7 +192,7 @@ export function projectGlossaryRouter({
 
 /** Spreadsheets read a CSV as UTF-8 only with a byte order mark. */
 function* prefixBom(chunks: Iterable<string>): Generator<string> {
-  yield '\ufeff'
+  yield CSV_BOM
   yield* chunks
 }
 
