@@ -9,6 +9,7 @@ import {
 import { languageDirection } from '@qalam/shared/text'
 import { may } from '@qalam/shared/workflow'
 import { gotoNextToReview } from '../actions/approveAndNext.ts'
+import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx'
 import type {
   ApprovalRequest,
   NavigationNotice,
@@ -350,6 +351,7 @@ function Workbench({
             onAdded={glossary.announceChange}
           />
           <SegmentDetails documentId={session.documentId} store={store} index={activeIndex} />
+          <AnalysisPanel documentId={session.documentId} title={summary.title} />
         </div>
         {isHelpOpen && <ShortcutHelp role={role} onClose={() => setHelpOpen(false)} />}
       </div>
