@@ -6,3 +6,10 @@ export {
   type BestMatchPass,
   type SegmentSources,
 } from './bestMatches.ts'
+export { mapUnitTags } from './mapUnitTags.ts'
+export {
+  prefillExactMatches,
+  type PrefillOptions,
+  type PrefillResult,
+  type PrefilledSegment,
+} from './prefillExactMatches.ts'

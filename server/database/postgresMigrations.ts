@@ -254,4 +254,12 @@ CREATE TABLE glossary_terms (
 ALTER TABLE projects ADD COLUMN export_approved_only INTEGER NOT NULL DEFAULT 0;
 `,
   },
+  {
+    version: 5,
+    // 1 when importing a document fills its 100 % and 101 % memory matches in as drafts.
+    name: "projects' pre-fill of exact matches",
+    sql: `
+ALTER TABLE projects ADD COLUMN prefill_exact_matches INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ]

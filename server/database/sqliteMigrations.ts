@@ -58,4 +58,12 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       createSqliteAuthSchema(db)
     },
   },
+  {
+    version: 5,
+    // The auth schema again (ADDED_AUTH_COLUMNS): the projects' pre-fill setting, 0 (off).
+    name: "projects' pre-fill of exact matches",
+    up(db) {
+      createSqliteAuthSchema(db)
+    },
+  },
 ]

@@ -19,6 +19,7 @@ import type { ImportQueue } from './importQueue.ts'
 import { documentGlossaryRouter, projectGlossaryRouter } from './glossaryRouter.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
+import { prefillRouter } from './prefillRouter.ts'
 import { projectsRouter } from './projectsRouter.ts'
 import { segmentationRouter } from './segmentationRouter.ts'
 import { readiness, type ReadinessChecks } from './readiness.ts'
@@ -79,6 +80,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/projects/:id/memories', memoriesRouter(options))
   app.use('/api/projects/:id/glossaries', projectGlossaryRouter(options))
   app.use('/api/projects/:id/analysis', projectAnalysisRouter(options))
+  app.use('/api/projects/:id/prefill', prefillRouter(options))
   app.use('/api/projects/:id/export-rule', exportRuleRouter(options))
   app.use('/api/projects', projectsRouter(options))
   app.use('/api/documents/:id/glossary', documentGlossaryRouter(options))

@@ -16,6 +16,10 @@ export const AUDIT_ACTIONS = [
   'project.delete',
   'project.restore',
   'project.exportRule',
+  // The manager turned the pre-fill of exact matches on imports on or off.
+  'project.prefillRule',
+  // An import filled exact memory matches in as drafts: how many, of how many segments.
+  'document.prefill',
 ] as const
 
 /** How long a deleted document or project stays in the bin before it is purged for good. */

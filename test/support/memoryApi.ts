@@ -6,6 +6,8 @@ export interface TmxUnit {
   target: string
   prev?: string
   next?: string
+  /** TMX date of creation and last change; 2024-01-31 by default. */
+  date?: string
 }
 
 const escape = (text: string) =>
@@ -20,7 +22,8 @@ export function tmxOf(units: readonly TmxUnit[]): string {
         unit.next === undefined ? '' : `<prop type="next">${escape(unit.next)}</prop>`,
       ].join('')
       return (
-        `<tu creationid="tmx" creationdate="20240131T093000Z">${props}` +
+        `<tu creationid="tmx" creationdate="${unit.date ?? '20240131T093000Z'}"` +
+        ` changedate="${unit.date ?? '20240131T093000Z'}">${props}` +
         `<tuv xml:lang="ru"><seg>${escape(unit.source)}</seg></tuv>` +
         `<tuv xml:lang="kk"><seg>${escape(unit.target)}</seg></tuv></tu>`
       )
