@@ -18,6 +18,18 @@ function roleName(t: TFunction, value: unknown): string {
     : String(value ?? '')
 }
 
+/** An audited entry's terms as "text (lang)" joined by " / ". */
+function termsText(value: unknown): string {
+  if (!Array.isArray(value)) return ''
+  return value
+    .flatMap((term: unknown) => {
+      if (typeof term !== 'object' || term === null) return []
+      const { lang, text: words } = term as Record<string, unknown>
+      return typeof words === 'string' ? [`${words} (${String(lang ?? '')})`] : []
+    })
+    .join(' / ')
+}
+
 /** The origin an import's pre-fill records on a segment's status entry. */
 function isPrefill(value: unknown): value is { percent: number; memory: string } {
   if (typeof value !== 'object' || value === null) return false
@@ -78,6 +90,13 @@ export function describeEntry(t: TFunction, entry: AuditEntry): string {
         count: typeof detail.prefilled === 'number' ? detail.prefilled : 0,
         segments: typeof detail.segments === 'number' ? detail.segments : 0,
       })
+    case 'glossary.entryEdit':
+      return t('glossary.auditEdit', {
+        before: termsText(detail.before),
+        after: termsText(detail.after),
+      })
+    case 'glossary.entryDelete':
+      return t('glossary.auditDelete', { before: termsText(detail.before) })
     case 'project.exportRule':
       return t(
         detail.approvedOnly === true ? 'exportPolicy.auditRuleOn' : 'exportPolicy.auditRuleOff',

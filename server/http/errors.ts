@@ -62,6 +62,7 @@ export type ErrorCode =
   | 'tmx.compressed'
   | 'tmx.too_large'
   | 'glossary.not_found'
+  | 'glossary.entry_not_found'
   | 'segment.not_found'
   | 'glossary_file.not_xml'
   | 'glossary_file.dtd'
