@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { asUser } from '../support/accounts.ts'
 import { importTmxIntoProject, tmxOf } from '../support/memoryApi.ts'
 import type { TestServer } from '../support/testServer.ts'
 import type { Workspace } from '../support/workspace.ts'
@@ -66,5 +67,38 @@ describe('the analysis on the document page', () => {
     const download = page.waitForEvent('download')
     await page.locator('[data-testid="analysis-csv"]').click()
     expect((await download).suggestedFilename()).toBe('Опись analysis.csv')
+  })
+
+  test('a manager turns the pre-fill of exact matches on from the project page', async () => {
+    const manager = await openAs(
+      browser,
+      await workspace.member('manager', 'erlan'),
+      'ar',
+      server.url,
+    )
+    await manager.goto(`${server.url}/projects/${workspace.projectId}`)
+    const toggle = manager.locator('[data-testid="prefill-toggle"]')
+    await toggle.waitFor()
+    expect(await toggle.isChecked()).toBe(false)
+    await toggle.check()
+    await expect
+      .poll(async () => {
+        const response = await fetch(`${server.url}/api/projects/${workspace.projectId}/prefill`, {
+          headers: asUser(workspace.admin),
+        })
+        return response.json()
+      }, POLL)
+      .toEqual({ prefillExactMatches: true })
+    await mkdir(SCREENSHOT_DIR, { recursive: true })
+    await manager
+      .locator('[data-testid="prefill-panel"]')
+      .screenshot({ path: `${SCREENSHOT_DIR}/prefill-panel.png` })
+    // The translator's page shows the setting but may not change it.
+    await page.goto(`${server.url}/projects/${workspace.projectId}`)
+    await expect
+      .poll(() => page.locator('[data-testid="prefill-toggle"]').isChecked(), POLL)
+      .toBe(true)
+    expect(await page.locator('[data-testid="prefill-toggle"]').isDisabled()).toBe(true)
+    await manager.context().close()
   })
 })
