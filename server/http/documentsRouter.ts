@@ -257,8 +257,8 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       sourceLang: created.summary.sourceLang,
       targetLang: created.summary.targetLang,
       segments: created.segments,
-      // How many segments were filled from the memories; null when the project does not.
-      prefill: created.prefill,
+      // How many segments were filled from the memories; absent when the project does not.
+      ...(created.prefill === null ? {} : { prefill: created.prefill }),
     })
   })
 

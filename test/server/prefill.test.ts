@@ -67,7 +67,7 @@ async function importAndRead(title: string) {
   expect(response.status).toBe(201)
   const created = (await response.json()) as {
     id: string
-    prefill: { prefilled: number; segments: number } | null
+    prefill?: { prefilled: number; segments: number }
   }
   const client = connectClient(server.url, created.id, translator)
   await client.synced()
@@ -79,7 +79,7 @@ async function importAndRead(title: string) {
 test('imports fill nothing while the project has not asked for it', async () => {
   expect(await (await setting(translator)).json()).toEqual({ prefillExactMatches: false })
   const { created, segments } = await importAndRead('Off')
-  expect(created.prefill).toBeNull()
+  expect(created.prefill).toBeUndefined()
   expect(segments.map((segment) => segment.status)).toEqual(['new', 'new', 'new', 'new'])
   expect(segments.every((segment) => segment.target === '')).toBe(true)
 })
