@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { DocumentAnalyses } from './analysis/index.ts'
 import { LoginThrottle, documentAccess, readSessionToken, type AuthStore } from './auth/index.ts'
 import { databaseLocation, defaultConfig, type ServerConfig } from './config.ts'
 import { describeLocation, openDatabase } from './database/index.ts'
@@ -182,6 +183,7 @@ export async function startServer(
     segmentation,
     tm,
     lookup,
+    analyses: new DocumentAnalyses(lookup),
     importJobs: new ImportJobs(),
     throttle: new LoginThrottle(config.loginThrottle),
     knownDevices,

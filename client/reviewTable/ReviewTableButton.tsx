@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { requestFile } from '../http/requestJson.ts'
-import { saveFile } from '../export/useExportDownload.ts'
+import { saveFile } from '../export/saveFile.ts'
 import { useFormatter } from '../i18n/formatting.ts'
 import {
   reviewTableUrl,

@@ -9,6 +9,7 @@ import {
 import { languageDirection } from '@qalam/shared/text'
 import { may } from '@qalam/shared/workflow'
 import { gotoNextToReview } from '../actions/approveAndNext.ts'
+import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx'
 import type {
   ApprovalRequest,
   NavigationNotice,
@@ -371,6 +372,7 @@ function Workbench({
               target,
             }}
           />
+          <AnalysisPanel documentId={session.documentId} title={summary.title} />
         </div>
         {isHelpOpen && <ShortcutHelp role={role} onClose={() => setHelpOpen(false)} />}
       </div>

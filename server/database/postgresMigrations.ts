@@ -271,4 +271,12 @@ CREATE TABLE tm_imports (
 );
 `,
   },
+  {
+    version: 6,
+    // 1 when importing a document fills its 100 % and 101 % memory matches in as drafts.
+    name: "projects' pre-fill of exact matches",
+    sql: `
+ALTER TABLE projects ADD COLUMN prefill_exact_matches INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ]

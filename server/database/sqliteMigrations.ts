@@ -67,4 +67,12 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       createSqliteTranslationMemorySchema(db)
     },
   },
+  {
+    version: 6,
+    // The auth schema again (ADDED_AUTH_COLUMNS): the projects' pre-fill setting, 0 (off).
+    name: "projects' pre-fill of exact matches",
+    up(db) {
+      createSqliteAuthSchema(db)
+    },
+  },
 ]

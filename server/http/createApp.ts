@@ -6,7 +6,9 @@ import type { SegmentationStore } from '../segmentation/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
 import type { ImportJobs, MatchLookup, TranslationMemoryStore } from '../tm/index.ts'
 import type { GlossaryStore } from '../glossary/index.ts'
+import type { DocumentAnalyses } from '../analysis/index.ts'
 import { alignmentRouter } from './alignmentRouter.ts'
+import { documentAnalysisRouter, projectAnalysisRouter } from './analysisRouter.ts'
 import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
 import { reviewRouter, type ServerChanges } from './reviewRouter.ts'
@@ -19,6 +21,7 @@ import type { ImportQueue } from './importQueue.ts'
 import { documentGlossaryRouter, projectGlossaryRouter } from './glossaryRouter.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
+import { prefillRouter } from './prefillRouter.ts'
 import { projectsRouter } from './projectsRouter.ts'
 import { segmentationRouter } from './segmentationRouter.ts'
 import { metricsEndpoint, type MetricsOptions } from './metricsEndpoint.ts'
@@ -38,6 +41,8 @@ export interface AppOptions {
   tm: TranslationMemoryStore
   /** Fuzzy lookup over the memories for the editor's match panel. */
   lookup: MatchLookup
+  /** Document analyses by match band, run a few at a time. */
+  analyses: DocumentAnalyses
   importJobs: ImportJobs
   throttle: LoginThrottle
   knownDevices: KnownDevices
@@ -80,11 +85,14 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/projects/:id/segmentation', segmentationRouter(options))
   app.use('/api/projects/:id/memories', memoriesRouter(options))
   app.use('/api/projects/:id/glossaries', projectGlossaryRouter(options))
+  app.use('/api/projects/:id/analysis', projectAnalysisRouter(options))
+  app.use('/api/projects/:id/prefill', prefillRouter(options))
   app.use('/api/projects/:id/export-rule', exportRuleRouter(options))
   app.use('/api/projects', projectsRouter(options))
   app.use('/api/documents/:id/glossary', documentGlossaryRouter(options))
   app.use('/api/documents/:id/matches', matchesRouter(options))
   app.use('/api/documents/:id/concordance', concordanceRouter(options))
+  app.use('/api/documents/:id/analysis', documentAnalysisRouter(options))
   app.use('/api/documents', exportReportRouter(options))
   app.use('/api/documents', reviewRouter(options))
   app.use('/api/documents', documentsRouter(options))

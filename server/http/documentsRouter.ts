@@ -24,10 +24,13 @@ import { isDocumentFormat, readMeta } from '@qalam/shared/model'
 import type { AuditLog } from '../audit/index.ts'
 import { DELETED_RETENTION_MS, type ActingRole } from '@qalam/shared/workflow'
 import type { AuthStore, User } from '../auth/index.ts'
+import type { Logger } from '../logging/index.ts'
+import type { MatchLookup, TranslationMemoryStore } from '../tm/index.ts'
 import { requireDocumentRole, requirePermission, requireProjectRole } from './access.ts'
 import { withUsernames } from './auditEntries.ts'
 import { ExportError, ImportError, NotFoundError } from './errors.ts'
 import { progressParams, type ImportQueue } from './importQueue.ts'
+import { prefillImport } from './prefillImport.ts'
 import { jsonBody } from './jsonBody.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
@@ -70,6 +73,9 @@ export interface DocumentsRouterOptions {
   maxUploadBytes: number
   /** The worker pool's slots: decoding, segmenting and building a document run there. */
   imports: ImportQueue
+  tm: TranslationMemoryStore
+  lookup: MatchLookup
+  log: Logger
 }
 
 /** A document as the API shows it to one user: with its project and that user's role there. */
@@ -238,8 +244,13 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
           original: xliff.original,
         }
         const summary = await storeDocument(store, heading, xliff, now)
+        const prefill = await prefillImport(options, {
+          projectId,
+          documentId: summary.id,
+          userId: user.id,
+        })
         await auth.addDocumentToProject(projectId, summary.id)
-        return { summary, segments: xliff.segments }
+        return { summary, segments: xliff.segments, prefill }
       }
       const built = await slot.run(
         'importText',
@@ -256,10 +267,15 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         { transfer: [buffer] },
       )
       const summary = await storeDocument(store, { title, sourceLang, targetLang }, built, now)
+      const prefill = await prefillImport(options, {
+        projectId,
+        documentId: summary.id,
+        userId: user.id,
+      })
       // Linked after it is stored: a failure in between leaves a document nobody can see,
       // never a project listing a document that does not exist.
       await auth.addDocumentToProject(projectId, summary.id)
-      return { summary, segments: built.segments }
+      return { summary, segments: built.segments, prefill }
     })
     response.status(201).json({
       id: created.summary.id,
@@ -267,6 +283,8 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       sourceLang: created.summary.sourceLang,
       targetLang: created.summary.targetLang,
       segments: created.segments,
+      // How many segments were filled from the memories; absent when the project does not.
+      ...(created.prefill === null ? {} : { prefill: created.prefill }),
     })
   })
 

@@ -75,6 +75,7 @@ export type ErrorCode =
   | 'tmx.compressed'
   | 'tmx.too_large'
   | 'glossary.not_found'
+  | 'glossary.entry_not_found'
   | 'segment.not_found'
   | 'glossary_file.not_xml'
   | 'glossary_file.dtd'
@@ -90,6 +91,7 @@ export type ErrorCode =
   | 'review.malformed'
   | 'review.other_document'
   | 'review.no_matching_rows'
+  | 'analysis.busy'
   | 'internal'
 
 /** An error the client caused and is told about: a code, an HTTP status and an English message. */
