@@ -13,7 +13,7 @@ import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
 import { reviewRouter, type ServerChanges } from './reviewRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
-import { exportReportRouter, exportRuleRouter } from './exportPolicyRouter.ts'
+import { exportReportRouter } from './exportPolicyRouter.ts'
 import { memoriesRouter } from './memoriesRouter.ts'
 import { matchesRouter } from './matchesRouter.ts'
 import { concordanceRouter } from './concordanceRouter.ts'
@@ -21,7 +21,7 @@ import type { ImportQueue } from './importQueue.ts'
 import { documentGlossaryRouter, projectGlossaryRouter } from './glossaryRouter.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
-import { prefillRouter } from './prefillRouter.ts'
+import { exportRuleFlag, prefillFlag, projectFlagRouter } from './projectFlagRouter.ts'
 import { projectsRouter } from './projectsRouter.ts'
 import { segmentationRouter } from './segmentationRouter.ts'
 import { metricsEndpoint, type MetricsOptions } from './metricsEndpoint.ts'
@@ -86,8 +86,8 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/projects/:id/memories', memoriesRouter(options))
   app.use('/api/projects/:id/glossaries', projectGlossaryRouter(options))
   app.use('/api/projects/:id/analysis', projectAnalysisRouter(options))
-  app.use('/api/projects/:id/prefill', prefillRouter(options))
-  app.use('/api/projects/:id/export-rule', exportRuleRouter(options))
+  app.use('/api/projects/:id/prefill', projectFlagRouter(prefillFlag, options))
+  app.use('/api/projects/:id/export-rule', projectFlagRouter(exportRuleFlag, options))
   app.use('/api/projects', projectsRouter(options))
   app.use('/api/documents/:id/glossary', documentGlossaryRouter(options))
   app.use('/api/documents/:id/matches', matchesRouter(options))

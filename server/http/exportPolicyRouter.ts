@@ -1,5 +1,4 @@
-import { Router, type Request } from 'express'
-import type { AuditLog } from '../audit/index.ts'
+import { Router } from 'express'
 import type { AuthStore } from '../auth/index.ts'
 import {
   documentExportReport,
@@ -8,12 +7,10 @@ import {
   type ExportSources,
 } from '../documents/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
-import { requireDocumentRole, requirePermission, requireProjectRole } from './access.ts'
+import { requireDocumentRole, requirePermission } from './access.ts'
 import { NotFoundError } from './errors.ts'
-import { exportPolicyQuery, exportRuleRequest } from './exportPolicySchemas.ts'
-import { jsonBody } from './jsonBody.ts'
+import { exportPolicyQuery } from './exportPolicySchemas.ts'
 import { parseInput } from './parseInput.ts'
-import { projectParams } from './projectSchemas.ts'
 import { documentParams } from './schemas.ts'
 import { requireUser } from './session.ts'
 
@@ -42,51 +39,5 @@ export function exportReportRouter({ auth, store, live }: ExportReportRouterOpti
     if (!doc) throw new NotFoundError('document.not_found', `No document ${id}.`)
     response.json(documentExportReport(doc, await resolveExportPolicy(auth, projectId, asked)))
   })
-  return router
-}
-
-export interface ExportRuleRouterOptions {
-  auth: AuthStore
-  audit: AuditLog
-}
-
-/**
- * `/api/projects/:id/export-rule`: whether the project's exports write approved translations
- * only. Every member may read it (the export dialog shows it); managers set it, audit-logged.
- */
-export function exportRuleRouter({ auth, audit }: ExportRuleRouterOptions): Router {
-  const router = Router({ mergeParams: true })
-
-  const projectRole = async (request: Request) => {
-    const user = requireUser(request)
-    const { id } = parseInput(projectParams, request.params)
-    return { user, id, role: await requireProjectRole(auth, user, id) }
-  }
-
-  router.get('/', async (request, response) => {
-    const { id, role } = await projectRole(request)
-    requirePermission(role, 'view')
-    response.json({ approvedOnly: await auth.exportApprovedOnly(id) })
-  })
-
-  router.put('/', jsonBody(), async (request, response) => {
-    const { user, id, role } = await projectRole(request)
-    requirePermission(role, 'manageDocuments')
-    const { approvedOnly } = parseInput(exportRuleRequest, request.body)
-    const before = await auth.exportApprovedOnly(id)
-    if (before !== approvedOnly) {
-      if (!(await auth.setExportApprovedOnly(id, approvedOnly))) {
-        throw new NotFoundError('project.not_found', `No project ${id}.`)
-      }
-      await audit.append({
-        userId: user.id,
-        projectId: id,
-        action: 'project.exportRule',
-        detail: { approvedOnly },
-      })
-    }
-    response.json({ approvedOnly })
-  })
-
   return router
 }

@@ -6,6 +6,3 @@ export const exportPolicyQuery = z.object({
   scope: z.enum(EXPORT_SCOPES).default(DEFAULT_EXPORT_POLICY.scope),
   fallback: z.enum(EXPORT_FALLBACKS).default(DEFAULT_EXPORT_POLICY.fallback),
 })
-
-/** A manager's choice of the project's export rule. */
-export const exportRuleRequest = z.object({ approvedOnly: z.boolean() })
