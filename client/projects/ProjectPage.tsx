@@ -24,8 +24,9 @@ import { MembersPanel } from '../members/MembersPanel.tsx'
 import { MemoriesPanel } from '../memories/MemoriesPanel.tsx'
 import { SegmentationPanel } from '../segmentation/SegmentationPanel.tsx'
 import { GlossaryPanel } from '../glossary/GlossaryPanel.tsx'
-import { ExportRulePanel } from '../export/ExportRulePanel.tsx'
-import { PrefillPanel } from '../prefill/PrefillPanel.tsx'
+import { fetchExportRule, setExportRule } from '../export/exportPolicyApi.ts'
+import { fetchPrefillSetting, setPrefillSetting } from '../prefill/prefillApi.ts'
+import { ProjectFlagPanel, type ProjectFlag } from './ProjectFlagPanel.tsx'
 import { fetchProject, type Project } from './projectsApi.ts'
 import { RoleBadge } from './RoleBadge.tsx'
 
@@ -78,6 +79,29 @@ function ProjectView({ project }: { project: Project }) {
     [documents],
   )
   const documentTitle = useCallback((documentId: string) => titles.get(documentId), [titles])
+  const projectFlags = useMemo<ProjectFlag[]>(
+    () => [
+      {
+        id: 'export-rule',
+        title: t('exportPolicy.ruleTitle'),
+        toggle: t('exportPolicy.ruleToggle'),
+        hint: t('exportPolicy.ruleHint'),
+        loading: t('exportPolicy.checking'),
+        read: fetchExportRule,
+        write: setExportRule,
+      },
+      {
+        id: 'prefill',
+        title: t('prefill.title'),
+        toggle: t('prefill.toggle'),
+        hint: t('prefill.hint'),
+        loading: t('prefill.loading'),
+        read: fetchPrefillSetting,
+        write: setPrefillSetting,
+      },
+    ],
+    [t],
+  )
   useEffect(() => {
     document.title = `${name} · ${t('app.name')}`
     return () => {
@@ -160,12 +184,15 @@ function ProjectView({ project }: { project: Project }) {
             mayExport={may(project.role, 'export')}
           />
           <GlossaryPanel projectId={project.id} mayManage={may(project.role, 'import')} />
-          <ExportRulePanel
-            projectId={project.id}
-            mayManage={mayManage}
-            onChanged={refreshActivity}
-          />
-          <PrefillPanel projectId={project.id} mayManage={mayManage} onChanged={refreshActivity} />
+          {projectFlags.map((flag) => (
+            <ProjectFlagPanel
+              key={flag.id}
+              flag={flag}
+              projectId={project.id}
+              mayManage={mayManage}
+              onChanged={refreshActivity}
+            />
+          ))}
           {mayManage && (
             <DeletedPanel
               title={t('manage.deletedDocuments')}

@@ -1,37 +1,49 @@
 import { useCallback, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
 import { RequestProgress } from '../http/RequestProgress.tsx'
 import { useChange } from '../http/useChange.ts'
 import { useRequest } from '../http/useRequest.ts'
-import { fetchExportRule, setExportRule } from './exportPolicyApi.ts'
-import './exportPolicy.css'
+
+/** A project's on/off rule as its page shows it: where it is kept and how it is worded. */
+export interface ProjectFlag {
+  /** Prefix of the panel's test ids: `<id>-panel`, `<id>-toggle`, `<id>-error`. */
+  id: string
+  title: string
+  toggle: string
+  hint: string
+  loading: string
+  read(projectId: string, signal: AbortSignal): Promise<boolean>
+  write(projectId: string, value: boolean): Promise<void>
+}
 
 /**
- * The project's export rule on its page: a manager makes "approved translations only" the rule
- * for every export of the project's documents; other members see whether it holds.
+ * One project rule on the project's page: a manager turns it on or off; other members see
+ * whether it holds.
  */
-export function ExportRulePanel({
+export function ProjectFlagPanel({
+  flag,
   projectId,
   mayManage,
   onChanged,
 }: {
+  flag: ProjectFlag
   projectId: string
   mayManage: boolean
   /** After a change the server accepted (the project's activity shows it). */
   onChanged: () => void
 }) {
-  const { t } = useTranslation()
-  const load = useCallback((signal: AbortSignal) => fetchExportRule(projectId, signal), [projectId])
+  const { read, write } = flag
+  const load = useCallback((signal: AbortSignal) => read(projectId, signal), [read, projectId])
   const [state, reload] = useRequest(load)
   const { run, error } = useChange(reload)
   // The manager's choice shows at once and stays once the server accepted it; a refusal shows
   // the server's value again.
   const [chosen, setChosen] = useState<boolean | null>(null)
+  const titleId = `${flag.id}-title`
   return (
-    <section className="panel" aria-labelledby="export-rule-title" data-testid="export-rule-panel">
-      <h2 id="export-rule-title">{t('exportPolicy.ruleTitle')}</h2>
-      <RequestProgress state={state} loading={t('exportPolicy.checking')} />
+    <section className="panel" aria-labelledby={titleId} data-testid={`${flag.id}-panel`}>
+      <h2 id={titleId}>{flag.title}</h2>
+      <RequestProgress state={state} loading={flag.loading} />
       {state.kind === 'loaded' && (
         <>
           <label className="checkbox-field">
@@ -39,13 +51,13 @@ export function ExportRulePanel({
               type="checkbox"
               checked={chosen ?? state.value}
               disabled={!mayManage}
-              data-testid="export-rule-toggle"
+              data-testid={`${flag.id}-toggle`}
               onChange={(event) => {
-                const approvedOnly = event.target.checked
-                setChosen(approvedOnly)
+                const value = event.target.checked
+                setChosen(value)
                 void run(async () => {
                   try {
-                    await setExportRule(projectId, approvedOnly)
+                    await write(projectId, value)
                   } catch (failure) {
                     setChosen(null)
                     throw failure
@@ -54,12 +66,12 @@ export function ExportRulePanel({
                 })
               }}
             />
-            {t('exportPolicy.ruleToggle')}
+            {flag.toggle}
           </label>
-          <p className="export-policy__rule">{t('exportPolicy.ruleHint')}</p>
+          <p className="project-flag__hint">{flag.hint}</p>
         </>
       )}
-      {error !== null && <ErrorMessage error={error} testId="export-rule-error" />}
+      {error !== null && <ErrorMessage error={error} testId={`${flag.id}-error`} />}
     </section>
   )
 }
