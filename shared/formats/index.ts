@@ -10,3 +10,11 @@ export {
   type XmlElement,
   type XmlEncodingGuess,
 } from './xml/index.ts'
+export * from './html/index.ts'
+export * from './markdown/index.ts'
+export {
+  MarkupError,
+  segmentsByUnit,
+  type MarkupErrorCode,
+  type UnitSegment,
+} from './textUnits/index.ts'
