@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'import.not_xliff'
   | 'import.xml_encoding'
   | 'import.encoding_conflict'
+  | 'import.markup_too_deep'
+  | 'import.markup_too_long'
   | 'align.empty_side'
   | 'align.empty_source'
   | 'request.invalid'
@@ -31,6 +33,7 @@ export type ErrorCode =
   | 'export.unrepresentable'
   | 'export.original_mismatch'
   | 'export.encoding_not_applicable'
+  | 'export.no_original'
   | 'auth.required'
   | 'auth.forbidden'
   | 'auth.invalid_credentials'
@@ -90,6 +93,8 @@ const IMPORT_STATUS: Partial<Record<ErrorCode, number>> = {
   'import.too_large': 413,
   'import.too_complex': 413,
   'import.xliff_too_large': 413,
+  'import.markup_too_long': 413,
+  'import.markup_too_deep': 422,
   'import.failed': 422,
   'import.busy': 503,
 }

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import type { ExportPolicy } from '@qalam/shared/export'
 import { XliffError, declaredXmlEncoding } from '@qalam/shared/formats'
 import { canonicalLanguage } from '@qalam/shared/text'
-import type { DocumentFormat, SegmentInit } from '@qalam/shared/model'
+import { TEXT_FORMATS, type DocumentFormat, type SegmentInit } from '@qalam/shared/model'
 import {
   OriginalCorruptError,
   XmlEncodingError,
@@ -10,6 +10,7 @@ import {
   detectFormat,
   exportXliff,
   readXliffFile,
+  type DetectedFormat,
   type XliffExport,
   type XliffFormat,
 } from '../formats/index.ts'
@@ -24,7 +25,21 @@ import { requireDistinctLanguages } from './importFields.ts'
  * ImportErrors naming the reason; nothing is stored before the whole file has been read.
  */
 
-/** The format to import `bytes` as; refuses an XLIFF version we do not read, or a mismatch. */
+const FORMAT_NAMES: Record<Exclude<DetectedFormat, 'other-xliff'>, string> = {
+  txt: 'plain text',
+  md: 'Markdown',
+  html: 'HTML',
+  xliff12: 'XLIFF 1.2',
+  xliff20: 'XLIFF 2',
+  binary: 'not text',
+}
+
+/**
+ * The format to import `bytes` as: the one its content shows, or the user's choice among the
+ * text formats when the content is text of one of them (Markdown and plain text cannot be told
+ * apart for sure, and any text can be read as either). Refuses an XLIFF version we do not read
+ * and a choice the content contradicts (`html` for a zip, `xliff12` for a text).
+ */
 export function requireImportFormat(
   bytes: Uint8Array,
   asked: DocumentFormat | 'auto' | undefined,
@@ -36,13 +51,15 @@ export function requireImportFormat(
       'The file is XLIFF of a version we do not read (1.2 and 2.x are supported).',
     )
   }
-  if (asked !== undefined && asked !== 'auto' && asked !== detected) {
-    throw new ImportError(
-      'import.format_mismatch',
-      `The file was sent as ${asked} but its content is ${detected === 'txt' ? 'plain text' : detected}.`,
-    )
+  if (asked === undefined || asked === 'auto') return detected === 'binary' ? 'txt' : detected
+  if (asked === detected) return asked
+  if (TEXT_FORMATS.includes(asked) && detected !== 'binary' && TEXT_FORMATS.includes(detected)) {
+    return asked
   }
-  return detected
+  throw new ImportError(
+    'import.format_mismatch',
+    `The file was sent as ${asked} but its content is ${FORMAT_NAMES[detected]}.`,
+  )
 }
 
 const IMPORT_CODES = {

@@ -28,12 +28,26 @@ export const META_KEYS = {
 } as const
 
 /** Formats a document can be imported from and exported back into. */
-export const DOCUMENT_FORMATS = ['txt', 'xliff12', 'xliff20'] as const
+export const DOCUMENT_FORMATS = ['txt', 'xliff12', 'xliff20', 'html', 'md'] as const
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number]
 
 export function isDocumentFormat(value: unknown): value is DocumentFormat {
   return typeof value === 'string' && (DOCUMENT_FORMATS as readonly string[]).includes(value)
 }
+
+/**
+ * Formats a document can be exported to: those it can come from, and TMX (its translated
+ * pairs as translation memory, which no document is imported from).
+ */
+export const EXPORT_FORMATS = [...DOCUMENT_FORMATS, 'tmx'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value)
+}
+
+/** Formats read as text (and which one is the user's call): a text file may be any of them. */
+export const TEXT_FORMATS: readonly DocumentFormat[] = ['txt', 'md', 'html']
 
 /** Keys of each segment map. Only shared/model spells these. */
 export const SEGMENT_KEYS = {
