@@ -14,6 +14,7 @@ import { TextFileField } from './TextFileField.tsx'
 import { SameLanguageWarning } from './SameLanguageWarning.tsx'
 import { TitleField } from './TitleField.tsx'
 import { IMPORT_ACCEPT } from './importFormats.ts'
+import { ImportFormatField, useImportFormat } from './ImportFormatField.tsx'
 import { useSameLanguageQuestion } from './useSameLanguageQuestion.ts'
 
 /**
@@ -33,6 +34,9 @@ export function ImportForm({ projectId }: { projectId: string }) {
   const [targetLang, setTargetLang] = useState('kk')
   const sameLanguage = useSameLanguageQuestion(sourceLang, targetLang)
   const [progress, setProgress] = useState<ImportProgress | null>(null)
+  const format = useImportFormat(
+    preview.state.kind === 'ready' ? preview.state.preview.format : null,
+  )
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
     if (file === null) throw new ApiError('import.missing_file', 'no file chosen', 400)
     if (sameLanguage.asksFirst()) return
@@ -47,6 +51,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
           targetLang,
           sameLanguage: sameLanguage.isConfirmed,
           encoding: preview.encoding,
+          format: format.chosen ?? undefined,
         },
         setProgress,
       )
@@ -69,6 +74,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
         accept={IMPORT_ACCEPT}
       />
       <EncodingPreview id="import-file" control={preview} lang={sourceLang} />
+      <ImportFormatField control={format} />
       <TitleField
         id="import-title"
         value={title}
