@@ -195,7 +195,8 @@ function Workbench({
   )
   const approvable = useMemo(() => translatedInView(statuses, rows), [statuses, rows])
   const matches = useSegmentMatches(session.documentId, store, activeId)
-  const activeLocked = activeIndex !== null && store.segment(activeIndex)?.status === 'approved'
+  const activeSegment = activeIndex === null ? undefined : store.segment(activeIndex)
+  const activeLocked = activeSegment?.status === 'approved' || activeSegment?.isProtected === true
 
   // Find and go to reach every segment: one the status filter hides shows the whole list again.
   const showSegment = (index: number) => {

@@ -138,7 +138,7 @@ export function readXliffImport(request: XliffImportRequest): XliffImport {
     throw importErrorFrom(error)
   }
   const segments = read.parsed.segments
-  if (segments.length === 0) {
+  if (segments.every((segment) => segment.isProtected === true)) {
     throw new ImportError('import.no_segments', 'The file has no text to translate.')
   }
   // The file's own languages win: the export goes back to a tool that expects them.

@@ -76,6 +76,11 @@ export const SEGMENT_KEYS = {
   notes: 'notes',
   /** Earlier translations the file offers (`ImportedMatch[]`: XLIFF alt-trans, memoQ matches). */
   matches: 'matches',
+  /**
+   * `true` for a segment the file says is not to be translated (XLIFF `translate="no"`):
+   * shown for context, read-only, never written back. Written at import, never changed.
+   */
+  protected: 'protected',
 } as const
 
 export type SegmentKey = (typeof SEGMENT_KEYS)[keyof typeof SEGMENT_KEYS]
@@ -128,6 +133,8 @@ export interface SegmentInit {
   targetTags?: readonly PlacedTag[]
   notes?: readonly string[]
   matches?: readonly ImportedMatch[]
+  /** Not to be translated: shown, locked, never exported as a translation. */
+  isProtected?: boolean
 }
 
 /** A translation the imported file suggests for a segment (kept to offer as a match). */
@@ -161,6 +168,8 @@ export interface SegmentView {
   targetTags: PlacedTag[]
   notes: string[]
   matches: ImportedMatch[]
+  /** Not to be translated (the file said so): read-only for everyone. */
+  isProtected: boolean
 }
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
