@@ -51,9 +51,9 @@ async function fillTargets(workspace: Workspace, id: string, translator: Session
   }
   await waitFor(() => {
     const stored = readSegments(readStoredDocument(server!.databaseFile, id))
-    expect(
-      stored.every((segment) => segment.isProtected || segment.status === 'translated'),
-    ).toBe(true)
+    expect(stored.every((segment) => segment.isProtected || segment.status === 'translated')).toBe(
+      true,
+    )
   })
 }
 
