@@ -110,4 +110,28 @@ describe('an HTML page in the browser', () => {
     expect(await tmx.text()).toContain('<bpt i="1">&lt;b&gt;</bpt>أباي<ept i="1">&lt;/b&gt;</ept>')
     await page.context().close()
   })
+
+  test('a translate="no" unit of an XLIFF file is shown locked and cannot be typed into', async () => {
+    const xliff = await readFile(new URL('../fixtures/xliff/features-2.0.xlf', import.meta.url))
+    const { id } = await workspace.importDocument({ bytes: xliff, fileName: 'fonds.xlf' })
+    const translator = await workspace.member('translator', 'Aigerim')
+    const page = await openAs(browser, translator, 'en', server.url)
+    await page.goto(`${server.url}/documents/${encodeURIComponent(id)}`)
+    const locked = page.locator('[data-protected="true"]')
+    await expect.poll(() => locked.count(), POLL).toBe(1)
+    expect(await locked.locator('[data-testid="source"]').innerText()).toBe('ЦГА РК, ф. 64')
+    const index = Number(await locked.getAttribute('data-segment-index'))
+    await page.click(targetCell(index))
+    await expect
+      .poll(() => page.locator(`${targetCell(index)} [contenteditable]`).count(), POLL)
+      .toBe(1)
+    expect(
+      await page.locator(`${targetCell(index)} [contenteditable]`).getAttribute('contenteditable'),
+    ).toBe('false')
+    expect(await page.locator(`${targetCell(index)}`).getAttribute('title')).toContain(
+      'Not to be translated',
+    )
+    await page.locator(row(index)).screenshot({ path: `${SCREENSHOT_DIR}/protected-segment.png` })
+    await page.context().close()
+  })
 })
