@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest'
 import {
   parseHtml,
   parseMarkdown,
+  rebuildPlainText,
   readHtml,
   readMarkdown,
   writeHtml,
@@ -119,6 +120,14 @@ describe.each([
   test('everything outside the translated text keeps its bytes', () => {
     const exported = format.write(original, asSegments(first, true))
     expect(format.skeleton(exported)).toBe(format.skeleton(original))
+  })
+
+  test('a plain-text export keeps a blank line between units', () => {
+    const text = rebuildPlainText(
+      first.map((init) => ({ before: init.before, text: init.source })),
+      '',
+    )
+    expect(text.split('\n\n')).toHaveLength(new Set(first.map((init) => init.paragraph)).size)
   })
 
   test('untranslated segments export as the source: the same units again', () => {

@@ -3,6 +3,9 @@ import type { InlineTag, PlacedTag, SegmentInit } from '../../model/index.ts'
 import { MAX_TAG_DATA_CHARS, MAX_TAG_DISPLAY_CHARS } from '../../model/index.ts'
 import type { TextUnit, UnitTag } from './types.ts'
 
+/** What stands before the first segment of every unit but the first, after its own blanks. */
+export const UNIT_GAP = '\n\n'
+
 /**
  * Cuts text units into segments with the project's segmenter: each segment's paragraph is its
  * unit's index, its gap (`before`) the whitespace between it and the previous segment of the
@@ -43,10 +46,12 @@ export function segmentUnits(
         mine.push(tag)
         tagAt++
       }
+      const gap = unit.text.slice(cursor, segment.start)
       const init: SegmentInit = {
         source: unit.text.slice(segment.start, segment.end),
         paragraph: index,
-        before: unit.text.slice(cursor, segment.start),
+        // A blank line before each unit but the first: a plain-text export keeps paragraphs.
+        before: k === 0 && index > 0 ? UNIT_GAP + gap : gap,
       }
       if (mine.length > 0) {
         const numbered = numberTags(mine, segment.start, segment.end)

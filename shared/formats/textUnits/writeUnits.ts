@@ -8,6 +8,7 @@ import {
   type TaggedText,
 } from '../../model/index.ts'
 import { MarkupError } from './markupError.ts'
+import { UNIT_GAP } from './segmentUnits.ts'
 import type { TextUnit, UnitTag } from './types.ts'
 
 /** What writing a unit back needs of each of its segments. */
@@ -100,10 +101,12 @@ export function writeUnit(
 ): string {
   const first = segments[0]
   if (first === undefined) return writeFixed(unit, 0, unit.text.length, writer, unit.tags)
-  const start = first.before.length
+  const start = first.before.length - (first.paragraph > 0 ? UNIT_GAP.length : 0)
   let end = 0
   for (const segment of segments) end += segment.before.length + segment.source.length
-  if (end > unit.text.length) throw new MarkupError('mismatch', 'the segments outrun their unit')
+  end -= first.before.length - start
+  if (start < 0 || end > unit.text.length)
+    throw new MarkupError('mismatch', 'the segments outrun their unit')
   let base = unit.tags.findIndex((tag) => tag.offset >= start)
   if (base < 0) base = unit.tags.length
   let out = writeFixed(unit, 0, start, writer, unit.tags.slice(0, base))
