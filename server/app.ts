@@ -24,6 +24,8 @@ import {
   type SyncServer,
 } from './sync/index.ts'
 import { SERVER_JOBS, WorkerPool, type ServerJobs } from './workers/index.ts'
+import { createServerMetrics } from './metrics/index.ts'
+import { RedisFanOut, type AccessChange } from './pubsub/index.ts'
 
 export type { ServerConfig } from './config.ts'
 
@@ -107,6 +109,42 @@ export async function startServer(
     })
   }, SESSION_SWEEP_MS)
   sweep.unref()
+  // The sync server exists only once the HTTP server does; the routes reach it through this.
+  let sync: SyncServer | null = null
+  const applyAccessChange = (change: AccessChange) => {
+    switch (change.kind) {
+      case 'endSession':
+        return sync?.endSession(change.sessionToken)
+      case 'changeAccess':
+        return sync?.changeAccess(change.userId, change.projectId)
+      case 'endUser':
+        return sync?.endUser(change.userId)
+      case 'closeDocument':
+        return sync?.closeDocument(change.documentId)
+    }
+  }
+  // Gauges are read when scraped, once the rooms and the fan-out below exist.
+  const metrics = createServerMetrics({
+    roomsOpen: () => rooms.openCount,
+    connections: () => sync?.connectionCount ?? 0,
+    ...(config.redisUrl && { redisConnected: () => (fanOut?.isReady() ? 1 : 0) }),
+  })
+  const fanOut = config.redisUrl
+    ? new RedisFanOut({
+        url: config.redisUrl,
+        prefix: config.redisPrefix,
+        log,
+        heartbeatMs: config.redisHeartbeatMs,
+        processTtlMs: config.redisProcessTtlMs,
+        onAccessChange: applyAccessChange,
+        publishLatency: metrics.publishLatency,
+      })
+    : null
+  /** An access change here, then in every other process. */
+  const changeAccess = (change: AccessChange) => {
+    applyAccessChange(change)
+    fanOut?.publishAccess(change)
+  }
   const rooms = new RoomRegistry({
     store,
     log,
@@ -121,14 +159,14 @@ export async function startServer(
     compactEveryUpdates: config.compactEveryUpdates,
     progressDelayMs: config.progressDelayMs,
     limits: config.contentLimits,
+    fanOut: fanOut ?? undefined,
+    metrics,
   })
-  // The sync server exists only once the HTTP server does; the routes reach it through this.
-  let sync: SyncServer | null = null
   const access: LiveAccess = {
-    endSession: (token) => sync?.endSession(token),
-    changeAccess: (userId, projectId) => sync?.changeAccess(userId, projectId),
-    endUser: (userId) => sync?.endUser(userId),
-    closeDocument: (documentId) => sync?.closeDocument(documentId),
+    endSession: (sessionToken) => changeAccess({ kind: 'endSession', sessionToken }),
+    changeAccess: (userId, projectId) => changeAccess({ kind: 'changeAccess', userId, projectId }),
+    endUser: (userId) => changeAccess({ kind: 'endUser', userId }),
+    closeDocument: (documentId) => changeAccess({ kind: 'closeDocument', documentId }),
   }
   const pool = new WorkerPool<ServerJobs>({
     jobs: SERVER_JOBS,
@@ -157,7 +195,9 @@ export async function startServer(
     readiness: {
       probeWritable: () => database.probeWritable(),
       migrationStatus: () => database.migrationStatus(),
+      ...(fanOut && { isFanOutReady: () => fanOut.isReady() }),
     },
+    metrics: { render: metrics.render, token: config.metricsToken },
     allowedOrigins: config.allowedOrigins,
   })
   const httpServer = createServer(
@@ -181,6 +221,7 @@ export async function startServer(
     maxMessageBytes: config.maxMessageBytes,
     limits: config.contentLimits,
     pingIntervalMs: config.pingIntervalMs,
+    onRefused: metrics.updateRefused,
   })
   sync = attached
 
@@ -213,6 +254,7 @@ export async function startServer(
         await httpClosed
         clearInterval(sweep)
         await rooms.unloadAll()
+        await fanOut?.stop()
         lookup.close()
         await database.close()
       })()

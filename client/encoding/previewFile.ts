@@ -17,6 +17,12 @@ const filePreview = z.union([
     encoding: z.string(),
     lines: z.array(z.string()),
   }),
+  z.object({
+    /** DOCX: no encoding; its first paragraphs, and whether it has tracked changes. */
+    format: z.literal('docx'),
+    lines: z.array(z.string()),
+    trackedChanges: z.boolean(),
+  }),
 ])
 export type FilePreview = z.infer<typeof filePreview>
 export type TextPreview = Extract<FilePreview, { detected: unknown }>

@@ -25,11 +25,12 @@ const EXTENSIONS: Record<ExportFormat, string> = {
   xliff20: 'xlf',
   html: 'html',
   md: 'md',
+  docx: 'docx',
   tmx: 'tmx',
 }
 
 /** Formats written only into the file the document came from. */
-const INTO_ORIGINAL_ONLY: ReadonlySet<ExportFormat> = new Set(['html', 'md'])
+const INTO_ORIGINAL_ONLY: ReadonlySet<ExportFormat> = new Set(['html', 'md', 'docx'])
 
 /**
  * Export: says how many segments will stay in the source language, lets the user choose the
@@ -72,7 +73,7 @@ export function ExportButton({
   for (const other of ENCODINGS) {
     if (other !== 'utf-8') options.push({ value: other, label: name(other) })
   }
-  // HTML and Markdown are written into their original: offered to documents imported so.
+  // HTML, Markdown and DOCX are written into their original: offered to documents imported so.
   const offered = EXPORT_FORMATS.filter(
     (value) => !INTO_ORIGINAL_ONLY.has(value) || value === sourceFormat,
   )

@@ -11,6 +11,7 @@ import { importDocument, type ImportProgress } from './importDocument.ts'
 import { ImportProgressIndicator } from './ImportProgressIndicator.tsx'
 import { LanguagePairFields } from './LanguagePairFields.tsx'
 import { TextFileField } from './TextFileField.tsx'
+import { TrackedChangesChoice } from './TrackedChangesChoice.tsx'
 import { SameLanguageWarning } from './SameLanguageWarning.tsx'
 import { TitleField } from './TitleField.tsx'
 import { IMPORT_ACCEPT } from './importFormats.ts'
@@ -37,6 +38,11 @@ export function ImportForm({ projectId }: { projectId: string }) {
   const format = useImportFormat(
     preview.state.kind === 'ready' ? preview.state.preview.format : null,
   )
+  const [acceptTracked, setAcceptTracked] = useState(false)
+  const hasTrackedChanges =
+    preview.state.kind === 'ready' &&
+    preview.state.preview.format === 'docx' &&
+    preview.state.preview.trackedChanges
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
     if (file === null) throw new ApiError('import.missing_file', 'no file chosen', 400)
     if (sameLanguage.asksFirst()) return
@@ -52,6 +58,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
           sameLanguage: sameLanguage.isConfirmed,
           encoding: preview.encoding,
           format: format.chosen ?? undefined,
+          ...(hasTrackedChanges ? { trackedChanges: acceptTracked ? 'accept' : 'refuse' } : {}),
         },
         setProgress,
       )
@@ -66,6 +73,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
       <h2 className="import-form__title">{t('import.title')}</h2>
       <p className="import-form__hint">{t('import.hint')}</p>
       <p className="import-form__hint">{t('formats.importHint')}</p>
+      <p className="import-form__hint">{t('formats.docxHint')}</p>
       <TextFileField
         id="import-file"
         name="file"
@@ -75,6 +83,9 @@ export function ImportForm({ projectId }: { projectId: string }) {
       />
       <EncodingPreview id="import-file" control={preview} lang={sourceLang} />
       <ImportFormatField control={format} />
+      {hasTrackedChanges && (
+        <TrackedChangesChoice accepted={acceptTracked} onChange={setAcceptTracked} />
+      )}
       <TitleField
         id="import-title"
         value={title}

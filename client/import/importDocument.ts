@@ -14,6 +14,8 @@ export interface ImportRequest {
   encoding?: string | undefined
   /** The format chosen among those the content allows; absent takes what the content shows. */
   format?: string | undefined
+  /** A DOCX with tracked changes: `accept` imports the text with them all accepted. */
+  trackedChanges?: 'accept' | 'refuse' | undefined
 }
 
 const importedDocument = z.object({
@@ -104,6 +106,7 @@ export async function importDocument(
   if (request.sameLanguage) form.set('sameLanguage', 'true')
   if (request.encoding !== undefined) form.set('encoding', request.encoding)
   if (request.format !== undefined) form.set('format', request.format)
+  if (request.trackedChanges !== undefined) form.set('trackedChanges', request.trackedChanges)
   // The file last: the server has the fields before it streams the file.
   form.set('file', request.file)
   const id = progressId()

@@ -30,6 +30,7 @@ interface DocumentHeaderProps {
   sourceLabel: string
   targetLabel: string
   onToggleShortcuts: () => void
+  onOpenConcordance: () => void
   /** Opens a segment by index (the export's report of unwritable characters links to them). */
   onGoToSegment: (index: number) => void
 }
@@ -46,6 +47,7 @@ export function DocumentHeader({
   sourceLabel,
   targetLabel,
   onToggleShortcuts,
+  onOpenConcordance,
   onGoToSegment,
 }: DocumentHeaderProps) {
   const { t } = useTranslation()
@@ -77,6 +79,18 @@ export function DocumentHeader({
       <div className="document-header__tools">
         <LiveConnectionStatus session={session} />
         <CollaboratorList presence={presence} />
+        <button
+          type="button"
+          className="button button--quiet"
+          title={t('concordance.openKeys')}
+          aria-keyshortcuts="Control+K"
+          // Keeps the editor's selection, which pre-fills the search.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={onOpenConcordance}
+          data-testid="concordance-open"
+        >
+          {t('concordance.open')}
+        </button>
         <button type="button" className="button button--quiet" onClick={onToggleShortcuts}>
           {t('shortcuts.toggle')}
         </button>

@@ -55,6 +55,7 @@ import { TermHighlightProvider } from '../glossary/TermHighlight.tsx'
 import { TermsPanel } from '../glossary/TermsPanel.tsx'
 import { useDocumentTerms } from '../glossary/useDocumentTerms.ts'
 import { MatchPanel } from '../matches/MatchPanel.tsx'
+import { ConcordanceDialog, type ConcordanceRequest } from '../concordance/ConcordanceDialog.tsx'
 import { useSegmentMatches } from '../matches/useSegmentMatches.ts'
 import {
   useConnectionState,
@@ -194,7 +195,8 @@ function Workbench({
     [glossary.recognizer, activeSource],
   )
   const approvable = useMemo(() => translatedInView(statuses, rows), [statuses, rows])
-  const matches = useSegmentMatches(session.documentId, store, activeId)
+  const nextId = activeIndex === null ? null : (store.segment(activeIndex + 1)?.id ?? null)
+  const matches = useSegmentMatches(session.documentId, store, activeId, nextId)
   const activeSegment = activeIndex === null ? undefined : store.segment(activeIndex)
   const activeLocked = activeSegment?.status === 'approved' || activeSegment?.isProtected === true
 
@@ -208,6 +210,13 @@ function Workbench({
     activate(index)
   }
   const findBars = useFindBars(store, session.doc, activeIndex, showSegment)
+  const [concordance, setConcordance] = useState<ConcordanceRequest | null>(null)
+  // Read before the dialog takes the focus: the words selected in the editor or a source.
+  const openConcordance = () =>
+    setConcordance((earlier) => ({
+      count: (earlier?.count ?? 0) + 1,
+      selection: (window.getSelection()?.toString() ?? '').replace(/\s+/g, ' ').trim(),
+    }))
 
   const context: SegmentActionContext = {
     doc: session.doc,
@@ -223,6 +232,7 @@ function Workbench({
     confirmApproval: (request, approve) => setApproving({ request, approve }),
     openFind: findBars.openFind,
     openGoTo: findBars.openGoTo,
+    openConcordance,
     offerRepetitions: (segment) => {
       const count = findRepetitions(session.doc, segment.id, { differingOnly: true }).length
       // A confirmation without repetitions leaves an earlier offer (and its Undo) where it is.
@@ -282,6 +292,7 @@ function Workbench({
         sourceLabel={source.label}
         targetLabel={target.label}
         onToggleShortcuts={() => setHelpOpen((open) => !open)}
+        onOpenConcordance={openConcordance}
         onGoToSegment={goToSegment}
       />
       {refusal !== null && <RefusalNotice refusal={refusal} onDismiss={onDismissRefusal} />}
@@ -354,6 +365,11 @@ function Workbench({
         </div>
         {isHelpOpen && <ShortcutHelp role={role} onClose={() => setHelpOpen(false)} />}
       </div>
+      <ConcordanceDialog
+        documentId={session.documentId}
+        request={concordance}
+        onClose={() => setConcordance(null)}
+      />
       {may(role, 'approve') && (
         <ApproveBusyDialog
           request={approving?.request ?? null}

@@ -58,4 +58,13 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       createSqliteAuthSchema(db)
     },
   },
+  {
+    version: 5,
+    // The TM schema is idempotent and adds what a file lacks (ADDED_TM_COLUMNS, tm_imports):
+    // imports published at once, memory revisions.
+    name: 'translation memory imports published at once, memory revisions',
+    up(db) {
+      createSqliteTranslationMemorySchema(db)
+    },
+  },
 ]

@@ -1,12 +1,19 @@
-import { detectXliffVersion, looksLikeHtml, looksLikeMarkdown } from '@qalam/shared/formats'
+import {
+  detectContainer,
+  detectXliffVersion,
+  looksLikeHtml,
+  looksLikeMarkdown,
+} from '@qalam/shared/formats'
 import type { DocumentFormat } from '@qalam/shared/model'
 import { peekXmlText } from './xmlFileEncoding.ts'
 
 /**
- * What a file's content says it is: an XLIFF version, an XLIFF we do not read, HTML, likely
- * Markdown, text, or binary bytes that are no text at all.
+ * What a file's content says it is: an XLIFF version, an XLIFF we do not read, an OLE
+ * compound file (a password-protected Word file or a binary .doc), a zip (read as DOCX, which
+ * the import then checks to the end), HTML, likely Markdown, text, or binary bytes that are no
+ * text at all.
  */
-export type DetectedFormat = DocumentFormat | 'other-xliff' | 'binary'
+export type DetectedFormat = DocumentFormat | 'other-xliff' | 'ole' | 'binary'
 
 const SNIFF_BYTES = 8192
 
@@ -21,12 +28,15 @@ function looksBinary(head: Uint8Array): boolean {
 }
 
 /**
- * The format of an upload from its content, never its name: an `<xliff version="1.2">` root is
- * XLIFF 1.2, `2.x` is XLIFF 2, any other version is `other-xliff`; a doctype, `<html>` or a
- * known HTML element first is HTML; text with Markdown structure is `md`; else text, or
- * `binary` for bytes no text has.
+ * The format of an upload from its content, never its name: an OLE compound file is `ole`, a
+ * zip package is `docx`; an `<xliff version="1.2">` root is XLIFF 1.2, `2.x` is XLIFF 2, any
+ * other version is `other-xliff`; a doctype, `<html>` or a known HTML element first is HTML;
+ * text with Markdown structure is `md`; else text, or `binary` for bytes no text has.
  */
 export function detectFormat(bytes: Uint8Array): DetectedFormat {
+  const container = detectContainer(bytes)
+  if (container === 'ole') return 'ole'
+  if (container === 'zip') return 'docx'
   const peek = peekXmlText(bytes)
   const xliff = detectXliffVersion(peek)
   if (xliff !== null) return xliff

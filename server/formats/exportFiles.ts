@@ -16,5 +16,9 @@ export const EXPORT_FILES: Record<ExportFormat, ExportFile> = {
   xliff20: { mediaType: 'application/xliff+xml', extension: 'xlf' },
   html: { mediaType: 'text/html', extension: 'html' },
   md: { mediaType: 'text/markdown', extension: 'md' },
+  docx: {
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extension: 'docx',
+  },
   tmx: { mediaType: 'application/x-tmx+xml', extension: 'tmx' },
 }

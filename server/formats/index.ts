@@ -12,3 +12,5 @@ export {
   type MarkupFormat,
 } from './markupFiles.ts'
 export { EXPORT_FILES, type ExportFile } from './exportFiles.ts'
+export { readDocxFile, type ReadDocx } from './importDocx.ts'
+export { exportDocx, type DocxExport } from './exportDocx.ts'

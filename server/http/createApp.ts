@@ -13,12 +13,14 @@ import { errorMiddleware } from './errorMiddleware.ts'
 import { exportReportRouter, exportRuleRouter } from './exportPolicyRouter.ts'
 import { memoriesRouter } from './memoriesRouter.ts'
 import { matchesRouter } from './matchesRouter.ts'
+import { concordanceRouter } from './concordanceRouter.ts'
 import type { ImportQueue } from './importQueue.ts'
 import { documentGlossaryRouter, projectGlossaryRouter } from './glossaryRouter.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
 import { projectsRouter } from './projectsRouter.ts'
 import { segmentationRouter } from './segmentationRouter.ts'
+import { metricsEndpoint, type MetricsOptions } from './metricsEndpoint.ts'
 import { readiness, type ReadinessChecks } from './readiness.ts'
 import { refuseCrossSite } from './refuseCrossSite.ts'
 import { rejectMalformedUrl } from './rejectMalformedUrl.ts'
@@ -51,6 +53,8 @@ export interface AppOptions {
   allowedOrigins: readonly string[]
   /** What `/readyz` checks: the store takes writes and its migrations are current. */
   readiness: ReadinessChecks
+  /** What `/metrics` serves, and to whom. */
+  metrics: MetricsOptions
 }
 
 /** The one body an anonymous request may send: the login form. */
@@ -65,6 +69,7 @@ export function createApp(options: AppOptions): Express {
     response.json({ ok: true })
   })
   app.get('/readyz', readiness(options.readiness, options.log))
+  app.get('/metrics', metricsEndpoint(options.metrics))
   app.use('/api', refuseCrossSite(options.allowedOrigins))
   app.use('/api', sessionMiddleware(options.auth))
   app.use('/api', refuseAnonymousBodies(isLogin))
@@ -78,6 +83,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/projects', projectsRouter(options))
   app.use('/api/documents/:id/glossary', documentGlossaryRouter(options))
   app.use('/api/documents/:id/matches', matchesRouter(options))
+  app.use('/api/documents/:id/concordance', concordanceRouter(options))
   app.use('/api/documents', exportReportRouter(options))
   app.use('/api/documents', documentsRouter(options))
   app.use('/api/alignments', alignmentRouter(options))

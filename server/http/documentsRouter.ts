@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { DocumentProgress } from '@qalam/shared/model'
 import type { SegmentationStore } from '../segmentation/index.ts'
 import {
@@ -39,6 +39,7 @@ import type { LiveAccess } from './liveAccess.ts'
 import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
+import { loadDocxOriginal, requireNoEncoding } from './docxDocuments.ts'
 import {
   exportXliffDocument,
   requireImportFormat,
@@ -191,11 +192,35 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       const title = fields.title || titleFromFileName(file.name) || 'Untitled'
       const now = Date.now()
       const isXliff = format === 'xliff12' || format === 'xliff20'
-      if (isXliff) requireOwnXmlEncoding(file.bytes, fields.encoding)
+      if (format === 'docx') requireNoEncoding(fields.encoding)
+      else if (isXliff) requireOwnXmlEncoding(file.bytes, fields.encoding)
       else requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
       if (format === 'html') requireOwnHtmlEncoding(file.bytes, fields.encoding)
       // Moved to the worker, not copied: the main thread keeps no copy of a 20 MB body.
       const { bytes, buffer } = ownBuffer(file.bytes)
+      if (format === 'docx') {
+        // Opened, checked (zip limits, macros, tracked changes), segmented and built in the
+        // worker; the original is stored with the document for the export to write into.
+        const docx = await slot.run(
+          'importDocx',
+          {
+            bytes,
+            fileName: file.name,
+            title,
+            sourceLang,
+            targetLang,
+            sameLanguage: fields.sameLanguage,
+            rules: await segmentation.load(projectId),
+            trackedChanges: fields.trackedChanges ?? 'refuse',
+            now,
+          },
+          { transfer: [buffer] },
+        )
+        const heading = { title, sourceLang, targetLang, original: docx.original }
+        const summary = await storeDocument(store, heading, docx, now)
+        await auth.addDocumentToProject(projectId, summary.id)
+        return { summary, segments: docx.segments }
+      }
       if (isXliff) {
         // Parsed, checked and built in the worker; the file's own languages come back with it,
         // and the original file is stored with the document for an export into it.
@@ -397,7 +422,8 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     }
     if (format !== 'txt' && asked !== undefined && asked !== 'original') {
       // XLIFF and HTML are written in the encoding their file declares (the original's, or
-      // UTF-8 for a new file), Markdown in its original's: re-encoding would break that.
+      // UTF-8 for a new file), Markdown in its original's, DOCX in UTF-8 like every Word
+      // file: re-encoding would break that.
       throw new ExportError(
         'export.encoding_not_applicable',
         `A ${format} export is written in its file's own encoding; encoding=${asked} applies to txt only.`,
@@ -422,6 +448,18 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         .send(Buffer.from(bytes))
     }
     const newName = `${summary.title}.${summary.targetLang}.${served.extension}`
+    if (format === 'docx') {
+      const original = await loadDocxOriginal(store, summary.id)
+      // Written in the worker pool: a long document takes seconds of CPU.
+      const user = requireUser(request)
+      const docx = await imports.withSlot(request, response, user, (slot) => {
+        const { bytes: update, buffer } = ownBuffer(Y.encodeStateAsUpdate(doc))
+        const input = { update, original: { ...original, bytes: original.bytes.slice() }, policy }
+        return slot.run('exportDocx', input, { transfer: [buffer] })
+      })
+      send(docx.bytes, original.name, docx.untranslated)
+      return
+    }
     if (format === 'xliff12' || format === 'xliff20') {
       const xliff = await exportXliffDocument(store, summary.id, doc, format, policy)
       send(xliff.bytes, xliff.fileName ?? newName, xliff.untranslated)

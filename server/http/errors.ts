@@ -19,6 +19,18 @@ export type ErrorCode =
   | 'import.encoding_conflict'
   | 'import.markup_too_deep'
   | 'import.markup_too_long'
+  | 'import.encrypted'
+  | 'import.macros'
+  | 'import.docx_tracked_changes'
+  | 'import.not_docx'
+  | 'import.docx_malformed'
+  | 'import.docx_dtd'
+  | 'import.docx_too_large'
+  | 'import.zip_corrupt'
+  | 'import.zip_bomb'
+  | 'import.zip_unsafe_path'
+  | 'import.zip_duplicate'
+  | 'import.zip_unsupported'
   | 'align.empty_side'
   | 'align.empty_source'
   | 'request.invalid'
@@ -95,6 +107,8 @@ const IMPORT_STATUS: Partial<Record<ErrorCode, number>> = {
   'import.xliff_too_large': 413,
   'import.markup_too_long': 413,
   'import.markup_too_deep': 422,
+  'import.docx_too_large': 413,
+  'import.zip_bomb': 413,
   'import.failed': 422,
   'import.busy': 503,
 }

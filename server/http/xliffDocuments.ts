@@ -25,12 +25,13 @@ import { requireDistinctLanguages } from './importFields.ts'
  * ImportErrors naming the reason; nothing is stored before the whole file has been read.
  */
 
-const FORMAT_NAMES: Record<Exclude<DetectedFormat, 'other-xliff'>, string> = {
+const FORMAT_NAMES: Record<Exclude<DetectedFormat, 'other-xliff' | 'ole'>, string> = {
   txt: 'plain text',
   md: 'Markdown',
   html: 'HTML',
   xliff12: 'XLIFF 1.2',
   xliff20: 'XLIFF 2',
+  docx: 'a zip package (DOCX)',
   binary: 'not text',
 }
 
@@ -38,13 +39,20 @@ const FORMAT_NAMES: Record<Exclude<DetectedFormat, 'other-xliff'>, string> = {
  * The format to import `bytes` as: the one its content shows, or the user's choice among the
  * text formats when the content is text of one of them (Markdown and plain text cannot be told
  * apart for sure, and any text can be read as either). Refuses an XLIFF version we do not read
- * and a choice the content contradicts (`html` for a zip, `xliff12` for a text).
+ * and a choice the content contradicts (`html` for a zip, `xliff12` for a text); refuses an
+ * OLE file (an encrypted Word file or a binary .doc) whatever the choice.
  */
 export function requireImportFormat(
   bytes: Uint8Array,
   asked: DocumentFormat | 'auto' | undefined,
 ): DocumentFormat {
   const detected = detectFormat(bytes)
+  if (detected === 'ole') {
+    throw new ImportError(
+      'import.encrypted',
+      'The file is a password-protected (encrypted) Word file or an old binary .doc: save it as an unprotected .docx.',
+    )
+  }
   if (detected === 'other-xliff') {
     throw new ImportError(
       'import.xliff_version',

@@ -52,6 +52,11 @@ export class RoomRegistry {
     }, this.options.unloadDelayMs)
   }
 
+  /** Rooms loaded in this process. */
+  get openCount(): number {
+    return this.loaded.size
+  }
+
   /** Progress of the document as it is in memory right now, if it is open. */
   liveProgress(documentId: string): DocumentProgress | undefined {
     return this.loaded.get(documentId)?.progress()

@@ -18,3 +18,5 @@ export {
   type MarkupErrorCode,
   type UnitSegment,
 } from './textUnits/index.ts'
+export * from './zip/index.ts'
+export * from './docx/index.ts'

@@ -28,7 +28,7 @@ export const META_KEYS = {
 } as const
 
 /** Formats a document can be imported from and exported back into. */
-export const DOCUMENT_FORMATS = ['txt', 'xliff12', 'xliff20', 'html', 'md'] as const
+export const DOCUMENT_FORMATS = ['txt', 'xliff12', 'xliff20', 'html', 'md', 'docx'] as const
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number]
 
 export function isDocumentFormat(value: unknown): value is DocumentFormat {

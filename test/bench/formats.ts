@@ -1,10 +1,11 @@
 // `npm run bench -- formats`: import and export of generated large files through the server's
 // own code paths, each format in a process of its own (RSS is per process and never shrinks
 // back): a 10,000-unit XLIFF 2.0 file (inline codes, notes, originalData), a 10,000-paragraph
-// HTML page and Markdown text (inline markup, links, attributes). Decode, parse, build the
-// Y.Doc; fill every target; write back into the original and encode. Prints time and peak RSS
-// (sampled) for each step.
-import { spawnSync } from 'node:child_process'
+// HTML page and Markdown text (inline markup, links, attributes), and a generated 300-page
+// DOCX (about 10,000 segments, with tables, footnotes and inline formatting). Decode, parse,
+// build the Y.Doc; fill every target; write back into the original and encode. Prints time and
+// peak RSS (sampled) for each step.
+import { execFileSync, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import * as Y from 'yjs'
 import { initDocument, readSegments, setTargetTagged, type SegmentInit } from '@qalam/shared/model'
@@ -151,5 +152,9 @@ if (only !== undefined) {
     if (child.status !== 0) throw new Error(`bench ${which} failed: ${child.stderr}`)
     results[which] = JSON.parse(child.stdout.trim().split('\n').pop()!) as unknown
   }
+  const docxScript = fileURLToPath(new URL('./formats/measureDocx.ts', import.meta.url))
+  results.docx = JSON.parse(
+    execFileSync(process.execPath, [...process.execArgv, docxScript], { encoding: 'utf8' }),
+  ) as unknown
   console.log(JSON.stringify(results, null, 2))
 }

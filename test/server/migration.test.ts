@@ -85,6 +85,7 @@ test('a database from the first release opens, keeps its data and gains soft del
     { version: 2 },
     { version: 3 },
     { version: 4 },
+    { version: 5 },
   ])
   expect(db.prepare('SELECT deleted_at IS NOT NULL AS d FROM documents').get()).toEqual({ d: 1 })
   db.close()
@@ -98,7 +99,7 @@ test('/readyz answers 503 while migrations are not current, and db migrate bring
   db.close()
   const behind = await fetch(`${server.url}/readyz`)
   expect(behind.status).toBe(503)
-  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 4 } })
+  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 5 } })
 
   const run = spawnSync('npx', ['tsx', 'server/cli/main.ts', 'db', 'migrate'], {
     cwd: join(import.meta.dirname, '..', '..'),
@@ -107,7 +108,7 @@ test('/readyz answers 503 while migrations are not current, and db migrate bring
   })
   expect(run.stderr).toBe('')
   expect(run.stdout).toBe(
-    `sqlite:${server.databaseFile} migrated to schema 4 (applied 1, 2, 3, 4)\n`,
+    `sqlite:${server.databaseFile} migrated to schema 5 (applied 1, 2, 3, 4, 5)\n`,
   )
   expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
 })

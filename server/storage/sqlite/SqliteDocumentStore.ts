@@ -5,6 +5,7 @@ import type {
   DocumentStore,
   DocumentSummary,
   LoadedDocument,
+  LogTail,
   OriginalFile,
 } from '../DocumentStore.ts'
 import { CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from './schema.ts'
@@ -50,7 +51,8 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   )
   const upsertSnapshot = db.prepare(
     `INSERT INTO snapshots (document_id, seq, data) VALUES (?, ?, ?)
-     ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+     ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data
+     WHERE excluded.seq >= snapshots.seq`,
   )
   const insertUpdate = db.prepare('INSERT INTO updates (document_id, data) VALUES (?, ?)')
   const touchDocument = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?')
@@ -125,6 +127,23 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
     return seq
   })
 
+  /** The log after `afterSeq`; the snapshot too when it is past it. Run inside a transaction. */
+  const readTail = (id: string, afterSeq: number, liveOnly = true): LogTail | null => {
+    if (liveOnly && !selectIsLive.get(id)) return null
+    const snapshot = selectSnapshot.get(id) as { seq: number; data: Buffer } | undefined
+    if (!snapshot) return null
+    const folded = snapshot.seq > afterSeq
+    const from = folded ? snapshot.seq : afterSeq
+    const rows = selectUpdates.all(id, from) as Array<{ seq: number; data: Buffer }>
+    return {
+      snapshot: folded ? new Uint8Array(snapshot.data) : null,
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: rows.at(-1)?.seq ?? from,
+    }
+  }
+
+  const loadTail = db.transaction((id: string, afterSeq: number) => readTail(id, afterSeq))
+
   const purge = db.transaction((deletedBefore: number): string[] => {
     const ids = (selectExpired.all(deletedBefore) as Array<{ id: string }>).map((row) => row.id)
     for (const id of ids) deleteRow.run(id)
@@ -170,6 +189,22 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
     },
     async appendUpdate(id, update) {
       return append(id, update)
+    },
+    async appendJudged(id, afterSeq, judge) {
+      // better-sqlite3's transactions are synchronous, so the judge runs inside the write lock.
+      return db
+        .transaction(() => {
+          // A document in the bin still takes appends, as `appendUpdate` does: its sockets
+          // are being closed, and what they sent meanwhile is kept if it is restored.
+          const tail = readTail(id, afterSeq, false)
+          if (!tail) throw new Error(`no document ${id} to append to`)
+          const { append: update, verdict } = judge(tail)
+          return { seq: update ? append(id, update) : null, verdict }
+        })
+        .immediate()
+    },
+    async loadTail(id, afterSeq) {
+      return loadTail(id, afterSeq)
     },
     async loadDocument(id) {
       return load(id)
