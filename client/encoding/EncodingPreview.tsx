@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { ENCODINGS, isEncoding } from '@qalam/shared/api'
 import { ErrorMessage } from '../http/ErrorMessage.tsx'
-import type { FilePreview } from './previewFile.ts'
+import { isTextPreview, type FilePreview } from './previewFile.ts'
 import { EncodingSelect, useEncodingName } from './EncodingSelect.tsx'
 import type { FilePreviewControl } from './useFilePreview.ts'
 import './encoding.css'
@@ -33,10 +33,10 @@ export function EncodingPreview({
       data-state={state.kind}
       data-format={ready?.format}
       data-encoding={ready?.format === 'docx' ? undefined : ready?.encoding}
-      data-detected={ready?.format === 'txt' ? ready.detected.encoding : undefined}
+      data-detected={ready && isTextPreview(ready) ? ready.detected.encoding : undefined}
     >
       {/* XLIFF declares its own encoding and DOCX is UTF-8: a picker would only misread them. */}
-      {ready?.format !== 'xliff12' && ready?.format !== 'xliff20' && ready?.format !== 'docx' && (
+      {(ready === null || isTextPreview(ready)) && (
         <EncodingSelect
           id={`${id}-encoding`}
           label={t('import.encoding')}
@@ -63,7 +63,7 @@ function usePreviewStatus(preview: FilePreview): string {
   const { t } = useTranslation()
   const name = useEncodingName()
   if (preview.format === 'docx') return t('formats.docxPreview')
-  if (preview.format !== 'txt') {
+  if (!isTextPreview(preview)) {
     return t('formats.xliffPreview', {
       format: t(`formats.${preview.format}`),
       encoding: isEncoding(preview.encoding) ? name(preview.encoding) : preview.encoding,
@@ -81,7 +81,7 @@ function PreviewLines({ id, preview, lang }: { id: string; preview: FilePreview;
   const { t } = useTranslation()
   const status = usePreviewStatus(preview)
   // Only a text file's legacy encoding is worth a second look; XLIFF's is the file's own word.
-  const isLegacy = preview.format === 'txt' && preview.encoding !== 'utf-8'
+  const isLegacy = isTextPreview(preview) && preview.encoding !== 'utf-8'
   return (
     <>
       <p

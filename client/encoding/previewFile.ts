@@ -2,17 +2,18 @@ import { z } from 'zod'
 import { ENCODINGS } from '@qalam/shared/api'
 import { requestJson } from '../http/requestJson.ts'
 
-const filePreview = z.discriminatedUnion('format', [
+const filePreview = z.union([
   z.object({
-    format: z.literal('txt'),
+    /** Text (Markdown, HTML naming no charset): read in the encoding picked or detected. */
+    format: z.enum(['txt', 'md', 'html']),
     /** The encoding the lines are shown in: the one asked for, else the detected one. */
     encoding: z.enum(ENCODINGS),
     detected: z.object({ encoding: z.enum(ENCODINGS), confidence: z.number() }),
     lines: z.array(z.string()),
   }),
   z.object({
-    /** XLIFF: read in the encoding its file declares, so there is nothing to pick. */
-    format: z.enum(['xliff12', 'xliff20']),
+    /** XLIFF, or HTML naming its charset: read in the encoding it declares, nothing to pick. */
+    format: z.enum(['xliff12', 'xliff20', 'html']),
     encoding: z.string(),
     lines: z.array(z.string()),
   }),
@@ -24,6 +25,12 @@ const filePreview = z.discriminatedUnion('format', [
   }),
 ])
 export type FilePreview = z.infer<typeof filePreview>
+export type TextPreview = Extract<FilePreview, { detected: unknown }>
+
+/** A preview of a file read as text in a chosen encoding (not one its content declares). */
+export function isTextPreview(preview: FilePreview): preview is TextPreview {
+  return 'detected' in preview
+}
 
 export interface PreviewRequest {
   /** The project the file is meant for: previewing takes the right to import into it. */

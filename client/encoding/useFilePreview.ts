@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import type { Encoding } from '@qalam/shared/api'
 import { useRequest } from '../http/useRequest.ts'
-import { previewFile, type FilePreview } from './previewFile.ts'
+import { isTextPreview, previewFile, type FilePreview } from './previewFile.ts'
 
 export type FilePreviewState =
   | { kind: 'none' }
@@ -59,7 +59,7 @@ export function useFilePreview(projectId: string, file: File | null): FilePrevie
     state,
     choose,
     encoding:
-      state.kind === 'ready' && state.preview.format === 'txt' ? state.preview.encoding : undefined,
+      state.kind === 'ready' && isTextPreview(state.preview) ? state.preview.encoding : undefined,
   }
 }
 

@@ -1,7 +1,7 @@
 import { useRef, useState, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ENCODINGS, isEncoding } from '@qalam/shared/api'
-import { DOCUMENT_FORMATS, type DocumentFormat } from '@qalam/shared/model'
+import { EXPORT_FORMATS, type ExportFormat } from '@qalam/shared/model'
 import {
   EncodingSelect,
   useEncodingName,
@@ -18,6 +18,19 @@ import { UnrepresentableReport } from './UnrepresentableReport.tsx'
 import { unrepresentableDetailOf } from './unrepresentableDetail.ts'
 import { useExportDownload } from './useExportDownload.ts'
 import './export.css'
+
+const EXTENSIONS: Record<ExportFormat, string> = {
+  txt: 'txt',
+  xliff12: 'xlf',
+  xliff20: 'xlf',
+  html: 'html',
+  md: 'md',
+  docx: 'docx',
+  tmx: 'tmx',
+}
+
+/** Formats written only into the file the document came from. */
+const INTO_ORIGINAL_ONLY: ReadonlySet<ExportFormat> = new Set(['html', 'md', 'docx'])
 
 /**
  * Export: says how many segments will stay in the source language, lets the user choose the
@@ -42,14 +55,13 @@ export function ExportButton({
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [untranslated, setUntranslated] = useState(0)
   const sourceFormat = meta.sourceFormat ?? 'txt'
-  const [format, setFormat] = useState<DocumentFormat>(sourceFormat)
+  const [format, setFormat] = useState<ExportFormat>(sourceFormat)
   const [encoding, setEncoding] = useState<ExportEncoding>('utf-8')
   const [policy, setPolicy] = useState<ExportPolicy>(DEFAULT_EXPORT_POLICY)
   // Each opening remounts the report, which asks the server afresh.
   const [openings, setOpenings] = useState(0)
   const choice: ExportChoice = format === 'txt' ? { format, encoding } : { format }
-  const extension = format === 'txt' ? 'txt' : format === 'docx' ? 'docx' : 'xlf'
-  const fallbackName = `${meta.title}.${meta.targetLang}.${extension}`
+  const fallbackName = `${meta.title}.${meta.targetLang}.${EXTENSIONS[format]}`
   const { download, isDownloading, error, clearError } = useExportDownload(documentId, fallbackName)
   const original =
     isEncoding(meta.sourceEncoding) && meta.sourceEncoding !== 'utf-8' ? meta.sourceEncoding : null
@@ -61,9 +73,11 @@ export function ExportButton({
   for (const other of ENCODINGS) {
     if (other !== 'utf-8') options.push({ value: other, label: name(other) })
   }
-  // DOCX is written into the Word file the document came from: offered only when there is one.
-  const formats = DOCUMENT_FORMATS.filter((value) => value !== 'docx' || sourceFormat === 'docx')
-  const formatOptions = formats.map((value) => {
+  // HTML, Markdown and DOCX are written into their original: offered to documents imported so.
+  const offered = EXPORT_FORMATS.filter(
+    (value) => !INTO_ORIGINAL_ONLY.has(value) || value === sourceFormat,
+  )
+  const formatOptions = offered.map((value) => {
     const label = t(`formats.${value}`)
     return {
       value,
@@ -144,7 +158,13 @@ export function ExportButton({
           />
         ) : (
           <p className="export-dialog__note" data-testid="export-xliff-note">
-            {format === sourceFormat ? t('formats.intoOriginal') : t('formats.newFile')}
+            {format === 'tmx'
+              ? t('formats.tmxNote')
+              : INTO_ORIGINAL_ONLY.has(format)
+                ? t('formats.markupNote')
+                : format === sourceFormat
+                  ? t('formats.intoOriginal')
+                  : t('formats.newFile')}
           </p>
         )}
         {detail !== null ? (

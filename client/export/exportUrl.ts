@@ -1,5 +1,5 @@
 import type { Encoding } from '@qalam/shared/api'
-import type { DocumentFormat } from '@qalam/shared/model'
+import type { ExportFormat } from '@qalam/shared/model'
 import { DEFAULT_EXPORT_POLICY, type ExportPolicy } from '@qalam/shared/export'
 import { policyParams } from './exportPolicyApi.ts'
 
@@ -7,11 +7,11 @@ import { policyParams } from './exportPolicyApi.ts'
 export type ExportEncoding = Encoding | 'original'
 
 /**
- * What to export: plain text in an encoding, or XLIFF, which is written in the encoding its
- * own file declares (the original's, or UTF-8 for a new file), so it takes none.
+ * What to export: plain text in an encoding, or another format, written in the encoding its
+ * own file declares (XLIFF, HTML and Markdown: the original's; new XLIFF and TMX: UTF-8).
  */
 export type ExportChoice =
-  { format: 'txt'; encoding: ExportEncoding } | { format: Exclude<DocumentFormat, 'txt'> }
+  { format: 'txt'; encoding: ExportEncoding } | { format: Exclude<ExportFormat, 'txt'> }
 
 /**
  * Where the server serves the document rebuilt in the target language, as `choice` says, writing

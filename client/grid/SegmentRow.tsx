@@ -68,7 +68,9 @@ export const SegmentRow = memo(function SegmentRow({
   }
   if (segment === undefined) return null
   const isLocked = segment.status === 'approved'
-  const isReadOnly = isLocked || !mayEdit
+  // The file said not to translate it (XLIFF translate="no"): shown for context, locked.
+  const isProtected = segment.isProtected
+  const isReadOnly = isLocked || isProtected || !mayEdit
   const note = segment.status === 'rejected' ? segment.reviewNote : ''
   const activate = () => {
     if (!isActive) onActivate(index)
@@ -98,7 +100,7 @@ export const SegmentRow = memo(function SegmentRow({
   return (
     <div
       role="row"
-      className={`segment-row segment-row--${segment.status}${isActive ? ' segment-row--active' : ''}${occupant === undefined ? '' : ' segment-row--occupied'}`}
+      className={`segment-row segment-row--${segment.status}${isProtected ? ' segment-row--protected' : ''}${isActive ? ' segment-row--active' : ''}${occupant === undefined ? '' : ' segment-row--occupied'}`}
       style={
         occupant === undefined
           ? undefined
@@ -111,6 +113,7 @@ export const SegmentRow = memo(function SegmentRow({
       data-segment-index={index}
       data-segment-id={segment.id}
       data-status={segment.status}
+      data-protected={isProtected ? 'true' : undefined}
     >
       <div role="cell" className="segment-row__number">
         {index + 1}
@@ -140,7 +143,7 @@ export const SegmentRow = memo(function SegmentRow({
         onClick={onTargetClick}
         onMouseDown={onTargetMouseDown}
         onKeyDown={onTargetKeyDown}
-        title={isLocked ? t('grid.readOnly') : undefined}
+        title={isProtected ? t('grid.protected') : isLocked ? t('grid.readOnly') : undefined}
       >
         {note !== '' && <ReviewNote note={note} />}
         {segmentMap !== undefined ? (
@@ -175,7 +178,11 @@ export const SegmentRow = memo(function SegmentRow({
       </div>
       <div role="cell" className="segment-row__status">
         <StatusMarker status={segment.status} />
-        {isLocked && <LockIcon label={t('grid.locked')} />}
+        {isProtected ? (
+          <LockIcon label={t('grid.protected')} />
+        ) : (
+          isLocked && <LockIcon label={t('grid.locked')} />
+        )}
       </div>
     </div>
   )

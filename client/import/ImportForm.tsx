@@ -15,6 +15,7 @@ import { TrackedChangesChoice } from './TrackedChangesChoice.tsx'
 import { SameLanguageWarning } from './SameLanguageWarning.tsx'
 import { TitleField } from './TitleField.tsx'
 import { IMPORT_ACCEPT } from './importFormats.ts'
+import { ImportFormatField, useImportFormat } from './ImportFormatField.tsx'
 import { useSameLanguageQuestion } from './useSameLanguageQuestion.ts'
 
 /**
@@ -34,6 +35,9 @@ export function ImportForm({ projectId }: { projectId: string }) {
   const [targetLang, setTargetLang] = useState('kk')
   const sameLanguage = useSameLanguageQuestion(sourceLang, targetLang)
   const [progress, setProgress] = useState<ImportProgress | null>(null)
+  const format = useImportFormat(
+    preview.state.kind === 'ready' ? preview.state.preview.format : null,
+  )
   const [acceptTracked, setAcceptTracked] = useState(false)
   const hasTrackedChanges =
     preview.state.kind === 'ready' &&
@@ -53,6 +57,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
           targetLang,
           sameLanguage: sameLanguage.isConfirmed,
           encoding: preview.encoding,
+          format: format.chosen ?? undefined,
           ...(hasTrackedChanges ? { trackedChanges: acceptTracked ? 'accept' : 'refuse' } : {}),
         },
         setProgress,
@@ -77,6 +82,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
         accept={IMPORT_ACCEPT}
       />
       <EncodingPreview id="import-file" control={preview} lang={sourceLang} />
+      <ImportFormatField control={format} />
       {hasTrackedChanges && (
         <TrackedChangesChoice accepted={acceptTracked} onChange={setAcceptTracked} />
       )}

@@ -198,7 +198,8 @@ function Workbench({
   const approvable = useMemo(() => translatedInView(statuses, rows), [statuses, rows])
   const nextId = activeIndex === null ? null : (store.segment(activeIndex + 1)?.id ?? null)
   const matches = useSegmentMatches(session.documentId, store, activeId, nextId)
-  const activeLocked = activeIndex !== null && store.segment(activeIndex)?.status === 'approved'
+  const activeSegment = activeIndex === null ? undefined : store.segment(activeIndex)
+  const activeLocked = activeSegment?.status === 'approved' || activeSegment?.isProtected === true
 
   // Find and go to reach every segment: one the status filter hides shows the whole list again.
   const showSegment = (index: number) => {

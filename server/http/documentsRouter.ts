@@ -20,7 +20,13 @@ import {
   type Encoding,
 } from '../encoding/index.ts'
 import { ownBuffer } from '../workers/index.ts'
-import { isDocumentFormat, readMeta } from '@qalam/shared/model'
+import { isExportFormat, readMeta } from '@qalam/shared/model'
+import { EXPORT_FILES } from '../formats/index.ts'
+import {
+  exportMarkupDocument,
+  exportTmxDocument,
+  requireOwnHtmlEncoding,
+} from './markupDocuments.ts'
 import type { AuditLog } from '../audit/index.ts'
 import { DELETED_RETENTION_MS, type ActingRole } from '@qalam/shared/workflow'
 import type { AuthStore, User } from '../auth/index.ts'
@@ -81,7 +87,6 @@ export interface DocumentsRouterOptions {
 /** A document as the API shows it to one user: with its project and that user's role there. */
 export type DocumentView = DocumentSummary & { projectId: string; role: ActingRole }
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const PREVIEW_LINES = 8
 const PREVIEW_LINE_CHARS = 300
 const UNREPRESENTABLE_EXAMPLES = 20
@@ -192,9 +197,11 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       const format = requireImportFormat(file.bytes, fields.format)
       const title = fields.title || titleFromFileName(file.name) || 'Untitled'
       const now = Date.now()
+      const isXliff = format === 'xliff12' || format === 'xliff20'
       if (format === 'docx') requireNoEncoding(fields.encoding)
-      else if (format !== 'txt') requireOwnXmlEncoding(file.bytes, fields.encoding)
+      else if (isXliff) requireOwnXmlEncoding(file.bytes, fields.encoding)
       else requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
+      if (format === 'html') requireOwnHtmlEncoding(file.bytes, fields.encoding)
       // Moved to the worker, not copied: the main thread keeps no copy of a 20 MB body.
       const { bytes, buffer } = ownBuffer(file.bytes)
       if (format === 'docx') {
@@ -220,7 +227,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         await auth.addDocumentToProject(projectId, summary.id)
         return { summary, segments: docx.segments }
       }
-      if (format !== 'txt') {
+      if (isXliff) {
         // Parsed, checked and built in the worker; the file's own languages come back with it,
         // and the original file is stored with the document for an export into it.
         const xliff = await slot.run(
@@ -251,6 +258,28 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         })
         await auth.addDocumentToProject(projectId, summary.id)
         return { summary, segments: xliff.segments, prefill }
+      }
+      if (format === 'html' || format === 'md') {
+        // Read, segmented and built in the worker; the file is kept for the export into it.
+        const markup = await slot.run(
+          'importMarkup',
+          {
+            bytes,
+            format,
+            fileName: file.name,
+            title,
+            sourceLang,
+            targetLang,
+            encoding: fields.encoding,
+            rules: await segmentation.load(projectId),
+            now,
+          },
+          { transfer: [buffer] },
+        )
+        const heading = { title, sourceLang, targetLang, original: markup.original }
+        const summary = await storeDocument(store, heading, markup, now)
+        await auth.addDocumentToProject(projectId, summary.id)
+        return { summary, segments: markup.segments }
       }
       const built = await slot.run(
         'importText',
@@ -406,8 +435,17 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     requirePermission(summary.role, 'export')
     const { format, encoding: asked } = parseInput(exportQuery, request.query)
     const askedPolicy = parseInput(exportPolicyQuery, request.query)
-    if (!isDocumentFormat(format)) {
+    if (!isExportFormat(format)) {
       throw new ExportError('export.unknown_format', `Unknown export format: ${format}`)
+    }
+    if (format !== 'txt' && asked !== undefined && asked !== 'original') {
+      // XLIFF and HTML are written in the encoding their file declares (the original's, or
+      // UTF-8 for a new file), Markdown in its original's, DOCX in UTF-8 like every Word
+      // file: re-encoding would break that.
+      throw new ExportError(
+        'export.encoding_not_applicable',
+        `A ${format} export is written in its file's own encoding; encoding=${asked} applies to txt only.`,
+      )
     }
     const doc = await loadForExport(
       { store, liveDocument: (id) => live.liveDocument(id) },
@@ -415,13 +453,20 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     )
     if (!doc) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
     const { policy } = await resolveExportPolicy(auth, summary.projectId, askedPolicy)
+    const served = EXPORT_FILES[format]
+    const send = (bytes: Uint8Array, fileName: string, untranslated: number, charset = '') => {
+      response
+        .status(200)
+        .set({
+          'Content-Type': `${served.mediaType}${charset}`,
+          'Content-Disposition': attachmentDisposition(fileName),
+          'X-Untranslated-Segments': String(untranslated),
+          'X-Export-Scope': policy.scope,
+        })
+        .send(Buffer.from(bytes))
+    }
+    const newName = `${summary.title}.${summary.targetLang}.${served.extension}`
     if (format === 'docx') {
-      if (asked !== undefined && asked !== 'original') {
-        throw new ExportError(
-          'export.encoding_not_applicable',
-          `DOCX is written in UTF-8 like every Word file; encoding=${asked} applies to txt only.`,
-        )
-      }
       const original = await loadDocxOriginal(store, summary.id)
       // Written in the worker pool: a long document takes seconds of CPU.
       const user = requireUser(request)
@@ -430,37 +475,22 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         const input = { update, original: { ...original, bytes: original.bytes.slice() }, policy }
         return slot.run('exportDocx', input, { transfer: [buffer] })
       })
-      response
-        .status(200)
-        .set({
-          'Content-Type': DOCX_TYPE,
-          'Content-Disposition': attachmentDisposition(original.name),
-          'X-Untranslated-Segments': String(docx.untranslated),
-          'X-Export-Scope': policy.scope,
-        })
-        .send(Buffer.from(docx.bytes))
+      send(docx.bytes, original.name, docx.untranslated)
       return
     }
-    if (format !== 'txt') {
-      // XLIFF is written in the encoding its prolog declares (the original's, or UTF-8 for a
-      // new file): re-encoding would make the declaration lie.
-      if (asked !== undefined && asked !== 'original') {
-        throw new ExportError(
-          'export.encoding_not_applicable',
-          `XLIFF is written in the encoding its file declares; encoding=${asked} applies to txt only.`,
-        )
-      }
+    if (format === 'xliff12' || format === 'xliff20') {
       const xliff = await exportXliffDocument(store, summary.id, doc, format, policy)
-      response
-        .status(200)
-        .set({
-          'Content-Type': 'application/xliff+xml',
-          'Content-Disposition': attachmentDisposition(
-            xliff.fileName ?? `${summary.title}.${summary.targetLang}.xlf`,
-          ),
-          'X-Untranslated-Segments': String(xliff.untranslated),
-        })
-        .send(Buffer.from(xliff.bytes))
+      send(xliff.bytes, xliff.fileName ?? newName, xliff.untranslated)
+      return
+    }
+    if (format === 'html' || format === 'md') {
+      const markup = await exportMarkupDocument(store, summary.id, doc, format, policy)
+      send(markup.bytes, newName, markup.untranslated)
+      return
+    }
+    if (format === 'tmx') {
+      const tmx = exportTmxDocument(doc, policy)
+      send(tmx.bytes, newName, tmx.untranslated, '; charset=utf-8')
       return
     }
     const { text, untranslated, segmentTexts } = exportPlainText(doc, policy)

@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'import.not_xliff'
   | 'import.xml_encoding'
   | 'import.encoding_conflict'
+  | 'import.markup_too_deep'
+  | 'import.markup_too_long'
   | 'import.encrypted'
   | 'import.macros'
   | 'import.docx_tracked_changes'
@@ -112,6 +114,8 @@ const IMPORT_STATUS: Partial<Record<ErrorCode, number>> = {
   'import.too_large': 413,
   'import.too_complex': 413,
   'import.xliff_too_large': 413,
+  'import.markup_too_long': 413,
+  'import.markup_too_deep': 422,
   'import.docx_too_large': 413,
   'import.zip_bomb': 413,
   'import.failed': 422,

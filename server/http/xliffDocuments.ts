@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import type { ExportPolicy } from '@qalam/shared/export'
 import { XliffError, declaredXmlEncoding } from '@qalam/shared/formats'
 import { canonicalLanguage } from '@qalam/shared/text'
-import type { DocumentFormat, SegmentInit } from '@qalam/shared/model'
+import { TEXT_FORMATS, type DocumentFormat, type SegmentInit } from '@qalam/shared/model'
 import {
   OriginalCorruptError,
   XmlEncodingError,
@@ -10,6 +10,7 @@ import {
   detectFormat,
   exportXliff,
   readXliffFile,
+  type DetectedFormat,
   type XliffExport,
   type XliffFormat,
 } from '../formats/index.ts'
@@ -24,7 +25,23 @@ import { requireDistinctLanguages } from './importFields.ts'
  * ImportErrors naming the reason; nothing is stored before the whole file has been read.
  */
 
-/** The format to import `bytes` as; refuses an XLIFF version we do not read, or a mismatch. */
+const FORMAT_NAMES: Record<Exclude<DetectedFormat, 'other-xliff' | 'ole'>, string> = {
+  txt: 'plain text',
+  md: 'Markdown',
+  html: 'HTML',
+  xliff12: 'XLIFF 1.2',
+  xliff20: 'XLIFF 2',
+  docx: 'a zip package (DOCX)',
+  binary: 'not text',
+}
+
+/**
+ * The format to import `bytes` as: the one its content shows, or the user's choice among the
+ * text formats when the content is text of one of them (Markdown and plain text cannot be told
+ * apart for sure, and any text can be read as either). Refuses an XLIFF version we do not read
+ * and a choice the content contradicts (`html` for a zip, `xliff12` for a text); refuses an
+ * OLE file (an encrypted Word file or a binary .doc) whatever the choice.
+ */
 export function requireImportFormat(
   bytes: Uint8Array,
   asked: DocumentFormat | 'auto' | undefined,
@@ -42,13 +59,15 @@ export function requireImportFormat(
       'The file is XLIFF of a version we do not read (1.2 and 2.x are supported).',
     )
   }
-  if (asked !== undefined && asked !== 'auto' && asked !== detected) {
-    throw new ImportError(
-      'import.format_mismatch',
-      `The file was sent as ${asked} but its content is ${detected === 'txt' ? 'plain text' : detected === 'docx' ? 'a zip package' : detected}.`,
-    )
+  if (asked === undefined || asked === 'auto') return detected === 'binary' ? 'txt' : detected
+  if (asked === detected) return asked
+  if (TEXT_FORMATS.includes(asked) && detected !== 'binary' && TEXT_FORMATS.includes(detected)) {
+    return asked
   }
-  return detected
+  throw new ImportError(
+    'import.format_mismatch',
+    `The file was sent as ${asked} but its content is ${FORMAT_NAMES[detected]}.`,
+  )
 }
 
 const IMPORT_CODES = {
@@ -127,7 +146,7 @@ export function readXliffImport(request: XliffImportRequest): XliffImport {
     throw importErrorFrom(error)
   }
   const segments = read.parsed.segments
-  if (segments.length === 0) {
+  if (segments.every((segment) => segment.isProtected === true)) {
     throw new ImportError('import.no_segments', 'The file has no text to translate.')
   }
   // The file's own languages win: the export goes back to a tool that expects them.

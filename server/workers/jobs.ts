@@ -1,7 +1,13 @@
 // The CPU-heavy work of imports and alignments, run in the worker pool (or inline with a pool of
 // size 0). Inputs were validated by the routes; handlers throw the same AppErrors the routes
 // would, which cross back to the main thread with their code and status.
-import { parsePlainText, type PreviewLocale, type ReviewRead } from '@qalam/shared/formats'
+import {
+  parsePlainText,
+  previewDocx,
+  type PreviewLocale,
+  type ReviewRead,
+  type TrackedChanges,
+} from '@qalam/shared/formats'
 import type { DocumentProgress } from '@qalam/shared/model'
 import type { XliffFormat } from '../formats/index.ts'
 import type { OriginalFile } from '../storage/index.ts'
@@ -16,9 +22,10 @@ import {
   requireImportFormat,
   requireOwnXmlEncoding,
 } from '../http/xliffDocuments.ts'
+import { readMarkupImport, requireOwnHtmlEncoding } from '../http/markupDocuments.ts'
+import { declaredHtmlEncoding, decodeMarkupFile, type MarkupFormat } from '../formats/index.ts'
 import type { ExportPolicy } from '@qalam/shared/export'
 import { docxImportError, readDocxImport, writeDocxExport } from '../http/docxDocuments.ts'
-import { previewDocx, type TrackedChanges } from '@qalam/shared/formats'
 import { readRules, type StoredSegmentation } from '../segmentation/index.ts'
 import { ownBuffer, type JobOutput } from './jobProtocol.ts'
 import { readReviewUpload, renderDocxFile } from '../http/reviewFiles.ts'
@@ -117,6 +124,46 @@ function importXliff(input: ImportXliffInput): JobOutput<BuiltXliffImport> {
   }
 }
 
+export interface ImportMarkupInput {
+  bytes: Uint8Array
+  format: MarkupFormat
+  fileName: string
+  title: string
+  sourceLang: string
+  targetLang: string
+  /** What to read the file in when it declares no encoding; absent means UTF-8. */
+  encoding: Encoding | undefined
+  rules: StoredSegmentation
+  now: number
+}
+
+/** An HTML or Markdown import: built with its tags, and its original for the store. */
+export interface BuiltMarkupImport extends BuiltImport {
+  original: OriginalFile
+}
+
+/** Decodes and reads an HTML or Markdown file into segments and builds its document. */
+function importMarkup(input: ImportMarkupInput): JobOutput<BuiltMarkupImport> {
+  const read = readMarkupImport({ ...input, rules: readRules(input.rules) })
+  const built = buildDocument(
+    {
+      title: input.title,
+      sourceLang: input.sourceLang,
+      targetLang: input.targetLang,
+      parsed: { segments: read.segments, trailing: '' },
+      sourceEncoding: read.sourceEncoding,
+      sourceFormat: input.format,
+    },
+    input.now,
+  )
+  const output = builtOutput(built, read.segments.length)
+  const original = ownBuffer(read.original.bytes)
+  return {
+    result: { ...output.result, original: { ...read.original, bytes: original.bytes } },
+    transfer: [...(output.transfer ?? []), original.buffer],
+  }
+}
+
 export interface ImportDocxInput {
   bytes: Uint8Array
   fileName: string
@@ -185,9 +232,9 @@ export interface PreviewInput {
 }
 
 export type Preview =
-  | { format: 'txt'; encoding: Encoding; detected: Detection; lines: string[] }
-  /** XLIFF is read in the encoding its file declares: nothing to pick, only to show. */
-  | { format: XliffFormat; encoding: string; lines: string[] }
+  | { format: 'txt' | 'md' | 'html'; encoding: Encoding; detected: Detection; lines: string[] }
+  /** XLIFF (and HTML naming its charset) is read in the encoding it declares: only shown. */
+  | { format: XliffFormat | 'html'; encoding: string; lines: string[] }
   /** DOCX: its first paragraphs, and whether it has tracked changes to accept. */
   | { format: 'docx'; lines: string[]; trackedChanges: boolean }
 
@@ -211,15 +258,33 @@ function previewText(input: PreviewInput): JobOutput<Preview> {
       throw docxImportError(error)
     }
   }
-  if (format !== 'txt') {
+  if (format === 'xliff12' || format === 'xliff20') {
     requireOwnXmlEncoding(input.bytes, input.encoding)
     const xml = decodeXliffUpload(input.bytes)
     return { result: { format, encoding: xml.encoding, lines: firstLines(xml.text) } }
+  }
+  const declared = format === 'html' ? declaredHtmlEncoding(input.bytes) : null
+  if (format === 'html' && declared !== null) {
+    requireOwnHtmlEncoding(input.bytes, input.encoding)
+    const html = decodeMarkupUpload(input.bytes)
+    return { result: { format, encoding: declared, lines: firstLines(html) } }
   }
   const detected = detectEncoding(input.bytes)
   const encoding = input.encoding ?? detected.encoding
   const lines = firstLines(decodeTextFileAs(input.bytes, encoding))
   return { result: { format, encoding, detected, lines } }
+}
+
+/** An HTML file in the charset it declares, for its preview. */
+function decodeMarkupUpload(bytes: Uint8Array): string {
+  try {
+    return decodeMarkupFile(bytes, 'html').text
+  } catch (error) {
+    throw new ImportError(
+      'import.undecodable',
+      error instanceof Error ? error.message : 'undecodable',
+    )
+  }
 }
 
 type ImportCode = ConstructorParameters<typeof ImportError>[0]
@@ -317,6 +382,7 @@ export const jobs = {
   renderDocxPreview: renderDocxPreviewJob,
   importText,
   importXliff,
+  importMarkup,
   importDocx,
   exportDocx: exportDocxJob,
   previewText,

@@ -11,6 +11,14 @@ export {
   type XmlElement,
   type XmlEncodingGuess,
 } from './xml/index.ts'
+export * from './html/index.ts'
+export * from './markdown/index.ts'
+export {
+  MarkupError,
+  segmentsByUnit,
+  type MarkupErrorCode,
+  type UnitSegment,
+} from './textUnits/index.ts'
 export * from './zip/index.ts'
 export * from './docx/index.ts'
 export * from './review/index.ts'

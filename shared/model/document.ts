@@ -78,6 +78,7 @@ export function appendSegments(
         map.set(SEGMENT_KEYS.sourceTags, validPlacedTags(init.sourceTags, tags, init.source.length))
       }
       if (init.notes && init.notes.length > 0) map.set(SEGMENT_KEYS.notes, [...init.notes])
+      if (init.isProtected === true) map.set(SEGMENT_KEYS.protected, true)
       if (init.matches && init.matches.length > 0) {
         map.set(
           SEGMENT_KEYS.matches,
@@ -256,6 +257,11 @@ export function getSegment(doc: Y.Doc, id: string): SegmentMap | undefined {
   return index < 0 ? undefined : segmentAt(doc, index)
 }
 
+/** Whether the file said this segment is not to be translated (then no one may change it). */
+export function isSegmentProtected(segment: SegmentMap): boolean {
+  return segment.get(SEGMENT_KEYS.protected) === true
+}
+
 export function readSegment(segment: SegmentMap, index: number): SegmentView {
   const updatedBy = segment.get(SEGMENT_KEYS.updatedBy)
   const updatedAt = segment.get(SEGMENT_KEYS.updatedAt)
@@ -281,6 +287,7 @@ export function readSegment(segment: SegmentMap, index: number): SegmentView {
     notes: readStrings(segment.get(SEGMENT_KEYS.notes)),
     matches: readMatches(segment.get(SEGMENT_KEYS.matches)),
     suggestions: segmentSuggestions(segment),
+    isProtected: isSegmentProtected(segment),
   }
 }
 

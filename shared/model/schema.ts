@@ -28,12 +28,26 @@ export const META_KEYS = {
 } as const
 
 /** Formats a document can be imported from and exported back into. */
-export const DOCUMENT_FORMATS = ['txt', 'xliff12', 'xliff20', 'docx'] as const
+export const DOCUMENT_FORMATS = ['txt', 'xliff12', 'xliff20', 'html', 'md', 'docx'] as const
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number]
 
 export function isDocumentFormat(value: unknown): value is DocumentFormat {
   return typeof value === 'string' && (DOCUMENT_FORMATS as readonly string[]).includes(value)
 }
+
+/**
+ * Formats a document can be exported to: those it can come from, and TMX (its translated
+ * pairs as translation memory, which no document is imported from).
+ */
+export const EXPORT_FORMATS = [...DOCUMENT_FORMATS, 'tmx'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value)
+}
+
+/** Formats read as text (and which one is the user's call): a text file may be any of them. */
+export const TEXT_FORMATS: readonly DocumentFormat[] = ['txt', 'md', 'html']
 
 /** Keys of each segment map. Only shared/model spells these. */
 export const SEGMENT_KEYS = {
@@ -68,6 +82,11 @@ export const SEGMENT_KEYS = {
    * accepts one into the target or dismisses it, which removes it.
    */
   suggestions: 'suggestions',
+  /**
+   * `true` for a segment the file says is not to be translated (XLIFF `translate="no"`):
+   * shown for context, read-only, never written back. Written at import, never changed.
+   */
+  protected: 'protected',
 } as const
 
 export type SegmentKey = (typeof SEGMENT_KEYS)[keyof typeof SEGMENT_KEYS]
@@ -120,6 +139,8 @@ export interface SegmentInit {
   targetTags?: readonly PlacedTag[]
   notes?: readonly string[]
   matches?: readonly ImportedMatch[]
+  /** Not to be translated: shown, locked, never exported as a translation. */
+  isProtected?: boolean
 }
 
 /** A translation the imported file suggests for a segment (kept to offer as a match). */
@@ -172,6 +193,8 @@ export interface SegmentView {
   matches: ImportedMatch[]
   /** Proposed translations waiting for a decision, oldest first. */
   suggestions: Suggestion[]
+  /** Not to be translated (the file said so): read-only for everyone. */
+  isProtected: boolean
 }
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {

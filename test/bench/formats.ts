@@ -1,17 +1,27 @@
-// `npm run bench -- formats`: import and export of a generated 10,000-unit XLIFF 2.0 file (with
-// inline codes, notes and originalData) through the server's own code paths: decode, parse,
-// build the Y.Doc; fill every target; write back into the original and encode. Prints time
-// and peak RSS (sampled) for each step. Then the same for a generated 300-page DOCX (about
-// 10,000 segments, with tables, footnotes and inline formatting).
-import * as Y from 'yjs'
-import { initDocument, readSegments, setTargetTagged } from '@qalam/shared/model'
-import { execFileSync } from 'node:child_process'
+// `npm run bench -- formats`: import and export of generated large files through the server's
+// own code paths, each format in a process of its own (RSS is per process and never shrinks
+// back): a 10,000-unit XLIFF 2.0 file (inline codes, notes, originalData), a 10,000-paragraph
+// HTML page and Markdown text (inline markup, links, attributes), and a generated 300-page
+// DOCX (about 10,000 segments, with tables, footnotes and inline formatting). Decode, parse,
+// build the Y.Doc; fill every target; write back into the original and encode. Prints time and
+// peak RSS (sampled) for each step.
+import { execFileSync, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { exportXliff, readXliffFile } from '../../server/formats/index.ts'
+import * as Y from 'yjs'
+import { initDocument, readSegments, setTargetTagged, type SegmentInit } from '@qalam/shared/model'
+import {
+  exportMarkup,
+  exportXliff,
+  readMarkupFile,
+  readXliffFile,
+} from '../../server/formats/index.ts'
+import type { OriginalFile } from '../../server/storage/index.ts'
 
 const UNITS = 10_000
+const CASES = ['xliff20', 'html', 'md'] as const
+type Case = (typeof CASES)[number]
 
-function generate(): string {
+function generateXliff(): string {
   const units: string[] = []
   for (let i = 1; i <= UNITS; i++) {
     units.push(`    <unit id="u${i}">
@@ -29,6 +39,28 @@ ${units.join('\n')}
   </file>
 </xliff>
 `
+}
+
+function generateHtml(): string {
+  const paragraphs: string[] = []
+  for (let i = 1; i <= UNITS; i++) {
+    paragraphs.push(
+      `    <p>Дело № ${i}: <b>письма</b> Абая к <a href="/d/${i}" title="Дело ${i}">сыну</a>,<br> ${1850 + (i % 50)} год. <img src="s${i}.png" alt="Печать ${i}"></p>`,
+    )
+  }
+  return `<!DOCTYPE html>\n<html lang="ru">\n<head><meta charset="utf-8"><title>Опись</title></head>\n<body>\n${paragraphs.join('\n')}\n</body>\n</html>\n`
+}
+
+function generateMarkdown(): string {
+  const paragraphs: string[] = []
+  for (let i = 1; i <= UNITS; i++) {
+    paragraphs.push(
+      i % 10 === 0
+        ? `## Раздел ${i / 10}`
+        : `Дело № ${i}: **письма** Абая к [сыну](/d/${i} "Дело ${i}"), \`${i}\` ${1850 + (i % 50)} год.`,
+    )
+  }
+  return `---\ntitle: Опись\n---\n\n${paragraphs.join('\n\n')}\n`
 }
 
 let peak = process.memoryUsage().rss
@@ -51,52 +83,78 @@ const measure = async <T>(
   return { ms: Math.round(ms), cpuMs, result, peakRssMb: Math.round(peak / 1e6) }
 }
 
-const bytes = new TextEncoder().encode(generate())
-const imported = await measure(() => {
-  const read = readXliffFile(bytes, 'xliff20', 'bench.xlf')
-  const doc = new Y.Doc()
-  initDocument(
-    doc,
-    { title: 'bench', sourceLang: 'ru', targetLang: 'kk', createdAt: 0, trailing: '' },
-    read.parsed.segments,
-    { kind: 'server' },
-  )
-  return { doc, read, update: Y.encodeStateAsUpdate(doc) }
-})
-const { doc, read } = imported.result
-for (const segment of readSegments(doc)) {
-  setTargetTagged(doc, segment.id, { text: segment.source, tags: segment.sourceTags }, 'bench')
+function read(which: Case, bytes: Uint8Array): { segments: SegmentInit[]; original: OriginalFile } {
+  if (which === 'xliff20') {
+    const xliff = readXliffFile(bytes, 'xliff20', 'bench.xlf')
+    return { segments: xliff.parsed.segments, original: xliff.original }
+  }
+  return readMarkupFile(bytes, which, `bench.${which}`, 'ru', undefined, undefined)
 }
-const exported = await measure(() => exportXliff(doc, 'xliff20', read.original))
 
-clearInterval(sampler)
+async function runCase(which: Case) {
+  const text =
+    which === 'xliff20' ? generateXliff() : which === 'html' ? generateHtml() : generateMarkdown()
+  const bytes = new TextEncoder().encode(text)
+  // Only what the server keeps after an import stays referenced: the doc and the original.
+  const imported = await measure(() => {
+    const file = read(which, bytes)
+    const doc = new Y.Doc()
+    initDocument(
+      doc,
+      { title: 'bench', sourceLang: 'ru', targetLang: 'kk', createdAt: 0, trailing: '' },
+      file.segments,
+      { kind: 'server' },
+    )
+    return {
+      doc,
+      original: file.original,
+      segments: file.segments.length,
+      storedBytes: Y.encodeStateAsUpdate(doc).length,
+    }
+  })
+  const { doc, original } = imported.result
+  for (const segment of readSegments(doc)) {
+    setTargetTagged(doc, segment.id, { text: segment.source, tags: segment.sourceTags }, 'bench')
+  }
+  const exported = await measure(() =>
+    which === 'xliff20' ? exportXliff(doc, 'xliff20', original) : exportMarkup(doc, original),
+  )
+  clearInterval(sampler)
+  return {
+    units: UNITS,
+    fileMb: Number((bytes.length / 1e6).toFixed(1)),
+    segments: imported.result.segments,
+    importMs: imported.ms,
+    importCpuMs: imported.cpuMs,
+    importPeakRssMb: imported.peakRssMb,
+    storedDocMb: Number((imported.result.storedBytes / 1e6).toFixed(1)),
+    exportMs: exported.ms,
+    exportCpuMs: exported.cpuMs,
+    exportPeakRssMb: exported.peakRssMb,
+    exportedMb: Number((exported.result.bytes.length / 1e6).toFixed(1)),
+  }
+}
 
-// DOCX in a process of its own: its peak RSS must not include the XLIFF run's.
-const docxScript = fileURLToPath(new URL('./formats/measureDocx.ts', import.meta.url))
-const docx: unknown = JSON.parse(
-  execFileSync(process.execPath, [...process.execArgv, docxScript], { encoding: 'utf8' }),
-)
-
-console.log(
-  JSON.stringify(
-    {
-      loadAverage: (await import('node:os')).loadavg()[0]!.toFixed(1),
-      xliff20: {
-        units: UNITS,
-        fileMb: Number((bytes.length / 1e6).toFixed(1)),
-        segments: read.parsed.segments.length,
-        importMs: imported.ms,
-        importCpuMs: imported.cpuMs,
-        importPeakRssMb: imported.peakRssMb,
-        storedDocMb: Number((imported.result.update.length / 1e6).toFixed(1)),
-        exportMs: exported.ms,
-        exportCpuMs: exported.cpuMs,
-        exportPeakRssMb: exported.peakRssMb,
-        exportedMb: Number((exported.result.bytes.length / 1e6).toFixed(1)),
-      },
-      docx,
-    },
-    null,
-    2,
-  ),
-)
+const only = process.env.QALAM_BENCH_FORMAT as Case | undefined
+if (only !== undefined) {
+  console.log(JSON.stringify(await runCase(only)))
+} else {
+  clearInterval(sampler)
+  const results: Record<string, unknown> = {
+    loadAverage: (await import('node:os')).loadavg()[0]!.toFixed(1),
+  }
+  for (const which of CASES) {
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url)],
+      { env: { ...process.env, QALAM_BENCH_FORMAT: which }, encoding: 'utf8', maxBuffer: 1e7 },
+    )
+    if (child.status !== 0) throw new Error(`bench ${which} failed: ${child.stderr}`)
+    results[which] = JSON.parse(child.stdout.trim().split('\n').pop()!) as unknown
+  }
+  const docxScript = fileURLToPath(new URL('./formats/measureDocx.ts', import.meta.url))
+  results.docx = JSON.parse(
+    execFileSync(process.execPath, [...process.execArgv, docxScript], { encoding: 'utf8' }),
+  ) as unknown
+  console.log(JSON.stringify(results, null, 2))
+}

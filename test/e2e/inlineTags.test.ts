@@ -97,8 +97,9 @@ describe('inline tag chips in the editor', () => {
   })
 
   test('copying the source into the target copies its tags too', async () => {
-    await page.click(targetCell(3))
-    const editor = page.locator(`${targetCell(3)} [contenteditable="true"]`)
+    // Row 4 is s5: the translate="no" unit u2 (s3) is a protected segment, shown at row 2.
+    await page.click(targetCell(4))
+    const editor = page.locator(`${targetCell(4)} [contenteditable="true"]`)
     await expect
       .poll(() => editor.evaluate((node) => node === document.activeElement), POLL)
       .toBe(true)
@@ -107,7 +108,7 @@ describe('inline tag chips in the editor', () => {
       .poll(() => editor.locator('.tag-chip').allInnerTexts(), POLL)
       .toEqual(['1/', '2', '/2'])
     await waitFor(() => {
-      const segment = readSegments(readStoredDocument(server.databaseFile, documentId))[3]!
+      const segment = readSegments(readStoredDocument(server.databaseFile, documentId))[4]!
       expect(segment).toMatchObject({ target: segment.source, targetTags: segment.sourceTags })
     })
     expect(pageErrors).toEqual([])

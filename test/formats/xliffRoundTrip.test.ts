@@ -41,12 +41,21 @@ const sourceOf = (segment: SegmentInit) => ({
   tags: [...(segment.sourceTags ?? [])],
 })
 
+/** Every target filled, except those of protected (translate="no") units, kept as imported. */
 function filled(parsed: ParsedXliff): XliffTargetSegment[] {
-  return parsed.segments.map((segment) => ({
-    target: transformTarget(sourceOf(segment)),
-    status: 'translated',
-    tags: segment.tags ?? [],
-  }))
+  return parsed.segments.map((segment) =>
+    segment.isProtected === true
+      ? {
+          target: { text: segment.target ?? '', tags: [...(segment.targetTags ?? [])] },
+          status: segment.status ?? 'new',
+          tags: segment.tags ?? [],
+        }
+      : {
+          target: transformTarget(sourceOf(segment)),
+          status: 'translated',
+          tags: segment.tags ?? [],
+        },
+  )
 }
 
 /** The file with everything the export owns taken out: targets, states, Trados' conf. */
@@ -82,8 +91,14 @@ describe.each(FILES)('round trip of %s', (name, version) => {
       parsed.segments.map((segment) => segment.tags),
     )
     again.segments.forEach((segment, index) => {
+      const before = parsed.segments[index]!
       const target = { text: segment.target ?? '', tags: [...(segment.targetTags ?? [])] }
-      expect(untransformTarget(target)).toEqual(sourceOf(parsed.segments[index]!))
+      expect(segment.isProtected).toBe(before.isProtected)
+      if (before.isProtected === true) {
+        expect(segment.target).toBe(before.target)
+        return
+      }
+      expect(untransformTarget(target)).toEqual(sourceOf(before))
       expect(segment.status).toBe('translated')
     })
     expect(ownedPartsRemoved(exported)).toBe(ownedPartsRemoved(original))
@@ -99,6 +114,7 @@ describe('what XLIFF 1.2 files say', () => {
       ['Отчёт архива за 2025 год.', 'translated', 'تقرير الأرشيف لعام 2025.'],
       ['Всего поступило 412 дел.', 'new', ''],
       ['Фонд  описан полностью.', 'new', ''],
+      ['ISBN 978-601-7040-00-0', 'new', ''],
     ])
     expect(parsed.segments[0]!.tags?.map((tag) => [tag.kind, tag.n])).toEqual([
       ['open', 1],
@@ -106,15 +122,28 @@ describe('what XLIFF 1.2 files say', () => {
     ])
   })
 
-  test('units marked translate="no", alone or by their group, are not offered', () => {
-    const sources = parseXliff12(read('features-1.2.xlf')).segments.map((s) => s.source)
-    expect(sources).not.toContain('ISBN 978-601-7040-00-0')
-    expect(sources).not.toContain('SKU-88')
-    expect(parseXliff12(read('memoq-like.mqxliff')).segments).toHaveLength(2)
+  test('units marked translate="no", alone or by their group, are shown protected and never written', () => {
+    const original = read('features-1.2.xlf')
+    const parsed = parseXliff12(original)
+    const protectedSources = parsed.segments.filter((s) => s.isProtected).map((s) => s.source)
+    expect(protectedSources).toEqual(['ISBN 978-601-7040-00-0', 'SKU-88'])
+    const memoq = parseXliff12(read('memoq-like.mqxliff')).segments
+    expect(memoq.map((s) => s.isProtected === true)).toEqual([false, false, true])
+    // A target given to a protected segment is not written into the file.
+    const written = parsed.segments.map((segment) => ({
+      target: transformTarget(sourceOf(segment)),
+      status: 'translated' as const,
+      tags: segment.tags ?? [],
+    }))
+    const exported = writeXliff12(original, written, 'kk')
+    expect(exported).not.toContain('sKU-88')
+    expect(exported).toContain('<source>SKU-88</source>\n      </trans-unit>')
   })
 
   test('notes, states and alt-trans are read', () => {
-    const [first, second, third] = parseXliff12(read('features-1.2.xlf')).segments
+    const [first, second, third] = parseXliff12(read('features-1.2.xlf')).segments.filter(
+      (segment) => segment.isProtected !== true,
+    )
     expect(first!.notes).toEqual(['Keep "Library" capitalised.'])
     expect(second!.status).toBe('translated')
     expect(second!.matches).toEqual([
@@ -143,7 +172,8 @@ describe('what XLIFF 1.2 files say', () => {
     const original = read('features-1.2.xlf')
     const parsed = parseXliff12(original)
     const segments = filled(parsed)
-    segments[2] = { ...segments[2]!, status: 'approved' }
+    const manuscripts = parsed.segments.findIndex((s) => s.source.startsWith('Manuscripts'))
+    segments[manuscripts] = { ...segments[manuscripts]!, status: 'approved' }
     const exported = writeXliff12(original, segments, 'kk')
     expect(exported).toContain('<target state="final">⟨mANUSCRIPTS')
     expect(exported).toContain('state="needs-review-translation" state-qualifier="leveraged-tm"')
@@ -156,6 +186,7 @@ describe('what XLIFF 2.0 files say', () => {
     expect(parsed.segments.map((s) => [s.source, s.status])).toEqual([
       ['Фонд Абая и его школа.', 'new'],
       ['Рукописи XIX века.', 'translated'],
+      ['ЦГА РК, ф. 64', 'new'],
       ['Опись первая.', 'approved'],
       ['Дело  12: письма.', 'new'],
       ['Конец описи.', 'new'],

@@ -452,3 +452,42 @@ function deleteSetUpdate(client: number, clock: number, len: number): Uint8Array
   encoding.writeVarUint(encoder, len)
   return encoding.toUint8Array(encoder)
 }
+
+describe('protected segments (translate="no") are locked for everyone', () => {
+  function protectedRoom(): Y.Doc {
+    const doc = new Y.Doc()
+    initDocument(
+      doc,
+      { title: 'Опись', sourceLang: 'ru', targetLang: 'kk', createdAt: 1, trailing: '' },
+      [
+        { source: 'Первое предложение.', paragraph: 0, before: '' },
+        { source: 'ISBN 978-601-7040-00-0', paragraph: 1, before: '\n\n', isProtected: true },
+      ],
+      { kind: 'server' },
+    )
+    return doc
+  }
+
+  test('rejects typing into a protected target, even by a reviewer', () => {
+    const room = protectedRoom()
+    const client = clientOf(room)
+    const update = client.edit(() => setTargetText(client.doc, client.id(1), 'ISBN', 'u-reviewer'))
+    expectRejected(judgeUpdate(room, update, reviewer), 'segment_locked')
+  })
+
+  test('rejects a status change of a protected segment', () => {
+    const room = protectedRoom()
+    const client = clientOf(room)
+    const update = client.edit(() => setStatus(client.doc, client.id(1), 'approved', 'u-reviewer'))
+    expectRejected(judgeUpdate(room, update, reviewer), 'segment_locked')
+  })
+
+  test('accepts typing into the other segments', () => {
+    const room = protectedRoom()
+    const client = clientOf(room)
+    const update = client.edit(() =>
+      setTargetText(client.doc, client.id(0), 'Бірінші.', 'u-translator'),
+    )
+    expect(judgeUpdate(room, update, translator).ok).toBe(true)
+  })
+})

@@ -6,6 +6,7 @@ import {
   SEGMENT_KEYS,
   isSegmentStatus,
   segmentId,
+  isSegmentProtected,
   segmentStatus,
   segmentTarget,
   type SegmentMap,
@@ -377,6 +378,13 @@ function judgeSegment(
       return reject('segment_structure', `segment ${id}: "${key}" removed`)
   }
   const current = segmentStatus(effect.map)
+  // The file said not to translate it: shown for context, changed by no one.
+  if (
+    isSegmentProtected(effect.map) &&
+    (effect.targetEdited || effect.touched || effect.statusWrites.length > 0)
+  ) {
+    return reject('segment_locked', `segment ${id} is not to be translated`)
+  }
   const writes = new Set(effect.statusWrites)
   const superseded = new Set<Y.Item>()
   let reopened = false

@@ -124,8 +124,18 @@ function collectUnits(container: XmlElement, text: string, translate: boolean, s
     if (child.uri !== XLIFF12_NS && child.uri !== '') continue
     const isTranslatable = (child.attributes.translate ?? (translate ? 'yes' : 'no')) !== 'no'
     if (child.local === 'group') collectUnits(child, text, isTranslatable, slots)
-    else if (child.local === 'trans-unit' && isTranslatable) readUnit(child, text, slots)
+    else if (child.local === 'trans-unit') {
+      const from = slots.length
+      readUnit(child, text, slots)
+      // translate="no": shown for context, locked, never written back.
+      if (!isTranslatable) for (const slot of slots.slice(from)) protect(slot)
+    }
   }
+}
+
+function protect(slot: Slot12): void {
+  slot.init.isProtected = true
+  slot.write = () => []
 }
 
 function readUnit(unit: XmlElement, text: string, slots: Slot12[]) {

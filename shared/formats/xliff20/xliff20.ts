@@ -121,8 +121,18 @@ function collect(container: XmlElement, text: string, translate: boolean, slots:
     const isTranslatable = (child.attributes.translate ?? (translate ? 'yes' : 'no')) !== 'no'
     if (child.local === 'file' || child.local === 'group') {
       collect(child, text, isTranslatable, slots)
-    } else if (child.local === 'unit' && isTranslatable) readUnit(child, text, slots)
+    } else if (child.local === 'unit') {
+      const from = slots.length
+      readUnit(child, text, slots)
+      // translate="no": shown for context, locked, never written back.
+      if (!isTranslatable) for (const slot of slots.slice(from)) protect(slot)
+    }
   }
+}
+
+function protect(slot: Slot20): void {
+  slot.init.isProtected = true
+  slot.write = () => []
 }
 
 function readUnit(unit: XmlElement, text: string, slots: Slot20[]) {

@@ -1,0 +1,5 @@
+export { readHtml, type HtmlLayout, type HtmlUnit } from './readHtml.ts'
+export { parseHtml } from './parseHtml.ts'
+export { writeHtml, escapeHtmlText, escapeHtmlAttribute } from './writeHtml.ts'
+export { htmlCharset } from './htmlCharset.ts'
+export { looksLikeHtml } from './looksLikeHtml.ts'

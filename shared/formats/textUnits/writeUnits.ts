@@ -1,0 +1,133 @@
+import { MARK_CLOSE, MARK_OPEN, writesTranslation, type ExportPolicy } from '../../export/index.ts'
+import {
+  tagKey,
+  taggedPieces,
+  type InlineTag,
+  type PlacedTag,
+  type SegmentStatus,
+  type TaggedText,
+} from '../../model/index.ts'
+import { MarkupError } from './markupError.ts'
+import { UNIT_GAP } from './segmentUnits.ts'
+import type { TextUnit, UnitTag } from './types.ts'
+
+/** What writing a unit back needs of each of its segments. */
+export interface UnitSegment {
+  paragraph: number
+  before: string
+  source: string
+  target: string
+  status: SegmentStatus
+  tags: readonly InlineTag[]
+  sourceTags: readonly PlacedTag[]
+  targetTags: readonly PlacedTag[]
+}
+
+/** How a format writes text and tags: escaping for its syntax, and a tag's markup. */
+export interface UnitWriter {
+  text(text: string): string
+  tag(tag: UnitTag): string
+}
+
+/** The document's segments grouped by unit (their paragraph), checked against `unitCount`. */
+export function segmentsByUnit<S extends UnitSegment>(
+  segments: readonly S[],
+  unitCount: number,
+): S[][] {
+  const groups: S[][] = Array.from({ length: unitCount }, () => [])
+  for (const segment of segments) {
+    const group = groups[segment.paragraph]
+    if (group === undefined) {
+      throw new MarkupError('mismatch', `segment of unit ${segment.paragraph + 1} of ${unitCount}`)
+    }
+    group.push(segment)
+  }
+  return groups
+}
+
+/**
+ * The tagged text written for one segment under `policy`: its translation with any tag it
+ * lacks appended at the end (so markup opened or closed in it is never lost), or the fallback.
+ */
+function writtenTagged(segment: UnitSegment, policy: ExportPolicy): TaggedText {
+  if (writesTranslation(segment, policy.scope)) {
+    const present = new Set(segment.targetTags.map(tagKey))
+    const missing = segment.tags
+      .filter((tag) => !present.has(tagKey(tag)))
+      .map((tag) => ({ kind: tag.kind, n: tag.n, offset: segment.target.length }))
+    return { text: segment.target, tags: [...segment.targetTags, ...missing] }
+  }
+  switch (policy.fallback) {
+    case 'source':
+      return { text: segment.source, tags: [...segment.sourceTags] }
+    case 'empty':
+      return { text: '', tags: segment.sourceTags.map((tag) => ({ ...tag, offset: 0 })) }
+    case 'marked':
+      return {
+        text: `${MARK_OPEN}${segment.source}${MARK_CLOSE}`,
+        tags: segment.sourceTags.map((tag) => ({ ...tag, offset: tag.offset + MARK_OPEN.length })),
+      }
+  }
+}
+
+/** The unit's text and tags from `from` to `to` (tags at `to` excluded), as the source has them. */
+function writeFixed(
+  unit: TextUnit,
+  from: number,
+  to: number,
+  writer: UnitWriter,
+  tags: UnitTag[],
+): string {
+  let out = ''
+  let at = from
+  for (const tag of tags) {
+    out += writer.text(unit.text.slice(at, tag.offset)) + writer.tag(tag)
+    at = tag.offset
+  }
+  return out + writer.text(unit.text.slice(at, to))
+}
+
+/**
+ * A unit of the original rewritten from its segments: gaps and texts through `writer.text`,
+ * each tag as the unit's own tag of that place (the i-th tag of a segment is the unit's tag
+ * the import gave it), the blanks (and tags) before the first and after the last sentence as
+ * the source has them. Throws `MarkupError` `mismatch` when the segments do not fit the unit.
+ */
+export function writeUnit(
+  unit: TextUnit,
+  segments: readonly UnitSegment[],
+  policy: ExportPolicy,
+  writer: UnitWriter,
+): string {
+  const first = segments[0]
+  if (first === undefined) return writeFixed(unit, 0, unit.text.length, writer, unit.tags)
+  const start = first.before.length - (first.paragraph > 0 ? UNIT_GAP.length : 0)
+  let end = 0
+  for (const segment of segments) end += segment.before.length + segment.source.length
+  end -= first.before.length - start
+  if (start < 0 || end > unit.text.length)
+    throw new MarkupError('mismatch', 'the segments outrun their unit')
+  let base = unit.tags.findIndex((tag) => tag.offset >= start)
+  if (base < 0) base = unit.tags.length
+  let out = writeFixed(unit, 0, start, writer, unit.tags.slice(0, base))
+  segments.forEach((segment, k) => {
+    const index = new Map(segment.tags.map((tag, i) => [tagKey(tag), i]))
+    if (k > 0) out += writer.text(segment.before)
+    for (const piece of taggedPieces(writtenTagged(segment, policy))) {
+      if (typeof piece === 'string') {
+        out += writer.text(piece)
+        continue
+      }
+      const at = index.get(tagKey(piece))
+      const tag = at === undefined ? undefined : unit.tags[base + at]
+      if (tag === undefined) throw new MarkupError('mismatch', 'a tag is not in the original')
+      out += writer.tag(tag)
+    }
+    base += segment.tags.length
+  })
+  const trailing = unit.tags.slice(base)
+  if (trailing.some((tag) => tag.offset <= end)) {
+    throw new MarkupError('mismatch', 'the segments and the original disagree on tags')
+  }
+  return out + writeFixed(unit, end, unit.text.length, writer, trailing)
+}
