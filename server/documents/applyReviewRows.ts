@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import {
   addSuggestions,
+  isSegmentProtected,
   parseMarkedText,
   sameTagged,
   segmentAt,
@@ -24,7 +25,7 @@ export interface ReviewImportReport {
   unchanged: number
   /** Rows whose segment id the document does not have (edited, or from another version). */
   unknownIds: number
-  /** Changed rows of approved segments: left out, the segment is locked. */
+  /** Changed rows of approved or protected segments: left out, the segment is locked. */
   lockedSkipped: number
   /** Rows naming a segment an earlier row already named: only the first counts. */
   duplicates: number
@@ -77,7 +78,8 @@ export function applyReviewRows(
       report.unchanged++
       continue
     }
-    if (segmentStatus(segment) === 'approved') {
+    // Locked: approved, or not to be translated at all (the file said so).
+    if (segmentStatus(segment) === 'approved' || isSegmentProtected(segment)) {
       report.lockedSkipped++
       continue
     }
