@@ -3,6 +3,7 @@ import {
   documentProgress,
   getSegment,
   readSegment,
+  isSegmentProtected,
   segmentStatus,
   setTargetTagged,
   targetText,
@@ -52,7 +53,8 @@ export async function prefillExactMatches(options: PrefillOptions): Promise<Pref
     async onSegment(segment, best) {
       if (!best || best.percent < 100) return
       const map = getSegment(doc, segment.id)
-      if (!map || segmentStatus(map) !== 'new' || targetText(map) !== '') return
+      if (!map || isSegmentProtected(map)) return
+      if (segmentStatus(map) !== 'new' || targetText(map) !== '') return
       const [unit] = await tm.getUnits(best.memoryId, [best.unitId])
       // Replaced since it was found (a segment approved again): the segment stays empty.
       if (!unit) return

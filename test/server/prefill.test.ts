@@ -130,3 +130,35 @@ test('an import fills 100 % and 101 % matches as drafts by the importer, fuzzy o
     detail: { prefillExactMatches: true },
   })
 })
+
+test('a unit the file says is not to be translated is never pre-filled, even on an exact match', async () => {
+  const xliff = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="fond.txt" source-language="ru" target-language="kk" datatype="plaintext">
+    <body>
+      <trans-unit id="open"><source>${EXACT}</source></trans-unit>
+      <trans-unit id="locked" translate="no"><source>${EXACT}</source></trans-unit>
+    </body>
+  </file>
+</xliff>
+`
+  const response = await postImport(server.url, {
+    session: manager,
+    projectId: workspace.projectId,
+    title: 'Protected',
+    sourceLang: 'ru',
+    targetLang: 'kk',
+    bytes: xliff,
+  })
+  expect(response.status).toBe(201)
+  const created = (await response.json()) as { id: string; prefill?: { prefilled: number } }
+  expect(created.prefill).toMatchObject({ prefilled: 1 })
+  const client = connectClient(server.url, created.id, translator)
+  await client.synced()
+  const segments = readSegments(client.doc)
+  client.destroy()
+  expect(segments.map((segment) => [segment.isProtected, segment.status, segment.target])).toEqual([
+    [false, 'draft', EXACT_KK],
+    [true, 'new', ''],
+  ])
+})
