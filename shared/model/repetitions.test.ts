@@ -166,3 +166,26 @@ describe('propagating a target with tag chips', () => {
     })
   })
 })
+
+describe('segments the file protects', () => {
+  test('are neither repetitions nor written by a propagation', () => {
+    const doc = new Y.Doc()
+    initDocument(
+      doc,
+      { title: 't', sourceLang: 'ru', targetLang: 'kk', createdAt: 0, trailing: '' },
+      [
+        { source: 'Фонд 12', paragraph: 0, before: '' },
+        { source: 'Фонд 12', paragraph: 1, before: '', isProtected: true },
+        { source: 'Фонд 12', paragraph: 2, before: '' },
+      ],
+      SERVER_ORIGIN,
+    )
+    const [first, locked, third] = ids(doc)
+    expect([...repeatedSegmentIds(doc)]).toEqual([first, third])
+    expect(findRepetitions(doc, first!)).toEqual([third])
+    setTargetText(doc, first!, 'Қор 12', translator.userId)
+    const propagation = propagateTranslation(doc, first!, [locked!, third!], translator)
+    expect(propagation.previous.map((each) => each.id)).toEqual([third])
+    expect(readSegments(doc).map((segment) => segment.target)).toEqual(['Қор 12', '', 'Қор 12'])
+  })
+})

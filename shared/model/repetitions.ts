@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import { foldText } from '../text/index.ts'
 import {
   findSegmentIndex,
+  isSegmentProtected,
   readMeta,
   segmentId,
   segmentSource,
@@ -52,11 +53,18 @@ function keyOf(segment: SegmentMap, lang: string): string {
  */
 const PROPAGATABLE: ReadonlySet<SegmentStatus> = new Set(['new', 'draft', 'translated'])
 
+/** Whether a propagation may write `segment`: open for translation and not protected by its file. */
+function mayPropagateTo(segment: SegmentMap): boolean {
+  return PROPAGATABLE.has(segmentStatus(segment)) && !isSegmentProtected(segment)
+}
+
 /** Ids of the segments whose source repeats at least one other segment's, in document order. */
 export function repeatedSegmentIds(doc: Y.Doc): Set<string> {
   const lang = readMeta(doc).sourceLang
   const byKey = new Map<string, string[]>()
   for (const segment of segmentsArray(doc)) {
+    // Not translated at all, so never one of the repetitions a translator fills.
+    if (isSegmentProtected(segment)) continue
     const key = keyOf(segment, lang)
     if (key === '') continue
     const ids = byKey.get(key)
@@ -88,7 +96,7 @@ export function findRepetitions(
   const translation = differingOnly ? readLexicalText(segmentTarget(original)) : ''
   const found: string[] = []
   segments.forEach((segment, each) => {
-    if (each === index || !PROPAGATABLE.has(segmentStatus(segment))) return
+    if (each === index || !mayPropagateTo(segment)) return
     if (keyOf(segment, lang) !== key) return
     if (differingOnly && readLexicalText(segmentTarget(segment)) === translation) return
     found.push(segmentId(segment))
@@ -133,8 +141,8 @@ export function propagateTranslation(
   doc.transact(() => {
     for (const segment of segmentsArray(doc)) {
       const id = segmentId(segment)
+      if (!wanted.has(id) || !mayPropagateTo(segment)) continue
       const status = segmentStatus(segment)
-      if (!wanted.has(id) || !PROPAGATABLE.has(status)) continue
       const target = segmentTarget(segment)
       previous.push({ id, content: readTargetContent(target), status })
       writeTargetContent(target, content)
