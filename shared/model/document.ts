@@ -284,6 +284,36 @@ export function readSegment(segment: SegmentMap, index: number): SegmentView {
   }
 }
 
+/** What an export writes back of a segment: `SegmentView` without what only the editor shows. */
+export type SegmentExportView = Pick<
+  SegmentView,
+  'source' | 'target' | 'status' | 'paragraph' | 'tags' | 'sourceTags' | 'targetTags'
+>
+
+/**
+ * Every segment as an export reads it: the fields of `readSegments` a file is written from,
+ * without notes, matches, suggestions and the like, which a 10,000-segment export would
+ * otherwise hold copies of for nothing.
+ */
+export function readExportSegments(doc: Y.Doc): SegmentExportView[] {
+  const views: SegmentExportView[] = []
+  for (const segment of segmentsArray(doc)) {
+    const tags = segmentTags(segment)
+    const target: TaggedText =
+      tags.length > 0 ? targetTagged(segment) : { text: targetText(segment), tags: [] }
+    views.push({
+      source: segmentSource(segment),
+      target: target.text,
+      status: segmentStatus(segment),
+      paragraph: Number(segment.get(SEGMENT_KEYS.paragraph) ?? 0),
+      tags,
+      sourceTags: tags.length > 0 ? sourceTagged(segment).tags : [],
+      targetTags: target.tags,
+    })
+  }
+  return views
+}
+
 function readStrings(value: unknown): string[] {
   return Array.isArray(value)
     ? value.filter((item): item is string => typeof item === 'string')
