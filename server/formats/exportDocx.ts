@@ -8,7 +8,12 @@ import {
   writesTranslation,
   type ExportPolicy,
 } from '@qalam/shared/export'
-import { readMeta, readSegments, type SegmentView, type TaggedText } from '@qalam/shared/model'
+import {
+  readExportSegments,
+  readMeta,
+  type SegmentExportView,
+  type TaggedText,
+} from '@qalam/shared/model'
 import type { OriginalFile } from '../storage/index.ts'
 import { OriginalCorruptError } from './exportXliff.ts'
 
@@ -19,7 +24,7 @@ export interface DocxExport {
 }
 
 /** What goes into the file for one segment under `policy`, tags included. */
-function exportedTagged(segment: SegmentView, policy: ExportPolicy): TaggedText {
+function exportedTagged(segment: SegmentExportView, policy: ExportPolicy): TaggedText {
   if (writesTranslation(segment, policy.scope)) {
     return { text: segment.target, tags: segment.targetTags }
   }
@@ -49,15 +54,15 @@ export function exportDocx(
     throw new OriginalCorruptError('the stored original file does not match its hash')
   }
   const meta = readMeta(doc)
-  const segments = readSegments(doc)
-  const targets: DocxTargetSegment[] = segments.map((segment) => ({
-    paragraph: segment.paragraph,
-    source: segment.source,
-    tags: segment.tags,
-    target: exportedTagged(segment, policy),
-  }))
-  const untranslated = segments.filter(
-    (segment) => !writesTranslation(segment, policy.scope),
-  ).length
+  let untranslated = 0
+  const targets: DocxTargetSegment[] = readExportSegments(doc).map((segment) => {
+    if (!writesTranslation(segment, policy.scope)) untranslated++
+    return {
+      paragraph: segment.paragraph,
+      source: segment.source,
+      tags: segment.tags,
+      target: exportedTagged(segment, policy),
+    }
+  })
   return { bytes: writeDocx(original.bytes, targets, meta.targetLang), untranslated }
 }

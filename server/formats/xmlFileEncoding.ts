@@ -81,16 +81,24 @@ export function encodeXmlFile(text: string, encoding: string, hasBom: boolean): 
   }
   const body =
     encoding === 'utf-8'
-      ? Buffer.from(safe, 'utf8')
+      ? new TextEncoder().encode(safe)
       : iconv.encode(safe, encoding, { addBOM: false })
-  if (!hasBom) return new Uint8Array(body)
-  const bom =
-    encoding === 'utf-8'
+  const bom = !hasBom
+    ? []
+    : encoding === 'utf-8'
       ? [0xef, 0xbb, 0xbf]
       : encoding === 'utf-16le'
         ? [0xff, 0xfe]
         : encoding === 'utf-16be'
           ? [0xfe, 0xff]
           : []
-  return new Uint8Array([...bom, ...body])
+  // A view of the encoded bytes, not a copy (nor, with a mark, an array of numbers): the
+  // export of a large file holds one copy of it.
+  // A small Buffer may be a slice of Node's shared pool: that one is copied.
+  const isOwn = body.byteOffset === 0 && body.buffer.byteLength === body.length
+  if (bom.length === 0) return isOwn ? new Uint8Array(body.buffer) : new Uint8Array(body)
+  const bytes = new Uint8Array(bom.length + body.length)
+  bytes.set(bom)
+  bytes.set(body, bom.length)
+  return bytes
 }

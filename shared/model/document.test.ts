@@ -8,6 +8,8 @@ import {
   SEGMENT_KEYS,
   segmentIndexes,
   initDocument,
+  newSegmentId,
+  readExportSegments,
   readMeta,
   readSegments,
   rejectSegment,
@@ -218,5 +220,60 @@ describe('document model', () => {
     setTargetText(doc, third!.id, 'عنوان', 'u-1')
     expect(documentProgress(doc, countSource)).toEqual(documentProgress(doc))
     expect(documentProgress(doc, countSource).approvedWords).toBe(2)
+  })
+})
+
+describe('segment ids and export reading', () => {
+  test('ids are random UUID v4, distinct across more than one pool of random bytes', () => {
+    const ids = Array.from({ length: 600 }, () => newSegmentId())
+    expect(new Set(ids).size).toBe(600)
+    for (const id of ids) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    }
+  })
+
+  test('readExportSegments gives the fields readSegments gives for them', () => {
+    const doc = new Y.Doc()
+    initDocument(
+      doc,
+      { title: 't', sourceLang: 'en', targetLang: 'kk', createdAt: 0, trailing: '' },
+      [
+        { source: 'One.', paragraph: 0, before: '' },
+        {
+          source: 'Two bold.',
+          paragraph: 1,
+          before: ' ',
+          target: 'Екі.',
+          status: 'draft',
+          tags: [
+            { kind: 'open', n: 1, label: 'b', display: '<b>', data: '' },
+            { kind: 'close', n: 1, label: 'b', display: '</b>', data: '' },
+          ],
+          sourceTags: [
+            { kind: 'open', n: 1, offset: 4 },
+            { kind: 'close', n: 1, offset: 8 },
+          ],
+          targetTags: [
+            { kind: 'open', n: 1, offset: 0 },
+            { kind: 'close', n: 1, offset: 3 },
+          ],
+        },
+      ],
+      SERVER_ORIGIN,
+    )
+    expect(readExportSegments(doc)).toEqual(
+      readSegments(doc).map(
+        ({ source, target, status, paragraph, tags, sourceTags, targetTags }) => ({
+          source,
+          target,
+          status,
+          paragraph,
+          tags,
+          sourceTags,
+          targetTags,
+        }),
+      ),
+    )
+    expect(readExportSegments(doc)[1]!.targetTags).toHaveLength(2)
   })
 })

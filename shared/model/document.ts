@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { uuidv4 } from 'lib0/random'
+import { getRandomValues } from 'lib0/webcrypto'
 import { countWords } from '../text/index.ts'
 import type { TransactionOrigin } from './origin.ts'
 import {
@@ -22,9 +22,30 @@ import { segmentSuggestions } from './readSuggestions.ts'
 import { readLexicalTagged, readLexicalText, writeLexicalText } from './targetText.ts'
 import { validPlacedTags, validTags, type InlineTag, type TaggedText } from './tags.ts'
 
-/** A fresh, unguessable-enough segment id; stable for the life of the segment. */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
+/** Random bytes drawn 4 kB at a time: one system call per 256 ids, not one per hex digit. */
+const idPool = new Uint8Array(4096)
+let idPoolAt = idPool.length
+
+/**
+ * A fresh, unguessable-enough segment id (a random UUID v4); stable for the life of the
+ * segment. An import of 10,000 segments makes 10,000 of them, so they come from a pool.
+ */
 export function newSegmentId(): string {
-  return uuidv4()
+  if (idPoolAt + 16 > idPool.length) {
+    getRandomValues(idPool)
+    idPoolAt = 0
+  }
+  const b = idPool.subarray(idPoolAt, idPoolAt + 16)
+  idPoolAt += 16
+  b[6] = (b[6]! & 0x0f) | 0x40
+  b[8] = (b[8]! & 0x3f) | 0x80
+  const hex = (from: number, to: number) => {
+    let out = ''
+    for (let i = from; i < to; i++) out += HEX[b[i]!]!
+    return out
+  }
+  return `${hex(0, 4)}-${hex(4, 6)}-${hex(6, 8)}-${hex(8, 10)}-${hex(10, 16)}`
 }
 
 /**
@@ -289,6 +310,36 @@ export function readSegment(segment: SegmentMap, index: number): SegmentView {
     suggestions: segmentSuggestions(segment),
     isProtected: isSegmentProtected(segment),
   }
+}
+
+/** What an export writes back of a segment: `SegmentView` without what only the editor shows. */
+export type SegmentExportView = Pick<
+  SegmentView,
+  'source' | 'target' | 'status' | 'paragraph' | 'tags' | 'sourceTags' | 'targetTags'
+>
+
+/**
+ * Every segment as an export reads it: the fields of `readSegments` a file is written from,
+ * without notes, matches, suggestions and the like, which a 10,000-segment export would
+ * otherwise hold copies of for nothing.
+ */
+export function readExportSegments(doc: Y.Doc): SegmentExportView[] {
+  const views: SegmentExportView[] = []
+  for (const segment of segmentsArray(doc)) {
+    const tags = segmentTags(segment)
+    const target: TaggedText =
+      tags.length > 0 ? targetTagged(segment) : { text: targetText(segment), tags: [] }
+    views.push({
+      source: segmentSource(segment),
+      target: target.text,
+      status: segmentStatus(segment),
+      paragraph: Number(segment.get(SEGMENT_KEYS.paragraph) ?? 0),
+      tags,
+      sourceTags: tags.length > 0 ? sourceTagged(segment).tags : [],
+      targetTags: target.tags,
+    })
+  }
+  return views
 }
 
 function readStrings(value: unknown): string[] {

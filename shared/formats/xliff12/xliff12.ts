@@ -74,6 +74,15 @@ export function writeXliff12(
   segments: readonly XliffTargetSegment[],
   targetLang: string,
 ): string {
+  // Planned in a call of their own: the parsed tree is garbage once the output is built.
+  return spliceText(original, plan12(original, segments, targetLang))
+}
+
+function plan12(
+  original: string,
+  segments: readonly XliffTargetSegment[],
+  targetLang: string,
+): Splice[] {
   const { slots } = readSlots(original)
   if (slots.length !== segments.length) {
     throw new XliffError(
@@ -81,8 +90,7 @@ export function writeXliff12(
       `the original file has ${slots.length} segments, the document ${segments.length}`,
     )
   }
-  const splices = slots.flatMap((slot, index) => slot.write(segments[index]!, targetLang))
-  return spliceText(original, splices)
+  return slots.flatMap((slot, index) => slot.write(segments[index]!, targetLang))
 }
 
 function scan(text: string): XmlDocument {

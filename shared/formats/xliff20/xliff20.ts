@@ -68,6 +68,16 @@ export function writeXliff20(
   segments: readonly XliffTargetSegment[],
   targetLang: string,
 ): string {
+  // The splices are planned in a call of their own: the parsed tree is garbage by the time the
+  // output is built, so a large file never holds both at once.
+  return spliceText(original, plan20(original, segments, targetLang))
+}
+
+function plan20(
+  original: string,
+  segments: readonly XliffTargetSegment[],
+  targetLang: string,
+): Splice[] {
   const { slots, root, document } = readSlots(original)
   if (slots.length !== segments.length) {
     throw new XliffError(
@@ -79,7 +89,7 @@ export function writeXliff20(
   if (root.attributes.trgLang === undefined && splices.length > 0) {
     splices.push(...rewriteElement(root, document.text, { attributes: { trgLang: targetLang } }))
   }
-  return spliceText(original, splices)
+  return splices
 }
 
 function scan(text: string): XmlDocument {

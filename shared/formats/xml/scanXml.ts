@@ -89,6 +89,14 @@ export function scanXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): X
   }
   const parser = new SaxesParser({ xmlns: true, position: true })
   const stack: XmlElement[] = []
+  // Names repeat in every unit of a large file: each is kept once, not once per element.
+  const names = new Map<string, string>()
+  const intern = (name: string) => {
+    const known = names.get(name)
+    if (known !== undefined) return known
+    names.set(name, name)
+    return name
+  }
   let root: XmlElement | null = null
   let elements = 0
   // Markup that is not an element, in document order, with its exact range.
@@ -110,14 +118,14 @@ export function scanXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): X
     const start = text.lastIndexOf('<', end - 1)
     const attributes: Record<string, string> = {}
     for (const [name, attribute] of Object.entries(tag.attributes)) {
-      attributes[name] = attribute.value
+      attributes[intern(name)] = attribute.value
     }
     const parent = stack[stack.length - 1] ?? null
     const element: XmlElement = {
       kind: 'element',
-      name: tag.name,
-      local: tag.local,
-      uri: tag.uri,
+      name: intern(tag.name),
+      local: intern(tag.local),
+      uri: intern(tag.uri),
       attributes,
       start,
       end,
@@ -163,7 +171,7 @@ export function scanXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): X
     throw new XmlError('malformed', `not well-formed XML: ${reason}`)
   }
   if (!root) throw new XmlError('malformed', 'the file holds no XML element')
-  fillText(text, root, others)
+  fillText(text, root, others, intern)
   return { text, root }
 }
 
@@ -172,7 +180,13 @@ function fillText(
   text: string,
   root: XmlElement,
   others: ReadonlyArray<{ start: number; end: number; parent: XmlElement | null; cdata?: string }>,
+  intern: (text: string) => string,
 ): void {
+  // The indentation between elements repeats too: each run of it is kept once.
+  const read = (start: number, end: number) => {
+    const decoded = decodeXmlText(text.slice(start, end))
+    return decoded.length <= 64 && decoded.trim() === '' ? intern(decoded) : decoded
+  }
   const byParent = new Map<XmlElement, typeof others>()
   for (const other of others) {
     if (!other.parent) continue
@@ -203,7 +217,7 @@ function fillText(
       if (piece.start > at) {
         children.push({
           kind: 'text',
-          text: decodeXmlText(text.slice(at, piece.start)),
+          text: read(at, piece.start),
           start: at,
           end: piece.start,
         })
@@ -214,7 +228,7 @@ function fillText(
     if (element.contentEnd > at) {
       children.push({
         kind: 'text',
-        text: decodeXmlText(text.slice(at, element.contentEnd)),
+        text: read(at, element.contentEnd),
         start: at,
         end: element.contentEnd,
       })
