@@ -159,6 +159,7 @@ export async function startServer(
       migrationStatus: () => database.migrationStatus(),
     },
     allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
   })
   const httpServer = createServer(
     {
