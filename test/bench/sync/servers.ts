@@ -74,8 +74,9 @@ export async function startOurServer(
     DATA_DIR: dir.path,
     IMPORT_WORKERS: '1',
     MAX_CONNECTIONS: '10000',
+    // Empty reads as unset: the bench's own DATABASE_URL (for the cluster) must not leak in.
+    DATABASE_URL: databaseUrl ?? '',
   }
-  if (databaseUrl) env.DATABASE_URL = databaseUrl
   const { child, url, events } = await spawnListening(['--import', 'tsx', 'server/main.ts'], env)
   return {
     label,
