@@ -4,7 +4,8 @@ import { LoginThrottle, documentAccess, readSessionToken, type AuthStore } from 
 import { databaseLocation, defaultConfig, type ServerConfig } from './config.ts'
 import { describeLocation, openDatabase } from './database/index.ts'
 import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
-import type { DocumentStore } from './storage/index.ts'
+import * as Y from 'yjs'
+import { replayDocument, type DocumentStore, type LoadedDocument } from './storage/index.ts'
 import { purgeDeleted } from './documents/index.ts'
 import {
   ImportJobs,
@@ -23,7 +24,13 @@ import {
   type Authorize,
   type SyncServer,
 } from './sync/index.ts'
-import { SERVER_JOBS, WorkerPool, type ServerJobs } from './workers/index.ts'
+import {
+  PoolBusyError,
+  SERVER_JOBS,
+  WorkerPool,
+  type ServerJobs,
+  type Slot,
+} from './workers/index.ts'
 
 export type { ServerConfig } from './config.ts'
 
@@ -57,6 +64,28 @@ function inOrder<Args extends unknown[]>(
 }
 /** What a refused upload is told to wait: about one small import's time on a busy machine. */
 const BUSY_RETRY_AFTER_SECONDS = 10
+
+/**
+ * A compaction's snapshot, encoded in a worker. Compactions take a slot like an import; with
+ * every slot taken (a burst of imports) the snapshot is encoded here instead, once.
+ */
+async function encodeSnapshotInPool(
+  pool: WorkerPool<ServerJobs>,
+  stored: LoadedDocument,
+): Promise<Uint8Array> {
+  let slot: Slot<ServerJobs>
+  try {
+    slot = pool.admit()
+  } catch (error) {
+    if (!(error instanceof PoolBusyError)) throw error
+    return Y.encodeStateAsUpdate(replayDocument(stored))
+  }
+  try {
+    return await slot.run('encodeSnapshot', stored)
+  } finally {
+    slot.release()
+  }
+}
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', ''])
 const SESSION_SWEEP_MS = 60 * 60 * 1000
@@ -107,6 +136,12 @@ export async function startServer(
     })
   }, SESSION_SWEEP_MS)
   sweep.unref()
+  const pool = new WorkerPool<ServerJobs>({
+    jobs: SERVER_JOBS,
+    ...config.workers,
+    retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+    log,
+  })
   const rooms = new RoomRegistry({
     store,
     log,
@@ -119,6 +154,7 @@ export async function startServer(
     recordLateTyping: inOrder(auditLateTyping(audit), rememberLateTyping({ tm, auth, log })),
     unloadDelayMs: config.unloadDelayMs,
     compactEveryUpdates: config.compactEveryUpdates,
+    encodeSnapshot: (stored) => encodeSnapshotInPool(pool, stored),
     progressDelayMs: config.progressDelayMs,
     limits: config.contentLimits,
   })
@@ -130,12 +166,6 @@ export async function startServer(
     endUser: (userId) => sync?.endUser(userId),
     closeDocument: (documentId) => sync?.closeDocument(documentId),
   }
-  const pool = new WorkerPool<ServerJobs>({
-    jobs: SERVER_JOBS,
-    ...config.workers,
-    retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
-    log,
-  })
   const app = createApp({
     access,
     store,

@@ -54,7 +54,10 @@ export interface DocumentStore {
   /** Appends one update to the document's log and returns its sequence number (increasing). */
   appendUpdate(id: string, update: Uint8Array): Promise<number>
   loadDocument(id: string): Promise<LoadedDocument | null>
-  /** Replaces the snapshot and deletes the log up to and including `upToSeq`, atomically. */
+  /**
+   * Replaces the snapshot and deletes the log up to and including `upToSeq`, atomically; does
+   * nothing when the stored snapshot already covers `upToSeq` (compactions only move forward).
+   */
   compact(id: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
   /** Newest first. */
   listDocuments(): Promise<DocumentSummary[]>

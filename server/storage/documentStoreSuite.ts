@@ -142,6 +142,22 @@ export function describeDocumentStore(name: string, createHarness: () => Promise
       expect(replay(loaded!.snapshot, loaded!.updates)).toEqual(doc.getArray('items').toArray())
     })
 
+    test('a compaction of an older log than the stored snapshot changes nothing', async () => {
+      const { doc, initial, updates } = recordEdits(4)
+      await store.createDocument(summary('a', 1), initial)
+      const seqs: number[] = []
+      for (const update of updates) seqs.push(await store.appendUpdate('a', update))
+      const older = new Y.Doc()
+      Y.applyUpdate(older, initial)
+      Y.applyUpdate(older, updates[0]!)
+      await store.compact('a', Y.encodeStateAsUpdate(doc), seqs[3]!)
+      // A slower compaction that read the log when it held one update arrives last.
+      await store.compact('a', Y.encodeStateAsUpdate(older), seqs[0]!)
+      const loaded = await store.loadDocument('a')
+      expect(loaded?.lastSeq).toBe(seqs[3])
+      expect(replay(loaded!.snapshot, loaded!.updates)).toEqual(doc.getArray('items').toArray())
+    })
+
     test('reports the snapshot sequence as the last one once the log is fully compacted', async () => {
       const { doc, initial, updates } = recordEdits(3)
       await store.createDocument(summary('a', 1), initial)

@@ -301,7 +301,8 @@ export class Room {
         progress.byStatus[change.from]--
         progress.byStatus[change.to]++
         const counts = (status: string) => status === 'translated' || status === 'approved'
-        progress.translatedWords += words * (Number(counts(change.to)) - Number(counts(change.from)))
+        progress.translatedWords +=
+          words * (Number(counts(change.to)) - Number(counts(change.from)))
         progress.approvedWords +=
           words * (Number(change.to === 'approved') - Number(change.from === 'approved'))
       }

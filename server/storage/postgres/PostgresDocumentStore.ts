@@ -118,11 +118,15 @@ export function createPostgresDocumentStore(pool: pg.Pool): DocumentStore {
     },
     async compact(id, snapshot, upToSeq) {
       await inTransaction(pool, async (client) => {
-        await client.query(
+        // Only forward: a compaction that read an older log (a slow one, or another
+        // process's) must not put back a snapshot older than what a newer one dropped.
+        const advanced = await client.query(
           `INSERT INTO snapshots (document_id, seq, data) VALUES ($1, $2, $3)
-           ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+           ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data
+           WHERE excluded.seq > snapshots.seq`,
           [id, upToSeq, snapshot],
         )
+        if ((advanced.rowCount ?? 0) === 0) return
         await client.query('DELETE FROM updates WHERE document_id = $1 AND seq <= $2', [
           id,
           upToSeq,

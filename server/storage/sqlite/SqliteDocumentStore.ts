@@ -10,6 +10,15 @@ import type {
 import { CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from './schema.ts'
 
 /**
+ * WAL pages past which a committing connection checkpoints the file itself, inside its
+ * commit (5–56 ms). The server checkpoints from a thread of its own every second
+ * (server/database/walCheckpoints.ts), so this is only the backstop should that fall behind;
+ * SQLite's default, 1,000 pages (4 MB), put a checkpoint inside a document update every few
+ * hundred updates.
+ */
+export const WRITER_CHECKPOINT_PAGES = 20_000
+
+/**
  * Creates the document tables, or brings an older file's up to date; idempotent. The store
  * runs it on open and so does the first SQLite migration (server/database).
  */
@@ -43,6 +52,7 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   // NORMAL in WAL mode loses nothing when the process dies, only on power loss or OS crash.
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
+  db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`)
   createSqliteDocumentSchema(db)
 
   const insertDocument = db.prepare(
@@ -57,6 +67,13 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   const selectSnapshot = db.prepare('SELECT seq, data FROM snapshots WHERE document_id = ?')
   const selectUpdates = db.prepare(
     'SELECT seq, data FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+  )
+  // Only forward: a compaction that read an older log (a slow one, or another process's) must
+  // not put back a snapshot older than the log that a newer one already dropped.
+  const advanceSnapshot = db.prepare(
+    `INSERT INTO snapshots (document_id, seq, data) VALUES (?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data
+     WHERE excluded.seq > snapshots.seq`,
   )
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?')
   const selectDocuments = db.prepare(
@@ -148,8 +165,7 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   })
 
   const compact = db.transaction((id: string, snapshot: Uint8Array, upToSeq: number) => {
-    upsertSnapshot.run(id, upToSeq, snapshot)
-    deleteUpdates.run(id, upToSeq)
+    if (advanceSnapshot.run(id, upToSeq, snapshot).changes > 0) deleteUpdates.run(id, upToSeq)
   })
 
   return {
