@@ -120,6 +120,45 @@ interface Measured {
   peakRssMb: number
 }
 
+async function connectLoad(
+  setup: Setup,
+  documentIds: string[],
+  clientsPerDocument: number,
+  segments: number,
+): Promise<EditLoad> {
+  return EditLoad.connect({
+    serverUrl: setup.server.url,
+    session: setup.session,
+    documents: documentIds.map((id) => ({ id, clients: clientsPerDocument, segments })),
+  })
+}
+
+/** One measured stretch of an already connected load. */
+async function measureLoad(
+  setup: Setup,
+  load: EditLoad,
+  perClientRate: number,
+  seconds: number,
+): Promise<Measured> {
+  load.reset()
+  const stop = meter(setup.server)
+  await load.run(perClientRate, seconds)
+  const cost = stop()
+  const { latencies } = load.propagation
+  return {
+    edits: load.propagation.sent,
+    propagationMs: {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+    },
+    lost: load.propagation.lost,
+    converged: load.converged(),
+    refusedConnections: load.closeCodes.filter((code) => code >= 4000).length,
+    ...cost,
+  }
+}
+
 async function measure(
   setup: Setup,
   documentIds: string[],
@@ -128,28 +167,9 @@ async function measure(
   perClientRate: number,
   seconds: number,
 ): Promise<Measured> {
-  const load = await EditLoad.connect({
-    serverUrl: setup.server.url,
-    session: setup.session,
-    documents: documentIds.map((id) => ({ id, clients: clientsPerDocument, segments })),
-  })
+  const load = await connectLoad(setup, documentIds, clientsPerDocument, segments)
   try {
-    const stop = meter(setup.server)
-    await load.run(perClientRate, seconds)
-    const cost = stop()
-    const { latencies } = load.propagation
-    return {
-      edits: load.propagation.sent,
-      propagationMs: {
-        p50: percentile(latencies, 50),
-        p95: percentile(latencies, 95),
-        p99: percentile(latencies, 99),
-      },
-      lost: load.propagation.lost,
-      converged: load.converged(),
-      refusedConnections: load.closeCodes.filter((code) => code >= 4000).length,
-      ...cost,
-    }
+    return await measureLoad(setup, load, perClientRate, seconds)
   } finally {
     load.close()
   }
