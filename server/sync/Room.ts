@@ -317,10 +317,9 @@ export class Room {
    */
   private compactAside(): void {
     if (this.compacting) return
-    const counted = this.updatesSinceCompaction
     this.compacting = this.compactStored()
       .then((compacted) => {
-        if (compacted) this.updatesSinceCompaction -= counted
+        this.updatesSinceCompaction = Math.max(0, this.updatesSinceCompaction - compacted)
       })
       .catch((error: unknown) => {
         // The log is still whole; the next threshold (or the unload) tries again.
@@ -328,18 +327,21 @@ export class Room {
       })
       .finally(() => {
         this.compacting = null
+        // Updates that came while it ran may be past the threshold already.
+        if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) this.compactAside()
       })
   }
 
-  private async compactStored(): Promise<boolean> {
+  /** Returns how many logged updates it folded into the snapshot. */
+  private async compactStored(): Promise<number> {
     const stored = await this.options.store.loadDocument(this.documentId)
-    if (!stored || stored.updates.length === 0) return false
+    if (!stored || stored.updates.length === 0) return 0
     const encode =
       this.options.encodeSnapshot ??
       (async (loaded: LoadedDocument) => Y.encodeStateAsUpdate(replayDocument(loaded)))
     const snapshot = await encode(stored)
     await this.options.store.compact(this.documentId, snapshot, stored.lastSeq)
-    return true
+    return stored.updates.length
   }
 
   private askSyncStep1(connection: RoomConnection): void {
