@@ -123,7 +123,7 @@ function openSqlite(file: string, options: OpenOptions): OpenDatabase {
     probeWritable: () => writeProbe.probe(),
     migrationStatus: async () => sqliteMigrationStatus(db),
     async close() {
-      await checkpoints.close()
+      checkpoints.close()
       await store.close()
       await tm.close()
       writeProbe.close()

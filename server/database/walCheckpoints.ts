@@ -4,7 +4,7 @@ import type { Logger } from '../logging/index.ts'
 const WORKER = new URL('./walCheckpointWorker.mjs', import.meta.url)
 
 export interface WalCheckpoints {
-  close(): Promise<void>
+  close(): void
 }
 
 /** Checkpoints the file's WAL every `intervalMs` from a worker thread, off the event loop. */
@@ -20,11 +20,11 @@ export function startWalCheckpoints(file: string, intervalMs: number, log: Logge
     }
   })
   worker.on('error', (error) => log.error('database.checkpoint_thread_failed', { error }))
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
   return {
-    async close() {
+    // Not awaited: the thread closes its connection and ends on its own (a checkpoint cut
+    // short is safe in SQLite), and a server shutting down does not wait for a thread start.
+    close() {
       worker.postMessage('close')
-      await exited
     },
   }
 }
