@@ -175,6 +175,11 @@ async function measure(
   }
 }
 
+/** Each figure as soon as it is measured, on stderr: a long run cut short still says something. */
+function progress(label: string, figures: unknown): void {
+  process.stderr.write(`${JSON.stringify({ [label]: figures })}\n`)
+}
+
 async function runScenario(setup: Setup, scenario: Scenario): Promise<Measured> {
   const ids: string[] = []
   for (let i = 0; i < scenario.documents; i++) ids.push(await setup.newDocument(scenario.segments))
@@ -208,6 +213,7 @@ async function ramp(
       RAMP_SECONDS,
     )
     steps.push({ editsPerSecond: rate, p99: result.propagationMs.p99, lost: result.lost })
+    progress(`ramp ${setup.server.label}`, steps.at(-1))
     if (result.propagationMs.p99 > P99_LIMIT_MS || result.lost > 0) break
     sustained = rate
   }
@@ -281,6 +287,7 @@ async function clusterPart(single: Record<string, Measured>) {
       const scenarios: Record<string, Measured & { p50ToSingle: number }> = {}
       for (const scenario of SCENARIOS) {
         const result = await runScenario(setup, scenario)
+        progress(`${cluster.label}: ${scenario.name}`, result)
         scenarios[scenario.name] = {
           ...result,
           p50ToSingle: ratio(result.propagationMs.p50, single[scenario.name]!.propagationMs.p50),
@@ -341,6 +348,7 @@ try {
   for (const scenario of SCENARIOS) {
     const measuredOurs = await runScenario(ourSide, scenario)
     const measuredReference = await runScenario(referenceSide, scenario)
+    progress(scenario.name, { ours: measuredOurs, reference: measuredReference })
     single[scenario.name] = measuredOurs
     scenarios[scenario.name] = {
       ours: measuredOurs,
