@@ -4,8 +4,8 @@ import { LoginThrottle, documentAccess, readSessionToken, type AuthStore } from 
 import { databaseLocation, defaultConfig, type ServerConfig } from './config.ts'
 import { describeLocation, openDatabase } from './database/index.ts'
 import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
-import * as Y from 'yjs'
-import { replayDocument, type DocumentStore, type LoadedDocument } from './storage/index.ts'
+import type { Logger } from './logging/index.ts'
+import type { DocumentStore, LoadedDocument } from './storage/index.ts'
 import { purgeDeleted } from './documents/index.ts'
 import {
   ImportJobs,
@@ -25,11 +25,11 @@ import {
   type SyncServer,
 } from './sync/index.ts'
 import {
-  PoolBusyError,
   SERVER_JOBS,
+  SNAPSHOT_JOBS,
   WorkerPool,
   type ServerJobs,
-  type Slot,
+  type SnapshotJobs,
 } from './workers/index.ts'
 
 export type { ServerConfig } from './config.ts'
@@ -66,20 +66,30 @@ function inOrder<Args extends unknown[]>(
 const BUSY_RETRY_AFTER_SECONDS = 10
 
 /**
- * A compaction's snapshot, encoded in a worker. Compactions take a slot like an import; with
- * every slot taken (a burst of imports) the snapshot is encoded here instead, once.
+ * The compactions' pool: one thread, started on the first compaction and ended after a minute
+ * without one. Its own, so that a burst of imports never holds a compaction back.
  */
+function openSnapshotPool(config: ServerConfig, log: Logger): WorkerPool<SnapshotJobs> {
+  return new WorkerPool<SnapshotJobs>({
+    jobs: SNAPSHOT_JOBS,
+    // With imports on the event loop (a benchmark), compactions are too.
+    size: Math.min(1, config.workers.size),
+    // One compaction per loaded document at most waits; more rooms than this are not loaded.
+    maxQueued: 10_000,
+    memoryLimitMb: config.workers.memoryLimitMb,
+    jobTimeoutMs: 60_000,
+    idleTimeoutMs: 60_000,
+    retryAfterSeconds: 1,
+    log,
+  })
+}
+
+/** A compaction's snapshot, encoded in the compactions' worker. */
 async function encodeSnapshotInPool(
-  pool: WorkerPool<ServerJobs>,
+  pool: WorkerPool<SnapshotJobs>,
   stored: LoadedDocument,
 ): Promise<Uint8Array> {
-  let slot: Slot<ServerJobs>
-  try {
-    slot = pool.admit()
-  } catch (error) {
-    if (!(error instanceof PoolBusyError)) throw error
-    return Y.encodeStateAsUpdate(replayDocument(stored))
-  }
+  const slot = pool.admit()
   try {
     return await slot.run('encodeSnapshot', stored)
   } finally {
@@ -142,6 +152,7 @@ export async function startServer(
     retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
     log,
   })
+  const snapshotPool = openSnapshotPool(config, log)
   const rooms = new RoomRegistry({
     store,
     log,
@@ -154,7 +165,7 @@ export async function startServer(
     recordLateTyping: inOrder(auditLateTyping(audit), rememberLateTyping({ tm, auth, log })),
     unloadDelayMs: config.unloadDelayMs,
     compactEveryUpdates: config.compactEveryUpdates,
-    encodeSnapshot: (stored) => encodeSnapshotInPool(pool, stored),
+    encodeSnapshot: (stored) => encodeSnapshotInPool(snapshotPool, stored),
     progressDelayMs: config.progressDelayMs,
     limits: config.contentLimits,
   })
@@ -244,6 +255,8 @@ export async function startServer(
         await httpClosed
         clearInterval(sweep)
         await rooms.unloadAll()
+        // After the rooms: a compaction under way finishes before its thread ends.
+        await snapshotPool.close()
         lookup.close()
         await database.close()
       })()
