@@ -1,9 +1,16 @@
-/** Failed probes in a row after which a backend counts as down. */
-const FAILURES_TO_DOWN = 2
+/**
+ * Failed probes in a row after which a backend counts as down, and how long a probe may take.
+ * Generous on purpose: on a loaded machine (the sync bench at load average 24) a busy process
+ * answered late and flapped down and up two dozen times, and every new socket of its documents
+ * went elsewhere meanwhile. A process that is really gone refuses connections, which takes it
+ * out at once (`suspect`).
+ */
+const FAILURES_TO_DOWN = 3
+const PROBE_TIMEOUT_MS = 5000
 
 /**
  * Asks a backend's `/healthz` every `intervalMs` and keeps the verdict: healthy after one
- * answer of 200, down after two failures in a row (or at once when a connection to it
+ * answer of 200, down after three failures in a row (or at once when a connection to it
  * failed). `/healthz` is the process answering, not the database: with PostgreSQL down every
  * process is equally unable to store, and moving documents between them would not help.
  */
@@ -46,7 +53,7 @@ export class HealthProbe {
     this.inFlight = true
     try {
       const response = await fetch(new URL('/healthz', url), {
-        signal: AbortSignal.timeout(Math.max(500, this.intervalMs)),
+        signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
       })
       await response.arrayBuffer()
       if (!response.ok) throw new Error(`status ${response.status}`)
