@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { DocumentAnalyses } from './analysis/index.ts'
 import { LoginThrottle, documentAccess, readSessionToken, type AuthStore } from './auth/index.ts'
 import { databaseLocation, defaultConfig, type ServerConfig } from './config.ts'
 import { describeLocation, openDatabase } from './database/index.ts'
@@ -31,6 +32,8 @@ import {
   type ServerJobs,
   type SnapshotJobs,
 } from './workers/index.ts'
+import { createServerMetrics } from './metrics/index.ts'
+import { RedisFanOut, type AccessChange } from './pubsub/index.ts'
 
 export type { ServerConfig } from './config.ts'
 
@@ -153,6 +156,42 @@ export async function startServer(
     log,
   })
   const snapshotPool = openSnapshotPool(config, log)
+  // The sync server exists only once the HTTP server does; the routes reach it through this.
+  let sync: SyncServer | null = null
+  const applyAccessChange = (change: AccessChange) => {
+    switch (change.kind) {
+      case 'endSession':
+        return sync?.endSession(change.sessionToken)
+      case 'changeAccess':
+        return sync?.changeAccess(change.userId, change.projectId)
+      case 'endUser':
+        return sync?.endUser(change.userId)
+      case 'closeDocument':
+        return sync?.closeDocument(change.documentId)
+    }
+  }
+  // Gauges are read when scraped, once the rooms and the fan-out below exist.
+  const metrics = createServerMetrics({
+    roomsOpen: () => rooms.openCount,
+    connections: () => sync?.connectionCount ?? 0,
+    ...(config.redisUrl && { redisConnected: () => (fanOut?.isReady() ? 1 : 0) }),
+  })
+  const fanOut = config.redisUrl
+    ? new RedisFanOut({
+        url: config.redisUrl,
+        prefix: config.redisPrefix,
+        log,
+        heartbeatMs: config.redisHeartbeatMs,
+        processTtlMs: config.redisProcessTtlMs,
+        onAccessChange: applyAccessChange,
+        publishLatency: metrics.publishLatency,
+      })
+    : null
+  /** An access change here, then in every other process. */
+  const changeAccess = (change: AccessChange) => {
+    applyAccessChange(change)
+    fanOut?.publishAccess(change)
+  }
   const rooms = new RoomRegistry({
     store,
     log,
@@ -168,14 +207,14 @@ export async function startServer(
     encodeSnapshot: (stored) => encodeSnapshotInPool(snapshotPool, stored),
     progressDelayMs: config.progressDelayMs,
     limits: config.contentLimits,
+    fanOut: fanOut ?? undefined,
+    metrics,
   })
-  // The sync server exists only once the HTTP server does; the routes reach it through this.
-  let sync: SyncServer | null = null
   const access: LiveAccess = {
-    endSession: (token) => sync?.endSession(token),
-    changeAccess: (userId, projectId) => sync?.changeAccess(userId, projectId),
-    endUser: (userId) => sync?.endUser(userId),
-    closeDocument: (documentId) => sync?.closeDocument(documentId),
+    endSession: (sessionToken) => changeAccess({ kind: 'endSession', sessionToken }),
+    changeAccess: (userId, projectId) => changeAccess({ kind: 'changeAccess', userId, projectId }),
+    endUser: (userId) => changeAccess({ kind: 'endUser', userId }),
+    closeDocument: (documentId) => changeAccess({ kind: 'closeDocument', documentId }),
   }
   const app = createApp({
     access,
@@ -185,6 +224,7 @@ export async function startServer(
     segmentation,
     tm,
     lookup,
+    analyses: new DocumentAnalyses(lookup),
     importJobs: new ImportJobs(),
     throttle: new LoginThrottle(config.loginThrottle),
     knownDevices,
@@ -198,7 +238,9 @@ export async function startServer(
     readiness: {
       probeWritable: () => database.probeWritable(),
       migrationStatus: () => database.migrationStatus(),
+      ...(fanOut && { isFanOutReady: () => fanOut.isReady() }),
     },
+    metrics: { render: metrics.render, token: config.metricsToken },
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,
   })
@@ -223,6 +265,7 @@ export async function startServer(
     maxMessageBytes: config.maxMessageBytes,
     limits: config.contentLimits,
     pingIntervalMs: config.pingIntervalMs,
+    onRefused: metrics.updateRefused,
   })
   sync = attached
 
@@ -257,6 +300,7 @@ export async function startServer(
         await rooms.unloadAll()
         // After the rooms: a compaction under way finishes before its thread ends.
         await snapshotPool.close()
+        await fanOut?.stop()
         lookup.close()
         await database.close()
       })()

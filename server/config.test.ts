@@ -25,6 +25,29 @@ describe('configuration from the environment', () => {
   })
 })
 
+describe('scale-out settings from the environment', () => {
+  test('reads the Redis URL, key prefix and metrics token', () => {
+    expect(
+      configFromEnv({
+        REDIS_URL: 'redis://cache.example.org:6379',
+        REDIS_PREFIX: 'library-a:',
+        METRICS_TOKEN: 'a-long-enough-token',
+      }),
+    ).toEqual({
+      redisUrl: 'redis://cache.example.org:6379',
+      redisPrefix: 'library-a:',
+      metricsToken: 'a-long-enough-token',
+    })
+    expect(configFromEnv({ REDIS_URL: '' })).toEqual({})
+  })
+
+  test('refuses a Redis URL of another scheme, a prefix with spaces and a short token', () => {
+    expect(() => configFromEnv({ REDIS_URL: 'http://cache:6379' })).toThrow(/REDIS_URL/)
+    expect(() => configFromEnv({ REDIS_PREFIX: 'a b' })).toThrow(/REDIS_PREFIX/)
+    expect(() => configFromEnv({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/)
+  })
+})
+
 describe('worker pool settings from the environment', () => {
   test('reads the pool size, queue, memory and time limits, keeping defaults for the rest', () => {
     const { workers } = configFromEnv({ IMPORT_WORKERS: '0', IMPORT_QUEUE: '3' })

@@ -41,6 +41,19 @@ export interface ServerConfig {
    * throttle counts failures per address, which behind a proxy is the proxy's own.
    */
   trustProxy: string[]
+  /**
+   * `redis://…`: several processes serve the same documents, fanning updates, presence and
+   * access changes out through Redis (from `REDIS_URL`); null for a single process.
+   */
+  redisUrl: string | null
+  /** Put before every Redis key and channel (`REDIS_PREFIX`), so installations sharing one stay apart. */
+  redisPrefix: string
+  /** How often a process renews its heartbeat in Redis; presence of a silent one expires. */
+  redisHeartbeatMs: number
+  /** A process whose heartbeat is this old counts as dead: its clients' presence is removed. */
+  redisProcessTtlMs: number
+  /** Bearer token `/metrics` asks for (`METRICS_TOKEN`); null serves it to loopback only. */
+  metricsToken: string | null
   /** How long a login lasts. */
   sessionTtlMs: number
   /** How failed logins slow the attempts after them (per account, address and known device). */
@@ -111,6 +124,11 @@ export const defaultConfig: ServerConfig = {
   pingIntervalMs: 30_000,
   allowedOrigins: [],
   trustProxy: [],
+  redisUrl: null,
+  redisPrefix: 'qalam:',
+  redisHeartbeatMs: 1_000,
+  redisProcessTtlMs: 3_000,
+  metricsToken: null,
   sessionTtlMs: SESSION_TTL_MS,
   loginThrottle: DEFAULT_LOGIN_THROTTLE,
   headersTimeoutMs: 10_000,
@@ -142,6 +160,21 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
   // Empty reads as unset, as `DATABASE_URL=` in a shell or a compose file means.
   DATABASE_URL: z.union([z.literal('').transform(() => undefined), postgresUrl]).optional(),
+  REDIS_URL: z
+    .union([
+      z.literal('').transform(() => undefined),
+      z
+        .string()
+        .refine((value) => URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol), {
+          message: 'expected a redis:// or rediss:// URL',
+        }),
+    ])
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, 'letters, digits and _ : . - only, at most 64')
+    .optional(),
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').max(256).optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
@@ -186,6 +219,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   if (parsed.HOST !== undefined) config.host = parsed.HOST
   if (parsed.DATA_DIR !== undefined) config.dataDir = parsed.DATA_DIR
   if (parsed.DATABASE_URL !== undefined) config.databaseUrl = parsed.DATABASE_URL
+  if (parsed.REDIS_URL !== undefined) config.redisUrl = parsed.REDIS_URL
+  if (parsed.REDIS_PREFIX !== undefined) config.redisPrefix = parsed.REDIS_PREFIX
+  if (parsed.METRICS_TOKEN !== undefined) config.metricsToken = parsed.METRICS_TOKEN
   if (parsed.MAX_UPLOAD_BYTES !== undefined) config.maxUploadBytes = parsed.MAX_UPLOAD_BYTES
   if (parsed.ALLOWED_ORIGINS !== undefined) config.allowedOrigins = parsed.ALLOWED_ORIGINS
   if (parsed.TRUST_PROXY !== undefined) config.trustProxy = parsed.TRUST_PROXY

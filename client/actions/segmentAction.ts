@@ -22,6 +22,8 @@ export interface SegmentActionContext {
   confirmApproval(request: ApprovalRequest, approve: () => void): void
   openFind(): void
   openGoTo(): void
+  /** Opens the concordance search, with the selected text if any. */
+  openConcordance(): void
   /** Offers to apply a just-confirmed segment's translation to its repetitions, if any differ. */
   offerRepetitions(segment: SegmentView): void
 }
@@ -71,6 +73,7 @@ export interface SegmentAction {
     | 'copySourceToTarget'
     | 'openFind'
     | 'openGoTo'
+    | 'openConcordance'
   keys: readonly (readonly string[])[]
   keyTest(stroke: KeyStroke): boolean
   /** Whether the role has this action; the help panel lists only the user's. */

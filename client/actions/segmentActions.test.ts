@@ -25,6 +25,7 @@ import { rejectSegment } from './rejectSegment.ts'
 import { reopenSegment } from './reopenSegment.ts'
 import { openFind } from './openFind.ts'
 import { openGoTo } from './openGoTo.ts'
+import { openConcordance } from './openConcordance.ts'
 import type { KeyStroke, NavigationNotice, SegmentActionContext } from './segmentAction.ts'
 import { actionsFor, findAction } from './segmentActions.ts'
 
@@ -61,6 +62,7 @@ function openDocument(sources: string[], role: ActingRole = 'translator') {
     confirmApproval: ({ names }, approve) => approvalRequests.push({ names, approve }),
     openFind: () => opened.push('find'),
     openGoTo: () => opened.push('goTo'),
+    openConcordance: () => opened.push('concordance'),
     offerRepetitions: (segment) => offered.push(segment.id),
   })
   const idAt = (index: number) => segmentId(segmentAt(doc, index)!)
@@ -210,12 +212,13 @@ describe('roles', () => {
     expect(names('manager')).toContain('copySourceToTarget')
   })
 
-  test('viewers only move between segments, find and go to', () => {
+  test('viewers only move between segments, find, go to and search the memories', () => {
     expect(actionsFor('viewer').map((action) => action.name)).toEqual([
       'gotoNextSegment',
       'gotoPreviousSegment',
       'openFind',
       'openGoTo',
+      'openConcordance',
     ])
     expect(findAction(CTRL_ENTER, actionsFor('viewer'))).toBeUndefined()
   })
@@ -363,6 +366,25 @@ describe('find and go to', () => {
     }
     expect(findAction(stroke({ key: 'f', code: 'KeyF' }))).toBeUndefined()
     expect(findAction(stroke({ key: 'F', code: 'KeyF', ctrlKey: true, shiftKey: true }))).toBe(
+      undefined,
+    )
+  })
+})
+
+describe('concordance', () => {
+  test('Ctrl+K opens the concordance for every role, whatever the keyboard layout', () => {
+    for (const role of ['translator', 'reviewer', 'viewer', 'manager'] as const) {
+      const { context, opened } = openDocument(['Один.'], role)
+      // A Russian layout types "л" on the K key, an Arabic one "ن".
+      for (const key of ['k', 'л', 'ن']) {
+        const action = findAction(stroke({ key, code: 'KeyK', ctrlKey: true }), actionsFor(role))
+        expect(action).toBe(openConcordance)
+        action!.perform(context(null))
+      }
+      expect(opened).toEqual(['concordance', 'concordance', 'concordance'])
+    }
+    expect(findAction(stroke({ key: 'k', code: 'KeyK' }))).toBeUndefined()
+    expect(findAction(stroke({ key: 'K', code: 'KeyK', ctrlKey: true, shiftKey: true }))).toBe(
       undefined,
     )
   })

@@ -6,6 +6,7 @@ import { gotoNextSegment } from './gotoNextSegment.ts'
 import { gotoPreviousSegment } from './gotoPreviousSegment.ts'
 import { openFind } from './openFind.ts'
 import { openGoTo } from './openGoTo.ts'
+import { openConcordance } from './openConcordance.ts'
 import { rejectSegment } from './rejectSegment.ts'
 import { reopenSegment } from './reopenSegment.ts'
 import type { KeyStroke, SegmentAction } from './segmentAction.ts'
@@ -21,6 +22,7 @@ export const SEGMENT_ACTIONS: readonly SegmentAction[] = [
   copySourceToTarget,
   openFind,
   openGoTo,
+  openConcordance,
 ]
 
 /** The actions a role has; two of them may share keys (Ctrl+Enter) only if no role has both. */

@@ -2,7 +2,11 @@ import { useEffect, useRef } from 'react'
 import type { SegmentAction, SegmentActionContext } from './segmentAction.ts'
 import { actionsFor, findAction } from './segmentActions.ts'
 
-const FORM_FIELD_ACTIONS: ReadonlySet<SegmentAction['name']> = new Set(['openFind', 'openGoTo'])
+const FORM_FIELD_ACTIONS: ReadonlySet<SegmentAction['name']> = new Set([
+  'openFind',
+  'openGoTo',
+  'openConcordance',
+])
 
 function isFormField(target: EventTarget | null): boolean {
   return (

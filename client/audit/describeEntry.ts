@@ -18,15 +18,39 @@ function roleName(t: TFunction, value: unknown): string {
     : String(value ?? '')
 }
 
+/** An audited entry's terms as "text (lang)" joined by " / ". */
+function termsText(value: unknown): string {
+  if (!Array.isArray(value)) return ''
+  return value
+    .flatMap((term: unknown) => {
+      if (typeof term !== 'object' || term === null) return []
+      const { lang, text: words } = term as Record<string, unknown>
+      return typeof words === 'string' ? [`${words} (${String(lang ?? '')})`] : []
+    })
+    .join(' / ')
+}
+
+/** The origin an import's pre-fill records on a segment's status entry. */
+function isPrefill(value: unknown): value is { percent: number; memory: string } {
+  if (typeof value !== 'object' || value === null) return false
+  const { percent, memory } = value as Record<string, unknown>
+  return typeof percent === 'number' && typeof memory === 'string'
+}
+
 /** What an audit entry says happened, in the interface language, without who and when. */
 export function describeEntry(t: TFunction, entry: AuditEntry): string {
   const { detail } = entry
   switch (entry.action) {
     case 'status':
-      return t('audit.status', {
-        from: statusName(t, detail.from),
-        to: statusName(t, detail.to),
-      })
+      return isPrefill(detail.prefill)
+        ? t('audit.prefilledSegment', {
+            percent: detail.prefill.percent,
+            memory: detail.prefill.memory,
+          })
+        : t('audit.status', {
+            from: statusName(t, detail.from),
+            to: statusName(t, detail.to),
+          })
     case 'approve':
       return t('audit.approve')
     case 'approve.lateTyping':
@@ -59,6 +83,20 @@ export function describeEntry(t: TFunction, entry: AuditEntry): string {
       return t('audit.projectDelete', { name: text(detail, 'name') })
     case 'project.restore':
       return t('audit.projectRestore', { name: text(detail, 'name') })
+    case 'project.prefillRule':
+      return t(detail.prefillExactMatches === true ? 'prefill.auditRuleOn' : 'prefill.auditRuleOff')
+    case 'document.prefill':
+      return t('prefill.auditDocument', {
+        count: typeof detail.prefilled === 'number' ? detail.prefilled : 0,
+        segments: typeof detail.segments === 'number' ? detail.segments : 0,
+      })
+    case 'glossary.entryEdit':
+      return t('glossary.auditEdit', {
+        before: termsText(detail.before),
+        after: termsText(detail.after),
+      })
+    case 'glossary.entryDelete':
+      return t('glossary.auditDelete', { before: termsText(detail.before) })
     case 'project.exportRule':
       return t(
         detail.approvedOnly === true ? 'exportPolicy.auditRuleOn' : 'exportPolicy.auditRuleOff',

@@ -32,11 +32,11 @@ export function EncodingPreview({
       data-testid={`${id}-preview`}
       data-state={state.kind}
       data-format={ready?.format}
-      data-encoding={ready?.encoding}
+      data-encoding={ready?.format === 'docx' ? undefined : ready?.encoding}
       data-detected={ready?.format === 'txt' ? ready.detected.encoding : undefined}
     >
-      {/* XLIFF declares its own encoding: a picker would only offer a way to misread it. */}
-      {ready?.format !== 'xliff12' && ready?.format !== 'xliff20' && (
+      {/* XLIFF declares its own encoding and DOCX is UTF-8: a picker would only misread them. */}
+      {ready?.format !== 'xliff12' && ready?.format !== 'xliff20' && ready?.format !== 'docx' && (
         <EncodingSelect
           id={`${id}-encoding`}
           label={t('import.encoding')}
@@ -62,6 +62,7 @@ export function EncodingPreview({
 function usePreviewStatus(preview: FilePreview): string {
   const { t } = useTranslation()
   const name = useEncodingName()
+  if (preview.format === 'docx') return t('formats.docxPreview')
   if (preview.format !== 'txt') {
     return t('formats.xliffPreview', {
       format: t(`formats.${preview.format}`),

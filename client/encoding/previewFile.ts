@@ -16,6 +16,12 @@ const filePreview = z.discriminatedUnion('format', [
     encoding: z.string(),
     lines: z.array(z.string()),
   }),
+  z.object({
+    /** DOCX: no encoding; its first paragraphs, and whether it has tracked changes. */
+    format: z.literal('docx'),
+    lines: z.array(z.string()),
+    trackedChanges: z.boolean(),
+  }),
 ])
 export type FilePreview = z.infer<typeof filePreview>
 

@@ -48,7 +48,8 @@ export function ExportButton({
   // Each opening remounts the report, which asks the server afresh.
   const [openings, setOpenings] = useState(0)
   const choice: ExportChoice = format === 'txt' ? { format, encoding } : { format }
-  const fallbackName = `${meta.title}.${meta.targetLang}.${format === 'txt' ? 'txt' : 'xlf'}`
+  const extension = format === 'txt' ? 'txt' : format === 'docx' ? 'docx' : 'xlf'
+  const fallbackName = `${meta.title}.${meta.targetLang}.${extension}`
   const { download, isDownloading, error, clearError } = useExportDownload(documentId, fallbackName)
   const original =
     isEncoding(meta.sourceEncoding) && meta.sourceEncoding !== 'utf-8' ? meta.sourceEncoding : null
@@ -60,7 +61,9 @@ export function ExportButton({
   for (const other of ENCODINGS) {
     if (other !== 'utf-8') options.push({ value: other, label: name(other) })
   }
-  const formatOptions = DOCUMENT_FORMATS.map((value) => {
+  // DOCX is written into the Word file the document came from: offered only when there is one.
+  const formats = DOCUMENT_FORMATS.filter((value) => value !== 'docx' || sourceFormat === 'docx')
+  const formatOptions = formats.map((value) => {
     const label = t(`formats.${value}`)
     return {
       value,

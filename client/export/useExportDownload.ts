@@ -2,19 +2,7 @@ import { useState } from 'react'
 import { requestFile } from '../http/requestJson.ts'
 import type { ExportPolicy } from '@qalam/shared/export'
 import { exportUrl, type ExportChoice } from './exportUrl.ts'
-
-const REVOKE_AFTER_MS = 60_000
-
-/** Hands a received file to the browser's downloads under `fileName`. */
-function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.click()
-  // Revoked late: a browser may still be reading a large file from the URL after the click.
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS)
-}
+import { saveFile } from './saveFile.ts'
 
 /**
  * Fetches the export before saving it, so that a refusal (characters the encoding cannot hold)

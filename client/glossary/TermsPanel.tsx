@@ -4,6 +4,7 @@ import type { TermHit } from '@qalam/shared/glossary'
 import { translateError } from '../i18n/translateError.ts'
 import { addEntry, type DocumentTerms } from './glossaryApi.ts'
 import { insertIntoActiveEditor } from './InsertTextPlugin.tsx'
+import { EditEntryForm } from './EditEntryForm.tsx'
 import { TermCheck } from './TermCheck.tsx'
 
 interface TermsPanelProps {
@@ -50,6 +51,9 @@ export function TermsPanel({
   onAdded,
 }: TermsPanelProps) {
   const { t, i18n } = useTranslation()
+  // The entry being corrected, by the term hit's key; another active segment closes it.
+  const [editing, setEditing] = useState<string | null>(null)
+  const editingHit = hits.find((hit) => `${hit.entryId}-${hit.start}` === editing)
   const targets = insertable(hits)
   const latest = useRef(targets)
   useEffect(() => {
@@ -109,9 +113,33 @@ export function TermsPanel({
                   ),
                 )
               )}
+              {terms?.mayAddTerms === true && (
+                <button
+                  type="button"
+                  className="link-button terms-panel__edit"
+                  aria-label={t('glossary.editEntry', { term: hit.term.text })}
+                  title={t('glossary.editEntry', { term: hit.term.text })}
+                  onClick={() => setEditing(`${hit.entryId}-${hit.start}`)}
+                  data-testid="edit-term"
+                >
+                  ✎
+                </button>
+              )}
             </li>
           ))}
         </ol>
+      )}
+      {terms !== null && terms.mayAddTerms && editingHit !== undefined && (
+        <EditEntryForm
+          key={editing}
+          projectId={projectId}
+          terms={terms}
+          hit={editingHit}
+          sourceLang={sourceLang}
+          targetLang={targetLang}
+          onChanged={onAdded}
+          onClose={() => setEditing(null)}
+        />
       )}
       {terms?.mayAddTerms === true && (
         <AddTermForm

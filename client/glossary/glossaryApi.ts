@@ -105,3 +105,31 @@ export function importGlossaryFile(projectId: string, glossaryId: string, file: 
 export function exportUrl(projectId: string, glossaryId: string, format: 'tbx2' | 'tbx3' | 'csv') {
   return `${projectPath(projectId)}/${encodeURIComponent(glossaryId)}/export?format=${format}`
 }
+
+const entryPath = (projectId: string, glossaryId: string, entryId: string) =>
+  `${projectPath(projectId)}/${encodeURIComponent(glossaryId)}/entries/${encodeURIComponent(entryId)}`
+
+/** Replaces an entry's terms and fields (reviewers and managers); the new glossary revision. */
+export function updateEntry(
+  projectId: string,
+  glossaryId: string,
+  entryId: string,
+  value: GlossaryEntry,
+) {
+  return requestJson(
+    entryPath(projectId, glossaryId, entryId),
+    z.object({ entry, revision: z.number() }),
+    jsonInit('PUT', value),
+  )
+}
+
+/** Removes an entry (reviewers and managers); the new glossary revision. */
+export function deleteEntry(projectId: string, glossaryId: string, entryId: string) {
+  return requestJson(
+    entryPath(projectId, glossaryId, entryId),
+    z.object({ revision: z.number() }),
+    {
+      method: 'DELETE',
+    },
+  )
+}

@@ -19,6 +19,7 @@ import { RepetitionMarker } from '../repetitions/RepeatedSegments.tsx'
 import { LockIcon } from '../review/LockIcon.tsx'
 import { ReviewNote } from '../review/ReviewNote.tsx'
 import { StatusMarker } from './StatusMarker.tsx'
+import { SuggestionMarker } from '../suggestions/SuggestionMarker.tsx'
 import { useSegment } from './useSegmentStore.ts'
 
 export interface TextSide {
@@ -114,6 +115,7 @@ export const SegmentRow = memo(function SegmentRow({
       <div role="cell" className="segment-row__number">
         {index + 1}
         <RepetitionMarker segmentId={segment.id} />
+        <SuggestionMarker count={segment.suggestions.length} />
       </div>
       <div
         role="cell"

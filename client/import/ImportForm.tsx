@@ -11,6 +11,7 @@ import { importDocument, type ImportProgress } from './importDocument.ts'
 import { ImportProgressIndicator } from './ImportProgressIndicator.tsx'
 import { LanguagePairFields } from './LanguagePairFields.tsx'
 import { TextFileField } from './TextFileField.tsx'
+import { TrackedChangesChoice } from './TrackedChangesChoice.tsx'
 import { SameLanguageWarning } from './SameLanguageWarning.tsx'
 import { TitleField } from './TitleField.tsx'
 import { IMPORT_ACCEPT } from './importFormats.ts'
@@ -33,6 +34,11 @@ export function ImportForm({ projectId }: { projectId: string }) {
   const [targetLang, setTargetLang] = useState('kk')
   const sameLanguage = useSameLanguageQuestion(sourceLang, targetLang)
   const [progress, setProgress] = useState<ImportProgress | null>(null)
+  const [acceptTracked, setAcceptTracked] = useState(false)
+  const hasTrackedChanges =
+    preview.state.kind === 'ready' &&
+    preview.state.preview.format === 'docx' &&
+    preview.state.preview.trackedChanges
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
     if (file === null) throw new ApiError('import.missing_file', 'no file chosen', 400)
     if (sameLanguage.asksFirst()) return
@@ -47,6 +53,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
           targetLang,
           sameLanguage: sameLanguage.isConfirmed,
           encoding: preview.encoding,
+          ...(hasTrackedChanges ? { trackedChanges: acceptTracked ? 'accept' : 'refuse' } : {}),
         },
         setProgress,
       )
@@ -61,6 +68,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
       <h2 className="import-form__title">{t('import.title')}</h2>
       <p className="import-form__hint">{t('import.hint')}</p>
       <p className="import-form__hint">{t('formats.importHint')}</p>
+      <p className="import-form__hint">{t('formats.docxHint')}</p>
       <TextFileField
         id="import-file"
         name="file"
@@ -69,6 +77,9 @@ export function ImportForm({ projectId }: { projectId: string }) {
         accept={IMPORT_ACCEPT}
       />
       <EncodingPreview id="import-file" control={preview} lang={sourceLang} />
+      {hasTrackedChanges && (
+        <TrackedChangesChoice accepted={acceptTracked} onChange={setAcceptTracked} />
+      )}
       <TitleField
         id="import-title"
         value={title}

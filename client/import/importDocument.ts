@@ -12,6 +12,8 @@ export interface ImportRequest {
   sameLanguage?: boolean
   /** The encoding the preview showed the file in; absent reads it as UTF-8. */
   encoding?: string | undefined
+  /** A DOCX with tracked changes: `accept` imports the text with them all accepted. */
+  trackedChanges?: 'accept' | 'refuse' | undefined
 }
 
 const importedDocument = z.object({
@@ -101,6 +103,7 @@ export async function importDocument(
   form.set('targetLang', request.targetLang.trim())
   if (request.sameLanguage) form.set('sameLanguage', 'true')
   if (request.encoding !== undefined) form.set('encoding', request.encoding)
+  if (request.trackedChanges !== undefined) form.set('trackedChanges', request.trackedChanges)
   // The file last: the server has the fields before it streams the file.
   form.set('file', request.file)
   const id = progressId()

@@ -83,7 +83,13 @@ export function MatchPanel({
 
   const repetitions = state.result?.repetitions ?? []
   return (
-    <aside className="match-panel" aria-labelledby="matches-title" data-testid="match-panel">
+    <aside
+      className="match-panel"
+      aria-labelledby="matches-title"
+      data-testid="match-panel"
+      // Which segment the panel shows, for the browser bench timing segment entry to panel.
+      data-segment={state.result?.segmentId ?? ''}
+    >
       <h2 id="matches-title">{t('matches.title')}</h2>
       {state.failed ? (
         <p className="empty-state">{t('matches.failed')}</p>

@@ -8,6 +8,14 @@ export interface MatchesState {
   failed: boolean
 }
 
+/** Answers kept per page: the segments just visited and the one after the active segment. */
+const CACHE_SIZE = 64
+/**
+ * A kept answer younger than this is shown without asking again (approvals clear them all
+ * anyway); an older one is shown while the segment's matches are asked for again.
+ */
+const FRESH_MS = 30_000
+
 /** How many segments are approved: a rise means a unit is on its way into the memory. */
 function approvedCount(store: SegmentStore): number {
   let count = 0
@@ -19,12 +27,15 @@ function approvedCount(store: SegmentStore): number {
  * The translation-memory matches of the active segment, fetched when it is entered. Kept live:
  * when any segment becomes approved in the shared document (here or by a colleague), the page
  * asks again with the revision it has, and the server answers once that approval's unit is in
- * the memory.
+ * the memory. The next segment's matches are fetched ahead once the active one's arrive, so
+ * moving on (Ctrl+Enter, Ctrl+↓) shows them at once; answers are kept until an approval
+ * moves the memory (asked again after 30 s).
  */
 export function useSegmentMatches(
   documentId: string,
   store: SegmentStore,
   segmentId: string | null,
+  nextSegmentId: string | null = null,
 ): MatchesState {
   const [state, setState] = useState<MatchesState>({ result: null, failed: false })
   const [approvals, setApprovals] = useState(() => approvedCount(store))
@@ -33,6 +44,9 @@ export function useSegmentMatches(
     segmentId: null,
     approvals,
   })
+  const cache = useRef(new Map<string, KeptMatches>())
+  const ahead = useRef<{ segmentId: string; fetching: Promise<SegmentMatches> } | null>(null)
+  const [unmounted] = useState(() => new AbortController())
 
   useEffect(() => {
     let previous = approvedCount(store)
@@ -50,16 +64,49 @@ export function useSegmentMatches(
     }
     const controller = new AbortController()
     const sameSegment = lastFetched.current.segmentId === segmentId
-    const afterApproval = sameSegment && lastFetched.current.approvals !== approvals
+    const afterApproval = lastFetched.current.approvals !== approvals
+    // An approval may have put a better match into the memory for any segment.
+    if (afterApproval) {
+      cache.current.clear()
+      ahead.current = null
+    }
     lastFetched.current = { segmentId, approvals }
-    if (!sameSegment) setState({ result: null, failed: false })
-    fetchMatches(documentId, segmentId, {
-      signal: controller.signal,
-      ...(afterApproval && revision.current !== undefined ? { since: revision.current } : {}),
-    }).then(
+    const kept = cache.current.get(segmentId)
+    const isFresh = kept !== undefined && performance.now() - kept.at < FRESH_MS
+    if (!sameSegment) setState({ result: kept?.result ?? null, failed: false })
+
+    const prefetchNext = () => {
+      if (nextSegmentId === null || cache.current.has(nextSegmentId)) return
+      if (ahead.current?.segmentId === nextSegmentId) return
+      const fetching = fetchMatches(documentId, nextSegmentId, { signal: unmounted.signal })
+      ahead.current = { segmentId: nextSegmentId, fetching }
+      fetching.then(
+        (next) => remember(cache.current, nextSegmentId, next),
+        // Only a head start: the segment's own fetch asks again when it is entered.
+        () => undefined,
+      )
+    }
+    if (!sameSegment && isFresh) {
+      prefetchNext()
+      return
+    }
+    // Entering the segment fetched ahead: wait for that answer rather than ask twice.
+    const fetching =
+      !sameSegment && ahead.current?.segmentId === segmentId
+        ? ahead.current.fetching
+        : fetchMatches(documentId, segmentId, {
+            signal: controller.signal,
+            ...(sameSegment && afterApproval && revision.current !== undefined
+              ? { since: revision.current }
+              : {}),
+          })
+    fetching.then(
       (result) => {
+        if (controller.signal.aborted) return
         revision.current = result.revision
+        remember(cache.current, segmentId, result)
         setState({ result, failed: false })
+        prefetchNext()
       },
       (error: unknown) => {
         if (controller.signal.aborted) return
@@ -68,7 +115,22 @@ export function useSegmentMatches(
       },
     )
     return () => controller.abort()
-  }, [documentId, segmentId, approvals])
+  }, [documentId, segmentId, nextSegmentId, approvals, unmounted])
+
+  useEffect(() => () => unmounted.abort(), [unmounted])
 
   return state
+}
+
+interface KeptMatches {
+  result: SegmentMatches
+  /** `performance.now()` when it arrived. */
+  at: number
+}
+
+function remember(cache: Map<string, KeptMatches>, segmentId: string, result: SegmentMatches) {
+  cache.delete(segmentId)
+  cache.set(segmentId, { result, at: performance.now() })
+  // A Map iterates in insertion order: the first key is the least recently stored.
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
 }

@@ -25,6 +25,7 @@ import { MemoriesPanel } from '../memories/MemoriesPanel.tsx'
 import { SegmentationPanel } from '../segmentation/SegmentationPanel.tsx'
 import { GlossaryPanel } from '../glossary/GlossaryPanel.tsx'
 import { ExportRulePanel } from '../export/ExportRulePanel.tsx'
+import { PrefillPanel } from '../prefill/PrefillPanel.tsx'
 import { fetchProject, type Project } from './projectsApi.ts'
 import { RoleBadge } from './RoleBadge.tsx'
 
@@ -164,6 +165,7 @@ function ProjectView({ project }: { project: Project }) {
             mayManage={mayManage}
             onChanged={refreshActivity}
           />
+          <PrefillPanel projectId={project.id} mayManage={mayManage} onChanged={refreshActivity} />
           {mayManage && (
             <DeletedPanel
               title={t('manage.deletedDocuments')}

@@ -5,6 +5,8 @@ import type { DocumentProgress } from '@qalam/shared/model'
 import { may, type ActingRole } from '@qalam/shared/workflow'
 import { ProgressBar } from '../documents/ProgressBar.tsx'
 import { ExportButton } from '../export/ExportButton.tsx'
+import { PreviewButton } from '../preview/PreviewButton.tsx'
+import { ReviewTableButton } from '../reviewTable/ReviewTableButton.tsx'
 import { DeleteControl } from '../manage/DeleteControl.tsx'
 import { deleteDocument, renameDocument } from '../manage/manageApi.ts'
 import { RenameControl } from '../manage/RenameControl.tsx'
@@ -30,6 +32,7 @@ interface DocumentHeaderProps {
   sourceLabel: string
   targetLabel: string
   onToggleShortcuts: () => void
+  onOpenConcordance: () => void
   /** Opens a segment by index (the export's report of unwritable characters links to them). */
   onGoToSegment: (index: number) => void
 }
@@ -46,6 +49,7 @@ export function DocumentHeader({
   sourceLabel,
   targetLabel,
   onToggleShortcuts,
+  onOpenConcordance,
   onGoToSegment,
 }: DocumentHeaderProps) {
   const { t } = useTranslation()
@@ -77,11 +81,27 @@ export function DocumentHeader({
       <div className="document-header__tools">
         <LiveConnectionStatus session={session} />
         <CollaboratorList presence={presence} />
+        <button
+          type="button"
+          className="button button--quiet"
+          title={t('concordance.openKeys')}
+          aria-keyshortcuts="Control+K"
+          // Keeps the editor's selection, which pre-fills the search.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={onOpenConcordance}
+          data-testid="concordance-open"
+        >
+          {t('concordance.open')}
+        </button>
         <button type="button" className="button button--quiet" onClick={onToggleShortcuts}>
           {t('shortcuts.toggle')}
         </button>
         {may(role, 'export') && (
           <ExportButton documentId={documentId} store={store} onGoToSegment={onGoToSegment} />
+        )}
+        {may(role, 'export') && <PreviewButton documentId={documentId} />}
+        {may(role, 'export') && may(role, 'import') && (
+          <ReviewTableButton documentId={documentId} />
         )}
         {mayManage && (
           <RenameControl

@@ -9,6 +9,7 @@ import {
 import { languageDirection } from '@qalam/shared/text'
 import { may } from '@qalam/shared/workflow'
 import { gotoNextToReview } from '../actions/approveAndNext.ts'
+import { AnalysisPanel } from '../analysis/AnalysisPanel.tsx'
 import type {
   ApprovalRequest,
   NavigationNotice,
@@ -55,6 +56,7 @@ import { TermHighlightProvider } from '../glossary/TermHighlight.tsx'
 import { TermsPanel } from '../glossary/TermsPanel.tsx'
 import { useDocumentTerms } from '../glossary/useDocumentTerms.ts'
 import { MatchPanel } from '../matches/MatchPanel.tsx'
+import { ConcordanceDialog, type ConcordanceRequest } from '../concordance/ConcordanceDialog.tsx'
 import { useSegmentMatches } from '../matches/useSegmentMatches.ts'
 import {
   useConnectionState,
@@ -194,7 +196,8 @@ function Workbench({
     [glossary.recognizer, activeSource],
   )
   const approvable = useMemo(() => translatedInView(statuses, rows), [statuses, rows])
-  const matches = useSegmentMatches(session.documentId, store, activeId)
+  const nextId = activeIndex === null ? null : (store.segment(activeIndex + 1)?.id ?? null)
+  const matches = useSegmentMatches(session.documentId, store, activeId, nextId)
   const activeLocked = activeIndex !== null && store.segment(activeIndex)?.status === 'approved'
 
   // Find and go to reach every segment: one the status filter hides shows the whole list again.
@@ -207,6 +210,13 @@ function Workbench({
     activate(index)
   }
   const findBars = useFindBars(store, session.doc, activeIndex, showSegment)
+  const [concordance, setConcordance] = useState<ConcordanceRequest | null>(null)
+  // Read before the dialog takes the focus: the words selected in the editor or a source.
+  const openConcordance = () =>
+    setConcordance((earlier) => ({
+      count: (earlier?.count ?? 0) + 1,
+      selection: (window.getSelection()?.toString() ?? '').replace(/\s+/g, ' ').trim(),
+    }))
 
   const context: SegmentActionContext = {
     doc: session.doc,
@@ -222,6 +232,7 @@ function Workbench({
     confirmApproval: (request, approve) => setApproving({ request, approve }),
     openFind: findBars.openFind,
     openGoTo: findBars.openGoTo,
+    openConcordance,
     offerRepetitions: (segment) => {
       const count = findRepetitions(session.doc, segment.id, { differingOnly: true }).length
       // A confirmation without repetitions leaves an earlier offer (and its Undo) where it is.
@@ -281,6 +292,7 @@ function Workbench({
         sourceLabel={source.label}
         targetLabel={target.label}
         onToggleShortcuts={() => setHelpOpen((open) => !open)}
+        onOpenConcordance={openConcordance}
         onGoToSegment={goToSegment}
       />
       {refusal !== null && <RefusalNotice refusal={refusal} onDismiss={onDismissRefusal} />}
@@ -349,10 +361,26 @@ function Workbench({
             targetLang={meta.targetLang}
             onAdded={glossary.announceChange}
           />
-          <SegmentDetails documentId={session.documentId} store={store} index={activeIndex} />
+          <SegmentDetails
+            documentId={session.documentId}
+            store={store}
+            index={activeIndex}
+            suggestions={{
+              doc: session.doc,
+              userId: user.id,
+              mayEdit: may(role, 'editTarget'),
+              target,
+            }}
+          />
+          <AnalysisPanel documentId={session.documentId} title={summary.title} />
         </div>
         {isHelpOpen && <ShortcutHelp role={role} onClose={() => setHelpOpen(false)} />}
       </div>
+      <ConcordanceDialog
+        documentId={session.documentId}
+        request={concordance}
+        onClose={() => setConcordance(null)}
+      />
       {may(role, 'approve') && (
         <ApproveBusyDialog
           request={approving?.request ?? null}

@@ -93,6 +93,10 @@ export interface AuthStore {
   exportApprovedOnly(id: string): Promise<boolean>
   /** Sets the project's "approved only" export rule; false when there is no live project `id`. */
   setExportApprovedOnly(id: string, approvedOnly: boolean): Promise<boolean>
+  /** Whether imports into the live project pre-fill exact memory matches (false when absent). */
+  prefillExactMatches(id: string): Promise<boolean>
+  /** Sets the project's pre-fill setting; false when there is no live project `id`. */
+  setPrefillExactMatches(id: string, prefill: boolean): Promise<boolean>
   listDeletedProjects(): Promise<DeletedProject[]>
   /** Removes for good the projects deleted before `deletedBefore` with their links; their ids. */
   purgeProjects(deletedBefore: number): Promise<string[]>

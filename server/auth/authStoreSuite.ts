@@ -176,6 +176,19 @@ export function describeAuthStore(name: string, createHarness: () => Promise<Aut
       })
     })
 
+    describe('pre-fill setting', () => {
+      test('keeps a project’s pre-fill of exact matches, off by default', async () => {
+        const project = await store.createProject('Қолжазбалар')
+        expect(await store.prefillExactMatches(project.id)).toBe(false)
+        expect(await store.setPrefillExactMatches(project.id, true)).toBe(true)
+        expect(await store.prefillExactMatches(project.id)).toBe(true)
+        expect(await store.setPrefillExactMatches(project.id, false)).toBe(true)
+        expect(await store.prefillExactMatches(project.id)).toBe(false)
+        expect(await store.setPrefillExactMatches('missing', true)).toBe(false)
+        expect(await store.prefillExactMatches('missing')).toBe(false)
+      })
+    })
+
     describe('access', () => {
       test('gives admins every project, members their role, and others nothing', async () => {
         const project = await store.createProject('p')

@@ -18,3 +18,13 @@ export function databaseLocationFrom(env: NodeJS.ProcessEnv): DatabaseLocation {
     )
   }
 }
+
+/** The upload limit the server would apply (MAX_UPLOAD_BYTES), for files the CLI reads. */
+export function maxUploadBytesFrom(env: NodeJS.ProcessEnv): number {
+  try {
+    return configFromEnv(env).maxUploadBytes ?? defaultConfig.maxUploadBytes
+  } catch (error) {
+    if (!(error instanceof z.ZodError)) throw error
+    throw new CliError('invalid environment: MAX_UPLOAD_BYTES')
+  }
+}

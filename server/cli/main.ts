@@ -3,6 +3,7 @@
 import { alignCommand } from './alignCommand.ts'
 import { CliError } from './cliError.ts'
 import { dbCommand } from './dbCommand.ts'
+import { glossaryCommand } from './glossaryCommand.ts'
 import { segmentCommand } from './segmentCommand.ts'
 import { tmCommand } from './tmCommand.ts'
 import { userCommand } from './userAdd.ts'
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   user: userCommand,
   db: dbCommand,
   tm: tmCommand,
+  glossary: glossaryCommand,
 }
 
 const usage = `usage: cli <${Object.keys(COMMANDS).join('|')}> [options]`

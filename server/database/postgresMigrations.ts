@@ -254,4 +254,29 @@ CREATE TABLE glossary_terms (
 ALTER TABLE projects ADD COLUMN export_approved_only INTEGER NOT NULL DEFAULT 0;
 `,
   },
+  {
+    version: 5,
+    // An import's units go into tm_units as it reads them, hidden under its id until it is
+    // published; a memory's revision moves with every write (see the SQLite TM schema).
+    name: 'translation memory imports published at once, memory revisions',
+    sql: `
+ALTER TABLE tm_units ADD COLUMN import_id TEXT;
+CREATE INDEX tm_units_by_import ON tm_units (import_id) WHERE import_id IS NOT NULL;
+ALTER TABLE tm_memories ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE tm_imports (
+  id         TEXT PRIMARY KEY,
+  memory_id  TEXT NOT NULL REFERENCES tm_memories (id) ON DELETE CASCADE,
+  published  INTEGER NOT NULL DEFAULT 0,
+  revision   BIGINT
+);
+`,
+  },
+  {
+    version: 6,
+    // 1 when importing a document fills its 100 % and 101 % memory matches in as drafts.
+    name: "projects' pre-fill of exact matches",
+    sql: `
+ALTER TABLE projects ADD COLUMN prefill_exact_matches INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ]

@@ -58,4 +58,21 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       createSqliteAuthSchema(db)
     },
   },
+  {
+    version: 5,
+    // The TM schema is idempotent and adds what a file lacks (ADDED_TM_COLUMNS, tm_imports):
+    // imports published at once, memory revisions.
+    name: 'translation memory imports published at once, memory revisions',
+    up(db) {
+      createSqliteTranslationMemorySchema(db)
+    },
+  },
+  {
+    version: 6,
+    // The auth schema again (ADDED_AUTH_COLUMNS): the projects' pre-fill setting, 0 (off).
+    name: "projects' pre-fill of exact matches",
+    up(db) {
+      createSqliteAuthSchema(db)
+    },
+  },
 ]

@@ -16,3 +16,4 @@ export {
 } from './exportPolicy.ts'
 export { purgeDeleted, type PurgeStores } from './purgeDeleted.ts'
 export { codePointName, locateCharacters, type CharacterPlaces } from './locateCharacters.ts'
+export { applyReviewRows, type ReviewImportReport } from './applyReviewRows.ts'

@@ -35,6 +35,17 @@ export interface GlossaryStore {
     userId: string,
   ): Promise<StoredEntry[]>
   listEntries(glossaryId: string): Promise<StoredEntry[]>
+  /**
+   * Replaces an entry's fields and terms in one transaction, keeping its id, place and
+   * creation; the entry before and after, or undefined when the glossary has no such entry.
+   */
+  updateEntry(
+    glossaryId: string,
+    entryId: string,
+    entry: GlossaryEntry,
+  ): Promise<{ before: StoredEntry; after: StoredEntry } | undefined>
+  /** Removes an entry with its terms; the removed entry, or undefined when there was none. */
+  deleteEntry(glossaryId: string, entryId: string): Promise<StoredEntry | undefined>
   /** Bumped by every change to the glossary's entries, so clients know to refetch. */
   revision(glossaryId: string): Promise<number>
 }

@@ -80,5 +80,29 @@ export function describeGlossaryStore(
       expect(await store.listEntries(glossary.id)).toHaveLength(1)
       expect(await store.revision(glossary.id)).toBe(1)
     })
+
+    test('edits an entry in place and deletes one, each bumping the revision', async () => {
+      const { store } = harness
+      const project = await harness.createProject()
+      const glossary = await store.create(project, 'G')
+      const [library, archive] = await store.addEntries(glossary.id, [LIBRARY, ARCHIVE], 'u1')
+      const edited = { terms: [{ lang: 'ru', text: 'читальня', status: 'admitted' as const }] }
+      const changed = await store.updateEntry(glossary.id, library!.id, edited)
+      expect(changed?.before).toMatchObject(LIBRARY)
+      expect(changed?.after).toMatchObject({ ...edited, id: library!.id, createdBy: 'u1' })
+      expect(changed?.after.definition).toBeUndefined()
+      expect(await store.revision(glossary.id)).toBe(2)
+      const entries = await store.listEntries(glossary.id)
+      expect(entries.map((entry) => entry.id)).toEqual([library!.id, archive!.id])
+      expect(entries[0]!.terms).toEqual(edited.terms)
+
+      const other = await store.create(project, 'Other')
+      expect(await store.updateEntry(other.id, archive!.id, edited)).toBeUndefined()
+      expect(await store.deleteEntry(other.id, archive!.id)).toBeUndefined()
+      expect((await store.deleteEntry(glossary.id, archive!.id))?.terms).toEqual(ARCHIVE.terms)
+      expect(await store.deleteEntry(glossary.id, archive!.id)).toBeUndefined()
+      expect((await store.listEntries(glossary.id)).map((entry) => entry.id)).toEqual([library!.id])
+      expect(await store.revision(glossary.id)).toBe(3)
+    })
   })
 }

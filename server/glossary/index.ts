@@ -3,3 +3,8 @@ export { createSqliteGlossaryStore } from './sqlite/SqliteGlossaryStore.ts'
 export { createSqliteGlossarySchema } from './sqlite/schema.ts'
 export { createPostgresGlossaryStore } from './postgres/PostgresGlossaryStore.ts'
 export { describeGlossaryStore, type GlossaryStoreHarness } from './glossaryStoreSuite.ts'
+export {
+  GlossaryBytesError,
+  readGlossaryBytes,
+  type GlossaryReadProgress,
+} from './readGlossaryBytes.ts'

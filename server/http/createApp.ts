@@ -6,19 +6,25 @@ import type { SegmentationStore } from '../segmentation/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
 import type { ImportJobs, MatchLookup, TranslationMemoryStore } from '../tm/index.ts'
 import type { GlossaryStore } from '../glossary/index.ts'
+import type { DocumentAnalyses } from '../analysis/index.ts'
 import { alignmentRouter } from './alignmentRouter.ts'
+import { documentAnalysisRouter, projectAnalysisRouter } from './analysisRouter.ts'
 import { clientFiles } from './clientFiles.ts'
 import { documentsRouter, type LiveDocuments } from './documentsRouter.ts'
+import { reviewRouter, type ServerChanges } from './reviewRouter.ts'
 import { errorMiddleware } from './errorMiddleware.ts'
 import { exportReportRouter, exportRuleRouter } from './exportPolicyRouter.ts'
 import { memoriesRouter } from './memoriesRouter.ts'
 import { matchesRouter } from './matchesRouter.ts'
+import { concordanceRouter } from './concordanceRouter.ts'
 import type { ImportQueue } from './importQueue.ts'
 import { documentGlossaryRouter, projectGlossaryRouter } from './glossaryRouter.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { NotFoundError } from './errors.ts'
+import { prefillRouter } from './prefillRouter.ts'
 import { projectsRouter } from './projectsRouter.ts'
 import { segmentationRouter } from './segmentationRouter.ts'
+import { metricsEndpoint, type MetricsOptions } from './metricsEndpoint.ts'
 import { readiness, type ReadinessChecks } from './readiness.ts'
 import { refuseCrossSite } from './refuseCrossSite.ts'
 import { rejectMalformedUrl } from './rejectMalformedUrl.ts'
@@ -35,12 +41,14 @@ export interface AppOptions {
   tm: TranslationMemoryStore
   /** Fuzzy lookup over the memories for the editor's match panel. */
   lookup: MatchLookup
+  /** Document analyses by match band, run a few at a time. */
+  analyses: DocumentAnalyses
   importJobs: ImportJobs
   throttle: LoginThrottle
   knownDevices: KnownDevices
   glossaries: GlossaryStore
   sessionTtlMs: number
-  live: LiveDocuments
+  live: LiveDocuments & ServerChanges
   access: LiveAccess
   log: Logger
   maxUploadBytes: number
@@ -53,6 +61,8 @@ export interface AppOptions {
   trustProxy?: readonly string[]
   /** What `/readyz` checks: the store takes writes and its migrations are current. */
   readiness: ReadinessChecks
+  /** What `/metrics` serves, and to whom. */
+  metrics: MetricsOptions
 }
 
 /** The one body an anonymous request may send: the login form. */
@@ -68,6 +78,7 @@ export function createApp(options: AppOptions): Express {
     response.json({ ok: true })
   })
   app.get('/readyz', readiness(options.readiness, options.log))
+  app.get('/metrics', metricsEndpoint(options.metrics))
   app.use('/api', refuseCrossSite(options.allowedOrigins))
   app.use('/api', sessionMiddleware(options.auth))
   app.use('/api', refuseAnonymousBodies(isLogin))
@@ -77,11 +88,16 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/projects/:id/segmentation', segmentationRouter(options))
   app.use('/api/projects/:id/memories', memoriesRouter(options))
   app.use('/api/projects/:id/glossaries', projectGlossaryRouter(options))
+  app.use('/api/projects/:id/analysis', projectAnalysisRouter(options))
+  app.use('/api/projects/:id/prefill', prefillRouter(options))
   app.use('/api/projects/:id/export-rule', exportRuleRouter(options))
   app.use('/api/projects', projectsRouter(options))
   app.use('/api/documents/:id/glossary', documentGlossaryRouter(options))
   app.use('/api/documents/:id/matches', matchesRouter(options))
+  app.use('/api/documents/:id/concordance', concordanceRouter(options))
+  app.use('/api/documents/:id/analysis', documentAnalysisRouter(options))
   app.use('/api/documents', exportReportRouter(options))
+  app.use('/api/documents', reviewRouter(options))
   app.use('/api/documents', documentsRouter(options))
   app.use('/api/alignments', alignmentRouter(options))
   app.use('/api', () => {

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { DocumentProgress } from '@qalam/shared/model'
 import type { SegmentationStore } from '../segmentation/index.ts'
 import {
@@ -24,15 +24,19 @@ import { isDocumentFormat, readMeta } from '@qalam/shared/model'
 import type { AuditLog } from '../audit/index.ts'
 import { DELETED_RETENTION_MS, type ActingRole } from '@qalam/shared/workflow'
 import type { AuthStore, User } from '../auth/index.ts'
+import type { Logger } from '../logging/index.ts'
+import type { MatchLookup, TranslationMemoryStore } from '../tm/index.ts'
 import { requireDocumentRole, requirePermission, requireProjectRole } from './access.ts'
 import { withUsernames } from './auditEntries.ts'
 import { ExportError, ImportError, NotFoundError } from './errors.ts'
 import { progressParams, type ImportQueue } from './importQueue.ts'
+import { prefillImport } from './prefillImport.ts'
 import { jsonBody } from './jsonBody.ts'
 import type { LiveAccess } from './liveAccess.ts'
 import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
+import { loadDocxOriginal, requireNoEncoding } from './docxDocuments.ts'
 import {
   exportXliffDocument,
   requireImportFormat,
@@ -69,11 +73,15 @@ export interface DocumentsRouterOptions {
   maxUploadBytes: number
   /** The worker pool's slots: decoding, segmenting and building a document run there. */
   imports: ImportQueue
+  tm: TranslationMemoryStore
+  lookup: MatchLookup
+  log: Logger
 }
 
 /** A document as the API shows it to one user: with its project and that user's role there. */
 export type DocumentView = DocumentSummary & { projectId: string; role: ActingRole }
 
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 const PREVIEW_LINES = 8
 const PREVIEW_LINE_CHARS = 300
 const UNREPRESENTABLE_EXAMPLES = 20
@@ -184,10 +192,34 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       const format = requireImportFormat(file.bytes, fields.format)
       const title = fields.title || titleFromFileName(file.name) || 'Untitled'
       const now = Date.now()
-      if (format !== 'txt') requireOwnXmlEncoding(file.bytes, fields.encoding)
+      if (format === 'docx') requireNoEncoding(fields.encoding)
+      else if (format !== 'txt') requireOwnXmlEncoding(file.bytes, fields.encoding)
       else requireDistinctLanguages(sourceLang, targetLang, fields.sameLanguage)
       // Moved to the worker, not copied: the main thread keeps no copy of a 20 MB body.
       const { bytes, buffer } = ownBuffer(file.bytes)
+      if (format === 'docx') {
+        // Opened, checked (zip limits, macros, tracked changes), segmented and built in the
+        // worker; the original is stored with the document for the export to write into.
+        const docx = await slot.run(
+          'importDocx',
+          {
+            bytes,
+            fileName: file.name,
+            title,
+            sourceLang,
+            targetLang,
+            sameLanguage: fields.sameLanguage,
+            rules: await segmentation.load(projectId),
+            trackedChanges: fields.trackedChanges ?? 'refuse',
+            now,
+          },
+          { transfer: [buffer] },
+        )
+        const heading = { title, sourceLang, targetLang, original: docx.original }
+        const summary = await storeDocument(store, heading, docx, now)
+        await auth.addDocumentToProject(projectId, summary.id)
+        return { summary, segments: docx.segments }
+      }
       if (format !== 'txt') {
         // Parsed, checked and built in the worker; the file's own languages come back with it,
         // and the original file is stored with the document for an export into it.
@@ -212,8 +244,13 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
           original: xliff.original,
         }
         const summary = await storeDocument(store, heading, xliff, now)
+        const prefill = await prefillImport(options, {
+          projectId,
+          documentId: summary.id,
+          userId: user.id,
+        })
         await auth.addDocumentToProject(projectId, summary.id)
-        return { summary, segments: xliff.segments }
+        return { summary, segments: xliff.segments, prefill }
       }
       const built = await slot.run(
         'importText',
@@ -230,10 +267,15 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         { transfer: [buffer] },
       )
       const summary = await storeDocument(store, { title, sourceLang, targetLang }, built, now)
+      const prefill = await prefillImport(options, {
+        projectId,
+        documentId: summary.id,
+        userId: user.id,
+      })
       // Linked after it is stored: a failure in between leaves a document nobody can see,
       // never a project listing a document that does not exist.
       await auth.addDocumentToProject(projectId, summary.id)
-      return { summary, segments: built.segments }
+      return { summary, segments: built.segments, prefill }
     })
     response.status(201).json({
       id: created.summary.id,
@@ -241,6 +283,8 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       sourceLang: created.summary.sourceLang,
       targetLang: created.summary.targetLang,
       segments: created.segments,
+      // How many segments were filled from the memories; absent when the project does not.
+      ...(created.prefill === null ? {} : { prefill: created.prefill }),
     })
   })
 
@@ -371,6 +415,32 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     )
     if (!doc) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
     const { policy } = await resolveExportPolicy(auth, summary.projectId, askedPolicy)
+    if (format === 'docx') {
+      if (asked !== undefined && asked !== 'original') {
+        throw new ExportError(
+          'export.encoding_not_applicable',
+          `DOCX is written in UTF-8 like every Word file; encoding=${asked} applies to txt only.`,
+        )
+      }
+      const original = await loadDocxOriginal(store, summary.id)
+      // Written in the worker pool: a long document takes seconds of CPU.
+      const user = requireUser(request)
+      const docx = await imports.withSlot(request, response, user, (slot) => {
+        const { bytes: update, buffer } = ownBuffer(Y.encodeStateAsUpdate(doc))
+        const input = { update, original: { ...original, bytes: original.bytes.slice() }, policy }
+        return slot.run('exportDocx', input, { transfer: [buffer] })
+      })
+      response
+        .status(200)
+        .set({
+          'Content-Type': DOCX_TYPE,
+          'Content-Disposition': attachmentDisposition(original.name),
+          'X-Untranslated-Segments': String(docx.untranslated),
+          'X-Export-Scope': policy.scope,
+        })
+        .send(Buffer.from(docx.bytes))
+      return
+    }
     if (format !== 'txt') {
       // XLIFF is written in the encoding its prolog declares (the original's, or UTF-8 for a
       // new file): re-encoding would make the declaration lie.

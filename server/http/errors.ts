@@ -17,6 +17,18 @@ export type ErrorCode =
   | 'import.not_xliff'
   | 'import.xml_encoding'
   | 'import.encoding_conflict'
+  | 'import.encrypted'
+  | 'import.macros'
+  | 'import.docx_tracked_changes'
+  | 'import.not_docx'
+  | 'import.docx_malformed'
+  | 'import.docx_dtd'
+  | 'import.docx_too_large'
+  | 'import.zip_corrupt'
+  | 'import.zip_bomb'
+  | 'import.zip_unsafe_path'
+  | 'import.zip_duplicate'
+  | 'import.zip_unsupported'
   | 'align.empty_side'
   | 'align.empty_source'
   | 'request.invalid'
@@ -31,6 +43,7 @@ export type ErrorCode =
   | 'export.unrepresentable'
   | 'export.original_mismatch'
   | 'export.encoding_not_applicable'
+  | 'export.no_original'
   | 'auth.required'
   | 'auth.forbidden'
   | 'auth.invalid_credentials'
@@ -62,6 +75,7 @@ export type ErrorCode =
   | 'tmx.compressed'
   | 'tmx.too_large'
   | 'glossary.not_found'
+  | 'glossary.entry_not_found'
   | 'segment.not_found'
   | 'glossary_file.not_xml'
   | 'glossary_file.dtd'
@@ -70,6 +84,14 @@ export type ErrorCode =
   | 'glossary_file.empty'
   | 'glossary_file.encoding'
   | 'glossary_file.zip'
+  | 'review.not_docx'
+  | 'review.not_review_table'
+  | 'review.too_large'
+  | 'review.dtd'
+  | 'review.malformed'
+  | 'review.other_document'
+  | 'review.no_matching_rows'
+  | 'analysis.busy'
   | 'internal'
 
 /** An error the client caused and is told about: a code, an HTTP status and an English message. */
@@ -90,6 +112,8 @@ const IMPORT_STATUS: Partial<Record<ErrorCode, number>> = {
   'import.too_large': 413,
   'import.too_complex': 413,
   'import.xliff_too_large': 413,
+  'import.docx_too_large': 413,
+  'import.zip_bomb': 413,
   'import.failed': 422,
   'import.busy': 503,
 }
@@ -184,5 +208,19 @@ export class PasswordError extends AppError {
   override name = 'PasswordError'
   constructor(code: Extract<ErrorCode, `password.${string}`>, message: string) {
     super(code, 400, message)
+  }
+}
+
+const REVIEW_STATUS: Partial<Record<ErrorCode, number>> = {
+  'review.too_large': 413,
+  'review.other_document': 409,
+  'review.no_matching_rows': 422,
+}
+
+/** An edited review table the server cannot take back: not one, another document's, hostile. */
+export class ReviewImportError extends AppError {
+  override name = 'ReviewImportError'
+  constructor(code: Extract<ErrorCode, `review.${string}`>, message: string) {
+    super(code, REVIEW_STATUS[code] ?? 400, message)
   }
 }

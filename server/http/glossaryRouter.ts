@@ -1,8 +1,10 @@
 import { Router, type Request, type Response } from 'express'
+import { CSV_BOM } from '@qalam/shared/csv'
 import { writeGlossaryCsv, writeTbx } from '@qalam/shared/formats'
 import { checkTerms, TermRecognizer, type GlossaryEntry, type Term } from '@qalam/shared/glossary'
 import { readMeta, readSegments } from '@qalam/shared/model'
 import { may } from '@qalam/shared/workflow'
+import type { AuditLog } from '../audit/index.ts'
 import type { AuthStore, User } from '../auth/index.ts'
 import type { GlossaryStore, StoredEntry } from '../glossary/index.ts'
 import { replayDocument, type DocumentStore } from '../storage/index.ts'
@@ -17,6 +19,7 @@ import { projectParams } from './projectSchemas.ts'
 import { readGlossaryUpload } from './readGlossaryUpload.ts'
 import {
   createGlossaryRequest,
+  entryParams,
   entryRequest,
   exportQuery,
   glossaryParams,
@@ -27,10 +30,19 @@ import { z } from 'zod'
 
 export interface GlossaryRouterOptions {
   auth: AuthStore
+  audit: AuditLog
   glossaries: GlossaryStore
   store: DocumentStore
   live: LiveDocuments
   maxUploadBytes: number
+}
+
+/** What an audit entry keeps of a glossary entry: its terms as language, text and status. */
+const auditTerms = (entry: GlossaryEntry) =>
+  entry.terms.map(({ lang, text, status }) => ({ lang, text, status }))
+
+function entryNotFound(entryId: string): AppError {
+  return new AppError('glossary.entry_not_found', 404, `No entry ${entryId} in this glossary.`)
 }
 
 function glossaryNotFound(glossaryId: string): AppError {
@@ -60,6 +72,7 @@ function withoutStorage({
 /** `/api/projects/:id/glossaries`: a project's glossaries, their entries, import and export. */
 export function projectGlossaryRouter({
   auth,
+  audit,
   glossaries,
   maxUploadBytes,
 }: GlossaryRouterOptions): Router {
@@ -154,6 +167,45 @@ export function projectGlossaryRouter({
     response.status(201).json({ entry: stored, revision: await glossaries.revision(glossaryId) })
   })
 
+  // Reviewers and managers correct or remove an entry; each change is in the project's
+  // activity with the terms before and after. Pages open on the project's documents learn of
+  // it from the glossary revision the editing page announces, as for an added term.
+  router.put('/:glossaryId/entries/:entryId', jsonBody(), async (request, response) => {
+    const { user, id, glossaryId, role } = await glossaryRole(request)
+    requirePermission(role, 'approve')
+    const { entryId } = parseInput(entryParams, request.params)
+    const entry = canonicalEntry(parseInput(entryRequest, request.body) as GlossaryEntry)
+    const changed = await glossaries.updateEntry(glossaryId, entryId, entry)
+    if (!changed) throw entryNotFound(entryId)
+    await audit.append({
+      userId: user.id,
+      projectId: id,
+      action: 'glossary.entryEdit',
+      detail: {
+        glossaryId,
+        entryId,
+        before: auditTerms(changed.before),
+        after: auditTerms(changed.after),
+      },
+    })
+    response.json({ entry: changed.after, revision: await glossaries.revision(glossaryId) })
+  })
+
+  router.delete('/:glossaryId/entries/:entryId', async (request, response) => {
+    const { user, id, glossaryId, role } = await glossaryRole(request)
+    requirePermission(role, 'approve')
+    const { entryId } = parseInput(entryParams, request.params)
+    const removed = await glossaries.deleteEntry(glossaryId, entryId)
+    if (!removed) throw entryNotFound(entryId)
+    await audit.append({
+      userId: user.id,
+      projectId: id,
+      action: 'glossary.entryDelete',
+      detail: { glossaryId, entryId, before: auditTerms(removed) },
+    })
+    response.json({ revision: await glossaries.revision(glossaryId) })
+  })
+
   router.post('/:glossaryId/import', async (request, response) => {
     const { user, glossaryId, role } = await glossaryRole(request)
     requirePermission(role, 'import')
@@ -191,7 +243,7 @@ export function projectGlossaryRouter({
 
 /** Spreadsheets read a CSV as UTF-8 only with a byte order mark. */
 function* prefixBom(chunks: Iterable<string>): Generator<string> {
-  yield '\ufeff'
+  yield CSV_BOM
   yield* chunks
 }
 

@@ -5,6 +5,7 @@ const id = z.string().min(1).max(200)
 const field = z.string().trim().min(1).max(10_000).optional()
 
 export const glossaryParams = z.object({ id, glossaryId: id })
+export const entryParams = z.object({ id, glossaryId: id, entryId: id })
 
 export const createGlossaryRequest = z.object({ name: z.string().trim().min(1).max(200) })
 

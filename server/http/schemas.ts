@@ -23,6 +23,8 @@ export const importFields = z.object({
   encoding: z.enum(ENCODINGS).optional(),
   /** The format the user expects; absent or `auto` takes what the content shows. */
   format: z.enum(['auto', ...DOCUMENT_FORMATS]).optional(),
+  /** A DOCX with tracked changes: `accept` imports the text with them all accepted. */
+  trackedChanges: z.enum(['accept', 'refuse']).optional(),
 })
 export type ImportFields = z.infer<typeof importFields>
 

@@ -30,6 +30,12 @@ export function requireImportFormat(
   asked: DocumentFormat | 'auto' | undefined,
 ): DocumentFormat {
   const detected = detectFormat(bytes)
+  if (detected === 'ole') {
+    throw new ImportError(
+      'import.encrypted',
+      'The file is a password-protected (encrypted) Word file or an old binary .doc: save it as an unprotected .docx.',
+    )
+  }
   if (detected === 'other-xliff') {
     throw new ImportError(
       'import.xliff_version',
@@ -39,7 +45,7 @@ export function requireImportFormat(
   if (asked !== undefined && asked !== 'auto' && asked !== detected) {
     throw new ImportError(
       'import.format_mismatch',
-      `The file was sent as ${asked} but its content is ${detected === 'txt' ? 'plain text' : detected}.`,
+      `The file was sent as ${asked} but its content is ${detected === 'txt' ? 'plain text' : detected === 'docx' ? 'a zip package' : detected}.`,
     )
   }
   return detected

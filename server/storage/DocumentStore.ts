@@ -24,6 +24,24 @@ export interface LoadedDocument {
   lastSeq: number
 }
 
+/**
+ * What a document's log holds past a sequence number: what a process that has applied
+ * everything up to `afterSeq` still has to apply, in order.
+ */
+export interface LogTail {
+  /** The snapshot, when a compaction folded in updates past `afterSeq`: apply it first. */
+  snapshot: Uint8Array | null
+  updates: Uint8Array[]
+  /** The sequence number the tail brings the reader to (`afterSeq` when it is empty). */
+  lastSeq: number
+}
+
+/** What `appendJudged`'s judge says: the update to append (or none) and its verdict. */
+export interface Judgement<Verdict> {
+  append: Uint8Array | null
+  verdict: Verdict
+}
+
 /** The file a document was imported from, byte for byte, for an export in kind. */
 export interface OriginalFile {
   /** The format it was read as (`xliff12`, `xliff20`). */
@@ -53,10 +71,25 @@ export interface DocumentStore {
   loadOriginal(id: string): Promise<OriginalFile | null>
   /** Appends one update to the document's log and returns its sequence number (increasing). */
   appendUpdate(id: string, update: Uint8Array): Promise<number>
+  /**
+   * Appends an update judged against the whole log: holding the document's lock (which every
+   * append and compaction takes), reads what was stored after `afterSeq`, hands it to `judge`
+   * (synchronous, so the lock is held for as short as possible) and appends what it returns.
+   * Several processes serving one document thus judge its updates one at a time, each against
+   * everything stored before it. `seq` is null when the judge appended nothing.
+   */
+  appendJudged<Verdict>(
+    id: string,
+    afterSeq: number,
+    judge: (tail: LogTail) => Judgement<Verdict>,
+  ): Promise<{ seq: number | null; verdict: Verdict }>
+  /** What the log holds after `afterSeq`; null when there is no live document `id`. */
+  loadTail(id: string, afterSeq: number): Promise<LogTail | null>
   loadDocument(id: string): Promise<LoadedDocument | null>
   /**
-   * Replaces the snapshot and deletes the log up to and including `upToSeq`, atomically; does
-   * nothing when the stored snapshot already covers `upToSeq` (compactions only move forward).
+   * Replaces the snapshot and deletes the log up to and including `upToSeq`, atomically, under
+   * the document's lock. Compactions never move back: when the stored snapshot is already past
+   * `upToSeq` (another process or an earlier job compacted further), nothing changes.
    */
   compact(id: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
   /** Newest first. */

@@ -142,22 +142,6 @@ export function describeDocumentStore(name: string, createHarness: () => Promise
       expect(replay(loaded!.snapshot, loaded!.updates)).toEqual(doc.getArray('items').toArray())
     })
 
-    test('a compaction of an older log than the stored snapshot changes nothing', async () => {
-      const { doc, initial, updates } = recordEdits(4)
-      await store.createDocument(summary('a', 1), initial)
-      const seqs: number[] = []
-      for (const update of updates) seqs.push(await store.appendUpdate('a', update))
-      const older = new Y.Doc()
-      Y.applyUpdate(older, initial)
-      Y.applyUpdate(older, updates[0]!)
-      await store.compact('a', Y.encodeStateAsUpdate(doc), seqs[3]!)
-      // A slower compaction that read the log when it held one update arrives last.
-      await store.compact('a', Y.encodeStateAsUpdate(older), seqs[0]!)
-      const loaded = await store.loadDocument('a')
-      expect(loaded?.lastSeq).toBe(seqs[3])
-      expect(replay(loaded!.snapshot, loaded!.updates)).toEqual(doc.getArray('items').toArray())
-    })
-
     test('reports the snapshot sequence as the last one once the log is fully compacted', async () => {
       const { doc, initial, updates } = recordEdits(3)
       await store.createDocument(summary('a', 1), initial)
@@ -168,6 +152,59 @@ export function describeDocumentStore(name: string, createHarness: () => Promise
       expect(loaded?.updates).toEqual([])
       expect(loaded?.lastSeq).toBe(last)
       expect(await store.appendUpdate('a', updates[0]!)).toBeGreaterThan(last)
+    })
+
+    test('a judged append sees the log past its sequence number and appends what the judge returns', async () => {
+      const { doc, initial, updates } = recordEdits(4)
+      await store.createDocument(summary('a', 1), initial)
+      const first = await store.appendUpdate('a', updates[0]!)
+      const second = await store.appendUpdate('a', updates[1]!)
+      const seen: Uint8Array[][] = []
+      const judged = await store.appendJudged('a', first, (tail) => {
+        seen.push(tail.updates)
+        expect(tail).toMatchObject({ snapshot: null, lastSeq: second })
+        return { append: updates[2]!, verdict: 'accepted' }
+      })
+      expect(seen).toEqual([[updates[1]]])
+      expect(judged).toEqual({ seq: expect.any(Number), verdict: 'accepted' })
+      expect(judged.seq).toBeGreaterThan(second)
+
+      const refused = await store.appendJudged('a', judged.seq!, (tail) => {
+        expect(tail).toEqual({ snapshot: null, updates: [], lastSeq: judged.seq })
+        return { append: null, verdict: 'refused' }
+      })
+      expect(refused).toEqual({ seq: null, verdict: 'refused' })
+      await store.appendUpdate('a', updates[3]!)
+      const loaded = await store.loadDocument('a')
+      expect(replay(loaded!.snapshot, loaded!.updates)).toEqual(doc.getArray('items').toArray())
+    })
+
+    test('a tail past a compaction starts with the snapshot, and an older compaction never replaces it', async () => {
+      const { doc, initial, updates } = recordEdits(5)
+      await store.createDocument(summary('a', 1), initial)
+      const seqs: number[] = []
+      for (const update of updates.slice(0, 3)) seqs.push(await store.appendUpdate('a', update))
+      const partial = new Y.Doc()
+      Y.applyUpdate(partial, initial)
+      for (const update of updates.slice(0, 3)) Y.applyUpdate(partial, update)
+      await store.compact('a', Y.encodeStateAsUpdate(partial), seqs[2]!)
+      // A process behind the compaction folds what it has: the newer snapshot must stay.
+      const behind = new Y.Doc()
+      Y.applyUpdate(behind, initial)
+      await store.compact('a', Y.encodeStateAsUpdate(behind), seqs[0]!)
+      for (const update of updates.slice(3)) seqs.push(await store.appendUpdate('a', update))
+
+      const tail = await store.loadTail('a', seqs[0]!)
+      expect(tail?.snapshot).not.toBeNull()
+      expect(tail?.updates).toEqual(updates.slice(3))
+      expect(tail?.lastSeq).toBe(seqs.at(-1))
+      expect(replay(tail!.snapshot!, tail!.updates)).toEqual(doc.getArray('items').toArray())
+      expect(await store.loadTail('a', seqs.at(-1)!)).toEqual({
+        snapshot: null,
+        updates: [],
+        lastSeq: seqs.at(-1),
+      })
+      expect(await store.loadTail('missing', 0)).toBeNull()
     })
 
     test('lists documents newest first', async () => {

@@ -2,7 +2,9 @@ export type {
   DeletedDocument,
   DocumentStore,
   DocumentSummary,
+  Judgement,
   LoadedDocument,
+  LogTail,
   OriginalFile,
 } from './DocumentStore.ts'
 export { createPostgresDocumentStore } from './postgres/index.ts'

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import { createJsonLogger } from '../logging/index.ts'
@@ -9,6 +9,7 @@ import {
 } from '../../test/support/storeWithDocument.ts'
 import type { Authorize, Peer } from './authorize.ts'
 import { CloseCode } from './closeCodes.ts'
+import type { RoomFanOut, StoredUpdate } from './fanOut.ts'
 import {
   MessageType,
   SyncType,
@@ -57,10 +58,10 @@ function gateAppends(store: DocumentStore) {
   const held: Array<() => void> = []
   const gated: DocumentStore = {
     ...store,
-    async appendUpdate(id, update) {
-      const seq = await store.appendUpdate(id, update)
+    async appendJudged(id, afterSeq, judge) {
+      const appended = await store.appendJudged(id, afterSeq, judge)
       await new Promise<void>((resolve) => held.push(resolve))
-      return seq
+      return appended
     },
   }
   return { gated, held }
@@ -348,4 +349,79 @@ test('unloading waits for a compaction under way, then stores whatever came afte
   const stored = (await store.loadDocument('doc'))!
   expect(stored.updates).toHaveLength(0)
   expect(replayDocument(stored).getText('t').toString()).toBe('start one two')
+})
+
+describe('with other processes (fan-out)', () => {
+  /** Records what a room announces; the test delivers it to other rooms by hand. */
+  function recordingFanOut() {
+    const published: StoredUpdate[] = []
+    const fanOut: RoomFanOut = {
+      open: () => undefined,
+      close: () => undefined,
+      publishUpdate: (update) => published.push(update),
+      publishAwareness: () => undefined,
+    }
+    return { fanOut, published }
+  }
+
+  async function openWith(fanOut: RoomFanOut) {
+    const room = await createRoom('doc', {
+      store,
+      log,
+      fanOut,
+      compactEveryUpdates: 1000,
+      progressDelayMs: 10_000,
+    })
+    if (!room) throw new Error('no room')
+    return room
+  }
+
+  test('applies an announced update in log order, drops a duplicate and reads a gap from the store', async () => {
+    const a = recordingFanOut()
+    const origin = await openWith(a.fanOut)
+    const peer = await openWith(recordingFanOut().fanOut)
+    const sender = new RecordingConnection()
+    const watcher = new RecordingConnection()
+    origin.join(sender)
+    peer.join(watcher)
+
+    origin.receive(sender, readClientMessage(clientUpdate(origin, ' one')))
+    await vi.waitFor(() => expect(a.published).toHaveLength(1))
+    const first = a.published[0]!
+    expect(first).toMatchObject({ documentId: 'doc', prevSeq: peer.appliedSeq })
+    peer.receiveStored(first)
+    await vi.waitFor(() => expect(peer.doc.getText('t').toString()).toBe('start one'))
+    expect(watcher.updates()).toHaveLength(1)
+    peer.receiveStored(first)
+    await settle()
+    expect(watcher.updates()).toHaveLength(1)
+
+    // Two more; the peer hears only of the last: it reads both from the log, in order.
+    origin.receive(sender, readClientMessage(clientUpdate(origin, ' two')))
+    await vi.waitFor(() => expect(a.published).toHaveLength(2))
+    origin.receive(sender, readClientMessage(clientUpdate(origin, ' three')))
+    await vi.waitFor(() => expect(a.published).toHaveLength(3))
+    peer.receiveStored(a.published[2]!)
+    await vi.waitFor(() => expect(peer.doc.getText('t').toString()).toBe('start one two three'))
+    expect(peer.appliedSeq).toBe(a.published[2]!.seq)
+  })
+
+  test('judges an update after what another process stored first, and says where it sits', async () => {
+    const a = recordingFanOut()
+    const b = recordingFanOut()
+    const one = await openWith(a.fanOut)
+    const two = await openWith(b.fanOut)
+    const first = new RecordingConnection()
+    const second = new RecordingConnection()
+    one.join(first)
+    two.join(second)
+    one.receive(first, readClientMessage(clientUpdate(one, ' from one')))
+    await vi.waitFor(() => expect(a.published).toHaveLength(1))
+    // Room two never heard of it: its own update still lands after it, in both senses.
+    two.receive(second, readClientMessage(clientUpdate(two, ' from two')))
+    await vi.waitFor(() => expect(b.published).toHaveLength(1))
+    expect(b.published[0]!.prevSeq).toBe(a.published[0]!.seq)
+    expect(two.doc.getText('t').toString()).toContain('from one')
+    expect(second.updates()).toHaveLength(1)
+  })
 })

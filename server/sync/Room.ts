@@ -2,17 +2,28 @@ import * as Y from 'yjs'
 import {
   documentProgress,
   getSegment,
+  SERVER_ORIGIN,
   isTransactionOrigin,
   readMeta,
   rememberingSourceWordCounter,
+  segmentAt,
+  segmentCount,
+  segmentId,
+  segmentStatus,
   type DocumentProgress,
   type TransactionOrigin,
 } from '@qalam/shared/model'
 import type { Logger } from '../logging/index.ts'
-import { replayDocument, type DocumentStore, type LoadedDocument } from '../storage/index.ts'
+import {
+  replayDocument,
+  type DocumentStore,
+  type LoadedDocument,
+  type LogTail,
+} from '../storage/index.ts'
 import { ApprovalWindows } from './ApprovalWindows.ts'
-import { acceptAll, type Authorize, type Peer } from './authorize.ts'
+import { acceptAll, type Authorize, type Decision, type Peer } from './authorize.ts'
 import { CloseCode } from './closeCodes.ts'
+import type { FanOutRoom, RoomFanOut, StoredUpdate } from './fanOut.ts'
 import {
   isEmptyStateVector,
   writeSyncStep1,
@@ -64,7 +75,23 @@ export interface RoomOptions {
   progressDelayMs: number
   /** What one update, segment and document may hold; the defaults unless configured. */
   limits?: ContentLimits
+  /** The other server processes with this document open (Redis); absent when there are none. */
+  fanOut?: RoomFanOut
+  /** Told what happens to updates, for `/metrics`. */
+  metrics?: SyncMetrics
 }
+
+/** What a room reports for `/metrics`. */
+export interface SyncMetrics {
+  updateAccepted(): void
+  updateRefused(reason: string): void
+  /** Seconds one judged append took in the store (its lock included). */
+  storeLatency(seconds: number): void
+  /** Seconds from another process's store confirming an update to this room applying it. */
+  remoteLag(seconds: number): void
+}
+
+const PUBSUB_ORIGIN: TransactionOrigin = { kind: 'pubsub' }
 
 type SyncMessage = Extract<ClientMessage, { kind: 'syncStep1' | 'syncStep2' | 'update' }>
 
@@ -77,7 +104,7 @@ function connectionOrigin(peer: Peer): TransactionOrigin {
  * Sync messages from all connections run through one queue, so the order updates are stored
  * in is the order they are applied and broadcast in.
  */
-export class Room {
+export class Room implements FanOutRoom {
   private readonly presence: RoomAwareness
   private readonly connections = new Set<RoomConnection>()
   /** Connections whose updates were rejected: whatever they queued after that is dropped. */
@@ -101,6 +128,8 @@ export class Room {
   private targetChars: number | null = null
   /** The compaction running beside the queue, if any (at most one per room). */
   private compacting: Promise<void> | null = null
+  /** Set while the server changes the doc itself: that update is sent once it is stored. */
+  private holdingBroadcast = false
 
   /** Use `createRoom`, which loads the document first. */
   constructor(
@@ -115,10 +144,18 @@ export class Room {
   ) {
     this.fullSyncStep2 = fullState && writeSyncStep2Update(fullState)
     this.authorize = options.authorize ?? acceptAll
-    this.presence = new RoomAwareness(doc, (message) => {
-      for (const connection of this.connections) connection.send(message)
-    })
+    this.presence = new RoomAwareness(
+      doc,
+      (message) => {
+        for (const connection of this.connections) connection.send(message)
+      },
+      (update) => options.fanOut?.publishAwareness(documentId, update),
+    )
     doc.on('update', this.broadcastUpdate)
+  }
+
+  get appliedSeq(): number {
+    return this.lastSeq
   }
 
   get awareness(): RoomAwareness['awareness'] {
@@ -177,8 +214,51 @@ export class Room {
     }
   }
 
+  /**
+   * Makes a change of the server's own (a review table's suggestions) in turn with the
+   * clients' updates: stored before anyone is sent it, like theirs. `change` runs inside one
+   * transaction and returns what the caller wants to know; it must not throw after writing.
+   */
+  changeAsServer<T>(change: (doc: Y.Doc) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue = this.queue.then(async () => {
+        try {
+          resolve(await this.applyServerChange(change))
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)))
+        }
+      })
+    })
+  }
+
+  private async applyServerChange<T>(change: (doc: Y.Doc) => T): Promise<T> {
+    const before = Y.encodeStateVector(this.doc)
+    let result!: T
+    // Applied with the broadcast held: the queue is ours until the store has the update, so no
+    // client is sent anything in between, and nobody sees the change before it is stored.
+    this.holdingBroadcast = true
+    try {
+      this.doc.transact(() => {
+        result = change(this.doc)
+      }, SERVER_ORIGIN)
+    } finally {
+      this.holdingBroadcast = false
+    }
+    const update = Y.encodeStateAsUpdate(this.doc, before)
+    if (Y.decodeUpdate(update).structs.length === 0) return result
+    // If the store fails, the room is ahead of it; the next compaction (at the latest the
+    // unload) writes the whole state, so the change is kept, only later.
+    this.lastSeq = await this.options.store.appendUpdate(this.documentId, update)
+    const message = writeUpdate(update)
+    for (const connection of this.connections) connection.send(message)
+    this.updatesSinceCompaction++
+    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) this.compactAside()
+    return result
+  }
+
   /** Waits for queued updates, folds the log into a snapshot, saves progress, frees the doc. */
   async unload(): Promise<void> {
+    this.options.fanOut?.close(this)
     await this.queue
     await this.compacting
     if (this.progressTimer) clearTimeout(this.progressTimer)
@@ -187,6 +267,92 @@ export class Room {
     await this.options.store.saveProgress(this.documentId, this.progress())
     this.presence.destroy()
     this.doc.destroy()
+  }
+
+  /** An update another process stored: applied in log order, after what is queued before it. */
+  receiveStored(update: StoredUpdate): void {
+    this.queue = this.queue
+      .then(() => this.applyStored(update))
+      .catch((error: unknown) => {
+        // The store could not be read for a gap: the next announcement or catch-up fills it.
+        this.options.log.error('sync.remote_update_failed', {
+          documentId: this.documentId,
+          seq: update.seq,
+          error,
+        })
+      })
+  }
+
+  catchUp(): void {
+    this.queue = this.queue
+      .then(() => this.readTail())
+      .catch((error: unknown) => {
+        // As above: the log stays the truth, and the next update is judged after reading it.
+        this.options.log.error('sync.catch_up_failed', { documentId: this.documentId, error })
+      })
+  }
+
+  receiveRemoteAwareness(processId: string, update: Uint8Array): void {
+    this.presence.receiveRemote(processId, update)
+  }
+
+  forgetProcess(processId: string): void {
+    this.presence.forgetProcess(processId)
+  }
+
+  localAwareness(): Uint8Array | null {
+    return this.presence.encodeLocal()
+  }
+
+  private async applyStored(update: StoredUpdate): Promise<void> {
+    // Already applied (a duplicate, or read from the store while filling a gap).
+    if (update.seq <= this.lastSeq) return
+    if (update.bytes === null || update.prevSeq !== this.lastSeq) {
+      // A gap: something before it was announced while we were not listening. The log has it.
+      await this.readTail()
+      return
+    }
+    this.applyFromLog(update.bytes)
+    this.lastSeq = update.seq
+    this.options.metrics?.remoteLag(Math.max(0, Date.now() - update.storedAt) / 1000)
+    if (update.approved.length > 0) this.openApprovalWindows(null, update.approved)
+  }
+
+  private async readTail(): Promise<void> {
+    const tail = await this.options.store.loadTail(this.documentId, this.lastSeq)
+    // Deleted meanwhile: its connections are being closed (closeDocument).
+    if (tail) this.applyTail(tail)
+  }
+
+  /**
+   * Applies what other processes stored after `lastSeq`, as the log has it. Approvals in it
+   * open approval windows here as an announced update's do: which way an update arrived
+   * must not change how the typing after it is judged.
+   */
+  private applyTail(tail: LogTail): void {
+    if (tail.snapshot === null && tail.updates.length === 0) return
+    const wasApproved = this.approvedSegments()
+    if (tail.snapshot) this.applyFromLog(tail.snapshot)
+    for (const update of tail.updates) this.applyFromLog(update)
+    this.lastSeq = Math.max(this.lastSeq, tail.lastSeq)
+    const approved = [...this.approvedSegments()].filter((id) => !wasApproved.has(id))
+    this.openApprovalWindows(null, approved)
+  }
+
+  private approvedSegments(): Set<string> {
+    const approved = new Set<string>()
+    for (let index = 0; index < segmentCount(this.doc); index++) {
+      const segment = segmentAt(this.doc, index)!
+      if (segmentStatus(segment) === 'approved') approved.add(segmentId(segment))
+    }
+    return approved
+  }
+
+  /** An update already in the log: applied and broadcast, neither stored nor announced again. */
+  private applyFromLog(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, PUBSUB_ORIGIN)
+    // Recounted on next need: what the update added was not judged here.
+    this.targetChars = null
   }
 
   private enqueue(connection: RoomConnection, task: () => Promise<void>): void {
@@ -220,56 +386,61 @@ export class Room {
 
   private async receiveUpdate(connection: RoomConnection, update: DecodedUpdate): Promise<void> {
     if (!changesDocument(this.doc, update)) return
-    const senderClientId = this.presence.clientIdOf(connection)
-    const decision = this.authorize(connection.peer, {
-      documentId: this.documentId,
-      doc: this.doc,
-      update,
-      senderClientId,
-      limits: this.options.limits ?? DEFAULT_CONTENT_LIMITS,
-      documentTargetChars: () => (this.targetChars ??= documentTargetChars(this.doc)),
-      unseenApprovals: this.approvalWindows.unseenBy(connection),
-    })
-    if (decision.kind === 'ignore') return
-    if (decision.kind === 'resync') {
-      this.askSyncStep1(connection)
+    const started = performance.now()
+    // Judged and stored under the document's lock in the store: what other processes stored
+    // first is applied before judging, so every process judges against the same order.
+    const { seq, verdict } = await this.options.store.appendJudged(
+      this.documentId,
+      this.lastSeq,
+      (tail) => {
+        this.applyTail(tail)
+        // What the tail brought may already hold the update (the client sent it twice).
+        if (!changesDocument(this.doc, update)) return { append: null, verdict: null }
+        const decision = this.judge(connection, update)
+        return {
+          append: decision.kind === 'accept' ? update.bytes : null,
+          verdict: { decision, prevSeq: this.lastSeq, version: this.version },
+        }
+      },
+    )
+    this.options.metrics?.storeLatency((performance.now() - started) / 1000)
+    if (verdict === null) return
+    const { decision } = verdict
+    if (decision.kind !== 'accept') {
+      this.refuse(connection, decision)
       return
     }
-    if (decision.kind === 'reject') {
-      this.refused.add(connection)
-      this.options.log.warn('sync.update_rejected', {
-        documentId: this.documentId,
-        connectionId: connection.peer.connectionId,
-        userId: connection.peer.userId,
-        reason: decision.reason,
-        detail: decision.detail,
-      })
-      // The close reason is the rejection code alone: the client names it to the user, and a
-      // close frame's reason may not exceed 123 bytes.
-      connection.close(CloseCode.Forbidden, decision.reason)
-      return
-    }
-    if (senderClientId === null) {
+    invariant(seq !== null, 'an accepted update was not stored')
+    if (this.presence.clientIdOf(connection) === null) {
       const sole = soleNewClient(this.doc, update.structs)
       if (sole !== null) this.presence.claim(connection, sole)
     }
-    const judgedVersion = this.version
-    // Store before broadcast: a peer may act on an update the moment it sees it,
-    // so an update we lose in a crash must be one nobody has seen.
-    this.lastSeq = await this.options.store.appendUpdate(this.documentId, update.bytes)
+    this.lastSeq = seq
     // Only this queue changes the doc, so it is still the state the update was judged in.
-    invariant(this.version === judgedVersion, 'the doc changed between judging and applying')
+    invariant(this.version === verdict.version, 'the doc changed between judging and applying')
     Y.applyUpdate(this.doc, update.bytes, connectionOrigin(connection.peer))
     // The judge refused every gap, so nothing may be left for Yjs to integrate later.
     invariant(
       this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null,
       'an accepted update left structs pending',
     )
+    this.options.metrics?.updateAccepted()
+    const approved = decision.statusChanges.flatMap((change) =>
+      change.to === 'approved' ? [change.segmentId] : [],
+    )
+    this.options.fanOut?.publishUpdate({
+      documentId: this.documentId,
+      seq,
+      prevSeq: verdict.prevSeq,
+      bytes: update.bytes,
+      storedAt: Date.now(),
+      approved,
+    })
     if (this.targetChars !== null) this.targetChars += decision.targetCharsDelta
     this.moveProgress(decision.statusChanges)
     if (decision.lateEdits.length > 0)
       this.approvalWindows.lateEdits(connection, decision.lateEdits)
-    this.openApprovalWindows(connection, decision.statusChanges)
+    this.openApprovalWindows(connection, approved)
     if (decision.statusChanges.length > 0) {
       await this.options.recordStatusChanges?.(connection.peer, {
         documentId: this.documentId,
@@ -344,6 +515,38 @@ export class Room {
     return stored.updates.length
   }
 
+  private judge(connection: RoomConnection, update: DecodedUpdate): Decision {
+    return this.authorize(connection.peer, {
+      documentId: this.documentId,
+      doc: this.doc,
+      update,
+      senderClientId: this.presence.clientIdOf(connection),
+      limits: this.options.limits ?? DEFAULT_CONTENT_LIMITS,
+      documentTargetChars: () => (this.targetChars ??= documentTargetChars(this.doc)),
+      unseenApprovals: this.approvalWindows.unseenBy(connection),
+    })
+  }
+
+  private refuse(connection: RoomConnection, decision: Exclude<Decision, { kind: 'accept' }>) {
+    if (decision.kind === 'ignore') return
+    if (decision.kind === 'resync') {
+      this.askSyncStep1(connection)
+      return
+    }
+    this.refused.add(connection)
+    this.options.metrics?.updateRefused(decision.reason)
+    this.options.log.warn('sync.update_rejected', {
+      documentId: this.documentId,
+      connectionId: connection.peer.connectionId,
+      userId: connection.peer.userId,
+      reason: decision.reason,
+      detail: decision.detail,
+    })
+    // The close reason is the rejection code alone: the client names it to the user, and a
+    // close frame's reason may not exceed 123 bytes.
+    connection.close(CloseCode.Forbidden, decision.reason)
+  }
+
   private askSyncStep1(connection: RoomConnection): void {
     connection.send(writeSyncStep1(this.doc))
     this.approvalWindows.asked(connection)
@@ -353,10 +556,7 @@ export class Room {
    * After an approval was applied (and broadcast): asks every other connection for its state.
    * Until its answer arrives, what it sends was typed before it knew of the approval.
    */
-  private openApprovalWindows(approver: RoomConnection, changes: readonly StatusChange[]): void {
-    const approved = changes.flatMap((change) =>
-      change.to === 'approved' ? [change.segmentId] : [],
-    )
+  private openApprovalWindows(approver: RoomConnection | null, approved: string[]): void {
     if (approved.length === 0) return
     for (const connection of this.connections) {
       if (connection === approver) continue
@@ -405,6 +605,7 @@ export class Room {
       this.cachedProgress = null
       this.scheduleProgressSave()
     }
+    if (this.holdingBroadcast) return
     const message = writeUpdate(update)
     for (const connection of this.connections) {
       if (connection.peer.connectionId !== senderId) connection.send(message)
@@ -430,7 +631,9 @@ export async function createRoom(documentId: string, options: RoomOptions): Prom
   const doc = replayDocument(stored)
   // With an empty log the stored snapshot already is the whole document, ready to send.
   const fullState = stored.updates.length === 0 ? stored.snapshot : null
-  return new Room(documentId, doc, stored.lastSeq, options, stored.updates.length, fullState)
+  const room = new Room(documentId, doc, stored.lastSeq, options, stored.updates.length, fullState)
+  options.fanOut?.open(room)
+  return room
 }
 
 function invariant(condition: boolean, message: string): asserts condition {

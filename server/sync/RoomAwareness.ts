@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { claimedUserIds } from '@qalam/shared/presence'
 import { readAwarenessState } from './awarenessGate.ts'
@@ -27,10 +28,14 @@ export class RoomAwareness {
   readonly awareness: awarenessProtocol.Awareness
   private readonly ownerOf = new Map<number, RoomConnection>()
   private readonly clientOf = new Map<RoomConnection, number>()
+  /** Client ids whose states came from other server processes, by process. */
+  private readonly remoteClients = new Map<string, Set<number>>()
 
   constructor(
     doc: Y.Doc,
     private readonly relay: (message: Uint8Array) => void,
+    /** Told each change to this process's own connections' states, for the other processes. */
+    private readonly publish: (update: Uint8Array) => void = () => undefined,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc)
     // The server has no cursor of its own.
@@ -114,23 +119,70 @@ export class RoomAwareness {
     return writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients))
   }
 
+  /** Applies states relayed by another process; their clients are that process's to remove. */
+  receiveRemote(processId: string, update: Uint8Array): void {
+    let clients = this.remoteClients.get(processId)
+    if (!clients) this.remoteClients.set(processId, (clients = new Set()))
+    for (const { clientId, isRemoval } of listAwarenessEntries(update)) {
+      if (isRemoval) clients.delete(clientId)
+      else clients.add(clientId)
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE)
+  }
+
+  /** The process died: whatever states it had relayed go, and everyone here is told. */
+  forgetProcess(processId: string): void {
+    const clients = this.remoteClients.get(processId)
+    this.remoteClients.delete(processId)
+    if (!clients || clients.size === 0) return
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], REMOTE)
+  }
+
+  /** The states of this process's own connections; null when there are none. */
+  encodeLocal(): Uint8Array | null {
+    const clients = [...this.ownerOf.keys()].filter((id) => this.awareness.getStates().has(id))
+    if (clients.length === 0) return null
+    return awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)
+  }
+
   destroy(): void {
     this.awareness.off('update', this.broadcast)
     this.awareness.destroy()
   }
 
-  private readonly broadcast = ({
-    added,
-    updated,
-    removed,
-  }: {
-    added: number[]
-    updated: number[]
-    removed: number[]
-  }): void => {
+  private readonly broadcast = (
+    {
+      added,
+      updated,
+      removed,
+    }: {
+      added: number[]
+      updated: number[]
+      removed: number[]
+    },
+    origin: unknown,
+  ): void => {
     const changed = [...added, ...updated, ...removed]
-    this.relay(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)))
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+    this.relay(writeAwareness(update))
+    if (origin !== REMOTE) this.publish(update)
   }
+}
+
+/** The origin of states another process relayed: never relayed back. */
+const REMOTE = Symbol('remote awareness')
+
+/** Which clients an awareness update (y-protocols encoding) sets, and which it removes. */
+function listAwarenessEntries(update: Uint8Array): { clientId: number; isRemoval: boolean }[] {
+  const decoder = decoding.createDecoder(update)
+  const entries: { clientId: number; isRemoval: boolean }[] = []
+  const count = decoding.readVarUint(decoder)
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder)
+    decoding.readVarUint(decoder) // clock
+    entries.push({ clientId, isRemoval: decoding.readVarString(decoder) === 'null' })
+  }
+  return entries
 }
 
 function refusal(code: CloseCode, reason: string, detail: string): AwarenessRefusal {

@@ -45,11 +45,20 @@ export class RoomRegistry {
   leave(room: Room, connection: RoomConnection): void {
     room.leave(connection)
     const entry = this.entries.get(room.documentId)
-    if (room.connectionCount > 0 || !entry || entry.unloading || entry.unloadTimer) return
+    if (entry) this.scheduleUnload(room, entry)
+  }
+
+  private scheduleUnload(room: Room, entry: Entry): void {
+    if (room.connectionCount > 0 || entry.unloading || entry.unloadTimer) return
     entry.unloadTimer = setTimeout(() => {
       entry.unloadTimer = null
       if (room.connectionCount === 0) this.unload(room.documentId, entry, room)
     }, this.options.unloadDelayMs)
+  }
+
+  /** Rooms loaded in this process. */
+  get openCount(): number {
+    return this.loaded.size
   }
 
   /** Progress of the document as it is in memory right now, if it is open. */
@@ -60,6 +69,27 @@ export class RoomRegistry {
   /** The live Y.Doc of an open document; read it synchronously, do not keep it. */
   liveDocument(documentId: string): Y.Doc | undefined {
     return this.loaded.get(documentId)?.doc
+  }
+
+  /**
+   * Runs a change of the server's own on the document's room (loading it if nobody has it
+   * open, and unloading it again after the usual delay); null when the document does not exist.
+   */
+  async changeAsServer<T>(documentId: string, change: (doc: Y.Doc) => T): Promise<T | null> {
+    for (;;) {
+      if (this.closing) return null
+      const entry = this.entryFor(documentId)
+      if (entry.unloading) {
+        await entry.unloading
+        continue
+      }
+      const room = await entry.room
+      if (!room) return null
+      if (this.entries.get(documentId) !== entry || entry.unloading) continue
+      const result = await room.changeAsServer(change)
+      this.scheduleUnload(room, entry)
+      return result
+    }
   }
 
   /** Unloads every room now (server shutdown); connections must already be closed. */

@@ -6,6 +6,7 @@ export {
   type ProposedChange,
 } from './authorize.ts'
 export { CloseCode } from './closeCodes.ts'
+export type { FanOutRoom, RoomFanOut, StoredUpdate } from './fanOut.ts'
 export { judgeByRole } from './judgeByRole.ts'
 export {
   auditLateTyping,
@@ -13,7 +14,13 @@ export {
   type LateTypingRecorder,
   type StatusChangesRecorder,
 } from './recordStatusChanges.ts'
-export { createRoom, Room, type RoomConnection, type RoomOptions } from './Room.ts'
+export {
+  createRoom,
+  Room,
+  type RoomConnection,
+  type RoomOptions,
+  type SyncMetrics,
+} from './Room.ts'
 export { RoomRegistry, type RoomRegistryOptions } from './RoomRegistry.ts'
 export {
   attachSyncServer,

@@ -38,9 +38,13 @@ export interface SyncServerOptions {
   limits: MessageLimits
   /** A connection that has not answered the previous ping by the next one is dropped. */
   pingIntervalMs: number
+  /** Told each update refused before it reached a room (over a limit), for `/metrics`. */
+  onRefused?: (reason: string) => void
 }
 
 export interface SyncServer {
+  /** Open WebSockets. */
+  readonly connectionCount: number
   /** Closes every connection (clients will reconnect) and stops accepting new ones. */
   close(): Promise<void>
   /** Logout: closes the session's connections with 4401. */
@@ -142,6 +146,7 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
         message = readClientMessage(toBytes(data), options.limits)
       } catch (error) {
         if (error instanceof RefusedMessageError) {
+          options.onRefused?.(error.reason)
           log.warn('sync.update_rejected', {
             documentId,
             connectionId: connection.connectionId,
@@ -253,6 +258,9 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
   httpServer.on('upgrade', onUpgrade)
 
   return {
+    get connectionCount() {
+      return connections.size
+    },
     endSession(sessionToken) {
       for (const connection of connections.values()) {
         if (connection.sessionToken === sessionToken) {

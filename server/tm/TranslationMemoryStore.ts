@@ -67,8 +67,9 @@ export interface UnitsWritten {
 /**
  * Memories, which projects use them, and their units. A unit is identified by its languages,
  * source, target and context (neighbouring sources): writing one that exists updates it.
- * Imports are staged under an id and become visible all at once on `commitImport`, so a file
- * refused halfway leaves nothing behind. Methods return promises so that an adapter talking to
+ * Imports write their units in batches, each committed as it goes so that other writes are
+ * never held up for long, but invisible until `commitImport` publishes them all at once; a
+ * file refused halfway leaves nothing behind (`discardImport`). Methods return promises so that an adapter talking to
  * a database server keeps the same interface as SQLite.
  */
 export interface TranslationMemoryStore {
@@ -92,17 +93,30 @@ export interface TranslationMemoryStore {
 
   /** Writes units into a memory in one transaction. */
   addUnits(memoryId: string, units: readonly NewUnit[]): Promise<UnitsWritten>
-  /** Holds units of an import aside, in order, until it is committed or discarded. */
+  /**
+   * Writes a batch of an import's units, in order, in one short transaction: invisible to
+   * every reader until the import is committed, deleted if it is discarded.
+   */
   stageUnits(importId: string, memoryId: string, units: readonly NewUnit[]): Promise<void>
   /**
-   * Moves every staged unit into its memory in one transaction and forgets the import; a unit
-   * already stored, or repeated within the import, counts as updated.
+   * Publishes an import's units in one short transaction (and applies its repeats of units
+   * stored before); a unit already stored, or repeated within the import, counts as updated.
    */
   commitImport(importId: string): Promise<UnitsWritten>
-  /** Forgets an import's staged units. */
+  /** Deletes an import's unpublished units, in short batches. */
   discardImport(importId: string): Promise<void>
   /** Units in the order they were first stored, after `afterId`; for paging an export. */
   listUnits(memoryId: string, page: { afterId: number; limit: number }): Promise<StoredUnit[]>
+  /** Each memory's revision, which moves with every write into it (from any process). */
+  revisions(memoryIds: readonly string[]): Promise<Map<string, number>>
+  /** Imports into the memory published at a revision above `afterRevision`, oldest first. */
+  publishedImports(memoryId: string, afterRevision: number): Promise<string[]>
+  /** A published import's units with ids in (afterId, throughId], by id. */
+  listImportUnits(
+    memoryId: string,
+    importId: string,
+    page: { afterId: number; throughId: number; limit: number },
+  ): Promise<StoredUnit[]>
   /** The units of the memory with these ids that still exist, in any order. */
   getUnits(memoryId: string, ids: readonly number[]): Promise<StoredUnit[]>
   stats(memoryId: string): Promise<MemoryStats>

@@ -175,3 +175,66 @@ test(
     expect((await store.stats(memory.id)).units).toBe(200_000)
   },
 )
+
+/** Bytes of `text` with a pause after `pauseAfter` chunks until `resume` settles. */
+async function* pausing(text: string, pauseAfter: number, atPause: () => Promise<void>) {
+  let sent = 0
+  for await (const chunk of bytesOf(text, 1 << 14)) {
+    yield chunk
+    if (++sent === pauseAfter) await atPause()
+  }
+}
+
+test('another process writes a unit while a large import runs; the import shows only once committed, and a broken end leaves nothing', async () => {
+  const memory = await store.createMemory('p1', 'M')
+  // A second handle on the same file, as a server beside a CLI import.
+  const other = openSqliteTranslationMemoryStore(file)
+  try {
+    const approved = {
+      sourceLang: 'ru',
+      targetLang: 'kk',
+      source: { text: 'Утверждено во время импорта.', tags: [] },
+      target: { text: 'Импорт кезінде бекітілді.', tags: [] },
+      previousSource: null,
+      nextSource: null,
+      origin: 'segment' as const,
+      documentId: 'd1',
+      segmentId: 's1',
+      createdBy: 'saule',
+      createdAt: 7,
+      changedBy: 'saule',
+      changedAt: 7,
+    }
+    const seenDuringImport: number[] = []
+    const good = [...generateTmx(4000)].join('')
+    const summary = await run(
+      memory.id,
+      pausing(good, 20, async () => {
+        // Batches of the import are already written; the other write neither waits for the
+        // import nor sees its units.
+        await other.addUnits(memory.id, [approved])
+        seenDuringImport.push((await other.stats(memory.id)).units)
+      }),
+      { batchSize: 200 },
+    )
+    expect(seenDuringImport).toEqual([1])
+    expect(summary).toMatchObject({ unitsRead: 4000, added: 4000 })
+    expect((await other.stats(memory.id)).units).toBe(4001)
+
+    const broken = good.replace('</body>\n</tmx>\n', '<tu><tuv xml:lang="ru"><seg>обрыв</tuv>')
+    const second = await store.createMemory('p1', 'N')
+    const error = await run(
+      second.id,
+      pausing(broken, 20, async () => {
+        await other.addUnits(second.id, [approved])
+      }),
+      { batchSize: 200 },
+    ).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(TmxError)
+    // Only the write made beside the import is left, in the memory and on disk.
+    expect((await other.listUnits(second.id, { afterId: 0, limit: 10 })).length).toBe(1)
+    expect(storedTmRows(file)).toEqual({ units: 4001 + 1, staged: 0 })
+  } finally {
+    await other.close()
+  }
+})

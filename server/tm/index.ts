@@ -25,4 +25,12 @@ export { exportTmx } from './exportTmx.ts'
 export { ImportJobs, type ImportJobState } from './importJobs.ts'
 export { rememberApprovedSegments, rememberLateTyping } from './rememberApprovedSegments.ts'
 export { rememberAlignedPairs } from './rememberAlignedPairs.ts'
-export { MatchLookup, reportingWrites, type FoundMatch, type MatchQuery } from './MatchLookup.ts'
+export {
+  MatchLookup,
+  reportingWrites,
+  type ConcordanceQuery,
+  type ConcordanceSide,
+  type FoundConcordance,
+  type FoundMatch,
+  type MatchQuery,
+} from './MatchLookup.ts'

@@ -169,6 +169,46 @@ export function describeTranslationMemoryStore(
       expect(await store.commitImport('i2')).toEqual({ added: 0, updated: 0 })
     })
 
+    test('writes committed during an import are visible at once; the import only when published', async () => {
+      const memory = await store.createMemory('p1', 'M')
+      const [before] = [await store.revisions([memory.id])]
+      await store.stageUnits('i1', memory.id, [unit('Один.', 'Бір.'), unit('Два.', 'Екі.')])
+      // An approval between two batches of the import: stored and visible before it ends.
+      await store.addUnits(memory.id, [unit('Утверждено.', 'Бекітілді.', { origin: 'segment' })])
+      await store.stageUnits('i1', memory.id, [unit('Три.', 'Үш.')])
+      const texts = async () =>
+        (await store.listUnits(memory.id, { afterId: 0, limit: 10 })).map((u) => u.source.text)
+      expect(await texts()).toEqual(['Утверждено.'])
+      expect((await store.stats(memory.id)).units).toBe(1)
+      const approvedRevision = (await store.revisions([memory.id])).get(memory.id)!
+      expect(approvedRevision).toBeGreaterThan(before.get(memory.id)!)
+      expect(await store.publishedImports(memory.id, 0)).toEqual([])
+
+      expect(await store.commitImport('i1')).toEqual({ added: 3, updated: 0 })
+      expect(await texts()).toEqual(['Один.', 'Два.', 'Утверждено.', 'Три.'])
+      expect((await store.revisions([memory.id])).get(memory.id)!).toBeGreaterThan(approvedRevision)
+      expect(await store.publishedImports(memory.id, approvedRevision)).toEqual(['i1'])
+      // The units of the import stored before the approval's id, which a reader that had seen
+      // the approval (and so read past them) must still take in.
+      const approvedId = (await store.listUnits(memory.id, { afterId: 0, limit: 10 }))[2]!.id
+      const earlier = await store.listImportUnits(memory.id, 'i1', {
+        afterId: 0,
+        throughId: approvedId,
+        limit: 10,
+      })
+      expect(earlier.map((u) => u.source.text)).toEqual(['Один.', 'Два.'])
+    })
+
+    test('an approval of a unit an import holds unpublished survives the import failing', async () => {
+      const memory = await store.createMemory('p1', 'M')
+      await store.stageUnits('i1', memory.id, [unit('Один.', 'Бір.'), unit('Два.', 'Екі.')])
+      await store.addUnits(memory.id, [unit('Один.', 'Бір.')])
+      await store.discardImport('i1')
+      const units = await store.listUnits(memory.id, { afterId: 0, limit: 10 })
+      expect(units.map((stored) => stored.source.text)).toEqual(['Один.'])
+      expect(await store.publishedImports(memory.id, 0)).toEqual([])
+    })
+
     test('stats count units by language pair and origin', async () => {
       const memory = await store.createMemory('p1', 'M')
       await store.addUnits(memory.id, [

@@ -44,6 +44,10 @@ export const ON_SAME_UNIT = `ON CONFLICT (memory_id, unit_key) DO UPDATE SET
   document_id = COALESCE(excluded.document_id, tm_units.document_id),
   segment_id = COALESCE(excluded.segment_id, tm_units.segment_id)`
 
+/** A unit anyone may see: stored directly, or by an import that has been published. */
+export const VISIBLE_UNIT = `(import_id IS NULL OR import_id IN
+  (SELECT id FROM tm_imports WHERE published = 1))`
+
 export const toMemory = (row: MemoryRow): Memory => ({
   id: row.id,
   name: row.name,

@@ -1,7 +1,7 @@
 // The CPU-heavy work of imports and alignments, run in the worker pool (or inline with a pool of
 // size 0). Inputs were validated by the routes; handlers throw the same AppErrors the routes
 // would, which cross back to the main thread with their code and status.
-import { parsePlainText } from '@qalam/shared/formats'
+import { parsePlainText, type PreviewLocale, type ReviewRead } from '@qalam/shared/formats'
 import type { DocumentProgress } from '@qalam/shared/model'
 import type { XliffFormat } from '../formats/index.ts'
 import type { OriginalFile } from '../storage/index.ts'
@@ -16,8 +16,12 @@ import {
   requireImportFormat,
   requireOwnXmlEncoding,
 } from '../http/xliffDocuments.ts'
+import type { ExportPolicy } from '@qalam/shared/export'
+import { docxImportError, readDocxImport, writeDocxExport } from '../http/docxDocuments.ts'
+import { previewDocx, type TrackedChanges } from '@qalam/shared/formats'
 import { readRules, type StoredSegmentation } from '../segmentation/index.ts'
 import { ownBuffer, type JobOutput } from './jobProtocol.ts'
+import { readReviewUpload, renderDocxFile } from '../http/reviewFiles.ts'
 
 export interface ImportTextInput {
   bytes: Uint8Array
@@ -113,6 +117,65 @@ function importXliff(input: ImportXliffInput): JobOutput<BuiltXliffImport> {
   }
 }
 
+export interface ImportDocxInput {
+  bytes: Uint8Array
+  fileName: string
+  title: string
+  sourceLang: string
+  targetLang: string
+  sameLanguage: boolean
+  /** The project's SRX file and exceptions: paragraphs are cut into sentences by them. */
+  rules: StoredSegmentation
+  trackedChanges: TrackedChanges
+  now: number
+}
+
+/** A built DOCX import, with the original file for the export to write into. */
+export interface BuiltDocxImport extends BuiltImport {
+  original: OriginalFile
+}
+
+/** Opens, checks and segments a DOCX file and builds its document with the inline tags. */
+function importDocx(input: ImportDocxInput): JobOutput<BuiltDocxImport> {
+  const read = readDocxImport({ ...input, rules: readRules(input.rules) })
+  const built = buildDocument(
+    {
+      title: input.title,
+      sourceLang: input.sourceLang,
+      targetLang: input.targetLang,
+      parsed: { segments: read.segments, trailing: '' },
+      sourceEncoding: 'utf-8',
+      sourceFormat: 'docx',
+    },
+    input.now,
+  )
+  const output = builtOutput(built, read.segments.length)
+  const original = ownBuffer(read.original.bytes)
+  return {
+    result: { ...output.result, original: { ...read.original, bytes: original.bytes } },
+    transfer: [...(output.transfer ?? []), original.buffer],
+  }
+}
+
+export interface ExportDocxInput {
+  /** The document's state as one update. */
+  update: Uint8Array
+  original: OriginalFile
+  policy: ExportPolicy
+}
+
+/** Writes a document into its original DOCX; the bytes are moved back, not copied. */
+function exportDocxJob(
+  input: ExportDocxInput,
+): JobOutput<{ bytes: Uint8Array; untranslated: number }> {
+  const exported = writeDocxExport(input.update, input.original, input.policy)
+  const owned = ownBuffer(exported.bytes)
+  return {
+    result: { bytes: owned.bytes, untranslated: exported.untranslated },
+    transfer: [owned.buffer],
+  }
+}
+
 export interface PreviewInput {
   bytes: Uint8Array
   /** The encoding the user chose; absent means the detected one. */
@@ -125,6 +188,8 @@ export type Preview =
   | { format: 'txt'; encoding: Encoding; detected: Detection; lines: string[] }
   /** XLIFF is read in the encoding its file declares: nothing to pick, only to show. */
   | { format: XliffFormat; encoding: string; lines: string[] }
+  /** DOCX: its first paragraphs, and whether it has tracked changes to accept. */
+  | { format: 'docx'; lines: string[]; trackedChanges: boolean }
 
 /**
  * The file's format (by content) and first non-blank lines: a text file as it reads in the
@@ -138,6 +203,14 @@ function previewText(input: PreviewInput): JobOutput<Preview> {
       .slice(0, input.maxLines)
       .map((line) => line.slice(0, input.maxLineChars))
   const format = requireImportFormat(input.bytes, undefined)
+  if (format === 'docx') {
+    try {
+      const preview = previewDocx(input.bytes, input.maxLines, input.maxLineChars)
+      return { result: { format, lines: preview.lines, trackedChanges: preview.hasTrackedChanges } }
+    } catch (error) {
+      throw docxImportError(error)
+    }
+  }
   if (format !== 'txt') {
     requireOwnXmlEncoding(input.bytes, input.encoding)
     const xml = decodeXliffUpload(input.bytes)
@@ -222,9 +295,30 @@ function buildAlignedDocument(
   return builtOutput(built, parsed.segments.length)
 }
 
+/** Reads an edited review table (an untrusted DOCX): its document id and rows; stores nothing. */
+function readReviewTable(input: { bytes: Uint8Array }): JobOutput<ReviewRead> {
+  return { result: readReviewUpload(input.bytes) }
+}
+
+export interface DocxPreviewInput {
+  bytes: Uint8Array
+  title: string
+  lang: string
+  locale: PreviewLocale
+}
+
+/** The HTML preview of an exported DOCX (unzipped with limits, rendered without scripts). */
+function renderDocxPreviewJob(input: DocxPreviewInput): JobOutput<{ html: string }> {
+  return { result: { html: renderDocxFile(input) } }
+}
+
 export const jobs = {
+  readReviewTable,
+  renderDocxPreview: renderDocxPreviewJob,
   importText,
   importXliff,
+  importDocx,
+  exportDocx: exportDocxJob,
   previewText,
   proposeAlignment: proposeAlignmentJob,
   buildAlignedDocument,

@@ -18,6 +18,7 @@ import {
   type SegmentStatus,
   type SegmentView,
 } from './schema.ts'
+import { segmentSuggestions } from './readSuggestions.ts'
 import { readLexicalTagged, readLexicalText, writeLexicalText } from './targetText.ts'
 import { validPlacedTags, validTags, type InlineTag, type TaggedText } from './tags.ts'
 
@@ -279,6 +280,7 @@ export function readSegment(segment: SegmentMap, index: number): SegmentView {
     targetTags: target.tags,
     notes: readStrings(segment.get(SEGMENT_KEYS.notes)),
     matches: readMatches(segment.get(SEGMENT_KEYS.matches)),
+    suggestions: segmentSuggestions(segment),
   }
 }
 

@@ -18,3 +18,12 @@ export {
   type TargetPiece,
 } from './targetText.ts'
 export * from './repetitions.ts'
+export * from './suggestions.ts'
+export { segmentSuggestions } from './readSuggestions.ts'
+export {
+  markedPieces,
+  markedText,
+  parseMarkedText,
+  tagMarker,
+  type MarkedPiece,
+} from './tagMarkers.ts'

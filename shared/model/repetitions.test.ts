@@ -12,7 +12,9 @@ import {
   segmentAt,
   segmentTarget,
   setStatus,
+  setTargetTagged,
   setTargetText,
+  targetTagged,
   userOrigin,
   type SegmentInit,
 } from './index.ts'
@@ -114,5 +116,53 @@ describe('propagating a translation', () => {
     expect(restored).toMatchObject({ target: 'Тізім', status: 'draft' })
     expect(wasNew).toMatchObject({ target: '', status: 'draft' })
     expect(edited).toMatchObject({ target: 'Тізімдеме (түзетілген)', status: 'translated' })
+  })
+})
+
+describe('propagating a target with tag chips', () => {
+  test('copies the chips in the shape the Lexical binding writes: an XmlElement with the tag attributes', () => {
+    const doc = new Y.Doc()
+    const tags = [
+      { kind: 'open' as const, n: 1, label: 'b', display: '<b>', data: '<b>' },
+      { kind: 'close' as const, n: 1, label: 'b', display: '</b>', data: '</b>' },
+    ]
+    const source = 'Опись фонда.'
+    const sourceTags = [
+      { kind: 'open' as const, n: 1, offset: 0 },
+      { kind: 'close' as const, n: 1, offset: 5 },
+    ]
+    initDocument(
+      doc,
+      { title: 't', sourceLang: 'ru', targetLang: 'kk', createdAt: 0, trailing: '' },
+      [0, 1, 2].map((paragraph) => ({ source, paragraph, before: '', tags, sourceTags })),
+      SERVER_ORIGIN,
+    )
+    const [first, second, third] = ids(doc)
+    const tagged = {
+      text: 'Қор тізімдемесі.',
+      tags: [
+        { kind: 'open' as const, n: 1, offset: 0 },
+        { kind: 'close' as const, n: 1, offset: 3 },
+      ],
+    }
+    setTargetTagged(doc, first!, tagged, 'u1')
+    propagateTranslation(doc, first!, [second!, third!], translator)
+    const segments = readSegments(doc)
+    for (const index of [1, 2]) {
+      expect(targetTagged(segmentAt(doc, index)!)).toEqual(tagged)
+      expect(readTargetContent(segmentTarget(segmentAt(doc, index)!))).toEqual(
+        readTargetContent(segmentTarget(segmentAt(doc, 0)!)),
+      )
+      expect(segments[index]!.status).toBe('translated')
+    }
+    const chip = (
+      segmentTarget(segmentAt(doc, 2)!).toDelta() as Array<{ insert: Y.XmlText }>
+    )[0]!.insert.toDelta()[0].insert as unknown
+    expect(chip).toBeInstanceOf(Y.XmlElement)
+    expect((chip as Y.XmlElement).getAttributes()).toEqual({
+      __type: 'qalam-tag',
+      __kind: 'open',
+      __n: 1,
+    })
   })
 })

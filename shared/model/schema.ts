@@ -28,7 +28,7 @@ export const META_KEYS = {
 } as const
 
 /** Formats a document can be imported from and exported back into. */
-export const DOCUMENT_FORMATS = ['txt', 'xliff12', 'xliff20'] as const
+export const DOCUMENT_FORMATS = ['txt', 'xliff12', 'xliff20', 'docx'] as const
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number]
 
 export function isDocumentFormat(value: unknown): value is DocumentFormat {
@@ -62,6 +62,12 @@ export const SEGMENT_KEYS = {
   notes: 'notes',
   /** Earlier translations the file offers (`ImportedMatch[]`: XLIFF alt-trans, memoQ matches). */
   matches: 'matches',
+  /**
+   * Proposed translations waiting for a decision (`Y.Array` of `Suggestion`, see
+   * suggestions.ts): only the server adds them (a review table's re-import); a translator
+   * accepts one into the target or dismisses it, which removes it.
+   */
+  suggestions: 'suggestions',
 } as const
 
 export type SegmentKey = (typeof SEGMENT_KEYS)[keyof typeof SEGMENT_KEYS]
@@ -126,6 +132,23 @@ export interface ImportedMatch {
   quality: number | null
 }
 
+/** Where a suggestion came from: for now, a bilingual review table sent back edited. */
+export const SUGGESTION_ORIGINS = ['review-docx'] as const
+export type SuggestionOrigin = (typeof SUGGESTION_ORIGINS)[number]
+
+/** A proposed translation of one segment, waiting for a translator to accept or dismiss it. */
+export interface Suggestion {
+  id: string
+  /** The proposed target, without markup; `tags` are the segment's tags placed in it. */
+  text: string
+  tags: PlacedTag[]
+  /** User id of whoever brought it in (the uploader of the review table). */
+  author: string
+  origin: SuggestionOrigin
+  /** When it was added, ms since epoch. */
+  createdAt: number
+}
+
 /** A plain, read-only snapshot of one segment. */
 export interface SegmentView {
   index: number
@@ -147,6 +170,8 @@ export interface SegmentView {
   targetTags: PlacedTag[]
   notes: string[]
   matches: ImportedMatch[]
+  /** Proposed translations waiting for a decision, oldest first. */
+  suggestions: Suggestion[]
 }
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {

@@ -180,6 +180,8 @@ export type TargetPiece =
   | { kind: 'text'; text: string; format?: Record<string, unknown> }
   | { kind: 'block'; attributes: Record<string, unknown>; children: TargetContent }
   | { kind: 'inline'; properties: Record<string, unknown> }
+  /** A decorator node (a tag's chip): stored by the binding as an XmlElement, not a Y.Map. */
+  | { kind: 'decorator'; attributes: Record<string, unknown> }
 
 /** Reads a Lexical-shaped XmlText (or one of its blocks) as `TargetContent`. */
 export function readTargetContent(root: Y.XmlText): TargetContent {
@@ -203,6 +205,8 @@ export function readTargetContent(root: Y.XmlText): TargetContent {
       })
     } else if (insert instanceof Y.Map) {
       pieces.push({ kind: 'inline', properties: Object.fromEntries(insert.entries()) })
+    } else if (insert instanceof Y.XmlElement) {
+      pieces.push({ kind: 'decorator', attributes: { ...insert.getAttributes() } })
     }
   }
   return pieces
@@ -233,10 +237,19 @@ function insertPieces(into: Y.XmlText, content: TargetContent): void {
       }
       insertPieces(block, piece.children)
       at += 1
-    } else {
+    } else if (piece.kind === 'inline') {
       const node = new Y.Map<unknown>()
       into.insertEmbed(at, node)
       for (const [key, value] of Object.entries(piece.properties)) node.set(key, value)
+      at += 1
+    } else {
+      // As the binding writes a decorator (and writeLexicalText a tag): an XmlElement whose
+      // attributes are the node's properties, values kept as they are (`__n` a number).
+      const element = new Y.XmlElement()
+      into.insertEmbed(at, element)
+      for (const [key, value] of Object.entries(piece.attributes)) {
+        element.setAttribute(key, value as string)
+      }
       at += 1
     }
   }

@@ -16,6 +16,13 @@ export const AUDIT_ACTIONS = [
   'project.delete',
   'project.restore',
   'project.exportRule',
+  // The manager turned the pre-fill of exact matches on imports on or off.
+  'project.prefillRule',
+  // An import filled exact memory matches in as drafts: how many, of how many segments.
+  'document.prefill',
+  // A reviewer or manager changed or removed a glossary entry: its terms before (and after).
+  'glossary.entryEdit',
+  'glossary.entryDelete',
 ] as const
 
 /** How long a deleted document or project stays in the bin before it is purged for good. */

@@ -1,9 +1,12 @@
 // `npm run bench -- formats`: import and export of a generated 10,000-unit XLIFF 2.0 file (with
 // inline codes, notes and originalData) through the server's own code paths: decode, parse,
 // build the Y.Doc; fill every target; write back into the original and encode. Prints time
-// and peak RSS (sampled) for each step. DOCX comes with the DOCX importer.
+// and peak RSS (sampled) for each step. Then the same for a generated 300-page DOCX (about
+// 10,000 segments, with tables, footnotes and inline formatting).
 import * as Y from 'yjs'
 import { initDocument, readSegments, setTargetTagged } from '@qalam/shared/model'
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { exportXliff, readXliffFile } from '../../server/formats/index.ts'
 
 const UNITS = 10_000
@@ -65,7 +68,14 @@ for (const segment of readSegments(doc)) {
   setTargetTagged(doc, segment.id, { text: segment.source, tags: segment.sourceTags }, 'bench')
 }
 const exported = await measure(() => exportXliff(doc, 'xliff20', read.original))
+
 clearInterval(sampler)
+
+// DOCX in a process of its own: its peak RSS must not include the XLIFF run's.
+const docxScript = fileURLToPath(new URL('./formats/measureDocx.ts', import.meta.url))
+const docx: unknown = JSON.parse(
+  execFileSync(process.execPath, [...process.execArgv, docxScript], { encoding: 'utf8' }),
+)
 
 console.log(
   JSON.stringify(
@@ -84,6 +94,7 @@ console.log(
         exportPeakRssMb: exported.peakRssMb,
         exportedMb: Number((exported.result.bytes.length / 1e6).toFixed(1)),
       },
+      docx,
     },
     null,
     2,

@@ -42,18 +42,12 @@ async function measure(location: DatabaseLocation) {
       approvedWords: 0,
       byStatus: { new: 0, draft: 0, translated: 0, approved: 0, rejected: 0 },
     }
-    await database.store.createDocument(
-      {
-        id: 'bench',
-        title: 'bench',
-        sourceLang: 'ru',
-        targetLang: 'kk',
-        createdAt: 1,
-        updatedAt: 1,
-        progress,
-      },
-      initial,
-    )
+    for (const id of ['bench', 'judged']) {
+      await database.store.createDocument(
+        { id, title: id, sourceLang: 'ru', targetLang: 'kk', createdAt: 1, updatedAt: 1, progress },
+        initial,
+      )
+    }
     const latencies: number[] = []
     for (const update of updates.slice(0, SEQUENTIAL)) {
       const started = performance.now()
@@ -72,9 +66,44 @@ async function measure(location: DatabaseLocation) {
     const loadStarted = performance.now()
     const loaded = await database.store.loadDocument('bench')
     const loadMs = performance.now() - loadStarted
+    // What a room does: judge and append under the document's lock, reading the log's tail.
+    // Sequentially the tail is empty; the 8 concurrent writers each track their own last
+    // sequence number, as 8 processes would, so each reads what the others appended meanwhile.
+    const judgedLatencies: number[] = []
+    let lastSeq = 0
+    for (const update of updates.slice(0, SEQUENTIAL)) {
+      const judgedStarted = performance.now()
+      const { seq } = await database.store.appendJudged('judged', lastSeq, (tail) => ({
+        append: update,
+        verdict: tail.lastSeq,
+      }))
+      lastSeq = seq!
+      judgedLatencies.push(performance.now() - judgedStarted)
+    }
+    let judgedNext = 0
+    const judgedStarted = performance.now()
+    await Promise.all(
+      Array.from({ length: WRITERS }, async () => {
+        let writerSeq = lastSeq
+        while (judgedNext < rest.length) {
+          const update = rest[judgedNext++]!
+          const { seq } = await database.store.appendJudged('judged', writerSeq, () => ({
+            append: update,
+            verdict: null,
+          }))
+          writerSeq = seq!
+        }
+      }),
+    )
+    const judgedConcurrentMs = performance.now() - judgedStarted
     return {
       appendMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)) },
       appendsPerSecondWith8Writers: Math.round(rest.length / (concurrentMs / 1000)),
+      judgedAppendMs: {
+        p50: round(percentile(judgedLatencies, 50)),
+        p99: round(percentile(judgedLatencies, 99)),
+      },
+      judgedAppendsPerSecondWith8Writers: Math.round(rest.length / (judgedConcurrentMs / 1000)),
       loadMs: round(loadMs),
       loadedUpdates: loaded?.updates.length,
     }

@@ -144,7 +144,7 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
     const run = await cli(['db', 'copy', '--from', original.databaseFile, '--to', schema.url])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/verified: 21 tables, \d+ rows, same counts and hashes/)
+    expect(run.stdout).toMatch(/verified: 22 tables, \d+ rows, same counts and hashes/)
     for (const table of [
       'users',
       'project_members',
@@ -220,7 +220,7 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
     const run = await cli(['db', 'copy', '--from', schema.url, '--to', file])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/verified: 21 tables/)
+    expect(run.stdout).toMatch(/verified: 22 tables/)
 
     const copy = await startTestServer({ dataDir: backDir.path })
     try {
@@ -241,7 +241,7 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
       '--overwrite',
     ])
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/verified: 21 tables/)
+    expect(run.stdout).toMatch(/verified: 22 tables/)
   })
 
   test('refuses bad arguments with one line and exit 2', async () => {

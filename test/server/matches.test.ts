@@ -169,3 +169,88 @@ describe('who may look up matches', () => {
     },
   )
 })
+
+interface ConcordanceJson {
+  hits: Array<{
+    source: string
+    target: string
+    targetLang: string
+    sourceSpans: Array<{ start: number; end: number }>
+    targetSpans: Array<{ start: number; end: number }>
+    origin: { memoryName: string; changedBy: string; changedAt: number }
+  }>
+}
+
+async function concordance(
+  query: string,
+  side: string,
+  session: Session | null = reviewer,
+): Promise<{ status: number; body: ConcordanceJson }> {
+  const params = new URLSearchParams({ q: query, side })
+  const response = await fetch(`${server.url}/api/documents/${documentId}/concordance?${params}`, {
+    headers: asUser(session),
+  })
+  return { status: response.status, body: (await response.json()) as ConcordanceJson }
+}
+
+const spanned = (text: string, spans: Array<{ start: number; end: number }>) =>
+  spans.map((span) => text.slice(span.start, span.end))
+
+describe('concordance over the project memories', () => {
+  // Runs after the approvals above: units "Кітап 12 нөмірлі қорда / мұрағатта сақталады."
+  test('finds a Kazakh word in targets through its endings, with hits in both texts', async () => {
+    const { status, body } = await concordance('мұрағат', 'target')
+    expect(status).toBe(200)
+    expect(body.hits).toHaveLength(1)
+    const [hit] = body.hits
+    expect(spanned(hit!.target, hit!.targetSpans)).toEqual(['мұрағатта'])
+    expect(hit!.sourceSpans).toEqual([])
+    expect(hit!.origin).toMatchObject({ memoryName: 'Ұлттық кітапхана', changedBy: 'aigul' })
+  })
+
+  test('searches sources only, targets only, or both', async () => {
+    const inSources = await concordance('фондах', 'source')
+    expect(inSources.body.hits.map((hit) => hit.target)).toEqual([TRANSLATION])
+    expect(spanned(inSources.body.hits[0]!.source, inSources.body.hits[0]!.sourceSpans)).toEqual([
+      'фонде',
+    ])
+    expect((await concordance('фонде', 'target')).body.hits).toEqual([])
+    const both = await concordance('кітап', 'both')
+    expect(both.body.hits).toHaveLength(2)
+    const newest = both.body.hits[0]!
+    expect(newest.target).toBe('Кітап 12 нөмірлі мұрағатта сақталады.')
+    expect(newest.origin.changedAt).toBeGreaterThanOrEqual(both.body.hits[1]!.origin.changedAt)
+  })
+
+  test('refuses an empty or overlong query and an unknown side', async () => {
+    for (const [query, side] of [
+      ['  ', 'both'],
+      ['к'.repeat(201), 'both'],
+      ['кітап', 'everywhere'],
+    ] as const) {
+      const { status, body } = await concordance(query, side)
+      expect(status).toBe(400)
+      expect(JSON.stringify(body)).toContain('request.invalid')
+    }
+  })
+})
+
+describe('who may search the concordance', () => {
+  const ACTORS = ['anonymous', 'nonMember', 'viewer', 'translator', 'reviewer', 'manager', 'admin']
+  const EXPECTED = [401, 404, 200, 200, 200, 200, 200]
+  test.each(ACTORS.map((actor, index) => [actor, EXPECTED[index]!] as const))(
+    'answers %s with %i',
+    async (actor, status) => {
+      let session: Session | null = null
+      if (actor === 'admin') session = workspace.admin
+      else if (actor === 'nonMember')
+        session = await createUser(server.url, workspace.admin, 'outsider-concordance')
+      else if (actor !== 'anonymous')
+        session = await workspace.member(actor as 'viewer' | 'translator' | 'reviewer' | 'manager')
+      const result = await concordance('қорда', 'target', session)
+      expect(result.status).toBe(status)
+      if (status === 200) expect(result.body.hits.length).toBeGreaterThan(0)
+      else expect(JSON.stringify(result.body)).not.toContain(TRANSLATION)
+    },
+  )
+})

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -12,6 +13,8 @@ import { TEST_PASSWORD, asUser, login } from '../support/accounts.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
+
+const execFileAsync = promisify(execFile)
 
 const FIRST_RELEASE_SCHEMA = readFileSync(
   join(import.meta.dirname, '../fixtures/schema-v1.sql'),
@@ -85,6 +88,8 @@ test('a database from the first release opens, keeps its data and gains soft del
     { version: 2 },
     { version: 3 },
     { version: 4 },
+    { version: 5 },
+    { version: 6 },
   ])
   expect(db.prepare('SELECT deleted_at IS NOT NULL AS d FROM documents').get()).toEqual({ d: 1 })
   db.close()
@@ -98,16 +103,17 @@ test('/readyz answers 503 while migrations are not current, and db migrate bring
   db.close()
   const behind = await fetch(`${server.url}/readyz`)
   expect(behind.status).toBe(503)
-  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 4 } })
+  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 6 } })
 
-  const run = spawnSync('npx', ['tsx', 'server/cli/main.ts', 'db', 'migrate'], {
+  // Not spawnSync: the server runs in this process and must go on answering its sockets.
+  const run = await execFileAsync('npx', ['tsx', 'server/cli/main.ts', 'db', 'migrate'], {
     cwd: join(import.meta.dirname, '..', '..'),
     env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' },
     encoding: 'utf8',
   })
   expect(run.stderr).toBe('')
   expect(run.stdout).toBe(
-    `sqlite:${server.databaseFile} migrated to schema 4 (applied 1, 2, 3, 4)\n`,
+    `sqlite:${server.databaseFile} migrated to schema 6 (applied 1, 2, 3, 4, 5, 6)\n`,
   )
   expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
 })

@@ -5,7 +5,10 @@ import {
   propagateTranslation,
   readSegments,
   setStatus,
+  segmentAt,
+  setTargetTagged,
   setTargetText,
+  targetTagged,
   userOrigin,
 } from '@qalam/shared/model'
 import type { Session } from '../support/accounts.ts'
@@ -110,4 +113,61 @@ test('a propagation that also writes a segment approved meanwhile is refused who
     ['', 'approved'],
   ])
   expect(readSegments(reviewing.doc)[1]).toMatchObject({ target: '', status: 'new' })
+})
+
+// Three units with the same source holding a bold run: the repetitions carry the same tags.
+const TAGGED_XLIFF = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="f.html" source-language="ru" target-language="kk" datatype="html">
+    <body>
+${[1, 2, 3]
+  .map(
+    (n) =>
+      `      <trans-unit id="u${n}"><source><g id="1" ctype="bold">Опись</g> фонда.</source></trans-unit>`,
+  )
+  .join('\n')}
+    </body>
+  </file>
+</xliff>
+`
+
+test('a propagated target with tag chips is accepted and stored with its tags', async () => {
+  server = await startTestServer()
+  const workspace = await createWorkspace(server)
+  const { id: documentId } = await workspace.importDocument({
+    bytes: TAGGED_XLIFF,
+    fileName: 'tagged.xlf',
+    targetLang: 'kk',
+  })
+  const translator = await workspace.member('translator', 'aigerim')
+  const reviewer = await workspace.member('reviewer', 'saule')
+  const translating = await join(documentId, translator)
+  const watching = await join(documentId, reviewer)
+  const [first, second, third] = readSegments(translating.doc).map((segment) => segment.id)
+  const tagged = {
+    text: 'Қор тізімдемесі.',
+    tags: [
+      { kind: 'open' as const, n: 1, offset: 0 },
+      { kind: 'close' as const, n: 1, offset: 3 },
+    ],
+  }
+  setTargetTagged(translating.doc, first!, tagged, translator.user.id)
+  setStatus(translating.doc, first!, 'translated', translator.user.id)
+  const closes: number[] = []
+  translating.provider.on('connection-close', (event) => event && closes.push(event.code))
+  propagateTranslation(translating.doc, first!, [second!, third!], origin(translator))
+
+  await waitFor(() =>
+    expect(readSegments(watching.doc).map((segment) => segment.status)).toEqual([
+      'translated',
+      'translated',
+      'translated',
+    ]),
+  )
+  const stored = readStoredDocument(server.databaseFile, documentId)
+  for (const index of [0, 1, 2]) {
+    expect(targetTagged(segmentAt(stored, index)!)).toEqual(tagged)
+    expect(targetTagged(segmentAt(watching.doc, index)!)).toEqual(tagged)
+  }
+  expect(closes).toEqual([])
 })

@@ -13,6 +13,8 @@ export interface ImportRequest {
   format?: string
   /** The `encoding` field of the form (the plain-text encoding picker); absent when unset. */
   encoding?: string
+  /** The `trackedChanges` field of the form (`accept`, `refuse`) for a DOCX; absent when unset. */
+  trackedChanges?: string
 }
 
 export interface ImportedDocument {
@@ -32,6 +34,7 @@ export function postImport(serverUrl: string, request: ImportRequest): Promise<R
   if (request.targetLang !== undefined) form.append('targetLang', request.targetLang)
   if (request.format !== undefined) form.append('format', request.format)
   if (request.encoding !== undefined) form.append('encoding', request.encoding)
+  if (request.trackedChanges !== undefined) form.append('trackedChanges', request.trackedChanges)
   const bytes =
     typeof request.bytes === 'string' ? new TextEncoder().encode(request.bytes) : request.bytes
   form.append('file', new Blob([new Uint8Array(bytes)]), request.fileName ?? 'document.txt')

@@ -190,6 +190,20 @@ export function createPostgresAuthStore(pool: pg.Pool): AuthStore {
       )
       return changed(result) > 0
     },
+    async prefillExactMatches(id) {
+      const rows = await all<{ prefill_exact_matches: number }>(
+        'SELECT prefill_exact_matches FROM projects WHERE id = $1 AND deleted_at IS NULL',
+        [id],
+      )
+      return rows[0]?.prefill_exact_matches === 1
+    },
+    async setPrefillExactMatches(id, prefill) {
+      const result = await pool.query(
+        'UPDATE projects SET prefill_exact_matches = $1 WHERE id = $2 AND deleted_at IS NULL',
+        [prefill ? 1 : 0, id],
+      )
+      return changed(result) > 0
+    },
     async restoreProject(id) {
       const result = await pool.query(
         'UPDATE projects SET deleted_at = NULL WHERE id = $1 AND deleted_at IS NOT NULL',

@@ -103,6 +103,12 @@ export function createSqliteAuthStore(db: Database.Database): AuthStore {
   const updateExportRule = db.prepare(
     'UPDATE projects SET export_approved_only = ? WHERE id = ? AND deleted_at IS NULL',
   )
+  const selectPrefill = db.prepare(
+    'SELECT prefill_exact_matches FROM projects WHERE id = ? AND deleted_at IS NULL',
+  )
+  const updatePrefill = db.prepare(
+    'UPDATE projects SET prefill_exact_matches = ? WHERE id = ? AND deleted_at IS NULL',
+  )
   const selectDeletedProjects = db.prepare(
     `SELECT id, name, created_at, deleted_at FROM projects WHERE deleted_at IS NOT NULL
      ORDER BY deleted_at DESC, rowid DESC`,
@@ -249,6 +255,13 @@ export function createSqliteAuthStore(db: Database.Database): AuthStore {
     },
     async setExportApprovedOnly(id, approvedOnly) {
       return updateExportRule.run(approvedOnly ? 1 : 0, id).changes > 0
+    },
+    async prefillExactMatches(id) {
+      const row = selectPrefill.get(id) as { prefill_exact_matches: number } | undefined
+      return row?.prefill_exact_matches === 1
+    },
+    async setPrefillExactMatches(id, prefill) {
+      return updatePrefill.run(prefill ? 1 : 0, id).changes > 0
     },
     async listDeletedProjects() {
       const rows = selectDeletedProjects.all() as Array<ProjectRow & { deleted_at: number }>

@@ -47,4 +47,6 @@ export const ADDED_AUTH_COLUMNS: ReadonlyArray<{ table: string; column: string; 
   { table: 'projects', column: 'deleted_at', type: 'INTEGER' },
   // 1 when the project's exports write approved translations only, whatever a request asks.
   { table: 'projects', column: 'export_approved_only', type: 'INTEGER NOT NULL DEFAULT 0' },
+  // 1 when importing a document fills its 100 % and 101 % memory matches in as drafts.
+  { table: 'projects', column: 'prefill_exact_matches', type: 'INTEGER NOT NULL DEFAULT 0' },
 ]

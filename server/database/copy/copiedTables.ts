@@ -25,6 +25,7 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'segmentation_exceptions', key: ['id'] },
   { name: 'tm_memories', key: ['id'] },
   { name: 'tm_project_memories', key: ['project_id', 'memory_id'] },
+  { name: 'tm_imports', key: ['id'] },
   { name: 'tm_units', key: ['id'] },
   // An import's units staged before its commit: present only while one runs (or after a crash).
   { name: 'tm_import_units', key: ['import_id', 'seq'] },

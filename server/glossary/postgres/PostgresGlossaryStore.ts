@@ -22,7 +22,79 @@ export function createPostgresGlossaryStore(pool: pg.Pool): GlossaryStore {
       [projectId, glossaryId, now],
     )
 
+  const readEntry = async (
+    db: pg.PoolClient,
+    glossaryId: string,
+    entryId: string,
+  ): Promise<StoredEntry | undefined> => {
+    const entry = await db.query<EntryRow>(
+      'SELECT * FROM glossary_entries WHERE id = $1 AND glossary_id = $2 FOR UPDATE',
+      [entryId, glossaryId],
+    )
+    const row = entry.rows[0]
+    if (!row) return undefined
+    const terms = await db.query<TermRow>(
+      'SELECT * FROM glossary_terms WHERE entry_id = $1 ORDER BY position',
+      [entryId],
+    )
+    return toEntry(row, terms.rows.map(toTerm))
+  }
+  const insertTerms = async (db: pg.PoolClient, entryId: string, terms: readonly Term[]) => {
+    for (const [index, term] of terms.entries()) {
+      await db.query(
+        `INSERT INTO glossary_terms (entry_id, position, lang, text, status, part_of_speech, note)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          entryId,
+          index,
+          term.lang,
+          term.text,
+          term.status,
+          term.partOfSpeech ?? null,
+          term.note ?? null,
+        ],
+      )
+    }
+  }
+  const bumpRevision = (db: pg.PoolClient, glossaryId: string) =>
+    db.query('UPDATE glossaries SET revision = revision + 1 WHERE id = $1', [glossaryId])
+
   return {
+    async updateEntry(glossaryId, entryId, entry) {
+      return inTransaction(pool, async (client) => {
+        const before = await readEntry(client, glossaryId, entryId)
+        if (!before) return undefined
+        await client.query(
+          `UPDATE glossary_entries SET definition = $1, note = $2, source = $3, subject = $4
+           WHERE id = $5 AND glossary_id = $6`,
+          [
+            entry.definition ?? null,
+            entry.note ?? null,
+            entry.source ?? null,
+            entry.subject ?? null,
+            entryId,
+            glossaryId,
+          ],
+        )
+        await client.query('DELETE FROM glossary_terms WHERE entry_id = $1', [entryId])
+        await insertTerms(client, entryId, entry.terms)
+        await bumpRevision(client, glossaryId)
+        return { before, after: (await readEntry(client, glossaryId, entryId))! }
+      })
+    },
+    async deleteEntry(glossaryId, entryId) {
+      return inTransaction(pool, async (client) => {
+        const before = await readEntry(client, glossaryId, entryId)
+        if (!before) return undefined
+        await client.query('DELETE FROM glossary_terms WHERE entry_id = $1', [entryId])
+        await client.query('DELETE FROM glossary_entries WHERE id = $1 AND glossary_id = $2', [
+          entryId,
+          glossaryId,
+        ])
+        await bumpRevision(client, glossaryId)
+        return before
+      })
+    },
     async create(projectId, name) {
       return inTransaction(pool, async (client): Promise<Glossary> => {
         const id = randomUUID()

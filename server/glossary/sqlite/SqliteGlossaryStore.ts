@@ -62,6 +62,62 @@ export function createSqliteGlossaryStore(db: Database.Database): GlossaryStore 
     `SELECT t.* FROM glossary_terms t JOIN glossary_entries e ON e.id = t.entry_id
      WHERE e.glossary_id = ? ORDER BY e.position, t.position`,
   )
+  const selectEntry = db.prepare<[string, string], EntryRow>(
+    'SELECT * FROM glossary_entries WHERE id = ? AND glossary_id = ?',
+  )
+  const selectEntryTerms = db.prepare<[string], TermRow>(
+    'SELECT * FROM glossary_terms WHERE entry_id = ? ORDER BY position',
+  )
+  const updateEntryRow = db.prepare(
+    `UPDATE glossary_entries SET definition = ?, note = ?, source = ?, subject = ?
+     WHERE id = ? AND glossary_id = ?`,
+  )
+  const deleteEntryTerms = db.prepare('DELETE FROM glossary_terms WHERE entry_id = ?')
+  const deleteEntryRow = db.prepare('DELETE FROM glossary_entries WHERE id = ? AND glossary_id = ?')
+
+  const readEntry = (glossaryId: string, entryId: string): StoredEntry | undefined => {
+    const row = selectEntry.get(entryId, glossaryId)
+    return row && toEntry(row, selectEntryTerms.all(entryId).map(toTerm))
+  }
+  const insertTerms = (entryId: string, terms: readonly Term[]) => {
+    terms.forEach((term, index) => {
+      insertTerm.run(
+        entryId,
+        index,
+        term.lang,
+        term.text,
+        term.status,
+        term.partOfSpeech ?? null,
+        term.note ?? null,
+      )
+    })
+  }
+  const updateEntry = db.transaction(
+    (glossaryId: string, entryId: string, entry: GlossaryEntry) => {
+      const before = readEntry(glossaryId, entryId)
+      if (!before) return undefined
+      updateEntryRow.run(
+        entry.definition ?? null,
+        entry.note ?? null,
+        entry.source ?? null,
+        entry.subject ?? null,
+        entryId,
+        glossaryId,
+      )
+      deleteEntryTerms.run(entryId)
+      insertTerms(entryId, entry.terms)
+      bumpRevision.run(glossaryId)
+      return { before, after: readEntry(glossaryId, entryId)! }
+    },
+  )
+  const deleteEntry = db.transaction((glossaryId: string, entryId: string) => {
+    const before = readEntry(glossaryId, entryId)
+    if (!before) return undefined
+    deleteEntryTerms.run(entryId)
+    deleteEntryRow.run(entryId, glossaryId)
+    bumpRevision.run(glossaryId)
+    return before
+  })
 
   const create = db.transaction((projectId: string, name: string): Glossary => {
     const id = randomUUID()
@@ -92,17 +148,7 @@ export function createSqliteGlossaryStore(db: Database.Database): GlossaryStore 
           now,
           userId,
         )
-        entry.terms.forEach((term, index) => {
-          insertTerm.run(
-            id,
-            index,
-            term.lang,
-            term.text,
-            term.status,
-            term.partOfSpeech ?? null,
-            term.note ?? null,
-          )
-        })
+        insertTerms(id, entry.terms)
         return { ...entry, id, createdAt: now, createdBy: userId }
       })
       bumpRevision.run(glossaryId)
@@ -137,6 +183,12 @@ export function createSqliteGlossaryStore(db: Database.Database): GlossaryStore 
         else terms.set(row.entry_id, [toTerm(row)])
       }
       return selectEntries.all(glossaryId).map((row) => toEntry(row, terms.get(row.id) ?? []))
+    },
+    async updateEntry(glossaryId, entryId, entry) {
+      return updateEntry(glossaryId, entryId, entry)
+    },
+    async deleteEntry(glossaryId, entryId) {
+      return deleteEntry(glossaryId, entryId)
     },
     async revision(glossaryId) {
       return selectRevision.get(glossaryId)?.revision ?? 0

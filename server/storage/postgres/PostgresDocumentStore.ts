@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { SUMMARY_COLUMNS, toSummary, type DocumentRow } from '../documentRow.ts'
 import { inTransaction } from '../../postgres/index.ts'
-import type { DeletedDocument, DocumentStore, LoadedDocument } from '../DocumentStore.ts'
+import type { DeletedDocument, DocumentStore, LoadedDocument, LogTail } from '../DocumentStore.ts'
 
 /*
  * Sequence numbers. Several server processes may append to one document at once, and a
@@ -22,6 +22,43 @@ WITH locked AS (
   UPDATE documents SET updated_at = $2 WHERE id = $1 RETURNING id
 )
 INSERT INTO updates (document_id, data) SELECT id, $3 FROM locked RETURNING seq`
+
+/*
+ * The lock `appendJudged` and `compact` take before reading or folding the log: the same row
+ * lock as APPEND's UPDATE, so a judged append, a plain append and a compaction of one
+ * document never interleave, and the tail read under it is the whole log past `afterSeq`.
+ */
+const LOCK_AND_READ_SNAPSHOT = `
+SELECT s.seq, CASE WHEN s.seq > $2 THEN s.data END AS data
+FROM documents d JOIN snapshots s ON s.document_id = d.id
+WHERE d.id = $1 FOR UPDATE OF d`
+
+const SELECT_UPDATES_AFTER =
+  'SELECT seq, data FROM updates WHERE document_id = $1 AND seq > $2 ORDER BY seq'
+
+async function readTail(
+  client: pg.ClientBase,
+  id: string,
+  afterSeq: number,
+  snapshotQuery: string,
+): Promise<LogTail | null> {
+  const snapshot = await client.query<{ seq: number; data: Buffer | null }>(snapshotQuery, [
+    id,
+    afterSeq,
+  ])
+  const stored = snapshot.rows[0]
+  if (!stored) return null
+  const from = Math.max(stored.seq, afterSeq)
+  const { rows } = await client.query<{ seq: number; data: Buffer }>(SELECT_UPDATES_AFTER, [
+    id,
+    from,
+  ])
+  return {
+    snapshot: stored.data ? new Uint8Array(stored.data) : null,
+    updates: rows.map((row) => new Uint8Array(row.data)),
+    lastSeq: rows.at(-1)?.seq ?? from,
+  }
+}
 
 /**
  * The DocumentStore on PostgreSQL. Every method resolves after the server has committed (the
@@ -93,6 +130,30 @@ export function createPostgresDocumentStore(pool: pg.Pool): DocumentStore {
       if (!row) throw new Error(`no document ${id} to append to`)
       return row.seq
     },
+    async appendJudged(id, afterSeq, judge) {
+      return inTransaction(pool, async (client) => {
+        const tail = await readTail(client, id, afterSeq, LOCK_AND_READ_SNAPSHOT)
+        if (!tail) throw new Error(`no document ${id} to append to`)
+        const { append, verdict } = judge(tail)
+        if (!append) return { seq: null, verdict }
+        const { rows } = await client.query<{ seq: number }>(APPEND, [id, Date.now(), append])
+        return { seq: rows[0]!.seq, verdict }
+      })
+    },
+    async loadTail(id, afterSeq) {
+      return inTransaction(pool, async (client) => {
+        // One moment for both reads, as in loadDocument.
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY')
+        return readTail(
+          client,
+          id,
+          afterSeq,
+          `SELECT s.seq, CASE WHEN s.seq > $2 THEN s.data END AS data
+           FROM snapshots s JOIN documents d ON d.id = s.document_id
+           WHERE s.document_id = $1 AND d.deleted_at IS NULL`,
+        )
+      })
+    },
     async loadDocument(id) {
       // REPEATABLE READ: the snapshot and the log are read as of one moment, so a compaction
       // committing in between cannot make us miss updates or read them twice.
@@ -118,12 +179,15 @@ export function createPostgresDocumentStore(pool: pg.Pool): DocumentStore {
     },
     async compact(id, snapshot, upToSeq) {
       await inTransaction(pool, async (client) => {
-        // Only forward: a compaction that read an older log (a slow one, or another
-        // process's) must not put back a snapshot older than what a newer one dropped.
+        // The document's lock, as appends take it; the snapshot was encoded before, off it.
+        await client.query('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [id])
+        // Never back: a compaction that read an older log (a slow one, or another process's)
+        // must not put back a snapshot older than what a newer one dropped. One at the same
+        // number may replace it: a room's own state can hold a change whose append failed.
         const advanced = await client.query(
           `INSERT INTO snapshots (document_id, seq, data) VALUES ($1, $2, $3)
            ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data
-           WHERE excluded.seq > snapshots.seq`,
+           WHERE excluded.seq >= snapshots.seq`,
           [id, upToSeq, snapshot],
         )
         if ((advanced.rowCount ?? 0) === 0) return

@@ -5,6 +5,7 @@ import type {
   DocumentStore,
   DocumentSummary,
   LoadedDocument,
+  LogTail,
   OriginalFile,
 } from '../DocumentStore.ts'
 import { CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from './schema.ts'
@@ -58,22 +59,19 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   const insertDocument = db.prepare(
     `INSERT INTO documents (${SUMMARY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   )
-  const upsertSnapshot = db.prepare(
-    `INSERT INTO snapshots (document_id, seq, data) VALUES (?, ?, ?)
-     ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
-  )
   const insertUpdate = db.prepare('INSERT INTO updates (document_id, data) VALUES (?, ?)')
   const touchDocument = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?')
   const selectSnapshot = db.prepare('SELECT seq, data FROM snapshots WHERE document_id = ?')
   const selectUpdates = db.prepare(
     'SELECT seq, data FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
   )
-  // Only forward: a compaction that read an older log (a slow one, or another process's) must
-  // not put back a snapshot older than the log that a newer one already dropped.
+  // Never back: a compaction that read an older log (a slow one, or another process's) must
+  // not put back a snapshot older than the log that a newer one already dropped. One at the
+  // same number may replace it: a room's own state can hold a change whose append failed.
   const advanceSnapshot = db.prepare(
     `INSERT INTO snapshots (document_id, seq, data) VALUES (?, ?, ?)
      ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data
-     WHERE excluded.seq > snapshots.seq`,
+     WHERE excluded.seq >= snapshots.seq`,
   )
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?')
   const selectDocuments = db.prepare(
@@ -122,7 +120,7 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
         summary.updatedAt,
         JSON.stringify(summary.progress),
       )
-      upsertSnapshot.run(summary.id, 0, initialUpdate)
+      advanceSnapshot.run(summary.id, 0, initialUpdate)
       if (original) {
         insertOriginal.run(
           summary.id,
@@ -141,6 +139,23 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
     touchDocument.run(Date.now(), id)
     return seq
   })
+
+  /** The log after `afterSeq`; the snapshot too when it is past it. Run inside a transaction. */
+  const readTail = (id: string, afterSeq: number, liveOnly = true): LogTail | null => {
+    if (liveOnly && !selectIsLive.get(id)) return null
+    const snapshot = selectSnapshot.get(id) as { seq: number; data: Buffer } | undefined
+    if (!snapshot) return null
+    const folded = snapshot.seq > afterSeq
+    const from = folded ? snapshot.seq : afterSeq
+    const rows = selectUpdates.all(id, from) as Array<{ seq: number; data: Buffer }>
+    return {
+      snapshot: folded ? new Uint8Array(snapshot.data) : null,
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: rows.at(-1)?.seq ?? from,
+    }
+  }
+
+  const loadTail = db.transaction((id: string, afterSeq: number) => readTail(id, afterSeq))
 
   const purge = db.transaction((deletedBefore: number): string[] => {
     const ids = (selectExpired.all(deletedBefore) as Array<{ id: string }>).map((row) => row.id)
@@ -164,6 +179,8 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
     }
   })
 
+  // Under the write lock, as appends and judged appends are: the Y.Doc was encoded before,
+  // off the lock, so this holds it only for the two writes.
   const compact = db.transaction((id: string, snapshot: Uint8Array, upToSeq: number) => {
     if (advanceSnapshot.run(id, upToSeq, snapshot).changes > 0) deleteUpdates.run(id, upToSeq)
   })
@@ -187,11 +204,27 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
     async appendUpdate(id, update) {
       return append(id, update)
     },
+    async appendJudged(id, afterSeq, judge) {
+      // better-sqlite3's transactions are synchronous, so the judge runs inside the write lock.
+      return db
+        .transaction(() => {
+          // A document in the bin still takes appends, as `appendUpdate` does: its sockets
+          // are being closed, and what they sent meanwhile is kept if it is restored.
+          const tail = readTail(id, afterSeq, false)
+          if (!tail) throw new Error(`no document ${id} to append to`)
+          const { append: update, verdict } = judge(tail)
+          return { seq: update ? append(id, update) : null, verdict }
+        })
+        .immediate()
+    },
+    async loadTail(id, afterSeq) {
+      return loadTail(id, afterSeq)
+    },
     async loadDocument(id) {
       return load(id)
     },
     async compact(id, snapshot, upToSeq) {
-      compact(id, snapshot, upToSeq)
+      compact.immediate(id, snapshot, upToSeq)
     },
     async listDocuments() {
       return (selectDocuments.all() as DocumentRow[]).map(toSummary)

@@ -34,6 +34,8 @@ export type RejectionCode =
   | 'forged_author'
   /** A key only reviewers write (the review note), written or removed by someone else. */
   | 'reviewer_only'
+  /** An element added to a segment's suggestions: only the server adds them. */
+  | 'suggestion_added'
   /** A status change the sender's role may not make. */
   | 'status_transition'
   /** A change to an approved segment that is not being reopened in the same update. */

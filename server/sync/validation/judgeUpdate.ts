@@ -42,6 +42,7 @@ import { createLocator, type Locator } from './locateStruct.ts'
 
 const SEGMENT_TARGET = SEGMENT_KEYS.target
 const SEGMENT_STATUS = SEGMENT_KEYS.status
+const SEGMENT_SUGGESTIONS = SEGMENT_KEYS.suggestions
 const WRITABLE_KEYS: ReadonlySet<string> = new Set(MUTABLE_SEGMENT_KEYS)
 // The review note: a reviewer writes it with a rejection and removes it with an approval.
 const REVIEWER_KEYS: ReadonlySet<string> = new Set(REVIEWER_SEGMENT_KEYS)
@@ -232,6 +233,9 @@ function judgeInsertion(item: Y.Item, judging: Judging): Verdict {
   const id = segmentId(effect.map)
   const key = location.key
   if (location.nested) {
+    if (key === SEGMENT_SUGGESTIONS) {
+      return reject('suggestion_added', `segment ${id}: suggestions are added by the server`)
+    }
     if (key !== SEGMENT_TARGET) return reject('outside_model', `segment ${id}: inside "${key}"`)
     effect.targetEdited = true
     return judgeTargetInsertion(item, effect.map, id, judging.target, effect.tally)
@@ -338,6 +342,12 @@ function judgeRemoval(item: Y.Item, overlap: number, judging: Judging): Verdict 
   const id = segmentId(effect.map)
   const key = location.key
   if (location.nested) {
+    if (key === SEGMENT_SUGGESTIONS) {
+      // Accepting or dismissing a suggestion removes it: an edit of the segment like any other,
+      // so an approved segment's suggestions stay until someone reopens it.
+      effect.touched = true
+      return null
+    }
     if (key !== SEGMENT_TARGET) return reject('outside_model', `segment ${id}: inside "${key}"`)
     effect.targetEdited = true
     tallyTargetRemoval(item, overlap, effect.tally)

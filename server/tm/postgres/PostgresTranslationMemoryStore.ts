@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type pg from 'pg'
 import { inTransaction } from '../../postgres/index.ts'
 import {
@@ -14,6 +15,7 @@ import {
 import {
   ON_SAME_UNIT,
   UNIT_COLUMNS,
+  VISIBLE_UNIT,
   toMemory,
   toUnit,
   unitValues,
@@ -56,6 +58,14 @@ WITH written AS (
   RETURNING (xmax = 0) AS inserted
 )
 SELECT count(*) FILTER (WHERE inserted) AS added FROM written`
+
+async function bumpRevision(client: pg.PoolClient, memoryId: string): Promise<number> {
+  const { rows } = await client.query<{ revision: string }>(
+    'UPDATE tm_memories SET revision = revision + 1 WHERE id = $1 RETURNING revision',
+    [memoryId],
+  )
+  return Number(rows[0]?.revision ?? 0)
+}
 
 /** Serialises the changes of one project's attachments (one write memory at most). */
 async function lockProject(client: pg.PoolClient, projectId: string): Promise<void> {
@@ -130,7 +140,8 @@ export function createPostgresTranslationMemoryStore(pool: pg.Pool): Translation
     },
     async listProjectMemories(projectId) {
       const { rows } = await pool.query<MemoryRow & { mode: MemoryMode; units: number }>(
-        `SELECT m.*, p.mode, (SELECT count(*) FROM tm_units u WHERE u.memory_id = m.id) AS units
+        `SELECT m.*, p.mode,
+           (SELECT count(*) FROM tm_units u WHERE u.memory_id = m.id AND ${VISIBLE_UNIT}) AS units
          FROM tm_memories m JOIN tm_project_memories p ON p.memory_id = m.id
          WHERE p.project_id = $1
          ORDER BY p.mode = 'write' DESC, m.name COLLATE "C", m.created_at`,
@@ -197,6 +208,12 @@ export function createPostgresTranslationMemoryStore(pool: pg.Pool): Translation
         let updated = 0
         for (const unit of units) {
           const values = unitValues(unit)
+          // An approval of a unit an unpublished import holds: see the SQLite adapter.
+          await client.query(
+            `DELETE FROM tm_units WHERE memory_id = $1 AND unit_key = $2
+             AND import_id IN (SELECT id FROM tm_imports WHERE published = 0)`,
+            [memoryId, values[0]],
+          )
           const { rows } = await client.query<{ inserted: boolean }>(
             `INSERT INTO tm_units (memory_id, ${UNIT_COLUMNS})
              VALUES ${placeholders(1, 1 + UNIT_COLUMN_NAMES.length)} ${ON_SAME_UNIT}
@@ -214,43 +231,134 @@ export function createPostgresTranslationMemoryStore(pool: pg.Pool): Translation
             )
           }
         }
+        if (units.length > 0) await bumpRevision(client, memoryId)
         return { added, updated }
       })
     },
     async stageUnits(importId, memoryId, units: readonly NewUnit[]) {
       let seq = stagedSeq.get(importId) ?? 0
       await inTransaction(pool, async (client) => {
-        for (let start = 0; start < units.length; start += STAGE_ROWS_PER_STATEMENT) {
-          const batch = units.slice(start, start + STAGE_ROWS_PER_STATEMENT)
-          const params = batch.flatMap((unit) => [importId, seq++, memoryId, ...unitValues(unit)])
+        await client.query(
+          'INSERT INTO tm_imports (id, memory_id) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING',
+          [importId, memoryId],
+        )
+        const rows = units.map((unit) => ({ seq: seq++, values: unitValues(unit) }))
+        const keys = rows.map((row) => row.values[0] as Buffer)
+        const owners = new Map<string, string | null>()
+        const existing = await client.query<{ unit_key: Buffer; import_id: string | null }>(
+          'SELECT unit_key, import_id FROM tm_units WHERE memory_id = $1 AND unit_key = ANY($2)',
+          [memoryId, keys],
+        )
+        for (const row of existing.rows) owners.set(row.unit_key.toString('hex'), row.import_id)
+        // New units go in hidden under the import's id; a repeat of one this import wrote
+        // updates it; one stored before (or by another import) waits in tm_import_units for
+        // the publication, as in the SQLite adapter.
+        const fresh: typeof rows = []
+        const repeats: typeof rows = []
+        const held: typeof rows = []
+        for (const row of rows) {
+          const key = (row.values[0] as Buffer).toString('hex')
+          if (!owners.has(key)) {
+            fresh.push(row)
+            owners.set(key, importId)
+          } else if (owners.get(key) === importId) repeats.push(row)
+          else held.push(row)
+        }
+        for (let start = 0; start < fresh.length; start += STAGE_ROWS_PER_STATEMENT) {
+          const batch = fresh.slice(start, start + STAGE_ROWS_PER_STATEMENT)
+          await client.query(
+            `INSERT INTO tm_units (memory_id, import_id, ${UNIT_COLUMNS})
+             VALUES ${placeholders(batch.length, 2 + UNIT_COLUMN_NAMES.length)}
+             ON CONFLICT (memory_id, unit_key) DO NOTHING`,
+            batch.flatMap((row) => [memoryId, importId, ...row.values]),
+          )
+        }
+        for (const row of repeats) {
+          await client.query(
+            `INSERT INTO tm_units (memory_id, import_id, ${UNIT_COLUMNS})
+             VALUES ${placeholders(1, 2 + UNIT_COLUMN_NAMES.length)} ${ON_SAME_UNIT}`,
+            [memoryId, importId, ...row.values],
+          )
+        }
+        for (let start = 0; start < held.length; start += STAGE_ROWS_PER_STATEMENT) {
+          const batch = held.slice(start, start + STAGE_ROWS_PER_STATEMENT)
           await client.query(
             `INSERT INTO tm_import_units (import_id, seq, memory_id, ${UNIT_COLUMNS})
              VALUES ${placeholders(batch.length, STAGE_COLUMNS)}`,
-            params,
+            batch.flatMap((row) => [importId, row.seq, memoryId, ...row.values]),
           )
         }
       })
       stagedSeq.set(importId, seq)
     },
     async commitImport(importId) {
+      const total = stagedSeq.get(importId) ?? 0
       stagedSeq.delete(importId)
       return inTransaction(pool, async (client) => {
-        const { rows } = await client.query<{ added: number }>(COMMIT_STAGED, [importId])
-        const staged = await client.query('DELETE FROM tm_import_units WHERE import_id = $1', [
+        const open = await client.query<{ memory_id: string }>(
+          'SELECT memory_id FROM tm_imports WHERE id = $1 AND published = 0 FOR UPDATE',
+          [importId],
+        )
+        const memoryId = open.rows[0]?.memory_id
+        if (memoryId === undefined) return { added: 0, updated: 0 }
+        await client.query(COMMIT_STAGED, [importId])
+        await client.query('DELETE FROM tm_import_units WHERE import_id = $1', [importId])
+        const pending = await client.query<{ n: string }>(
+          'SELECT count(*) AS n FROM tm_units WHERE import_id = $1',
+          [importId],
+        )
+        const added = Number(pending.rows[0]?.n ?? 0)
+        const revision = await bumpRevision(client, memoryId)
+        await client.query('UPDATE tm_imports SET published = 1, revision = $1 WHERE id = $2', [
+          revision,
           importId,
         ])
-        const added = rows[0]?.added ?? 0
         // A repeat (of a stored unit, or within the file) is an update: it adds no row.
-        return { added, updated: (staged.rowCount ?? 0) - added }
+        return { added, updated: total - added }
       })
     },
     async discardImport(importId) {
       stagedSeq.delete(importId)
+      // Short transactions: a failed import must not hold its rows' locks in one long delete.
+      for (;;) {
+        const result = await pool.query(
+          `DELETE FROM tm_units WHERE id IN
+           (SELECT id FROM tm_units WHERE import_id = $1 LIMIT 5000)`,
+          [importId],
+        )
+        if ((result.rowCount ?? 0) === 0) break
+        await yieldToEventLoop()
+      }
       await pool.query('DELETE FROM tm_import_units WHERE import_id = $1', [importId])
+      await pool.query('DELETE FROM tm_imports WHERE id = $1 AND published = 0', [importId])
+    },
+    async revisions(memoryIds) {
+      const { rows } = await pool.query<{ id: string; revision: string }>(
+        'SELECT id, revision FROM tm_memories WHERE id = ANY($1::text[])',
+        [memoryIds],
+      )
+      return new Map(rows.map((row) => [row.id, Number(row.revision)]))
+    },
+    async publishedImports(memoryId, afterRevision) {
+      const { rows } = await pool.query<{ id: string }>(
+        `SELECT id FROM tm_imports WHERE memory_id = $1 AND published = 1 AND revision > $2
+         ORDER BY revision`,
+        [memoryId, afterRevision],
+      )
+      return rows.map((row) => row.id)
+    },
+    async listImportUnits(memoryId, importId, { afterId, throughId, limit }) {
+      const { rows } = await pool.query<UnitRow>(
+        `SELECT * FROM tm_units WHERE memory_id = $1 AND import_id = $2 AND id > $3 AND id <= $4
+         ORDER BY id LIMIT $5`,
+        [memoryId, importId, afterId, throughId, limit],
+      )
+      return rows.map(toUnit)
     },
     async listUnits(memoryId, { afterId, limit }) {
       const { rows } = await pool.query<UnitRow>(
-        'SELECT * FROM tm_units WHERE memory_id = $1 AND id > $2 ORDER BY id LIMIT $3',
+        `SELECT * FROM tm_units WHERE memory_id = $1 AND id > $2 AND ${VISIBLE_UNIT}
+         ORDER BY id LIMIT $3`,
         [memoryId, afterId, limit],
       )
       return rows.map(toUnit)
@@ -258,7 +366,7 @@ export function createPostgresTranslationMemoryStore(pool: pg.Pool): Translation
     async getUnits(memoryId, ids) {
       if (ids.length === 0) return []
       const { rows } = await pool.query<UnitRow>(
-        'SELECT * FROM tm_units WHERE memory_id = $1 AND id = ANY($2::bigint[])',
+        `SELECT * FROM tm_units WHERE memory_id = $1 AND id = ANY($2::bigint[]) AND ${VISIBLE_UNIT}`,
         [memoryId, ids],
       )
       return rows.map(toUnit)
@@ -269,13 +377,14 @@ export function createPostgresTranslationMemoryStore(pool: pg.Pool): Translation
         number
       >
       const origins = await pool.query<{ origin: UnitOrigin; units: number }>(
-        'SELECT origin, count(*) AS units FROM tm_units WHERE memory_id = $1 GROUP BY origin',
+        `SELECT origin, count(*) AS units FROM tm_units WHERE memory_id = $1 AND ${VISIBLE_UNIT}
+         GROUP BY origin`,
         [memoryId],
       )
       for (const row of origins.rows) byOrigin[row.origin] = row.units
       const pairs = await pool.query<{ source_lang: string; target_lang: string; units: number }>(
-        `SELECT source_lang, target_lang, count(*) AS units FROM tm_units WHERE memory_id = $1
-         GROUP BY source_lang, target_lang
+        `SELECT source_lang, target_lang, count(*) AS units FROM tm_units
+         WHERE memory_id = $1 AND ${VISIBLE_UNIT} GROUP BY source_lang, target_lang
          ORDER BY units DESC, source_lang COLLATE "C", target_lang COLLATE "C"`,
         [memoryId],
       )
@@ -285,7 +394,7 @@ export function createPostgresTranslationMemoryStore(pool: pg.Pool): Translation
         units: row.units,
       }))
       const last = await pool.query<{ at: number | null }>(
-        'SELECT max(changed_at) AS at FROM tm_units WHERE memory_id = $1',
+        `SELECT max(changed_at) AS at FROM tm_units WHERE memory_id = $1 AND ${VISIBLE_UNIT}`,
         [memoryId],
       )
       return {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import Database from 'better-sqlite3'
 import {
   UNIT_ORIGINS,
@@ -13,6 +14,7 @@ import {
 import {
   ON_SAME_UNIT,
   UNIT_COLUMNS,
+  VISIBLE_UNIT,
   toMemory,
   toUnit,
   unitValues,
@@ -43,7 +45,11 @@ export function openSqliteTranslationMemoryStore(
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   createSqliteTranslationMemorySchema(db)
-  if (options.clearStagedImports) db.exec('DELETE FROM tm_import_units')
+  if (options.clearStagedImports) {
+    db.exec(`DELETE FROM tm_units WHERE import_id IN (SELECT id FROM tm_imports WHERE published = 0);
+      DELETE FROM tm_imports WHERE published = 0;
+      DELETE FROM tm_import_units;`)
+  }
 
   const insertMemory = db.prepare(
     'INSERT INTO tm_memories (id, project_id, name, created_at) VALUES (?, ?, ?, ?)',
@@ -58,7 +64,7 @@ export function openSqliteTranslationMemoryStore(
      WHERE p.project_id = ? ORDER BY p.mode = 'write' DESC, m.name, m.created_at`,
   )
   const countUnits = db.prepare<[string], { n: number }>(
-    'SELECT COUNT(*) AS n FROM tm_units WHERE memory_id = ?',
+    `SELECT COUNT(*) AS n FROM tm_units WHERE memory_id = ? AND ${VISIBLE_UNIT}`,
   )
   const selectOwned = db.prepare<[string], MemoryRow>(
     `SELECT * FROM tm_memories WHERE project_id IN (SELECT value FROM json_each(?))
@@ -88,8 +94,44 @@ export function openSqliteTranslationMemoryStore(
     `INSERT INTO tm_units (memory_id, ${UNIT_COLUMNS})
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${ON_SAME_UNIT}`,
   )
-  const selectUnitByKey = db.prepare<[string, Buffer], { id: number }>(
-    'SELECT id FROM tm_units WHERE memory_id = ? AND unit_key = ?',
+  const selectUnitByKey = db.prepare<[string, Buffer], { id: number; import_id: string | null }>(
+    'SELECT id, import_id FROM tm_units WHERE memory_id = ? AND unit_key = ?',
+  )
+  // An approval of a unit an unpublished import holds: the approval's must be visible now and
+  // survive the import's failure, so the import's copy goes (the import then counts one less).
+  const deletePendingByKey = db.prepare(
+    `DELETE FROM tm_units WHERE memory_id = ? AND unit_key = ?
+     AND import_id IN (SELECT id FROM tm_imports WHERE published = 0)`,
+  )
+  const bumpRevision = db.prepare<[string], { revision: number }>(
+    'UPDATE tm_memories SET revision = revision + 1 WHERE id = ? RETURNING revision',
+  )
+  const insertImport = db.prepare('INSERT OR IGNORE INTO tm_imports (id, memory_id) VALUES (?, ?)')
+  const insertPending = db.prepare(
+    `INSERT INTO tm_units (memory_id, import_id, ${UNIT_COLUMNS})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ${ON_SAME_UNIT}`,
+  )
+  const selectOpenImport = db.prepare<[string], { memory_id: string }>(
+    'SELECT memory_id FROM tm_imports WHERE id = ? AND published = 0',
+  )
+  const countPending = db.prepare<[string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM tm_units WHERE import_id = ?',
+  )
+  const publishImport = db.prepare('UPDATE tm_imports SET published = 1, revision = ? WHERE id = ?')
+  const deletePendingBatch = db.prepare(
+    'DELETE FROM tm_units WHERE id IN (SELECT id FROM tm_units WHERE import_id = ? LIMIT 5000)',
+  )
+  const deleteImport = db.prepare('DELETE FROM tm_imports WHERE id = ? AND published = 0')
+  const selectRevisions = db.prepare<[string], { id: string; revision: number }>(
+    'SELECT id, revision FROM tm_memories WHERE id IN (SELECT value FROM json_each(?))',
+  )
+  const selectPublished = db.prepare<[string, number], { id: string }>(
+    `SELECT id FROM tm_imports WHERE memory_id = ? AND published = 1 AND revision > ?
+     ORDER BY revision`,
+  )
+  const selectImportUnits = db.prepare<[string, string, number, number, number], UnitRow>(
+    `SELECT * FROM tm_units WHERE memory_id = ? AND import_id = ? AND id > ? AND id <= ?
+     ORDER BY id LIMIT ?`,
   )
   // A segment approved again with another translation: the new unit replaces the old one.
   const deleteOtherUnitsOfSegment = db.prepare(
@@ -100,9 +142,6 @@ export function openSqliteTranslationMemoryStore(
     `INSERT INTO tm_import_units (import_id, seq, memory_id, ${UNIT_COLUMNS})
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  const selectStagedMemory = db.prepare<[string], { memory_id: string }>(
-    'SELECT memory_id FROM tm_import_units WHERE import_id = ? LIMIT 1',
-  )
   const commitStaged = db.prepare(
     `INSERT INTO tm_units (memory_id, ${UNIT_COLUMNS})
      SELECT memory_id, ${UNIT_COLUMNS} FROM tm_import_units WHERE import_id = ? ORDER BY seq
@@ -110,26 +149,28 @@ export function openSqliteTranslationMemoryStore(
   )
   const deleteStaged = db.prepare('DELETE FROM tm_import_units WHERE import_id = ?')
   const selectUnits = db.prepare<[string, number, number], UnitRow>(
-    'SELECT * FROM tm_units WHERE memory_id = ? AND id > ? ORDER BY id LIMIT ?',
+    `SELECT * FROM tm_units WHERE memory_id = ? AND id > ? AND ${VISIBLE_UNIT} ORDER BY id LIMIT ?`,
   )
   const selectUnitsById = db.prepare<[string, string], UnitRow>(
-    'SELECT * FROM tm_units WHERE memory_id = ? AND id IN (SELECT value FROM json_each(?))',
+    `SELECT * FROM tm_units WHERE memory_id = ? AND id IN (SELECT value FROM json_each(?))
+     AND ${VISIBLE_UNIT}`,
   )
   const selectPairs = db.prepare<
     [string],
     { source_lang: string; target_lang: string; units: number }
   >(
-    `SELECT source_lang, target_lang, COUNT(*) AS units FROM tm_units WHERE memory_id = ?
-     GROUP BY source_lang, target_lang ORDER BY units DESC, source_lang, target_lang`,
+    `SELECT source_lang, target_lang, COUNT(*) AS units FROM tm_units
+     WHERE memory_id = ? AND ${VISIBLE_UNIT} GROUP BY source_lang, target_lang ORDER BY units DESC, source_lang, target_lang`,
   )
   const selectOrigins = db.prepare<[string], { origin: UnitOrigin; units: number }>(
-    'SELECT origin, COUNT(*) AS units FROM tm_units WHERE memory_id = ? GROUP BY origin',
+    `SELECT origin, COUNT(*) AS units FROM tm_units WHERE memory_id = ? AND ${VISIBLE_UNIT}
+     GROUP BY origin`,
   )
   const selectLastChange = db.prepare<[string], { at: number | null }>(
-    'SELECT MAX(changed_at) AS at FROM tm_units WHERE memory_id = ?',
+    `SELECT MAX(changed_at) AS at FROM tm_units WHERE memory_id = ? AND ${VISIBLE_UNIT}`,
   )
 
-  /** Next `seq` per import, so that a commit keeps the file's order. */
+  /** Next `seq` per import (its units so far), so that a commit keeps the file's order. */
   const stagedSeq = new Map<string, number>()
 
   const create = db.transaction((projectId: string, name: string, now: number): Memory => {
@@ -162,6 +203,7 @@ export function openSqliteTranslationMemoryStore(
     for (const unit of units) {
       const values = unitValues(unit)
       const key = values[0] as Buffer
+      deletePendingByKey.run(memoryId, key)
       if (selectUnitByKey.get(memoryId, key)) updated++
       else added++
       insertUnit.run(memoryId, ...values)
@@ -169,24 +211,38 @@ export function openSqliteTranslationMemoryStore(
         deleteOtherUnitsOfSegment.run(memoryId, unit.documentId, unit.segmentId, key)
       }
     }
+    if (units.length > 0) bumpRevision.get(memoryId)
     return { added, updated }
   })
 
+  // A new unit goes into tm_units at once, hidden under the import's id; one the import has
+  // written already is updated there; one stored before (or by another import) is held in
+  // tm_import_units and applied when the import is published, since changing it now would
+  // show part of the import.
   const stage = db.transaction((importId: string, memoryId: string, units: readonly NewUnit[]) => {
+    insertImport.run(importId, memoryId)
     let seq = stagedSeq.get(importId) ?? 0
-    for (const unit of units) stageUnit.run(importId, seq++, memoryId, ...unitValues(unit))
+    for (const unit of units) {
+      const values = unitValues(unit)
+      const owner = selectUnitByKey.get(memoryId, values[0] as Buffer)
+      if (owner === undefined || owner.import_id === importId)
+        insertPending.run(memoryId, importId, ...values)
+      else stageUnit.run(importId, seq, memoryId, ...values)
+      seq++
+    }
     stagedSeq.set(importId, seq)
   })
 
-  const commit = db.transaction((importId: string) => {
-    const memoryId = selectStagedMemory.get(importId)?.memory_id
+  const commit = db.transaction((importId: string, total: number) => {
+    const memoryId = selectOpenImport.get(importId)?.memory_id
     if (memoryId === undefined) return { added: 0, updated: 0 }
-    const before = countUnits.get(memoryId)?.n ?? 0
-    // A repeat (of a stored unit, or within the file) is an update: it adds no row.
-    const staged = commitStaged.run(importId).changes
+    commitStaged.run(importId)
     deleteStaged.run(importId)
-    const added = (countUnits.get(memoryId)?.n ?? 0) - before
-    return { added, updated: staged - added }
+    const added = countPending.get(importId)?.n ?? 0
+    const revision = bumpRevision.get(memoryId)?.revision ?? 0
+    publishImport.run(revision, importId)
+    // A repeat (of a stored unit, or within the file) is an update: it adds no row.
+    return { added, updated: total - added }
   })
 
   return {
@@ -229,12 +285,27 @@ export function openSqliteTranslationMemoryStore(
       stage(importId, memoryId, units)
     },
     async commitImport(importId) {
+      const total = stagedSeq.get(importId) ?? 0
       stagedSeq.delete(importId)
-      return commit(importId)
+      return commit(importId, total)
     },
     async discardImport(importId) {
       stagedSeq.delete(importId)
+      // Short transactions, the event loop served between them: a failed import of a million
+      // units must not hold the database for as long as it took to write them.
+      while (deletePendingBatch.run(importId).changes > 0) await yieldToEventLoop()
       deleteStaged.run(importId)
+      deleteImport.run(importId)
+    },
+    async revisions(memoryIds) {
+      const rows = selectRevisions.all(JSON.stringify(memoryIds))
+      return new Map(rows.map((row) => [row.id, row.revision]))
+    },
+    async publishedImports(memoryId, afterRevision) {
+      return selectPublished.all(memoryId, afterRevision).map((row) => row.id)
+    },
+    async listImportUnits(memoryId, importId, { afterId, throughId, limit }) {
+      return selectImportUnits.all(memoryId, importId, afterId, throughId, limit).map(toUnit)
     },
     async listUnits(memoryId, { afterId, limit }) {
       return selectUnits.all(memoryId, afterId, limit).map(toUnit)

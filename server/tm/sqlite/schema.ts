@@ -74,9 +74,35 @@ CREATE TABLE IF NOT EXISTS tm_import_units (
   changed_at    INTEGER NOT NULL,
   PRIMARY KEY (import_id, seq)
 );
+CREATE TABLE IF NOT EXISTS tm_imports (
+  id         TEXT PRIMARY KEY,
+  memory_id  TEXT NOT NULL REFERENCES tm_memories (id) ON DELETE CASCADE,
+  published  INTEGER NOT NULL DEFAULT 0,
+  revision   INTEGER
+);
 `
+
+/*
+ * An import writes its new units into tm_units as it reads them, in batches each committed on
+ * its own, marked with its import id; they stay invisible (VISIBLE_UNIT) until the import is
+ * published, which is one small transaction, and a failed import deletes them. A memory's
+ * `revision` moves with every write, in the write's transaction, so that another process (a
+ * server beside a CLI import) sees that it has something to read.
+ */
+const ADDED_TM_COLUMNS = [
+  { table: 'tm_units', column: 'import_id', definition: 'TEXT' },
+  { table: 'tm_memories', column: 'revision', definition: 'INTEGER NOT NULL DEFAULT 0' },
+] as const
 
 /** Creates the translation memory tables (the SQLite migration's step, and a store's own file). */
 export function createSqliteTranslationMemorySchema(db: Database.Database): void {
   db.exec(CREATE_TM_SCHEMA)
+  for (const { table, column, definition } of ADDED_TM_COLUMNS) {
+    const columns = db.prepare<[], { name: string }>(`PRAGMA table_info(${table})`).all()
+    if (!columns.some((existing) => existing.name === column))
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`)
+  }
+  db.exec(
+    'CREATE INDEX IF NOT EXISTS tm_units_by_import ON tm_units (import_id) WHERE import_id IS NOT NULL',
+  )
 }

@@ -4,7 +4,8 @@ import {
   type Term,
   type TermStatus,
 } from '../../glossary/index.ts'
-import { CsvRows, csvField } from './csvRows.ts'
+import { csvLine, unguardCsvCell } from '../../csv/index.ts'
+import { CsvRows } from './csvRows.ts'
 import { DEFAULT_GLOSSARY_LIMITS, GlossaryFileError, type GlossaryFileLimits } from './types.ts'
 
 // The CSV layout: one row per entry. A column headed by a language tag (en, kk, kk-Latn, ar)
@@ -110,7 +111,8 @@ export class CsvGlossaryReader {
     const entry: GlossaryEntry = { terms: [] }
     let term: Term | null = null
     this.columns.forEach((column, index) => {
-      const value = (cells[index] ?? '').trim()
+      // A cell we wrote with a formula guard reads back as the text it guarded.
+      const value = unguardCsvCell((cells[index] ?? '').trim())
       if (column.kind === 'term') {
         term = value === '' ? null : { lang: column.lang, text: value, status: 'preferred' }
         if (term) entry.terms.push(term)
@@ -167,7 +169,7 @@ export function* writeGlossaryCsv(entries: readonly GlossaryEntry[]): Generator<
     }
   }
   header.push(...ENTRY_FIELDS)
-  yield header.map(csvField).join(',') + '\r\n'
+  yield csvLine(header)
   for (const entry of entries) {
     const cells: string[] = []
     for (const [lang, count] of slots) {
@@ -178,6 +180,6 @@ export function* writeGlossaryCsv(entries: readonly GlossaryEntry[]): Generator<
       }
     }
     for (const field of ENTRY_FIELDS) cells.push(entry[field] ?? '')
-    yield cells.map(csvField).join(',') + '\r\n'
+    yield csvLine(cells)
   }
 }

@@ -137,8 +137,3 @@ function guessDelimiter(firstLine: string): string {
   }
   return best
 }
-
-/** One CSV field, quoted when it holds a delimiter, quote or line break. */
-export function csvField(value: string): string {
-  return /[",;\t\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-}

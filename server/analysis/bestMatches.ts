@@ -1,0 +1,75 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
+import type * as Y from 'yjs'
+import { MIN_ANALYSIS_PERCENT } from '@qalam/shared/analysis'
+import { readMeta, segmentId, segmentsArray, segmentSource } from '@qalam/shared/model'
+import type { FoundMatch, MatchLookup } from '../tm/index.ts'
+
+/** The longest a pass over a document runs before it lets the event loop serve others. */
+const SLICE_MS = 10
+/** Matches read per segment: the best by percent is among the few best by score. */
+const CANDIDATES = 3
+
+/** One segment as it stood when the pass started: a source never changes after import. */
+export interface SegmentSources {
+  id: string
+  index: number
+  source: string
+  prev: string
+  next: string
+}
+
+/** The sources of every segment with their neighbours', read at once from the document. */
+export function readSegmentSources(doc: Y.Doc): SegmentSources[] {
+  const sources = segmentsArray(doc)
+    .toArray()
+    .map((segment) => ({ id: segmentId(segment), source: segmentSource(segment) }))
+  return sources.map((segment, index) => ({
+    ...segment,
+    index,
+    prev: sources[index - 1]?.source ?? '',
+    next: sources[index + 1]?.source ?? '',
+  }))
+}
+
+export interface BestMatchPass {
+  doc: Y.Doc
+  memoryIds: readonly string[]
+  lookup: MatchLookup
+  /** Stops the pass between two segments (the client left); the promise then rejects. */
+  signal?: AbortSignal
+  /** Called for each segment in order with its best match (null below 50 % or none). */
+  onSegment(segment: SegmentSources, best: FoundMatch | null): void | Promise<void>
+}
+
+/**
+ * Looks up every segment of the document in the memories with the editor's lookup (the same
+ * indexes and scoring as the match panel), best match first by percentage then by recency.
+ * Runs in slices of about 10 ms on the event loop, since the indexes live here: a
+ * 10,000-segment document takes a while, and other requests are served in between.
+ */
+export async function forEachBestMatch(pass: BestMatchPass): Promise<void> {
+  const meta = readMeta(pass.doc)
+  const segments = readSegmentSources(pass.doc)
+  let sliceStart = performance.now()
+  for (const segment of segments) {
+    pass.signal?.throwIfAborted()
+    const found =
+      segment.source.trim() === '' || pass.memoryIds.length === 0
+        ? []
+        : await pass.lookup.lookup({
+            memoryIds: pass.memoryIds,
+            sourceLang: meta.sourceLang,
+            targetLang: meta.targetLang,
+            source: segment.source,
+            prev: segment.prev,
+            next: segment.next,
+            limit: CANDIDATES,
+            minScore: MIN_ANALYSIS_PERCENT / 100,
+          })
+    await pass.onSegment(segment, found[0] ?? null)
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yieldToEventLoop()
+      sliceStart = performance.now()
+    }
+  }
+}

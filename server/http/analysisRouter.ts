@@ -1,0 +1,122 @@
+import { Router, type Response } from 'express'
+import { z } from 'zod'
+import { analysisCsv, mergeAnalyses, type AnalysisReport } from '@qalam/shared/analysis'
+import { AnalysisBusyError, type DocumentAnalyses } from '../analysis/index.ts'
+import type { AuthStore } from '../auth/index.ts'
+import { loadForExport } from '../documents/index.ts'
+import type { DocumentStore } from '../storage/index.ts'
+import type { TranslationMemoryStore } from '../tm/index.ts'
+import { requireDocumentRole, requirePermission, requireProjectRole } from './access.ts'
+import { attachmentDisposition } from './contentDisposition.ts'
+import type { LiveDocuments } from './documentsRouter.ts'
+import { AppError, NotFoundError } from './errors.ts'
+import { parseInput } from './parseInput.ts'
+import { projectParams } from './projectSchemas.ts'
+import { documentParams } from './schemas.ts'
+import { requireUser } from './session.ts'
+
+export interface AnalysisRouterOptions {
+  auth: AuthStore
+  tm: TranslationMemoryStore
+  store: DocumentStore
+  live: LiveDocuments
+  analyses: DocumentAnalyses
+}
+
+const analysisQuery = z.object({
+  format: z.enum(['json', 'csv']).default('json'),
+  /** `1` runs the analysis again even when the memories have not changed since the last one. */
+  refresh: z.enum(['0', '1']).default('0'),
+})
+
+/** A project's documents beyond which a project total is refused rather than computed. */
+const MAX_PROJECT_DOCUMENTS = 500
+
+async function runAnalysis(
+  { tm, store, live, analyses }: AnalysisRouterOptions,
+  projectId: string,
+  documentId: string,
+  fresh: boolean,
+): Promise<AnalysisReport | undefined> {
+  const memoryIds = (await tm.listProjectMemories(projectId)).map((memory) => memory.id)
+  try {
+    return await analyses.analyze({
+      documentId,
+      memoryIds,
+      fresh,
+      loadDocument: () =>
+        loadForExport({ store, liveDocument: (id) => live.liveDocument(id) }, documentId),
+    })
+  } catch (error) {
+    if (error instanceof AnalysisBusyError) throw new AppError('analysis.busy', 503, error.message)
+    throw error
+  }
+}
+
+function sendReport(
+  response: Response,
+  report: AnalysisReport,
+  title: string,
+  format: 'json' | 'csv',
+): void {
+  if (format === 'json') {
+    response.json(report)
+    return
+  }
+  response
+    .status(200)
+    .set({
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': attachmentDisposition(`${title} analysis.csv`),
+    })
+    .send([...analysisCsv(report, title)].join(''))
+}
+
+/**
+ * `GET /api/documents/:id/analysis[?format=csv][&refresh=1]`: the document's words, segments
+ * and characters by match band against the project's memories. Any member may look; others
+ * get the same 404 as for a missing document.
+ */
+export function documentAnalysisRouter(options: AnalysisRouterOptions): Router {
+  const router = Router({ mergeParams: true })
+  router.get('/', async (request, response) => {
+    const user = requireUser(request)
+    const { id } = parseInput(documentParams, request.params)
+    const query = parseInput(analysisQuery, request.query)
+    const access = await requireDocumentRole(options.auth, user, id)
+    requirePermission(access.role, 'view')
+    const summary = await options.store.getDocument(id)
+    const report =
+      summary && (await runAnalysis(options, access.projectId, id, query.refresh === '1'))
+    if (!summary || !report) throw new NotFoundError('document.not_found', `No document ${id}.`)
+    sendReport(response, report, summary.title, query.format)
+  })
+  return router
+}
+
+/**
+ * `GET /api/projects/:id/analysis[?format=csv]`: the sum of the analyses of the project's
+ * documents, one after the other (each counts its own repetitions).
+ */
+export function projectAnalysisRouter(options: AnalysisRouterOptions): Router {
+  const router = Router({ mergeParams: true })
+  router.get('/', async (request, response) => {
+    const user = requireUser(request)
+    const { id } = parseInput(projectParams, request.params)
+    const query = parseInput(analysisQuery, request.query)
+    const role = await requireProjectRole(options.auth, user, id)
+    requirePermission(role, 'view')
+    const project = await options.auth.getProject(id)
+    const documentIds = await options.auth.listProjectDocuments(id)
+    if (documentIds.length > MAX_PROJECT_DOCUMENTS)
+      throw new AppError('request.too_large', 413, `More than ${MAX_PROJECT_DOCUMENTS} documents.`)
+    const reports: AnalysisReport[] = []
+    for (const documentId of documentIds) {
+      if (!(await options.store.getDocument(documentId))) continue
+      const report = await runAnalysis(options, id, documentId, query.refresh === '1')
+      if (report) reports.push(report)
+    }
+    sendReport(response, mergeAnalyses(reports), project?.name ?? id, query.format)
+  })
+  return router
+}

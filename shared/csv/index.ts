@@ -1,0 +1,1 @@
+export { CSV_BOM, csvField, csvLine, guardCsvCell, unguardCsvCell } from './csvCells.ts'

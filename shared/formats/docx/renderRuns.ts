@@ -1,0 +1,114 @@
+import { taggedPieces, tagKey, type InlineTag, type TaggedText } from '../../model/index.ts'
+import { escapeXmlText } from '../xml/index.ts'
+import { localizeRun } from './localizeProperties.ts'
+import type { DocxTagData } from './paragraphTags.ts'
+import type { RawPiece, RunProperties } from './readParagraph.ts'
+
+/*
+ * A segment's target text as WordprocessingML runs: text in the formatting its tags give it,
+ * wrappers (links, fields, content controls) opened and closed around it, and the original
+ * codes written back where their tags stand.
+ */
+
+/** What the renderer needs of a segment: its tags and the text to write. */
+export interface RenderedSegment {
+  tags: readonly InlineTag[]
+  target: TaggedText
+}
+
+/** Text as runs in the given properties; line breaks typed in the target become `w:br`. */
+export function textRuns(text: string, rPr: RunProperties, w: string, lang: string): string {
+  // Characters XML 1.0 cannot carry (controls, lone surrogates) are dropped.
+  const clean = text.replace(
+    // eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '',
+  )
+  if (clean === '') return ''
+  const lines = clean.split(/\r\n|\r|\n/)
+  const t = (line: string) =>
+    line === '' ? '' : `<${w}t xml:space="preserve">${escapeXmlText(line)}</${w}t>`
+  return `<${w}r>${localizeRun(rPr, w, lang)}${lines.map(t).join(`<${w}br/>`)}</${w}r>`
+}
+
+interface OpenSpan {
+  n: number
+  data: DocxTagData
+}
+
+/** A segment's target with its tags as runs, wrappers and the original codes. */
+export function renderTarget(
+  segment: RenderedSegment,
+  base: RunProperties,
+  w: string,
+  lang: string,
+  raw: (piece: RawPiece) => string,
+): string {
+  const data = new Map<string, DocxTagData>()
+  for (const tag of segment.tags) {
+    if (tag.kind === 'close') continue
+    const parsed = readTagData(tag.data)
+    if (parsed) data.set(tagKey(tag), parsed)
+  }
+  const stack: OpenSpan[] = []
+  let out = ''
+  const openMarkup = (span: OpenSpan) => ('o' in span.data ? span.data.o : '')
+  const closeMarkup = (span: OpenSpan) => ('c' in span.data ? span.data.c : '')
+  const properties = (): RunProperties => {
+    for (let index = stack.length - 1; index >= 0; index--) {
+      const span = stack[index]!
+      if ('f' in span.data && span.data.f) return span.data.f
+    }
+    return base
+  }
+  for (const piece of taggedPieces(segment.target)) {
+    if (typeof piece === 'string') {
+      out += textRuns(piece, properties(), w, lang)
+      continue
+    }
+    if (piece.kind === 'standalone') {
+      const found = data.get(tagKey(piece))
+      if (found && 'p' in found) out += found.p.map(raw).join('')
+      continue
+    }
+    if (piece.kind === 'open') {
+      const found = data.get(tagKey(piece))
+      if (!found || 'p' in found || stack.some((span) => span.n === piece.n)) continue
+      const span = { n: piece.n, data: found }
+      out += openMarkup(span)
+      stack.push(span)
+      continue
+    }
+    // A close: close what was opened inside it first, then reopen those (tags must nest).
+    const index = stack.findIndex((span) => span.n === piece.n)
+    if (index < 0) continue
+    const above = stack.splice(index)
+    for (const span of [...above].reverse()) out += closeMarkup(span)
+    for (const span of above.slice(1)) {
+      out += openMarkup(span)
+      stack.push(span)
+    }
+  }
+  for (const span of stack.reverse()) out += closeMarkup(span)
+  return out
+}
+
+function readTagData(data: string): DocxTagData | null {
+  try {
+    const parsed: unknown = JSON.parse(data)
+    if (typeof parsed !== 'object' || parsed === null) return null
+    if ('f' in parsed && Array.isArray(parsed.f)) return parsed as DocxTagData
+    if (
+      'o' in parsed &&
+      typeof parsed.o === 'string' &&
+      'c' in parsed &&
+      typeof parsed.c === 'string'
+    ) {
+      return parsed as DocxTagData
+    }
+    if ('p' in parsed && Array.isArray(parsed.p)) return parsed as DocxTagData
+    return null
+  } catch {
+    return null // not DOCX tag data (a document imported from another format): no markup
+  }
+}

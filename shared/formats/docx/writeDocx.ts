@@ -1,0 +1,261 @@
+import { strToU8 } from 'fflate'
+import { tagKey, type InlineTag, type TaggedText } from '../../model/index.ts'
+import type { XmlElement } from '../xml/index.ts'
+import { writeZip, type ZipOutput } from '../zip/index.ts'
+import { DocxError } from './docxError.ts'
+import {
+  localizeParagraph,
+  localizeTable,
+  replaceKazakhFonts,
+  targetScript,
+} from './localizeProperties.ts'
+import { isW, wChild } from './namespaces.ts'
+import { openDocx, type DocxPart } from './openDocx.ts'
+import { readParagraphs } from './parseDocx.ts'
+import { fallbackCopies } from './fallbackCopies.ts'
+import { renderTarget, textRuns } from './renderRuns.ts'
+import { baseProperties, tagSegments } from './paragraphTags.ts'
+import { runProperties, type DocxParagraph, type RawPiece } from './readParagraph.ts'
+
+/*
+ * Writes translations back into the original DOCX. Only the parts that hold translated
+ * paragraphs are rewritten, and in them only those paragraphs (and, for Arabic, the tables'
+ * properties); every other byte of the part, and every other zip entry (its compressed bytes
+ * included), is the original's.
+ */
+
+/** One segment as the export writes it: the paragraph it belongs to and the text to write. */
+export interface DocxTargetSegment {
+  paragraph: number
+  source: string
+  tags: readonly InlineTag[]
+  /** The text to write (the translation, or the policy's fallback), with its tags. */
+  target: TaggedText
+}
+
+interface Replacement {
+  start: number
+  end: number
+  render: () => string
+}
+
+/** The translated DOCX; throws DocxError `mismatch` when the segments do not fit the original. */
+export function writeDocx(
+  original: Uint8Array,
+  segments: readonly DocxTargetSegment[],
+  targetLang: string,
+): Uint8Array {
+  const docx = openDocx(original)
+  const paragraphs = readParagraphs(docx)
+  const byParagraph = new Map<number, DocxTargetSegment[]>()
+  for (const segment of segments) {
+    const paragraph = paragraphs[segment.paragraph]
+    if (!paragraph)
+      throw new DocxError('mismatch', `the original has no paragraph ${segment.paragraph}`)
+    const list = byParagraph.get(segment.paragraph)
+    if (list) list.push(segment)
+    else byParagraph.set(segment.paragraph, [segment])
+  }
+  const replaced = new Map<DocxPart, Replacement[]>()
+  const add = (part: DocxPart, replacement: Replacement) => {
+    const list = replaced.get(part)
+    if (list) list.push(replacement)
+    else replaced.set(part, [replacement])
+  }
+  const renderers = new Map<DocxPart, (start: number, end: number) => string>()
+  const rangeOf = (part: DocxPart) => renderers.get(part)!
+  for (const part of docx.parts) {
+    renderers.set(part, (start, end) =>
+      renderRange(part.xml.text, replaced.get(part) ?? [], start, end),
+    )
+    if (targetScript(targetLang) === 'arabic') {
+      for (const table of tableProperties(part.xml.root)) {
+        const children = localizeTable(propertyChildren(table, part.xml.text), part.w, targetLang)
+        if (children) {
+          const markup = `<${part.w}tblPr>${children.map(([, xml]) => xml).join('')}</${part.w}tblPr>`
+          add(part, { start: table.start, end: table.end, render: () => markup })
+        }
+      }
+    }
+  }
+  const addParagraph = (paragraph: DocxParagraph, list: readonly DocxTargetSegment[]) => {
+    const gaps = gapsBetween(paragraph, list)
+    const render = () => renderParagraph(paragraph, list, gaps, targetLang, rangeOf(paragraph.part))
+    add(paragraph.part, { start: paragraph.element.start, end: paragraph.element.end, render })
+  }
+  for (const [index, list] of byParagraph) addParagraph(paragraphs[index]!, list)
+  const indexOf = new Map(paragraphs.map((paragraph, index) => [paragraph, index]))
+  for (const part of docx.parts) {
+    for (const { copy, of } of fallbackCopies(part, paragraphs)) {
+      const list = byParagraph.get(indexOf.get(of)!)
+      const copied = list && copiedSegments(copy, list)
+      if (copied) addParagraph(copy, copied)
+    }
+  }
+  const written = new Map<string, string>()
+  for (const [part, list] of replaced) {
+    list.sort((a, b) => a.start - b.start)
+    written.set(part.name, rangeOf(part)(0, part.xml.text.length))
+  }
+  // Fonts without the Kazakh letters in the styles too: text that names no font takes them there.
+  const { stylesName } = docx
+  if (targetScript(targetLang) === 'kazakh' && stylesName !== null) {
+    const styles = docx.archive.readText(docx.archive.entry(stylesName)!)
+    const fixed = replaceKazakhFonts(styles)
+    if (fixed !== styles) written.set(stylesName, fixed)
+  }
+  const outputs: ZipOutput[] = docx.archive.entries.map((entry) => {
+    const text = written.get(entry.name)
+    if (text === undefined) return { kind: 'copy', entry }
+    return {
+      kind: 'new',
+      name: entry.name,
+      data: strToU8(text),
+      dosTime: entry.dosTime,
+      dosDate: entry.dosDate,
+    }
+  })
+  return writeZip(outputs)
+}
+
+/**
+ * The segments of a choice's paragraph for its fallback copy: the same texts, with the copy's
+ * own tags (its markup is VML's, not DrawingML's); null when the tags do not line up.
+ */
+function copiedSegments(
+  copy: DocxParagraph,
+  list: readonly DocxTargetSegment[],
+): DocxTargetSegment[] | null {
+  const ranges: Array<{ start: number; end: number }> = []
+  let at = 0
+  for (const segment of list) {
+    const start = copy.text.indexOf(segment.source, at)
+    if (start < 0) return null
+    at = start + segment.source.length
+    ranges.push({ start, end: at })
+  }
+  const tagged = tagSegments(copy, ranges, copy.part.xml.text)
+  const shape = (tags: readonly InlineTag[]) =>
+    tags.map((tag) => `${tagKey(tag)}:${tag.label}`).join()
+  const lined = tagged.every((segment, index) => shape(segment.tags) === shape(list[index]!.tags))
+  return lined ? list.map((segment, index) => ({ ...segment, tags: tagged[index]!.tags })) : null
+}
+
+/**
+ * The original text from `start` to `end` with the replacements that lie in it; one inside
+ * another (a text box's paragraph inside an image's markup) is rendered by its container.
+ */
+function renderRange(
+  text: string,
+  replacements: readonly Replacement[],
+  start: number,
+  end: number,
+): string {
+  let out = ''
+  let at = start
+  let low = 0
+  let high = replacements.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (replacements[middle]!.start < start) low = middle + 1
+    else high = middle
+  }
+  for (let index = low; index < replacements.length; index++) {
+    const replacement = replacements[index]!
+    if (replacement.start >= end) break
+    if (replacement.start < at || replacement.end > end) continue
+    out += text.slice(at, replacement.start) + replacement.render()
+    at = replacement.end
+  }
+  return out + text.slice(at, end)
+}
+
+/** The whitespace before each segment's source and after the last, checked against the original. */
+function gapsBetween(paragraph: DocxParagraph, segments: readonly DocxTargetSegment[]): string[] {
+  const gaps: string[] = []
+  let at = 0
+  for (const segment of segments) {
+    const found = paragraph.text.indexOf(segment.source, at)
+    const gap = found < 0 ? null : paragraph.text.slice(at, found)
+    if (gap === null || gap.trim() !== '') {
+      throw new DocxError(
+        'mismatch',
+        `paragraph ${segment.paragraph} of the original does not hold "${segment.source.slice(0, 40)}"`,
+      )
+    }
+    gaps.push(gap)
+    at = found + segment.source.length
+  }
+  const rest = paragraph.text.slice(at)
+  if (rest.trim() !== '') {
+    throw new DocxError('mismatch', 'a paragraph of the original has text no segment holds')
+  }
+  gaps.push(rest)
+  return gaps
+}
+
+function renderParagraph(
+  paragraph: DocxParagraph,
+  segments: readonly DocxTargetSegment[],
+  gaps: readonly string[],
+  lang: string,
+  range: (start: number, end: number) => string,
+): string {
+  const { element, part } = paragraph
+  const text = part.xml.text
+  const w = part.w
+  const raw = (piece: RawPiece): string => {
+    const [rPr, start, end] = piece
+    if (rPr === null) return range(start, end)
+    return `<${w}r>${rPr === '' ? '' : `<${w}rPr>${rPr}</${w}rPr>`}${range(start, end)}</${w}r>`
+  }
+  const base = baseProperties(paragraph)
+  let out = text.slice(element.start, element.contentStart)
+  out += paragraphProperties(paragraph, lang)
+  out += paragraph.leading.map(raw).join('')
+  segments.forEach((segment, index) => {
+    out += textRuns(gaps[index]!, base, w, lang)
+    out += renderTarget(segment, base, w, lang, raw)
+  })
+  out += textRuns(gaps[segments.length]!, base, w, lang)
+  out += paragraph.trailing.map(raw).join('')
+  return out + text.slice(element.contentEnd, element.end)
+}
+
+function paragraphProperties(paragraph: DocxParagraph, lang: string): string {
+  const { w, xml } = paragraph.part
+  const pPr = wChild(paragraph.element, 'pPr')
+  const children: Array<readonly [string, string]> = []
+  if (pPr) {
+    for (const child of pPr.children) {
+      if (child.kind !== 'element' || child.local === 'pPrChange') continue
+      if (isW(child, 'rPr')) {
+        const mark = runProperties(child, xml.text)
+          .map(([, markup]) => markup)
+          .join('')
+        children.push(['rPr', `<${w}rPr>${mark}</${w}rPr>`])
+      } else children.push([child.local, xml.text.slice(child.start, child.end)])
+    }
+  }
+  const localized = localizeParagraph(children, w, lang)
+  if (localized.length === 0) return ''
+  return `<${w}pPr>${localized.map(([, markup]) => markup).join('')}</${w}pPr>`
+}
+
+function tableProperties(root: XmlElement): XmlElement[] {
+  const found: XmlElement[] = []
+  const pending: XmlElement[] = [root]
+  for (let element = pending.pop(); element; element = pending.pop()) {
+    if (isW(element, 'tblPr') && element.parent && isW(element.parent, 'tbl')) found.push(element)
+    for (const child of element.children) if (child.kind === 'element') pending.push(child)
+  }
+  return found
+}
+
+function propertyChildren(element: XmlElement, text: string): Array<readonly [string, string]> {
+  const out: Array<readonly [string, string]> = []
+  for (const child of element.children) {
+    if (child.kind === 'element') out.push([child.local, text.slice(child.start, child.end)])
+  }
+  return out
+}
