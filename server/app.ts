@@ -5,7 +5,8 @@ import { LoginThrottle, documentAccess, readSessionToken, type AuthStore } from 
 import { databaseLocation, defaultConfig, type ServerConfig } from './config.ts'
 import { describeLocation, openDatabase } from './database/index.ts'
 import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
-import type { DocumentStore } from './storage/index.ts'
+import type { Logger } from './logging/index.ts'
+import type { DocumentStore, LoadedDocument } from './storage/index.ts'
 import { purgeDeleted } from './documents/index.ts'
 import {
   ImportJobs,
@@ -24,7 +25,13 @@ import {
   type Authorize,
   type SyncServer,
 } from './sync/index.ts'
-import { SERVER_JOBS, WorkerPool, type ServerJobs } from './workers/index.ts'
+import {
+  SERVER_JOBS,
+  SNAPSHOT_JOBS,
+  WorkerPool,
+  type ServerJobs,
+  type SnapshotJobs,
+} from './workers/index.ts'
 import { createServerMetrics } from './metrics/index.ts'
 import { RedisFanOut, type AccessChange } from './pubsub/index.ts'
 
@@ -60,6 +67,38 @@ function inOrder<Args extends unknown[]>(
 }
 /** What a refused upload is told to wait: about one small import's time on a busy machine. */
 const BUSY_RETRY_AFTER_SECONDS = 10
+
+/**
+ * The compactions' pool: one thread, started on the first compaction and ended after a minute
+ * without one. Its own, so that a burst of imports never holds a compaction back.
+ */
+function openSnapshotPool(config: ServerConfig, log: Logger): WorkerPool<SnapshotJobs> {
+  return new WorkerPool<SnapshotJobs>({
+    jobs: SNAPSHOT_JOBS,
+    // With imports on the event loop (a benchmark), compactions are too.
+    size: Math.min(1, config.workers.size),
+    // One compaction per loaded document at most waits; more rooms than this are not loaded.
+    maxQueued: 10_000,
+    memoryLimitMb: config.workers.memoryLimitMb,
+    jobTimeoutMs: 60_000,
+    idleTimeoutMs: 60_000,
+    retryAfterSeconds: 1,
+    log,
+  })
+}
+
+/** A compaction's snapshot, encoded in the compactions' worker. */
+async function encodeSnapshotInPool(
+  pool: WorkerPool<SnapshotJobs>,
+  stored: LoadedDocument,
+): Promise<Uint8Array> {
+  const slot = pool.admit()
+  try {
+    return await slot.run('encodeSnapshot', stored)
+  } finally {
+    slot.release()
+  }
+}
 
 const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', ''])
 const SESSION_SWEEP_MS = 60 * 60 * 1000
@@ -110,6 +149,13 @@ export async function startServer(
     })
   }, SESSION_SWEEP_MS)
   sweep.unref()
+  const pool = new WorkerPool<ServerJobs>({
+    jobs: SERVER_JOBS,
+    ...config.workers,
+    retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+    log,
+  })
+  const snapshotPool = openSnapshotPool(config, log)
   // The sync server exists only once the HTTP server does; the routes reach it through this.
   let sync: SyncServer | null = null
   const applyAccessChange = (change: AccessChange) => {
@@ -158,6 +204,7 @@ export async function startServer(
     recordLateTyping: inOrder(auditLateTyping(audit), rememberLateTyping({ tm, auth, log })),
     unloadDelayMs: config.unloadDelayMs,
     compactEveryUpdates: config.compactEveryUpdates,
+    encodeSnapshot: (stored) => encodeSnapshotInPool(snapshotPool, stored),
     progressDelayMs: config.progressDelayMs,
     limits: config.contentLimits,
     fanOut: fanOut ?? undefined,
@@ -169,12 +216,6 @@ export async function startServer(
     endUser: (userId) => changeAccess({ kind: 'endUser', userId }),
     closeDocument: (documentId) => changeAccess({ kind: 'closeDocument', documentId }),
   }
-  const pool = new WorkerPool<ServerJobs>({
-    jobs: SERVER_JOBS,
-    ...config.workers,
-    retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
-    log,
-  })
   const app = createApp({
     access,
     store,
@@ -201,6 +242,7 @@ export async function startServer(
     },
     metrics: { render: metrics.render, token: config.metricsToken },
     allowedOrigins: config.allowedOrigins,
+    trustProxy: config.trustProxy,
   })
   const httpServer = createServer(
     {
@@ -256,6 +298,8 @@ export async function startServer(
         await httpClosed
         clearInterval(sweep)
         await rooms.unloadAll()
+        // After the rooms: a compaction under way finishes before its thread ends.
+        await snapshotPool.close()
         await fanOut?.stop()
         lookup.close()
         await database.close()

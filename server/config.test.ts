@@ -62,3 +62,15 @@ describe('worker pool settings from the environment', () => {
     expect(() => configFromEnv({ IMPORT_WORKERS: '-1' })).toThrow(/IMPORT_WORKERS/)
   })
 })
+
+describe('proxies trusted to name the client', () => {
+  test('reads TRUST_PROXY as a list of addresses, subnets and Express names', () => {
+    expect(configFromEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' })).toEqual({
+      trustProxy: ['loopback', '10.0.0.0/8', '::1'],
+    })
+  })
+
+  test('refuses a TRUST_PROXY entry that is neither, naming the variable', () => {
+    expect(() => configFromEnv({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/)
+  })
+})

@@ -36,6 +36,12 @@ export interface ServerConfig {
    */
   allowedOrigins: string[]
   /**
+   * Proxies whose `X-Forwarded-For` names the client (Express's `trust proxy`: addresses,
+   * subnets, or `loopback`, `linklocal`, `uniquelocal`); empty trusts none. The login
+   * throttle counts failures per address, which behind a proxy is the proxy's own.
+   */
+  trustProxy: string[]
+  /**
    * `redis://…`: several processes serve the same documents, fanning updates, presence and
    * access changes out through Redis (from `REDIS_URL`); null for a single process.
    */
@@ -117,6 +123,7 @@ export const defaultConfig: ServerConfig = {
   progressDelayMs: 1_000,
   pingIntervalMs: 30_000,
   allowedOrigins: [],
+  trustProxy: [],
   redisUrl: null,
   redisPrefix: 'qalam:',
   redisHeartbeatMs: 1_000,
@@ -140,6 +147,12 @@ export const defaultConfig: ServerConfig = {
   },
   logger: stderrLogger,
 }
+
+const proxyAddress = z
+  .string()
+  .regex(/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/, {
+    message: 'expected addresses, subnets or loopback, linklocal, uniquelocal',
+  })
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -184,6 +197,16 @@ const envSchema = z.object({
     )
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((origin) => new URL(origin).origin)))
     .optional(),
+  TRUST_PROXY: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(proxyAddress))
+    .optional(),
 })
 
 const isSet = (value: number | undefined) => value !== undefined
@@ -201,6 +224,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   if (parsed.METRICS_TOKEN !== undefined) config.metricsToken = parsed.METRICS_TOKEN
   if (parsed.MAX_UPLOAD_BYTES !== undefined) config.maxUploadBytes = parsed.MAX_UPLOAD_BYTES
   if (parsed.ALLOWED_ORIGINS !== undefined) config.allowedOrigins = parsed.ALLOWED_ORIGINS
+  if (parsed.TRUST_PROXY !== undefined) config.trustProxy = parsed.TRUST_PROXY
   if (parsed.HEADERS_TIMEOUT_MS !== undefined) config.headersTimeoutMs = parsed.HEADERS_TIMEOUT_MS
   if (parsed.REQUEST_TIMEOUT_MS !== undefined) config.requestTimeoutMs = parsed.REQUEST_TIMEOUT_MS
   if (parsed.MAX_CONNECTIONS !== undefined) config.maxConnections = parsed.MAX_CONNECTIONS

@@ -27,6 +27,7 @@ import {
   createPostgresDocumentStore,
   openSqliteDocumentStore,
   openWriteProbe,
+  WRITER_CHECKPOINT_PAGES,
   type DocumentStore,
 } from '../storage/index.ts'
 import {
@@ -42,6 +43,7 @@ import {
   type MigrationResult,
   type MigrationStatus,
 } from './migrate.ts'
+import { startWalCheckpoints } from './walCheckpoints.ts'
 
 /** Which database holds an installation: the embedded SQLite file or a PostgreSQL server. */
 export type DatabaseLocation =
@@ -84,6 +86,9 @@ export function describeLocation(location: DatabaseLocation): string {
   return url.toString()
 }
 
+/** How often the checkpoint thread folds the WAL back into the database file. */
+const WAL_CHECKPOINT_INTERVAL_MS = 1000
+
 function openSqlite(file: string, options: OpenOptions): OpenDatabase {
   mkdirSync(dirname(file), { recursive: true })
   // Accounts, the audit log and segmentation rules share the file through this handle; the
@@ -92,6 +97,7 @@ function openSqlite(file: string, options: OpenOptions): OpenDatabase {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
+  db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`)
   try {
     if (options.migrate) migrateSqlite(db)
   } catch (error) {
@@ -100,6 +106,7 @@ function openSqlite(file: string, options: OpenOptions): OpenDatabase {
   }
   const store = openSqliteDocumentStore(file)
   const writeProbe = openWriteProbe(file)
+  const checkpoints = startWalCheckpoints(file, WAL_CHECKPOINT_INTERVAL_MS, options.log)
   // On its own handle, so that an import's batches never interleave with another store's.
   const tm = openSqliteTranslationMemoryStore(file, {
     clearStagedImports: options.clearStagedImports ?? false,
@@ -116,6 +123,7 @@ function openSqlite(file: string, options: OpenOptions): OpenDatabase {
     probeWritable: () => writeProbe.probe(),
     migrationStatus: async () => sqliteMigrationStatus(db),
     async close() {
+      checkpoints.close()
       await store.close()
       await tm.close()
       writeProbe.close()

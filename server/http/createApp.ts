@@ -57,6 +57,8 @@ export interface AppOptions {
   clientDir: string
   /** Browser origins besides our own whose state-changing requests are accepted. */
   allowedOrigins: readonly string[]
+  /** Proxies trusted to name the client in `X-Forwarded-For` (Express's `trust proxy`). */
+  trustProxy?: readonly string[]
   /** What `/readyz` checks: the store takes writes and its migrations are current. */
   readiness: ReadinessChecks
   /** What `/metrics` serves, and to whom. */
@@ -69,6 +71,7 @@ const isLogin = (request: Request) => request.method === 'POST' && request.path 
 export function createApp(options: AppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
+  if (options.trustProxy?.length) app.set('trust proxy', [...options.trustProxy])
   app.use(securityHeaders())
   app.use(rejectMalformedUrl())
   app.get('/healthz', (_request, response) => {

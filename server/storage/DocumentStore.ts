@@ -87,8 +87,9 @@ export interface DocumentStore {
   loadTail(id: string, afterSeq: number): Promise<LogTail | null>
   loadDocument(id: string): Promise<LoadedDocument | null>
   /**
-   * Replaces the snapshot and deletes the log up to and including `upToSeq`, atomically. A
-   * snapshot already past `upToSeq` (another process compacted further) is kept.
+   * Replaces the snapshot and deletes the log up to and including `upToSeq`, atomically, under
+   * the document's lock. Compactions never move back: when the stored snapshot is already past
+   * `upToSeq` (another process or an earlier job compacted further), nothing changes.
    */
   compact(id: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
   /** Newest first. */

@@ -10,6 +10,7 @@ export type {
 export { createPostgresDocumentStore } from './postgres/index.ts'
 export { replayDocument } from './replayDocument.ts'
 export {
+  WRITER_CHECKPOINT_PAGES,
   createSqliteDocumentSchema,
   openSqliteDocumentStore,
   openWriteProbe,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import { createJsonLogger } from '../logging/index.ts'
-import type { DocumentStore } from '../storage/index.ts'
+import { replayDocument, type DocumentStore, type LoadedDocument } from '../storage/index.ts'
 import {
   openStoreWithDocument,
   type StoreWithDocument,
@@ -267,6 +267,88 @@ test('a client with nothing gets the stored log as well as the snapshot of a roo
   const room = await openRoom(store)
   expect(await freshClientText(room)).toBe('start logged')
   await room.unload()
+})
+
+test('updates that arrive while a compaction is encoded stay in the log, and nothing is lost', async () => {
+  // The snapshot's encoding (the worker pool's job in the server) is held until released.
+  const encodings: Array<{ stored: LoadedDocument; release: () => void }> = []
+  const room = await createRoom('doc', {
+    store,
+    log,
+    compactEveryUpdates: 3,
+    progressDelayMs: 10_000,
+    encodeSnapshot: async (stored) => {
+      await new Promise<void>((release) => encodings.push({ stored, release }))
+      return Y.encodeStateAsUpdate(replayDocument(stored))
+    },
+  })
+  if (!room) throw new Error('no room')
+  const writer = new RecordingConnection()
+  const watcher = new RecordingConnection()
+  room.join(writer)
+  room.join(watcher)
+  const send = async (text: string, expected: string) => {
+    room.receive(writer, readClientMessage(clientUpdate(room, text)))
+    await vi.waitFor(() => expect(room.doc.getText('t').toString()).toBe(expected))
+  }
+
+  await send(' a', 'start a')
+  await send(' b', 'start a b')
+  await send(' c', 'start a b c')
+  // The third update started a compaction of the log as stored: three updates.
+  await vi.waitFor(() => expect(encodings).toHaveLength(1))
+  expect(encodings[0]!.stored.updates).toHaveLength(3)
+  // Meanwhile the queue goes on: these are stored, applied and broadcast before it ends.
+  await send(' d', 'start a b c d')
+  await send(' e', 'start a b c d e')
+  expect(watcher.updates()).toHaveLength(5)
+  encodings[0]!.release()
+  await vi.waitFor(async () => expect((await store.loadDocument('doc'))!.updates).toHaveLength(2))
+
+  const stored = (await store.loadDocument('doc'))!
+  expect(stored.lastSeq).toBeGreaterThan(encodings[0]!.stored.lastSeq)
+  expect(replayDocument(stored).getText('t').toString()).toBe('start a b c d e')
+  // And the next compaction folds those two in as well.
+  await send(' f', 'start a b c d e f')
+  await vi.waitFor(() => expect(encodings).toHaveLength(2))
+  expect(encodings[1]!.stored.updates).toHaveLength(3)
+  encodings[1]!.release()
+  await vi.waitFor(async () => expect((await store.loadDocument('doc'))!.updates).toHaveLength(0))
+  expect(
+    replayDocument((await store.loadDocument('doc'))!)
+      .getText('t')
+      .toString(),
+  ).toBe('start a b c d e f')
+  await room.unload()
+})
+
+test('unloading waits for a compaction under way, then stores whatever came after it', async () => {
+  const encodings: Array<() => void> = []
+  const room = await createRoom('doc', {
+    store,
+    log,
+    compactEveryUpdates: 1,
+    progressDelayMs: 10_000,
+    encodeSnapshot: async (stored) => {
+      await new Promise<void>((release) => encodings.push(release))
+      return Y.encodeStateAsUpdate(replayDocument(stored))
+    },
+  })
+  if (!room) throw new Error('no room')
+  const writer = new RecordingConnection()
+  room.join(writer)
+  room.receive(writer, readClientMessage(clientUpdate(room, ' one')))
+  await vi.waitFor(() => expect(encodings).toHaveLength(1))
+  room.receive(writer, readClientMessage(clientUpdate(room, ' two')))
+  await vi.waitFor(() => expect(room.doc.getText('t').toString()).toBe('start one two'))
+  room.leave(writer)
+  const unloaded = room.unload()
+  await settle()
+  encodings[0]!()
+  await unloaded
+  const stored = (await store.loadDocument('doc'))!
+  expect(stored.updates).toHaveLength(0)
+  expect(replayDocument(stored).getText('t').toString()).toBe('start one two')
 })
 
 describe('with other processes (fan-out)', () => {

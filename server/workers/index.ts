@@ -2,6 +2,10 @@ export { WorkerPool, type Slot, type SlotState, type WorkerPoolOptions } from '.
 export { JobError, PoolBusyError, type JobFailure } from './JobError.ts'
 export { ownBuffer, type JobMap, type JobOutput } from './jobProtocol.ts'
 export type { BuiltImport, Preview, ServerJobs } from './jobs.ts'
+export type { SnapshotJobs } from './snapshotJobs.ts'
 
 /** The module the server's pool runs: imports, previews and alignments. */
 export const SERVER_JOBS = new URL('./jobs.ts', import.meta.url)
+
+/** The module of the compactions' own pool: Yjs and the store's replay, nothing else. */
+export const SNAPSHOT_JOBS = new URL('./snapshotJobs.ts', import.meta.url)

@@ -72,7 +72,8 @@ test('clients connected through a graceful restart reconnect by themselves and s
 
   const port = server.port
   await server.close()
-  await waitFor(() => expect(closeCodes).toEqual([1001]))
+  // Going away; the reconnects that fail until the restart (1006) may follow on a busy machine.
+  await waitFor(() => expect(closeCodes[0]).toBe(1001))
   setTargetText(editor.doc, segmentId, 'Сервер өшіп тұрғанда жазылды', translator.user.id)
 
   server = await server.restart({ port })

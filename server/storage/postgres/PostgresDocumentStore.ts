@@ -179,14 +179,18 @@ export function createPostgresDocumentStore(pool: pg.Pool): DocumentStore {
     },
     async compact(id, snapshot, upToSeq) {
       await inTransaction(pool, async (client) => {
+        // The document's lock, as appends take it; the snapshot was encoded before, off it.
         await client.query('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [id])
-        // Another process may have folded further already: its snapshot stays.
-        await client.query(
+        // Never back: a compaction that read an older log (a slow one, or another process's)
+        // must not put back a snapshot older than what a newer one dropped. One at the same
+        // number may replace it: a room's own state can hold a change whose append failed.
+        const advanced = await client.query(
           `INSERT INTO snapshots (document_id, seq, data) VALUES ($1, $2, $3)
            ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data
            WHERE excluded.seq >= snapshots.seq`,
           [id, upToSeq, snapshot],
         )
+        if ((advanced.rowCount ?? 0) === 0) return
         await client.query('DELETE FROM updates WHERE document_id = $1 AND seq <= $2', [
           id,
           upToSeq,

@@ -11,6 +11,15 @@ import type {
 import { CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from './schema.ts'
 
 /**
+ * WAL pages past which a committing connection checkpoints the file itself, inside its
+ * commit (5–56 ms). The server checkpoints from a thread of its own every second
+ * (server/database/walCheckpoints.ts), so this is only the backstop should that fall behind;
+ * SQLite's default, 1,000 pages (4 MB), put a checkpoint inside a document update every few
+ * hundred updates.
+ */
+export const WRITER_CHECKPOINT_PAGES = 20_000
+
+/**
  * Creates the document tables, or brings an older file's up to date; idempotent. The store
  * runs it on open and so does the first SQLite migration (server/database).
  */
@@ -44,21 +53,25 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   // NORMAL in WAL mode loses nothing when the process dies, only on power loss or OS crash.
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
+  db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`)
   createSqliteDocumentSchema(db)
 
   const insertDocument = db.prepare(
     `INSERT INTO documents (${SUMMARY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  )
-  const upsertSnapshot = db.prepare(
-    `INSERT INTO snapshots (document_id, seq, data) VALUES (?, ?, ?)
-     ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data
-     WHERE excluded.seq >= snapshots.seq`,
   )
   const insertUpdate = db.prepare('INSERT INTO updates (document_id, data) VALUES (?, ?)')
   const touchDocument = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?')
   const selectSnapshot = db.prepare('SELECT seq, data FROM snapshots WHERE document_id = ?')
   const selectUpdates = db.prepare(
     'SELECT seq, data FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+  )
+  // Never back: a compaction that read an older log (a slow one, or another process's) must
+  // not put back a snapshot older than the log that a newer one already dropped. One at the
+  // same number may replace it: a room's own state can hold a change whose append failed.
+  const advanceSnapshot = db.prepare(
+    `INSERT INTO snapshots (document_id, seq, data) VALUES (?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data
+     WHERE excluded.seq >= snapshots.seq`,
   )
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?')
   const selectDocuments = db.prepare(
@@ -107,7 +120,7 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
         summary.updatedAt,
         JSON.stringify(summary.progress),
       )
-      upsertSnapshot.run(summary.id, 0, initialUpdate)
+      advanceSnapshot.run(summary.id, 0, initialUpdate)
       if (original) {
         insertOriginal.run(
           summary.id,
@@ -166,9 +179,10 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
     }
   })
 
+  // Under the write lock, as appends and judged appends are: the Y.Doc was encoded before,
+  // off the lock, so this holds it only for the two writes.
   const compact = db.transaction((id: string, snapshot: Uint8Array, upToSeq: number) => {
-    upsertSnapshot.run(id, upToSeq, snapshot)
-    deleteUpdates.run(id, upToSeq)
+    if (advanceSnapshot.run(id, upToSeq, snapshot).changes > 0) deleteUpdates.run(id, upToSeq)
   })
 
   return {
@@ -210,7 +224,7 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
       return load(id)
     },
     async compact(id, snapshot, upToSeq) {
-      compact(id, snapshot, upToSeq)
+      compact.immediate(id, snapshot, upToSeq)
     },
     async listDocuments() {
       return (selectDocuments.all() as DocumentRow[]).map(toSummary)

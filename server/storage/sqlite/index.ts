@@ -1,2 +1,6 @@
-export { createSqliteDocumentSchema, openSqliteDocumentStore } from './SqliteDocumentStore.ts'
+export {
+  WRITER_CHECKPOINT_PAGES,
+  createSqliteDocumentSchema,
+  openSqliteDocumentStore,
+} from './SqliteDocumentStore.ts'
 export { openWriteProbe, type WriteProbe } from './writeProbe.ts'

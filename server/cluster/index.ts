@@ -1,0 +1,6 @@
+export type { Backend } from './Backend.ts'
+export { BackendRouter } from './BackendRouter.ts'
+export { ClusterConfigError, clusterConfigFromEnv, type ClusterConfig } from './clusterConfig.ts'
+export { BACKEND_COOKIE, createClusterProxy, type ClusterProxy } from './proxy.ts'
+export { startCluster, type ClusterHooks, type RunningCluster } from './startCluster.ts'
+export { ServerProcess } from './ServerProcess.ts'
