@@ -4,6 +4,7 @@ import {
   bandOf,
   emptyAnalysis,
   finishAnalysis,
+  MIN_ANALYSIS_PERCENT,
   type AnalysisReport,
 } from '@qalam/shared/analysis'
 import { readMeta, repetitionKey } from '@qalam/shared/model'
@@ -26,12 +27,17 @@ export async function analyzeDocument(options: AnalyzeOptions): Promise<Analysis
   const lang = readMeta(options.doc).sourceLang
   const report = emptyAnalysis()
   const seen = new Set<string>()
+  let repeats = false
   await forEachBestMatch({
     ...options,
-    onSegment(segment, best) {
+    // A repetition stays one unless a 101 % match outranks it: only exact matches are sought.
+    minScore(segment) {
       const key = repetitionKey(segment.source, lang)
-      const repeats = key !== '' && seen.has(key)
+      repeats = key !== '' && seen.has(key)
       seen.add(key)
+      return repeats ? 1 : MIN_ANALYSIS_PERCENT / 100
+    },
+    onSegment(segment, best) {
       addToAnalysis(report, bandOf(best?.percent ?? null, repeats), segment.source, lang)
     },
   })

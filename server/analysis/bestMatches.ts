@@ -37,7 +37,12 @@ export interface BestMatchPass {
   lookup: MatchLookup
   /** Stops the pass between two segments (the client left); the promise then rejects. */
   signal?: AbortSignal
-  /** Called for each segment in order with its best match (null below 50 % or none). */
+  /**
+   * The lowest score worth finding for this segment, asked for every segment in order before its lookup
+   * (default 0.5): 1 when only a 100 % or 101 % match would count, a much cheaper lookup.
+   */
+  minScore?(segment: SegmentSources): number
+  /** Called for each segment in order with its best match (null below the minimum or none). */
   onSegment(segment: SegmentSources, best: FoundMatch | null): void | Promise<void>
 }
 
@@ -53,6 +58,7 @@ export async function forEachBestMatch(pass: BestMatchPass): Promise<void> {
   let sliceStart = performance.now()
   for (const segment of segments) {
     pass.signal?.throwIfAborted()
+    const minScore = pass.minScore?.(segment) ?? MIN_ANALYSIS_PERCENT / 100
     const found =
       segment.source.trim() === '' || pass.memoryIds.length === 0
         ? []
@@ -64,7 +70,7 @@ export async function forEachBestMatch(pass: BestMatchPass): Promise<void> {
             prev: segment.prev,
             next: segment.next,
             limit: CANDIDATES,
-            minScore: MIN_ANALYSIS_PERCENT / 100,
+            minScore,
           })
     await pass.onSegment(segment, found[0] ?? null)
     if (performance.now() - sliceStart > SLICE_MS) {

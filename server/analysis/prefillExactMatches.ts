@@ -50,6 +50,8 @@ export async function prefillExactMatches(options: PrefillOptions): Promise<Pref
   const fills: Array<PrefilledSegment & { target: Parameters<typeof setTargetTagged>[2] }> = []
   await forEachBestMatch({
     ...options,
+    // Only 100 % and 101 % fill: those score 1, and a lookup for nothing less is cheap.
+    minScore: () => 1,
     async onSegment(segment, best) {
       if (!best || best.percent < 100) return
       const map = getSegment(doc, segment.id)

@@ -67,6 +67,9 @@ export class FuzzySearch {
   private shared = new Uint16Array(0)
   private touched = new Int32Array(1024)
   private postings: Uint32Array = new Uint32Array(1024)
+  // Priming's counts per slot (zero between lookups) and the slots it saw.
+  private primeHits = new Uint8Array(0)
+  private readonly primeSeen = new Int32Array(PRIME_POSTINGS)
   private readonly unitTokens: CodedTokens = createCodedTokens(MAX_TOKENS)
 
   constructor(
@@ -107,19 +110,33 @@ export class FuzzySearch {
     for (const [stem] of probes) total += this.pool.count(stem)
     if (total === 0 || total > PRIME_POSTINGS) return
     const needed = Math.min(2, probes.length)
-    const hits = new Map<number, number>()
+    // Per-slot counts in a scratch array, units in order of first sight: no map in this loop.
+    if (this.primeHits.length < this.slots.count)
+      this.primeHits = new Uint8Array(this.slots.capacity)
+    const hits = this.primeHits
+    const seen = this.primeSeen
+    let seenCount = 0
     for (const [stem] of probes) {
       const count = this.pool.count(stem)
       this.postings = this.pool.read(stem, this.postings)
       let previous = -1
       for (let i = 0; i < count; i++) {
         const slot = this.postings[i]!
-        if (slot !== previous) hits.set(slot, (hits.get(slot) ?? 0) + 1)
+        if (slot !== previous) {
+          if (hits[slot] === 0) seen[seenCount++] = slot
+          hits[slot]!++
+        }
         previous = slot
       }
     }
-    const likely = [...hits].filter(([, count]) => count >= needed).sort(([, a], [, b]) => b - a)
-    for (const [slot] of likely.slice(0, PRIME_UNITS)) {
+    const likely: number[] = []
+    for (let k = 0; k < seenCount; k++) {
+      if (hits[seen[k]!]! >= needed) likely.push(seen[k]!)
+    }
+    // Stable: among equal counts, the first seen first.
+    likely.sort((a, b) => hits[b]! - hits[a]!)
+    for (let k = 0; k < seenCount; k++) hits[seen[k]!] = 0
+    for (const slot of likely.slice(0, PRIME_UNITS)) {
       if (!this.slots.isAlive(slot)) continue
       if (query.langFilter >= 0 && this.slots.targetLang(slot) !== query.langFilter) continue
       this.score(top, slot, query)

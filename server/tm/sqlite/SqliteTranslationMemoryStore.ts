@@ -151,8 +151,10 @@ export function openSqliteTranslationMemoryStore(
   const selectUnits = db.prepare<[string, number, number], UnitRow>(
     `SELECT * FROM tm_units WHERE memory_id = ? AND id > ? AND ${VISIBLE_UNIT} ORDER BY id LIMIT ?`,
   )
+  // `+memory_id` keeps SQLite from walking the memory's whole (memory_id, unit_key) index:
+  // the few ids asked for are read by primary key, whatever the memory's size.
   const selectUnitsById = db.prepare<[string, string], UnitRow>(
-    `SELECT * FROM tm_units WHERE memory_id = ? AND id IN (SELECT value FROM json_each(?))
+    `SELECT * FROM tm_units WHERE +memory_id = ? AND id IN (SELECT value FROM json_each(?))
      AND ${VISIBLE_UNIT}`,
   )
   const selectPairs = db.prepare<

@@ -105,4 +105,7 @@ export function createSqliteTranslationMemorySchema(db: Database.Database): void
   db.exec(
     'CREATE INDEX IF NOT EXISTS tm_units_by_import ON tm_units (import_id) WHERE import_id IS NOT NULL',
   )
+  // A memory's units in id order, a page at a time, while its lookup index is built: without
+  // it each page sorted every unit of the memory, a build quadratic in the memory's size.
+  db.exec('CREATE INDEX IF NOT EXISTS tm_units_by_memory ON tm_units (memory_id, id)')
 }
