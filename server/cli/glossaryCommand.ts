@@ -17,6 +17,7 @@ import {
 } from '../glossary/index.ts'
 import { stderrLogger } from '../logging/index.ts'
 import { CliError } from './cliError.ts'
+import { progressLine } from './progressLine.ts'
 import { databaseLocationFrom, maxUploadBytesFrom } from './environment.ts'
 
 /*
@@ -136,26 +137,18 @@ async function importCommand(args: string[], write: Write, env: NodeJS.ProcessEn
   const maxBytes = maxUploadBytesFrom(env)
   // Read whole before the database is opened: a refused file changes nothing, not even by
   // creating a glossary for it.
-  const tty = process.stderr.isTTY
-  let shownAt = 0
+  const progress = progressLine((read: GlossaryReadProgress) => describeProgress(read, totalBytes))
   let entries: GlossaryEntry[]
   try {
     entries = canonicalEntries(
-      await readGlossaryBytes(createReadStream(file), format, maxBytes, (progress) => {
-        const now = Date.now()
-        if (now - shownAt < (tty ? 200 : 5000)) return
-        shownAt = now
-        process.stderr.write(`${describeProgress(progress, totalBytes)}${tty ? '\r' : '\n'}`)
-      }),
+      await readGlossaryBytes(createReadStream(file), format, maxBytes, progress.update),
     )
   } catch (error) {
     if (error instanceof GlossaryFileError || error instanceof GlossaryBytesError)
       throw new CliError(`${file}: ${error.message}`)
     throw error
   }
-  process.stderr.write(
-    `${describeProgress({ bytesRead: totalBytes, entriesRead: entries.length }, totalBytes)}\n`,
-  )
+  progress.done({ bytesRead: totalBytes, entriesRead: entries.length })
   const opened = await openProject(env, values.project)
   try {
     const glossary = await chooseGlossary(opened, values.glossary, true)

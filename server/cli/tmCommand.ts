@@ -13,6 +13,7 @@ import {
   type TranslationMemoryStore,
 } from '../tm/index.ts'
 import { CliError } from './cliError.ts'
+import { progressLine } from './progressLine.ts'
 import { databaseLocationFrom } from './environment.ts'
 
 /*
@@ -100,8 +101,7 @@ async function importCommand(args: string[], write: Write, env: NodeJS.ProcessEn
   if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`no file ${file}`)
   const totalBytes = statSync(file).size
   const { tm, memory, close } = await openMemory(env, values.project, values.memory)
-  const tty = process.stderr.isTTY
-  let shownAt = 0
+  const progress = progressLine((read: ImportProgress) => describeProgress(read, totalBytes))
   try {
     const summary = await importTmx({
       store: tm,
@@ -110,14 +110,9 @@ async function importCommand(args: string[], write: Write, env: NodeJS.ProcessEn
       sourceLang,
       targetLang,
       fallbackAuthor: 'cli',
-      onProgress: (progress) => {
-        const now = Date.now()
-        if (now - shownAt < (tty ? 200 : 5000)) return
-        shownAt = now
-        process.stderr.write(`${describeProgress(progress, totalBytes)}${tty ? '\r' : '\n'}`)
-      },
+      onProgress: progress.update,
     })
-    process.stderr.write(`${describeProgress(summary, totalBytes)}\n`)
+    progress.done(summary)
     write(
       `imported ${summary.unitsRead} units into "${memory.name}": ` +
         `${summary.added} added, ${summary.updated} updated, ` +

@@ -8,11 +8,7 @@ import { join } from 'node:path'
 import * as Y from 'yjs'
 import { initDocument, SERVER_ORIGIN } from '@qalam/shared/model'
 import { analyzeDocument } from '../../server/analysis/index.ts'
-import {
-  MatchLookup,
-  openSqliteTranslationMemoryStore,
-  type NewUnit,
-} from '../../server/tm/index.ts'
+import { MatchLookup, openSqliteTranslationMemoryStore } from '../../server/tm/index.ts'
 import { makeTempDir } from '../support/tempDir.ts'
 import { seededRandom } from '../support/seededRandom.ts'
 import {
@@ -21,37 +17,16 @@ import {
   generateUnit,
   unrelatedSentence,
 } from './tm/generateUnits.ts'
+import { writeGeneratedUnits } from './tm/writeGeneratedUnits.ts'
 
 const UNITS = Number(process.env.ANALYSIS_UNITS ?? 50_000)
 const SEGMENTS = Number(process.env.ANALYSIS_SEGMENTS ?? 10_000)
-const WRITE_BATCH = 5000
 const round = (value: number) => Math.round(value * 100) / 100
 
 const dir = await makeTempDir('qalam-bench-analysis-')
 const store = openSqliteTranslationMemoryStore(join(dir.path, 'tm.sqlite'))
 const memory = await store.createMemory('bench-project', 'Bench memory')
-for (let start = 0; start < UNITS; start += WRITE_BATCH) {
-  const units: NewUnit[] = []
-  for (let id = start; id < Math.min(UNITS, start + WRITE_BATCH); id++) {
-    const unit = generateUnit(id)
-    units.push({
-      sourceLang: 'ru',
-      targetLang: 'kk',
-      source: { text: unit.source, tags: [] },
-      target: { text: unit.target, tags: [] },
-      previousSource: null,
-      nextSource: null,
-      origin: 'tmx',
-      documentId: null,
-      segmentId: null,
-      createdBy: 'bench',
-      createdAt: 0,
-      changedBy: 'bench',
-      changedAt: 0,
-    })
-  }
-  await store.addUnits(memory.id, units)
-}
+await writeGeneratedUnits(store, memory.id, UNITS, 'kk')
 
 const random = seededRandom(2028)
 const sources: string[] = []

@@ -8,7 +8,7 @@
 // requestAnimationFrame and a task, as in the typing bench). The first segment, which waits
 // for the index to be built, is reported apart.
 import { loadavg } from 'node:os'
-import { openSqliteTranslationMemoryStore, type NewUnit } from '../../server/tm/index.ts'
+import { openSqliteTranslationMemoryStore } from '../../server/tm/index.ts'
 import {
   CLIENT_DIR,
   assertClientBuilt,
@@ -25,10 +25,10 @@ import {
   generateUnit,
   unrelatedSentence,
 } from './tm/generateUnits.ts'
+import { writeGeneratedUnits } from './tm/writeGeneratedUnits.ts'
 
 const UNITS = Number(process.env.MATCH_PANEL_UNITS ?? 20_000)
 const SEGMENTS = 80
-const WRITE_BATCH = 5000
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -65,28 +65,7 @@ const translator = await workspace.member('translator')
 
 const tm = openSqliteTranslationMemoryStore(server.databaseFile)
 const memory = await tm.ensureWriteMemory(workspace.projectId, 'Bench')
-for (let start = 0; start < UNITS; start += WRITE_BATCH) {
-  const units: NewUnit[] = []
-  for (let id = start; id < Math.min(UNITS, start + WRITE_BATCH); id++) {
-    const unit = generateUnit(id)
-    units.push({
-      sourceLang: 'ru',
-      targetLang: 'kk',
-      source: { text: unit.source, tags: [] },
-      target: { text: unit.target, tags: [] },
-      previousSource: null,
-      nextSource: null,
-      origin: 'tmx',
-      documentId: null,
-      segmentId: null,
-      createdBy: 'bench',
-      createdAt: 0,
-      changedBy: 'bench',
-      changedAt: 0,
-    })
-  }
-  await tm.addUnits(memory.id, units)
-}
+await writeGeneratedUnits(tm, memory.id, UNITS, 'kk')
 await tm.close()
 
 const browser = await launchChromium()

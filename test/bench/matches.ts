@@ -4,11 +4,7 @@
 // stall is measured), then 500 lookups of edited units and unrelated sentences, each reading
 // its units back from SQLite and scoring them with diff spans, as the route does.
 import { join } from 'node:path'
-import {
-  MatchLookup,
-  openSqliteTranslationMemoryStore,
-  type NewUnit,
-} from '../../server/tm/index.ts'
+import { MatchLookup, openSqliteTranslationMemoryStore } from '../../server/tm/index.ts'
 import { makeTempDir } from '../support/tempDir.ts'
 import { seededRandom } from '../support/seededRandom.ts'
 import {
@@ -17,10 +13,10 @@ import {
   generateUnit,
   unrelatedSentence,
 } from './tm/generateUnits.ts'
+import { writeGeneratedUnits } from './tm/writeGeneratedUnits.ts'
 
 const UNITS = Number(process.env.MATCH_UNITS ?? 100_000)
 const LOOKUPS = 500
-const WRITE_BATCH = 5000
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -31,28 +27,7 @@ const round = (value: number) => Math.round(value * 100) / 100
 const dir = await makeTempDir('qalam-bench-matches-')
 const store = openSqliteTranslationMemoryStore(join(dir.path, 'tm.sqlite'))
 const memory = await store.createMemory('bench-project', 'Bench memory')
-for (let start = 0; start < UNITS; start += WRITE_BATCH) {
-  const units: NewUnit[] = []
-  for (let id = start; id < Math.min(UNITS, start + WRITE_BATCH); id++) {
-    const unit = generateUnit(id)
-    units.push({
-      sourceLang: 'ru',
-      targetLang: unit.targetLang,
-      source: { text: unit.source, tags: [] },
-      target: { text: unit.target, tags: [] },
-      previousSource: null,
-      nextSource: null,
-      origin: 'tmx',
-      documentId: null,
-      segmentId: null,
-      createdBy: 'bench',
-      createdAt: 0,
-      changedBy: 'bench',
-      changedAt: 0,
-    })
-  }
-  await store.addUnits(memory.id, units)
-}
+await writeGeneratedUnits(store, memory.id, UNITS)
 
 const lookup = new MatchLookup(store)
 const query = (source: string, targetLang: string) => ({

@@ -2,10 +2,9 @@ import { mkdir } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../support/testServer.ts'
-import type { Workspace } from '../support/workspace.ts'
-import { POLL, SCREENSHOT_DIR, openAs } from './browser.ts'
+import { POLL, SCREENSHOT_DIR } from './browser.ts'
 import { editorOf, openSegment } from './segmentEditor.ts'
-import { openDocument, startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
+import { startDocumentTestbed, stopBrowserTestbed } from './testbed.ts'
 
 const SOURCE = 'Национальные библиотеки хранят рукописи. Рукописи переданы в архив.'
 // "And the national libraries keep the manuscripts": the article and the conjunction are
@@ -14,24 +13,16 @@ const TRANSLATION = 'والمكتبات الوطنية تحفظ المخطوطا
 
 describe('concordance search', () => {
   let server: TestServer
-  let workspace: Workspace
   let browser: Browser
   let translator: Page
   let reviewer: Page
 
   beforeAll(async () => {
-    ;({ server, workspace, browser } = await startBrowserTestbed('Конкорданс'))
-    const documentId = (
-      await workspace.importDocument({ bytes: SOURCE, title: 'Фонд', targetLang: 'ar' })
-    ).id
-    translator = await openAs(
-      browser,
-      await workspace.member('translator', 'dana'),
-      'ar',
-      server.url,
-    )
-    reviewer = await openAs(browser, await workspace.member('reviewer', 'saule'), 'en', server.url)
-    await openDocument(server.url, documentId, translator, reviewer)
+    ;({ server, browser, translator, reviewer } = await startDocumentTestbed(
+      'Конкорданс',
+      { bytes: SOURCE, title: 'Фонд', targetLang: 'ar' },
+      { translator: { username: 'dana', locale: 'ar' }, reviewer: { username: 'saule' } },
+    ))
   })
 
   afterAll(() => stopBrowserTestbed({ browser, server }))

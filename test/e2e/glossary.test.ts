@@ -1,16 +1,22 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { asUser } from '../support/accounts.ts'
 import type { TestServer } from '../support/testServer.ts'
 import type { Workspace } from '../support/workspace.ts'
 import { POLL, openAs, row } from './browser.ts'
 import { editorOf, openSegment } from './segmentEditor.ts'
-import { openDocument, startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
+import { startDocumentTestbed, stopBrowserTestbed } from './testbed.ts'
 
 const SOURCE = 'Библиотеки оцифровывают рукописи. Каталог обновлён.'
 
 const termHits = (page: Page, index: number) =>
   page.locator(`${row(index)} [data-testid="source"] [data-testid="term-hit"]`)
+
+const MANUSCRIPT = {
+  terms: [
+    { lang: 'ru', text: 'рукопись' },
+    { lang: 'kk', text: 'қолжазба' },
+  ],
+}
 
 describe('glossary terms in the editor', () => {
   let server: TestServer
@@ -20,37 +26,15 @@ describe('glossary terms in the editor', () => {
   let reviewer: Page
 
   beforeAll(async () => {
-    ;({ server, workspace, browser } = await startBrowserTestbed('Термины'))
-    const documentId = (
-      await workspace.importDocument({ bytes: SOURCE, title: 'Каталог', targetLang: 'kk' })
-    ).id
-    const headers = { ...asUser(workspace.admin), 'content-type': 'application/json' }
-    const base = `${server.url}/api/projects/${workspace.projectId}/glossaries`
-    const created = await fetch(base, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ name: 'Кітапхана ісі' }),
-    })
-    const { id } = (await created.json()) as { id: string }
-    const added = await fetch(`${base}/${id}/entries`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        terms: [
-          { lang: 'ru', text: 'рукопись' },
-          { lang: 'kk', text: 'қолжазба' },
-        ],
-      }),
-    })
-    expect(added.status).toBe(201)
-    translator = await openAs(
-      browser,
-      await workspace.member('translator', 'aigerim'),
-      'en',
-      server.url,
-    )
-    reviewer = await openAs(browser, await workspace.member('reviewer', 'saule'), 'en', server.url)
-    await openDocument(server.url, documentId, translator, reviewer)
+    ;({ server, workspace, browser, translator, reviewer } = await startDocumentTestbed(
+      'Термины',
+      { bytes: SOURCE, title: 'Каталог', targetLang: 'kk' },
+      {
+        translator: { username: 'aigerim' },
+        reviewer: { username: 'saule' },
+        prepare: (workspace) => workspace.createGlossary('Кітапхана ісі', [MANUSCRIPT]),
+      },
+    ))
   })
 
   afterAll(() => stopBrowserTestbed({ browser, server }))

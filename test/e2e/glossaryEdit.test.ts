@@ -1,12 +1,10 @@
 import { mkdir } from 'node:fs/promises'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { asUser } from '../support/accounts.ts'
 import type { TestServer } from '../support/testServer.ts'
-import type { Workspace } from '../support/workspace.ts'
-import { POLL, SCREENSHOT_DIR, openAs, row } from './browser.ts'
+import { POLL, SCREENSHOT_DIR, row } from './browser.ts'
 import { openSegment } from './segmentEditor.ts'
-import { openDocument, startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
+import { startDocumentTestbed, stopBrowserTestbed } from './testbed.ts'
 
 const SOURCE = 'Рукописи хранятся в архиве.'
 
@@ -14,45 +12,29 @@ const termHits = (page: Page) =>
   page.locator(`${row(0)} [data-testid="source"] [data-testid="term-hit"]`)
 const termItems = (page: Page) => page.locator('[data-testid="term-item"]').allTextContents()
 
+const MANUSCRIPT = {
+  terms: [
+    { lang: 'ru', text: 'рукопись' },
+    { lang: 'kk', text: 'қолжазба' },
+  ],
+}
+
 describe('editing and deleting glossary terms from the terms panel', () => {
   let server: TestServer
-  let workspace: Workspace
   let browser: Browser
   let translator: Page
   let reviewer: Page
 
   beforeAll(async () => {
-    ;({ server, workspace, browser } = await startBrowserTestbed('Терминдер'))
-    const documentId = (
-      await workspace.importDocument({ bytes: SOURCE, title: 'Архив', targetLang: 'kk' })
-    ).id
-    const headers = { ...asUser(workspace.admin), 'content-type': 'application/json' }
-    const base = `${server.url}/api/projects/${workspace.projectId}/glossaries`
-    const created = await fetch(base, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ name: 'Мұрағат' }),
-    })
-    const { id } = (await created.json()) as { id: string }
-    const added = await fetch(`${base}/${id}/entries`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        terms: [
-          { lang: 'ru', text: 'рукопись' },
-          { lang: 'kk', text: 'қолжазба' },
-        ],
-      }),
-    })
-    expect(added.status).toBe(201)
-    translator = await openAs(
-      browser,
-      await workspace.member('translator', 'aruzhan'),
-      'en',
-      server.url,
-    )
-    reviewer = await openAs(browser, await workspace.member('reviewer', 'bolat'), 'en', server.url)
-    await openDocument(server.url, documentId, translator, reviewer)
+    ;({ server, browser, translator, reviewer } = await startDocumentTestbed(
+      'Терминдер',
+      { bytes: SOURCE, title: 'Архив', targetLang: 'kk' },
+      {
+        translator: { username: 'aruzhan' },
+        reviewer: { username: 'bolat' },
+        prepare: (workspace) => workspace.createGlossary('Мұрағат', [MANUSCRIPT]),
+      },
+    ))
   })
 
   afterAll(() => stopBrowserTestbed({ browser, server }))

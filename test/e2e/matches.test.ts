@@ -1,34 +1,25 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestServer } from '../support/testServer.ts'
-import type { Workspace } from '../support/workspace.ts'
-import { POLL, openAs } from './browser.ts'
+import { POLL } from './browser.ts'
 import { editorOf, openSegment } from './segmentEditor.ts'
-import { openDocument, startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
+import { startDocumentTestbed, stopBrowserTestbed } from './testbed.ts'
 
 const SOURCE = 'Рукописи хранятся в фонде 12. Рукописи хранятся в архиве 12.'
 const TRANSLATION = 'Қолжазбалар 12 қорда сақталады.'
 
 describe('translation-memory matches in the editor', () => {
   let server: TestServer
-  let workspace: Workspace
   let browser: Browser
   let translator: Page
   let reviewer: Page
 
   beforeAll(async () => {
-    ;({ server, workspace, browser } = await startBrowserTestbed('Сәйкестіктер'))
-    const documentId = (
-      await workspace.importDocument({ bytes: SOURCE, title: 'Қор', targetLang: 'kk' })
-    ).id
-    translator = await openAs(
-      browser,
-      await workspace.member('translator', 'aigerim'),
-      'en',
-      server.url,
-    )
-    reviewer = await openAs(browser, await workspace.member('reviewer', 'saule'), 'en', server.url)
-    await openDocument(server.url, documentId, translator, reviewer)
+    ;({ server, browser, translator, reviewer } = await startDocumentTestbed(
+      'Сәйкестіктер',
+      { bytes: SOURCE, title: 'Қор', targetLang: 'kk' },
+      { translator: { username: 'aigerim' }, reviewer: { username: 'saule' } },
+    ))
   })
 
   afterAll(() => stopBrowserTestbed({ browser, server }))

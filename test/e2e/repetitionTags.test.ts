@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { readSegments, segmentAt, targetTagged } from '@qalam/shared/model'
 import { readStoredDocument } from '../support/storedDocument.ts'
 import type { TestServer } from '../support/testServer.ts'
-import type { Workspace } from '../support/workspace.ts'
-import { POLL, openAs, pageErrors, targetCell } from './browser.ts'
-import { openDocument, startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
+import { POLL, pageErrors, targetCell } from './browser.ts'
+import { startDocumentTestbed, stopBrowserTestbed } from './testbed.ts'
 
 // Segments 1, 3 and 4 are the same sentence with a bold run; segment 2 another one.
 const unit = (n: number, source: string) =>
@@ -35,20 +34,17 @@ const editorOf = (page: Page, index: number) =>
 
 describe('repetitions of a segment with inline tags', () => {
   let server: TestServer
-  let workspace: Workspace
   let browser: Browser
   let documentId: string
   let translator: Page
   let reviewer: Page
 
   beforeAll(async () => {
-    ;({ server, workspace, browser } = await startBrowserTestbed('Қор'))
-    documentId = (
-      await workspace.importDocument({ bytes: XLIFF, fileName: 'opis.xlf', targetLang: 'kk' })
-    ).id
-    translator = await openAs(browser, await workspace.member('translator'), 'en', server.url)
-    reviewer = await openAs(browser, await workspace.member('reviewer'), 'en', server.url)
-    await openDocument(server.url, documentId, translator, reviewer)
+    ;({ server, browser, documentId, translator, reviewer } = await startDocumentTestbed('Қор', {
+      bytes: XLIFF,
+      fileName: 'opis.xlf',
+      targetLang: 'kk',
+    }))
   })
 
   afterAll(() => stopBrowserTestbed({ browser, server }))

@@ -4,9 +4,8 @@ import { readSegments } from '@qalam/shared/model'
 import en from '../../client/i18n/locales/en.json'
 import { readStoredDocument } from '../support/storedDocument.ts'
 import type { TestServer } from '../support/testServer.ts'
-import type { Workspace } from '../support/workspace.ts'
-import { POLL, openAs, pageErrors, row, targetCell } from './browser.ts'
-import { openDocument, startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
+import { POLL, pageErrors, row, targetCell } from './browser.ts'
+import { startDocumentTestbed, stopBrowserTestbed } from './testbed.ts'
 
 // Segments 1, 3 and 4 are the same sentence (the fourth in other case).
 const SOURCE = 'Опись фонда. Краткое описание. Опись фонда. ОПИСЬ ФОНДА.'
@@ -36,20 +35,17 @@ async function typeInto(page: Page, index: number, text: string): Promise<void> 
 
 describe('repetitions in two browsers', () => {
   let server: TestServer
-  let workspace: Workspace
   let browser: Browser
   let documentId: string
   let translator: Page
   let reviewer: Page
 
   beforeAll(async () => {
-    ;({ server, workspace, browser } = await startBrowserTestbed('Қор'))
-    documentId = (
-      await workspace.importDocument({ bytes: SOURCE, title: 'Опись', targetLang: 'kk' })
-    ).id
-    translator = await openAs(browser, await workspace.member('translator'), 'en', server.url)
-    reviewer = await openAs(browser, await workspace.member('reviewer'), 'en', server.url)
-    await openDocument(server.url, documentId, translator, reviewer)
+    ;({ server, browser, documentId, translator, reviewer } = await startDocumentTestbed('Қор', {
+      bytes: SOURCE,
+      title: 'Опись',
+      targetLang: 'kk',
+    }))
   })
 
   afterAll(() => stopBrowserTestbed({ browser, server }))

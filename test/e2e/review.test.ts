@@ -8,7 +8,7 @@ import { waitFor } from '../support/waitFor.ts'
 import type { TestServer } from '../support/testServer.ts'
 import type { Workspace } from '../support/workspace.ts'
 import { POLL, SCREENSHOT_DIR, openAs, pageErrors, row, targetCell } from './browser.ts'
-import { openDocument, startBrowserTestbed, stopBrowserTestbed } from './testbed.ts'
+import { startDocumentTestbed, stopBrowserTestbed } from './testbed.ts'
 
 const SOURCE =
   'Архивы открыты для читателей. Библиотеки оцифровывают рукописи. Каталог обновлён. Выставка откроется весной.'
@@ -39,18 +39,11 @@ describe('the review workflow in two browsers', () => {
   let reviewer: Page
 
   beforeAll(async () => {
-    ;({ server, workspace, browser } = await startBrowserTestbed('Рукописи'))
-    documentId = (
-      await workspace.importDocument({ bytes: SOURCE, title: 'Каталог', targetLang: 'kk' })
-    ).id
-    translator = await openAs(
-      browser,
-      await workspace.member('translator', 'aigerim'),
-      'en',
-      server.url,
-    )
-    reviewer = await openAs(browser, await workspace.member('reviewer', 'saule'), 'en', server.url)
-    await openDocument(server.url, documentId, translator, reviewer)
+    ;({ server, workspace, browser, documentId, translator, reviewer } = await startDocumentTestbed(
+      'Рукописи',
+      { bytes: SOURCE, title: 'Каталог', targetLang: 'kk' },
+      { translator: { username: 'aigerim' }, reviewer: { username: 'saule' } },
+    ))
   })
 
   afterAll(() => stopBrowserTestbed({ browser, server }))

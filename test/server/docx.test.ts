@@ -3,8 +3,8 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { parseDocx, readZip, writeZip } from '@qalam/shared/formats'
 import { readSegments, setStatus, setTargetTagged, type SegmentView } from '@qalam/shared/model'
 import { asUser, type Session } from '../support/accounts.ts'
-import { postImport } from '../support/documentsApi.ts'
-import { readStoredDocument, storedBytes } from '../support/storedDocument.ts'
+import { attemptImport } from '../support/importAttempt.ts'
+import { readStoredDocument } from '../support/storedDocument.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
@@ -264,37 +264,15 @@ describe('hostile or unreadable DOCX files are refused with the reason, and noth
 
   test.each(cases)('refuses %s', async (_name, make, status, code, fields) => {
     server = await startTestServer()
-    const workspace = await createWorkspace(server)
-    const before = storedBytes(server.databaseFile)
-    const response = await postImport(server.url, {
-      session: workspace.admin,
-      projectId: workspace.projectId,
-      sourceLang: 'en',
-      targetLang: 'kk',
-      fileName: 'bad.docx',
-      bytes: make(),
-      ...fields,
-    })
-    const body = (await response.json()) as { error: { code: string; message: string } }
-    expect(body.error.code).toBe(code)
-    expect(response.status).toBe(status)
-    expect(body.error.message.length).toBeGreaterThan(10)
-    expect(storedBytes(server.databaseFile)).toEqual(before)
+    const attempt = await attemptImport(server, { fileName: 'bad.docx', bytes: make(), ...fields })
+    expect(attempt).toMatchObject({ status, error: { code }, nothingStored: true })
+    expect(attempt.error!.message.length).toBeGreaterThan(10)
   })
 
   test('refuses a file over the upload limit before reading it', async () => {
     server = await startTestServer({ maxUploadBytes: 2000 })
-    const workspace = await createWorkspace(server)
-    const before = storedBytes(server.databaseFile)
-    const response = await postImport(server.url, {
-      session: workspace.admin,
-      projectId: workspace.projectId,
-      sourceLang: 'en',
-      targetLang: 'kk',
-      bytes: await richDocx(),
-    })
-    expect(response.status).toBe(413)
-    expect(storedBytes(server.databaseFile)).toEqual(before)
+    const attempt = await attemptImport(server, { bytes: await richDocx() })
+    expect(attempt).toMatchObject({ status: 413, nothingStored: true })
   })
 
   test('imports tracked changes when asked to accept them', async () => {

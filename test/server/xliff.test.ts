@@ -6,6 +6,7 @@ import { parseXliff12, parseXliff20 } from '@qalam/shared/formats'
 import { readSegments, setStatus, setTargetTagged, type SegmentView } from '@qalam/shared/model'
 import { asUser, type Session } from '../support/accounts.ts'
 import { postImport } from '../support/documentsApi.ts'
+import { attemptImport } from '../support/importAttempt.ts'
 import { readStoredDocument, storedBytes } from '../support/storedDocument.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
@@ -284,36 +285,18 @@ describe('bad XLIFF files are refused with the reason, and nothing is stored', (
 
   test.each(cases)('refuses %s', async (_name, bytes, status, code, format) => {
     server = await startTestServer()
-    const workspace = await createWorkspace(server)
-    const before = storedBytes(server.databaseFile)
-    const response = await postImport(server.url, {
-      session: workspace.admin,
-      projectId: workspace.projectId,
-      sourceLang: 'en',
-      targetLang: 'kk',
+    const attempt = await attemptImport(server, {
       fileName: 'bad.xlf',
       bytes,
       ...(format ? { format } : {}),
     })
-    const body = (await response.json()) as { error: { code: string; message: string } }
-    expect(body.error.code).toBe(code)
-    expect(response.status).toBe(status)
-    expect(body.error.message.length).toBeGreaterThan(10)
-    expect(storedBytes(server.databaseFile)).toEqual(before)
+    expect(attempt).toMatchObject({ status, error: { code }, nothingStored: true })
+    expect(attempt.error!.message.length).toBeGreaterThan(10)
   })
 
   test('refuses a file over the upload limit before reading it', async () => {
     server = await startTestServer({ maxUploadBytes: 2000 })
-    const workspace = await createWorkspace(server)
-    const before = storedBytes(server.databaseFile)
-    const response = await postImport(server.url, {
-      session: workspace.admin,
-      projectId: workspace.projectId,
-      sourceLang: 'en',
-      targetLang: 'kk',
-      bytes: valid,
-    })
-    expect(response.status).toBe(413)
-    expect(storedBytes(server.databaseFile)).toEqual(before)
+    const attempt = await attemptImport(server, { bytes: valid })
+    expect(attempt).toMatchObject({ status: 413, nothingStored: true })
   })
 })

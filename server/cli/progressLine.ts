@@ -1,0 +1,19 @@
+/**
+ * The progress of a long CLI import on stderr: at most every 200 ms on a terminal, rewriting one
+ * line, and every 5 s into a file or pipe, one line each; `done` writes the last line at once.
+ */
+export function progressLine<Progress>(describe: (progress: Progress) => string) {
+  const tty = process.stderr.isTTY
+  let shownAt = 0
+  return {
+    update(progress: Progress): void {
+      const now = Date.now()
+      if (now - shownAt < (tty ? 200 : 5000)) return
+      shownAt = now
+      process.stderr.write(`${describe(progress)}${tty ? '\r' : '\n'}`)
+    },
+    done(progress: Progress): void {
+      process.stderr.write(`${describe(progress)}\n`)
+    },
+  }
+}
