@@ -65,3 +65,31 @@ test('a repetition with a 101 % match is in context; one with a fuzzy or 100 % m
   expect(report.bands.none.segments).toBe(1) // BEFORE
   expect(report.total.segments).toBe(7)
 })
+
+test('a segment its file protects is not counted: it is no work, yet still context for 101 %', async () => {
+  dir = await makeTempDir('qalam-analysis-')
+  store = openSqliteTranslationMemoryStore(join(dir.path, 'tm.sqlite'))
+  lookup = new MatchLookup(store)
+  const memory = await store.createMemory('p1', 'Қор')
+  await store.addUnits(memory.id, [
+    unit(REPEATED, 'Қорда қолжазбалар мен хаттар сақталады.', {
+      origin: 'segment',
+      previousSource: BEFORE,
+      nextSource: AFTER,
+    }),
+  ])
+  const doc = new Y.Doc()
+  initDocument(
+    doc,
+    { title: 'Опись', sourceLang: 'ru', targetLang: 'kk', createdAt: 0, trailing: '' },
+    [
+      { source: BEFORE, paragraph: 0, before: '', isProtected: true },
+      { source: REPEATED, paragraph: 1, before: '' },
+      { source: AFTER, paragraph: 2, before: '', isProtected: true },
+    ],
+    SERVER_ORIGIN,
+  )
+  const report = await analyzeDocument({ doc, memoryIds: [memory.id], lookup })
+  expect(report.total.segments).toBe(1)
+  expect(report.bands['in-context'].segments).toBe(1)
+})

@@ -1,7 +1,13 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type * as Y from 'yjs'
 import { MIN_ANALYSIS_PERCENT } from '@qalam/shared/analysis'
-import { readMeta, segmentId, segmentsArray, segmentSource } from '@qalam/shared/model'
+import {
+  isSegmentProtected,
+  readMeta,
+  segmentId,
+  segmentsArray,
+  segmentSource,
+} from '@qalam/shared/model'
 import type { FoundMatch, MatchLookup } from '../tm/index.ts'
 
 /** The longest a pass over a document runs before it lets the event loop serve others. */
@@ -18,17 +24,26 @@ export interface SegmentSources {
   next: string
 }
 
-/** The sources of every segment with their neighbours', read at once from the document. */
+/**
+ * The sources of the segments to translate, with their neighbours' (context for 101 %), read at
+ * once from the document. A segment its file protects is not work: it is left out, though it
+ * still counts as a neighbour.
+ */
 export function readSegmentSources(doc: Y.Doc): SegmentSources[] {
-  const sources = segmentsArray(doc)
-    .toArray()
-    .map((segment) => ({ id: segmentId(segment), source: segmentSource(segment) }))
-  return sources.map((segment, index) => ({
-    ...segment,
-    index,
-    prev: sources[index - 1]?.source ?? '',
-    next: sources[index + 1]?.source ?? '',
-  }))
+  const segments = segmentsArray(doc).toArray()
+  const sources = segments.map((segment) => segmentSource(segment))
+  const found: SegmentSources[] = []
+  segments.forEach((segment, index) => {
+    if (isSegmentProtected(segment)) return
+    found.push({
+      id: segmentId(segment),
+      source: sources[index]!,
+      index,
+      prev: sources[index - 1] ?? '',
+      next: sources[index + 1] ?? '',
+    })
+  })
+  return found
 }
 
 export interface BestMatchPass {
