@@ -168,7 +168,7 @@ describe('HTTP API', () => {
     expect(await fromStore.text()).toBe(expected)
   })
 
-  test('answers 404 for an unknown document and 400 for an unknown export format', async () => {
+  test('answers 404 for an unknown document, 400 for an unknown export format or one without its original', async () => {
     const { workspace } = await setup()
     const { admin } = workspace
     const { id } = await workspace.importDocument({ bytes: 'Текст.' })
@@ -182,12 +182,19 @@ describe('HTTP API', () => {
       admin,
     )
     expect(missingExport.status).toBe(404)
+    const pdf = await getJson<{ error: { code: string } }>(
+      `${server!.url}/api/documents/${id}/export?format=pdf`,
+      admin,
+    )
+    expect(pdf.status).toBe(400)
+    expect(pdf.body.error.code).toBe('export.unknown_format')
+    // DOCX is written into the Word file a document came from: a text document has none.
     const docx = await getJson<{ error: { code: string } }>(
       `${server!.url}/api/documents/${id}/export?format=docx`,
       admin,
     )
     expect(docx.status).toBe(400)
-    expect(docx.body.error.code).toBe('export.unknown_format')
+    expect(docx.body.error.code).toBe('export.no_original')
     const noFormat = await getJson<{ error: { code: string } }>(
       `${server!.url}/api/documents/${id}/export`,
       admin,
