@@ -109,7 +109,7 @@ async function runCase(which: Case) {
       doc,
       original: file.original,
       segments: file.segments.length,
-      storedBytes: Y.encodeStateAsUpdate(doc).length,
+      storedContent: Y.encodeStateAsUpdate(doc).length,
     }
   })
   const { doc, original } = imported.result
@@ -127,7 +127,7 @@ async function runCase(which: Case) {
     importMs: imported.ms,
     importCpuMs: imported.cpuMs,
     importPeakRssMb: imported.peakRssMb,
-    storedDocMb: Number((imported.result.storedBytes / 1e6).toFixed(1)),
+    storedDocMb: Number((imported.result.storedContent / 1e6).toFixed(1)),
     exportMs: exported.ms,
     exportCpuMs: exported.cpuMs,
     exportPeakRssMb: exported.peakRssMb,

@@ -5,7 +5,7 @@ import { asUser, type Session } from '../support/accounts.ts'
 import { postImport, type ImportRequest } from '../support/documentsApi.ts'
 import { forgeRightOrigin } from '../support/forgedUpdate.ts'
 import { seededRandom } from '../support/seededRandom.ts'
-import { countLoggedUpdates, storedBytes } from '../support/storedDocument.ts'
+import { countLoggedUpdates, storedContent } from '../support/storedDocument.ts'
 import { connectClient, openRawSocket, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
@@ -88,7 +88,7 @@ describe('bad imports change nothing stored', () => {
     await importDocument({ bytes: 'Уже есть документ.' })
     const before = {
       ids: await listIds(server.url, admin),
-      bytes: storedBytes(server.databaseFile),
+      bytes: storedContent(server.databaseFile),
     }
 
     const response = await postImport(server.url, {
@@ -104,13 +104,13 @@ describe('bad imports change nothing stored', () => {
     expect(body.error.message).toEqual(expect.any(String))
 
     expect(await listIds(server.url, admin)).toEqual(before.ids)
-    expect(storedBytes(server.databaseFile)).toEqual(before.bytes)
+    expect(storedContent(server.databaseFile)).toEqual(before.bytes)
   })
 
   test('refuses a form without a file, and a body that is not a form', async () => {
     server = await startTestServer()
     const { admin, projectId } = await createWorkspace(server)
-    const before = storedBytes(server.databaseFile)
+    const before = storedContent(server.databaseFile)
     const form = new FormData()
     form.append('projectId', projectId)
     form.append('sourceLang', 'ru')
@@ -133,7 +133,7 @@ describe('bad imports change nothing stored', () => {
     expect(json.status).toBe(400)
     expect(((await json.json()) as { error: { code: string } }).error.code).toBe('request.invalid')
     expect(await listIds(server.url, admin)).toEqual([])
-    expect(storedBytes(server.databaseFile)).toEqual(before)
+    expect(storedContent(server.databaseFile)).toEqual(before)
   })
 })
 

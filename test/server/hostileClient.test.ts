@@ -17,7 +17,7 @@ import {
   countLoggedUpdates,
   readStoredDocument,
   readStoredProgress,
-  storedBytes,
+  storedContent,
 } from '../support/storedDocument.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
@@ -118,7 +118,7 @@ const ATTEMPTS: Array<[string, string, (doc: Y.Doc) => void]> = [
 describe('a hostile client with a translator’s session', () => {
   test.each(ATTEMPTS)('is refused when it %s (%s)', async (_name, rule, craft) => {
     const before = {
-      bytes: storedBytes(server.databaseFile),
+      bytes: storedContent(server.databaseFile),
       logged: countLoggedUpdates(server.databaseFile, documentId),
       stored: snapshot(readStoredDocument(server.databaseFile, documentId)),
       observed: snapshot(observer.doc),
@@ -130,7 +130,7 @@ describe('a hostile client with a translator’s session', () => {
     expect(closed).toEqual({ code: 4403, reason: rule })
     hostile.close()
 
-    expect(storedBytes(server.databaseFile)).toEqual(before.bytes)
+    expect(storedContent(server.databaseFile)).toEqual(before.bytes)
     expect(countLoggedUpdates(server.databaseFile, documentId)).toBe(before.logged)
     expect(snapshot(readStoredDocument(server.databaseFile, documentId))).toEqual(before.stored)
     expect(snapshot(observer.doc)).toEqual(before.observed)

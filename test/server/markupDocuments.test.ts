@@ -6,7 +6,7 @@ import { createTmxParser, parseHtml, parseMarkdown, type TmxUnit } from '@qalam/
 import { readSegments, setStatus, setTargetTagged, type SegmentView } from '@qalam/shared/model'
 import { asUser, type Session } from '../support/accounts.ts'
 import { postImport } from '../support/documentsApi.ts'
-import { readStoredDocument, storedBytes } from '../support/storedDocument.ts'
+import { readStoredDocument, storedContent } from '../support/storedDocument.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
@@ -252,7 +252,7 @@ describe('hostile files are refused with the reason, and nothing is stored', () 
   ]
 
   test.each(cases)('refuses %s', async (_name, make, format, status, code) => {
-    const before = storedBytes(server.databaseFile)
+    const before = storedContent(server.databaseFile)
     const response = await postImport(server.url, {
       session: workspace.admin,
       projectId: workspace.projectId,
@@ -266,6 +266,6 @@ describe('hostile files are refused with the reason, and nothing is stored', () 
     expect(body.error.code).toBe(code)
     expect(response.status).toBe(status)
     expect(body.error.message.length).toBeGreaterThan(10)
-    expect(storedBytes(server.databaseFile)).toEqual(before)
+    expect(storedContent(server.databaseFile)).toEqual(before)
   })
 })

@@ -12,7 +12,7 @@ import {
 import { scanXml } from '@qalam/shared/formats'
 import { asUser, type Session } from '../support/accounts.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
-import { readStoredDocument, storedBytes } from '../support/storedDocument.ts'
+import { readStoredDocument, storedContent } from '../support/storedDocument.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
@@ -168,11 +168,11 @@ describe('re-importing an edited review table', () => {
       ],
     ]
     for (const [name, status, bytes, code] of cases) {
-      const before = storedBytes(server.databaseFile)
+      const before = storedContent(server.databaseFile)
       const response = await upload(documentId, bytes)
       expect(response.status, name).toBe(status)
       expect(await response.json(), name).toMatchObject({ error: { code } })
-      expect(storedBytes(server.databaseFile), name).toEqual(before)
+      expect(storedContent(server.databaseFile), name).toEqual(before)
     }
     expect(readSegments(client.doc).every((segment) => segment.suggestions.length === 0)).toBe(true)
   })

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { readSegments } from '@qalam/shared/model'
 import { readSrx } from '@qalam/shared/segmentation'
 import { asUser, type Session } from '../support/accounts.ts'
-import { readStoredDocument, storedBytes } from '../support/storedDocument.ts'
+import { readStoredDocument, storedContent } from '../support/storedDocument.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
 
@@ -94,7 +94,7 @@ describe('project segmentation rules over HTTP', () => {
   })
 
   test('refuses bad SRX and bad exceptions with a clear 4xx and stores nothing', async () => {
-    const before = storedBytes(server.databaseFile)
+    const before = storedContent(server.databaseFile)
     const cases: [string, RequestInit, number, string][] = [
       ['/srx', { method: 'PUT', body: '<srx version="2.0"><body>' }, 400, 'srx.not_xml'],
       ['/srx', { method: 'PUT', body: '<srx version="2.0"/>' }, 400, 'srx.invalid'],
@@ -132,7 +132,7 @@ describe('project segmentation rules over HTTP', () => {
     }
     const missing = await api('/exceptions/nope', workspace.admin, { method: 'DELETE' })
     expect(missing.status).toBe(404)
-    expect(storedBytes(server.databaseFile)).toEqual(before)
+    expect(storedContent(server.databaseFile)).toEqual(before)
   })
 
   test('only managers change the rules; members may read and explain them', async () => {

@@ -7,7 +7,7 @@ import { readSegments, setStatus, setTargetTagged, type SegmentView } from '@qal
 import { asUser, type Session } from '../support/accounts.ts'
 import { postImport } from '../support/documentsApi.ts'
 import { attemptImport } from '../support/importAttempt.ts'
-import { readStoredDocument, storedBytes } from '../support/storedDocument.ts'
+import { readStoredDocument, storedContent } from '../support/storedDocument.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
@@ -164,7 +164,7 @@ test('an XLIFF file keeps the encoding it declares: previewed as such, another o
   expect(shown).not.toHaveProperty('detected')
   expect(shown.lines[0]).toContain('encoding="windows-1251"')
 
-  const before = storedBytes(server.databaseFile)
+  const before = storedContent(server.databaseFile)
   const conflicting = await postImport(server.url, {
     session: workspace.admin,
     projectId: workspace.projectId,
@@ -176,7 +176,7 @@ test('an XLIFF file keeps the encoding it declares: previewed as such, another o
   })
   expect(conflicting.status).toBe(400)
   expect(await conflicting.json()).toMatchObject({ error: { code: 'import.encoding_conflict' } })
-  expect(storedBytes(server.databaseFile)).toEqual(before)
+  expect(storedContent(server.databaseFile)).toEqual(before)
 
   const imported = await workspace.importDocument({ bytes: cp1251, fileName: 'fonds.xlf' })
   const refused = await fetch(

@@ -1,5 +1,5 @@
 import { postImport, type ImportRequest } from './documentsApi.ts'
-import { storedBytes } from './storedDocument.ts'
+import { storedContent } from './storedDocument.ts'
 import type { TestServer } from './testServer.ts'
 import { createWorkspace } from './workspace.ts'
 
@@ -21,7 +21,7 @@ export async function attemptImport(
   request: ImportRequest,
 ): Promise<ImportAttempt> {
   const workspace = await createWorkspace(server)
-  const before = storedBytes(server.databaseFile)
+  const before = storedContent(server.databaseFile)
   const response = await postImport(server.url, {
     session: workspace.admin,
     projectId: workspace.projectId,
@@ -36,6 +36,6 @@ export async function attemptImport(
   } catch {
     error = undefined
   }
-  const nothingStored = JSON.stringify(storedBytes(server.databaseFile)) === JSON.stringify(before)
+  const nothingStored = JSON.stringify(storedContent(server.databaseFile)) === JSON.stringify(before)
   return { status: response.status, error, nothingStored }
 }

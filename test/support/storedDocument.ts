@@ -1,13 +1,38 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
 
-/** Hashes of the database file and its WAL: any stored change, however small, shows up here. */
-export function storedBytes(databaseFile: string): string[] {
-  return [databaseFile, `${databaseFile}-wal`].map((file) =>
-    existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'none',
-  )
+/**
+ * A hash of every row of every table, read with a separate connection: any stored change,
+ * however small, shows up here. Rows, not file bytes: the server checkpoints its WAL into the
+ * database file on a timer, which moves bytes without changing what is stored.
+ */
+export function storedContent(databaseFile: string): string {
+  if (!existsSync(databaseFile)) return 'none'
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true })
+  try {
+    const hash = createHash('sha256')
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all() as string[]
+    for (const table of tables) {
+      hash.update(`\0${table}\0`)
+      for (const row of db
+        .prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`)
+        .raw()
+        .iterate()) {
+        for (const value of row as unknown[]) {
+          hash.update(Buffer.isBuffer(value) ? value : `${typeof value}:${String(value)}`)
+          hash.update('\0')
+        }
+      }
+    }
+    return hash.digest('hex')
+  } finally {
+    db.close()
+  }
 }
 
 /**
