@@ -36,6 +36,7 @@ export async function attemptImport(
   } catch {
     error = undefined
   }
-  const nothingStored = JSON.stringify(storedContent(server.databaseFile)) === JSON.stringify(before)
+  const nothingStored =
+    JSON.stringify(storedContent(server.databaseFile)) === JSON.stringify(before)
   return { status: response.status, error, nothingStored }
 }
