@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { DocumentProgress } from '@qalam/shared/model'
 import type { SegmentationStore } from '../segmentation/index.ts'
 import {
@@ -42,6 +42,7 @@ import type { LiveAccess } from './liveAccess.ts'
 import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
+import { exportDocxInSlot } from './exportDocxInSlot.ts'
 import { loadDocxOriginal, requireNoEncoding } from './docxDocuments.ts'
 import {
   exportXliffDocument,
@@ -470,11 +471,9 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       const original = await loadDocxOriginal(store, summary.id)
       // Written in the worker pool: a long document takes seconds of CPU.
       const user = requireUser(request)
-      const docx = await imports.withSlot(request, response, user, (slot) => {
-        const { bytes: update, buffer } = ownBuffer(Y.encodeStateAsUpdate(doc))
-        const input = { update, original: { ...original, bytes: original.bytes.slice() }, policy }
-        return slot.run('exportDocx', input, { transfer: [buffer] })
-      })
+      const docx = await imports.withSlot(request, response, user, (slot) =>
+        exportDocxInSlot(slot, doc, original, policy),
+      )
       send(docx.bytes, original.name, docx.untranslated)
       return
     }

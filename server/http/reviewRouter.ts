@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { exportedText } from '@qalam/shared/export'
 import {
   DOCX_CONTENT_TYPE,
@@ -21,6 +21,7 @@ import { ownBuffer } from '../workers/index.ts'
 import { requireDocumentRole, requirePermission } from './access.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
 import { loadDocxOriginal } from './docxDocuments.ts'
+import { exportDocxInSlot } from './exportDocxInSlot.ts'
 import type { LiveDocuments } from './documentsRouter.ts'
 import { ImportError, NotFoundError, ReviewImportError } from './errors.ts'
 import { exportPolicyQuery } from './exportPolicySchemas.ts'
@@ -157,9 +158,7 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
       // seconds of CPU on a long document.
       const original = await loadDocxOriginal(store, id)
       html = await imports.withSlot(request, response, requireUser(request), async (slot) => {
-        const { bytes: update, buffer } = ownBuffer(Y.encodeStateAsUpdate(doc))
-        const input = { update, original: { ...original, bytes: original.bytes.slice() }, policy }
-        const docx = await slot.run('exportDocx', input, { transfer: [buffer] })
+        const docx = await exportDocxInSlot(slot, doc, original, policy)
         const { bytes, buffer: exported } = ownBuffer(docx.bytes)
         const render = { bytes, title: meta.title, lang: meta.targetLang, locale }
         return (await slot.run('renderDocxPreview', render, { transfer: [exported] })).html
