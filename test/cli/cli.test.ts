@@ -1,21 +1,14 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, test } from 'vitest'
+import { runCliSync } from '../support/cliProcess.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 const scratch = mkdtempSync(join(tmpdir(), 'qalam-cli-'))
 
-function cli(args: string[], input = '') {
-  const result = spawnSync('npx', ['tsx', 'server/cli/main.ts', ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-  })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const cli = (args: string[], input = '') => runCliSync(args, { input })
 
 function file(name: string, content: string | Buffer): string {
   const path = join(scratch, name)

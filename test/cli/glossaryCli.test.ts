@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { readGlossaryCsv } from '@qalam/shared/formats'
 import { createSqliteAuthStore } from '../../server/auth/index.ts'
 import { databaseFile } from '../../server/config.ts'
+import { runCliSync } from '../support/cliProcess.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
 
 /*
@@ -14,22 +14,13 @@ import { makeTempDir, type TempDir } from '../support/tempDir.ts'
  * nothing.
  */
 
-const root = join(import.meta.dirname, '..', '..')
-const TSX = join(root, 'node_modules', '.bin', 'tsx')
 /** Each call starts a process that compiles the CLI: seconds each on a shared machine. */
 const CALLS_TIMEOUT_MS = 300_000
 let dir: TempDir
 let projectId = ''
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  // tsx's own binary rather than npx: one process less per call on a busy machine.
-  const result = spawnSync(TSX, ['server/cli/main.ts', 'glossary', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dir.path, DATABASE_URL: '', ...env },
-  })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCliSync(['glossary', ...args], { env: { DATA_DIR: dir.path, DATABASE_URL: '', ...env } })
 
 const CSV = [
   'ru;kk;kk status;ar;definition',

@@ -1,25 +1,17 @@
-import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { createSqliteAuthStore } from '../../server/auth/index.ts'
 import { databaseFile } from '../../server/config.ts'
+import { runCliSync } from '../support/cliProcess.ts'
 import { generateTmx } from '../support/generateTmx.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
 
-const root = join(import.meta.dirname, '..', '..')
 let dir: TempDir
 let projectId = ''
 
-function cli(args: string[]) {
-  const result = spawnSync('npx', ['tsx', 'server/cli/main.ts', 'tm', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dir.path },
-  })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const cli = (args: string[]) => runCliSync(['tm', ...args], { env: { DATA_DIR: dir.path } })
 
 beforeAll(async () => {
   dir = await makeTempDir()

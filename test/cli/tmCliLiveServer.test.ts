@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { readSegments } from '@qalam/shared/model'
 import { databaseFile } from '../../server/config.ts'
 import { asUser, type Session } from '../support/accounts.ts'
+import { runCli } from '../support/cliProcess.ts'
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts'
 import { connectClient } from '../support/syncClient.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
@@ -16,7 +16,6 @@ import { createWorkspace } from '../support/workspace.ts'
  * beside it, after the server had built the index on a first lookup.
  */
 
-const root = join(import.meta.dirname, '..', '..')
 const SOURCE = 'Фонд передан в архив в 1998 году.'
 const TARGET = 'Қор 1998 жылы мұрағатқа берілді.'
 const TMX = `<?xml version="1.0" encoding="UTF-8"?>
@@ -37,17 +36,9 @@ afterAll(async () => {
   await dir?.remove()
 })
 
-function runCli(args: string[]): Promise<{ status: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', 'server/cli/main.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, DATA_DIR: dir.path },
-    })
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.on('close', (status) => resolve({ status, output }))
-  })
+async function runTmCli(args: string[]): Promise<{ status: number | null; output: string }> {
+  const run = await runCli(args, { env: { DATA_DIR: dir.path } })
+  return { status: run.status, output: run.stdout + run.stderr }
 }
 
 test('units imported by the CLI reach the matches and concordance of a running server', async () => {
@@ -75,7 +66,7 @@ test('units imported by the CLI reach the matches and concordance of a running s
 
   const file = join(dir.path, 'fonds.tmx')
   writeFileSync(file, TMX)
-  const imported = await runCli([
+  const imported = await runTmCli([
     'tm',
     'import',
     file,

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -11,6 +10,7 @@ import { openSqliteDocumentStore } from '../../server/storage/index.ts'
 import { openSqliteTranslationMemoryStore } from '../../server/tm/index.ts'
 import { asUser, login, type Session } from '../support/accounts.ts'
 import { createTestSchema, hasPostgres, type TestSchema } from '../support/postgres.ts'
+import { runCli } from '../support/cliProcess.ts'
 import { applyRandomEdit } from '../support/randomEdits.ts'
 import { seededRandom } from '../support/seededRandom.ts'
 import { connectClient } from '../support/syncClient.ts'
@@ -22,18 +22,8 @@ import { SAMPLE_BYTES } from './fixtures.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 
-/** Runs `npm run -s cli -- ARGS` as a user would (asynchronously: the test's own server keeps answering). */
-function cli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'server/cli/main.ts', ...args], { cwd: root })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
-}
+// Asynchronously: the test's own server keeps answering while the CLI runs.
+const cli = (args: string[]) => runCli(args)
 
 /** What a translator's client holds of the document once synced from `server`. */
 async function documentState(server: TestServer, documentId: string, who: Session) {

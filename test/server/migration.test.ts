@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -10,11 +8,10 @@ import { hashPassword } from '../../server/auth/index.ts'
 import { databaseFile } from '../../server/config.ts'
 import { SCHEMA_VERSION } from '../../server/storage/sqlite/schema.ts'
 import { TEST_PASSWORD, asUser, login } from '../support/accounts.ts'
+import { runCli } from '../support/cliProcess.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
-
-const execFileAsync = promisify(execFile)
 
 const FIRST_RELEASE_SCHEMA = readFileSync(
   join(import.meta.dirname, '../fixtures/schema-v1.sql'),
@@ -106,10 +103,8 @@ test('/readyz answers 503 while migrations are not current, and db migrate bring
   expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 6 } })
 
   // Not spawnSync: the server runs in this process and must go on answering its sockets.
-  const run = await execFileAsync('npx', ['tsx', 'server/cli/main.ts', 'db', 'migrate'], {
-    cwd: join(import.meta.dirname, '..', '..'),
-    env: { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: '' },
-    encoding: 'utf8',
+  const run = await runCli(['db', 'migrate'], {
+    env: { DATA_DIR: server.dataDir, DATABASE_URL: '' },
   })
   expect(run.stderr).toBe('')
   expect(run.stdout).toBe(

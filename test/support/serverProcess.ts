@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url))
 
 export interface ServerProcess {
   url: string
@@ -10,15 +9,16 @@ export interface ServerProcess {
   child: ChildProcess
   /** Everything the process wrote, for failure messages. */
   output(): string
-  /** SIGKILL to the whole process group (tsx runs the server in a child node process). */
+  /** SIGKILL to the whole process group (the server and any process it started). */
   kill9(): Promise<void>
-  /** SIGTERM to tsx (which relays it), then wait for exit. */
+  /** SIGTERM to the server, then wait for exit. */
   stop(): Promise<void>
 }
 
 /**
- * Runs `tsx server/main.ts` as its own process group and waits for it to listen; `env` adds
- * to the test's environment (`PORT` defaults to 0, a free port).
+ * Runs `server/main.ts` with tsx's loader in one node process (as `npm run serve` and the
+ * deploy files do, without tsx's launcher process), as its own process group, and waits for it
+ * to listen; `env` adds to the test's environment (`PORT` defaults to 0, a free port).
  */
 export function spawnServer(
   env: { DATA_DIR: string; PORT?: number } & Record<string, string | number>,
@@ -26,7 +26,7 @@ export function spawnServer(
   const extra = Object.fromEntries(
     Object.entries(env).map(([name, value]) => [name, String(value)]),
   )
-  const child = spawn(tsx, ['server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', ...extra },
     detached: true,
@@ -39,7 +39,7 @@ export function spawnServer(
     if (isRunning()) process.kill(-child.pid!, 'SIGKILL')
     await exited
   }
-  // Only to tsx itself: it relays the signal to the server, which then shuts down gracefully.
+  // Only to the server itself, which then shuts down gracefully.
   const stop = async () => {
     if (isRunning()) child.kill('SIGTERM')
     await exited
