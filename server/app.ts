@@ -230,6 +230,7 @@ export async function startServer(
     knownDevices,
     glossaries,
     sessionTtlMs: config.sessionTtlMs,
+    passwordCost: config.passwordCost,
     live: rooms,
     log,
     maxUploadBytes: config.maxUploadBytes,

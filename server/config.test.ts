@@ -74,3 +74,18 @@ describe('proxies trusted to name the client', () => {
     expect(() => configFromEnv({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/)
   })
 })
+
+describe('password hashing cost', () => {
+  test('reads PASSWORD_SCRYPT_N as scrypt’s N, keeping r and p', () => {
+    expect(configFromEnv({ PASSWORD_SCRYPT_N: '131072' })).toEqual({
+      passwordCost: { N: 131072, r: 8, p: 1 },
+    })
+  })
+
+  test.each(['1000', '512', String(2 ** 21), 'fast'])(
+    'refuses PASSWORD_SCRYPT_N=%s, naming the variable',
+    (value) => {
+      expect(() => configFromEnv({ PASSWORD_SCRYPT_N: value })).toThrow(/PASSWORD_SCRYPT_N/)
+    },
+  )
+})

@@ -1,7 +1,13 @@
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { DEFAULT_LOGIN_THROTTLE, SESSION_TTL_MS, type LoginThrottleOptions } from './auth/index.ts'
+import {
+  DEFAULT_COST,
+  DEFAULT_LOGIN_THROTTLE,
+  SESSION_TTL_MS,
+  type LoginThrottleOptions,
+  type ScryptCost,
+} from './auth/index.ts'
 import type { DatabaseLocation } from './database/index.ts'
 import { stderrLogger, type Logger } from './logging/index.ts'
 import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from './sync/validation/index.ts'
@@ -58,6 +64,8 @@ export interface ServerConfig {
   sessionTtlMs: number
   /** How failed logins slow the attempts after them (per account, address and known device). */
   loginThrottle: LoginThrottleOptions
+  /** scrypt parameters of new password hashes (`PASSWORD_SCRYPT_N`); older hashes are upgraded at login. */
+  passwordCost: ScryptCost
   /** A request whose headers have not all arrived after this long is answered 408. */
   headersTimeoutMs: number
   /** A request (its body included) not complete after this long is answered 408. */
@@ -131,6 +139,7 @@ export const defaultConfig: ServerConfig = {
   metricsToken: null,
   sessionTtlMs: SESSION_TTL_MS,
   loginThrottle: DEFAULT_LOGIN_THROTTLE,
+  passwordCost: DEFAULT_COST,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 120_000,
   maxConnections: 2_000,
@@ -173,6 +182,14 @@ const envSchema = z.object({
   REDIS_PREFIX: z
     .string()
     .regex(/^[\w:.-]{1,64}$/, 'letters, digits and _ : . - only, at most 64')
+    .optional(),
+  // A power of two: 2^15 by default (about 50 ms a login); more for stronger hashes.
+  PASSWORD_SCRYPT_N: z.coerce
+    .number()
+    .int()
+    .min(2 ** 10)
+    .max(2 ** 20)
+    .refine((n) => (n & (n - 1)) === 0, { message: 'expected a power of two' })
     .optional(),
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters').max(256).optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().optional(),
@@ -221,6 +238,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   if (parsed.DATABASE_URL !== undefined) config.databaseUrl = parsed.DATABASE_URL
   if (parsed.REDIS_URL !== undefined) config.redisUrl = parsed.REDIS_URL
   if (parsed.REDIS_PREFIX !== undefined) config.redisPrefix = parsed.REDIS_PREFIX
+  if (parsed.PASSWORD_SCRYPT_N !== undefined)
+    config.passwordCost = { ...DEFAULT_COST, N: parsed.PASSWORD_SCRYPT_N }
   if (parsed.METRICS_TOKEN !== undefined) config.metricsToken = parsed.METRICS_TOKEN
   if (parsed.MAX_UPLOAD_BYTES !== undefined) config.maxUploadBytes = parsed.MAX_UPLOAD_BYTES
   if (parsed.ALLOWED_ORIGINS !== undefined) config.allowedOrigins = parsed.ALLOWED_ORIGINS

@@ -54,4 +54,15 @@ describe('authenticate', () => {
     expect(needsRehash(upgraded)).toBe(false)
     expect(await authenticate(store, 'aigerim', 'right one')).toBeDefined()
   })
+
+  test('takes the installation’s cost: upgrades to it, and keeps a hash already as strong', async () => {
+    const cheap = { N: 1024, r: 8, p: 1 }
+    const strong = await hashPassword('right one', { N: 2048, r: 8, p: 1 })
+    await store.createUser({ username: 'aigerim', passwordHash: strong, isAdmin: false })
+    expect(await authenticate(store, 'aigerim', 'right one', cheap)).toBeDefined()
+    expect((await store.findUserByName('aigerim'))!.passwordHash).toBe(strong)
+    expect(await authenticate(store, 'aigerim', 'right one', { N: 4096, r: 8, p: 1 })).toBeDefined()
+    expect((await store.findUserByName('aigerim'))!.passwordHash).toMatch(/^scrypt\$4096\$8\$1\$/)
+    expect(await authenticate(store, 'nobody', 'right one', cheap)).toBeUndefined()
+  })
 })

@@ -1,16 +1,13 @@
 import { z } from 'zod'
-import { configFromEnv, databaseLocation, defaultConfig } from '../config.ts'
+import type { ScryptCost } from '../auth/index.ts'
+import { configFromEnv, databaseLocation, defaultConfig, type ServerConfig } from '../config.ts'
 import type { DatabaseLocation } from '../database/index.ts'
 import { CliError } from './cliError.ts'
 
-/** The database the server would use with this environment (DATABASE_URL, else DATA_DIR). */
-export function databaseLocationFrom(env: NodeJS.ProcessEnv): DatabaseLocation {
+/** What the server would take from this environment; a bad variable is a CLI error naming it. */
+function serverConfigFrom(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
   try {
-    const config = configFromEnv(env)
-    return databaseLocation({
-      dataDir: config.dataDir ?? defaultConfig.dataDir,
-      databaseUrl: config.databaseUrl ?? null,
-    })
+    return configFromEnv(env)
   } catch (error) {
     if (!(error instanceof z.ZodError)) throw error
     throw new CliError(
@@ -19,12 +16,21 @@ export function databaseLocationFrom(env: NodeJS.ProcessEnv): DatabaseLocation {
   }
 }
 
+/** The database the server would use with this environment (DATABASE_URL, else DATA_DIR). */
+export function databaseLocationFrom(env: NodeJS.ProcessEnv): DatabaseLocation {
+  const config = serverConfigFrom(env)
+  return databaseLocation({
+    dataDir: config.dataDir ?? defaultConfig.dataDir,
+    databaseUrl: config.databaseUrl ?? null,
+  })
+}
+
 /** The upload limit the server would apply (MAX_UPLOAD_BYTES), for files the CLI reads. */
 export function maxUploadBytesFrom(env: NodeJS.ProcessEnv): number {
-  try {
-    return configFromEnv(env).maxUploadBytes ?? defaultConfig.maxUploadBytes
-  } catch (error) {
-    if (!(error instanceof z.ZodError)) throw error
-    throw new CliError('invalid environment: MAX_UPLOAD_BYTES')
-  }
+  return serverConfigFrom(env).maxUploadBytes ?? defaultConfig.maxUploadBytes
+}
+
+/** The scrypt cost the server would hash new passwords with (PASSWORD_SCRYPT_N). */
+export function passwordCostFrom(env: NodeJS.ProcessEnv): ScryptCost {
+  return serverConfigFrom(env).passwordCost ?? defaultConfig.passwordCost
 }

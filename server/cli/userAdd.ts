@@ -4,7 +4,7 @@ import { UsernameTakenError, hashPassword, newPassword, username } from '../auth
 import { openDatabase } from '../database/index.ts'
 import { stderrLogger } from '../logging/index.ts'
 import { CliError } from './cliError.ts'
-import { databaseLocationFrom } from './environment.ts'
+import { databaseLocationFrom, passwordCostFrom } from './environment.ts'
 
 /*
  * `user add NAME --password P [--admin]`: creates an account in the database the server
@@ -34,6 +34,7 @@ async function addUser(
   const password = newPassword.safeParse(values.password)
   if (!password.success) throw new CliError(`weak password: ${firstIssue(password.error)}`)
 
+  const cost = passwordCostFrom(env)
   const database = await openDatabase(databaseLocationFrom(env), {
     log: stderrLogger,
     migrate: true,
@@ -41,7 +42,7 @@ async function addUser(
   try {
     const user = await database.auth.createUser({
       username: name.data,
-      passwordHash: await hashPassword(password.data),
+      passwordHash: await hashPassword(password.data, cost),
       isAdmin: values.admin,
     })
     write(`created ${user.isAdmin ? 'administrator' : 'user'} ${user.username}\n`)

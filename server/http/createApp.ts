@@ -1,6 +1,6 @@
 import express, { type Express, type Request } from 'express'
 import type { AuditLog } from '../audit/index.ts'
-import type { AuthStore, KnownDevices, LoginThrottle } from '../auth/index.ts'
+import type { AuthStore, KnownDevices, LoginThrottle, ScryptCost } from '../auth/index.ts'
 import type { Logger } from '../logging/index.ts'
 import type { SegmentationStore } from '../segmentation/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
@@ -48,6 +48,8 @@ export interface AppOptions {
   knownDevices: KnownDevices
   glossaries: GlossaryStore
   sessionTtlMs: number
+  /** The scrypt cost of new password hashes. */
+  passwordCost: ScryptCost
   live: LiveDocuments & ServerChanges
   access: LiveAccess
   log: Logger

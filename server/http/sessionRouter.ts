@@ -5,6 +5,7 @@ import {
   deviceCookie,
   hashDeviceToken,
   hashPassword,
+  type ScryptCost,
   loginRequest,
   passwordChangeRequest,
   readDeviceToken,
@@ -26,6 +27,8 @@ export interface SessionRouterOptions {
   throttle: LoginThrottle
   knownDevices: KnownDevices
   sessionTtlMs: number
+  /** The scrypt cost of new password hashes (and the floor below which a login rehashes). */
+  passwordCost: ScryptCost
 }
 
 /**
@@ -52,6 +55,7 @@ export function sessionRouter({
   throttle,
   knownDevices,
   sessionTtlMs,
+  passwordCost,
 }: SessionRouterOptions): Router {
   const router = Router()
 
@@ -68,7 +72,7 @@ export function sessionRouter({
       response.set('Retry-After', String(verdict.retryAfterSeconds))
       throw new AuthError('auth.rate_limited', 'Too many failed logins. Try again later.')
     }
-    const user = await authenticate(auth, username, password)
+    const user = await authenticate(auth, username, password, passwordCost)
     if (!user) {
       throttle.recordFailure(attempt)
       throw new AuthError('auth.invalid_credentials', 'Wrong user name or password.')
@@ -101,7 +105,7 @@ export function sessionRouter({
     if (currentPassword === newPassword) {
       throw new PasswordError('password.unchanged', 'Choose a password different from the old one.')
     }
-    await auth.setPasswordHash(user.id, await hashPassword(newPassword), false)
+    await auth.setPasswordHash(user.id, await hashPassword(newPassword, passwordCost), false)
     response.json({ user: publicUser({ ...user, mustChangePassword: false }) })
   })
 

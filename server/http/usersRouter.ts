@@ -2,6 +2,7 @@ import { Router } from 'express'
 import {
   UsernameTakenError,
   hashPassword,
+  type ScryptCost,
   passwordResetRequest,
   userRequest,
   userStateRequest,
@@ -18,6 +19,8 @@ import { publicUser, requireAdmin } from './session.ts'
 export interface UsersRouterOptions {
   auth: AuthStore
   access: LiveAccess
+  /** The scrypt cost of the hashes of new and reset passwords. */
+  passwordCost: ScryptCost
 }
 
 /**
@@ -25,7 +28,7 @@ export interface UsersRouterOptions {
  * reset a password to a one-time one. Deactivation and a reset end the user's sessions at once,
  * open sockets included.
  */
-export function usersRouter({ auth, access }: UsersRouterOptions): Router {
+export function usersRouter({ auth, access, passwordCost }: UsersRouterOptions): Router {
   const router = Router()
 
   const requireUserById = async (id: string): Promise<User> => {
@@ -53,7 +56,7 @@ export function usersRouter({ auth, access }: UsersRouterOptions): Router {
     try {
       const user = await auth.createUser({
         username: input.username,
-        passwordHash: await hashPassword(input.password),
+        passwordHash: await hashPassword(input.password, passwordCost),
         isAdmin: input.isAdmin,
       })
       response.status(201).json({ user: publicUser(user) })
@@ -86,7 +89,7 @@ export function usersRouter({ auth, access }: UsersRouterOptions): Router {
     const { id } = parseInput(userParams, request.params)
     const { password } = parseInput(passwordResetRequest, request.body)
     const user = await requireUserById(id)
-    await auth.setPasswordHash(id, await hashPassword(password), true)
+    await auth.setPasswordHash(id, await hashPassword(password, passwordCost), true)
     await endEverySession(id)
     response.json({ user: publicUser({ ...user, mustChangePassword: true }) })
   })

@@ -3,6 +3,7 @@ import type { ProjectRole } from '@qalam/shared/workflow'
 import { hashPassword } from '../../server/auth/index.ts'
 import { openDatabase } from '../../server/database/index.ts'
 import { stderrLogger } from '../../server/logging/index.ts'
+import { TEST_PASSWORD_COST } from './passwordCost.ts'
 
 /** A logged-in user: what the server said about them and the cookie header that carries it. */
 export interface Session {
@@ -56,7 +57,7 @@ export async function createAdmin(
   try {
     await database.auth.createUser({
       username,
-      passwordHash: await hashPassword(TEST_PASSWORD),
+      passwordHash: await hashPassword(TEST_PASSWORD, TEST_PASSWORD_COST),
       isAdmin: true,
     })
   } finally {

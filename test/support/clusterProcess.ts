@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { TEST_PASSWORD_ENV } from './passwordCost.ts'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -29,6 +30,7 @@ export function spawnCluster(
     env: {
       ...process.env,
       PORT: '0',
+      ...TEST_PASSWORD_ENV,
       ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { TEST_PASSWORD_ENV } from './passwordCost.ts'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -28,7 +29,7 @@ export function spawnServer(
   )
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', ...extra },
+    env: { ...process.env, PORT: '0', ...TEST_PASSWORD_ENV, ...extra },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

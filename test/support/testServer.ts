@@ -3,6 +3,7 @@ import { startServer, type RunningServer, type ServerConfig } from '../../server
 import { databaseFile } from '../../server/config.ts'
 import { createJsonLogger } from '../../server/logging/index.ts'
 import { makeTempDir, type TempDir } from './tempDir.ts'
+import { TEST_PASSWORD_COST } from './passwordCost.ts'
 
 export interface LogEntry {
   level: string
@@ -32,6 +33,7 @@ async function start(dir: TempDir, overrides: Partial<ServerConfig>): Promise<Te
     clientDir: join(dir.path, 'no-client-build'),
     unloadDelayMs: 60_000,
     progressDelayMs: 50,
+    passwordCost: TEST_PASSWORD_COST,
     ...overrides,
     logger: createJsonLogger((line) => logs.push(JSON.parse(line) as LogEntry)),
   })
