@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
-import type { TaggedText } from '../../model/index.ts'
+import type { SegmentInit, TaggedText } from '../../model/index.ts'
 import { scanXml, type XmlElement } from '../xml/index.ts'
 import { readZip } from '../zip/index.ts'
 import { parseDocx, writeDocx, type DocxTargetSegment } from './index.ts'
@@ -154,7 +154,7 @@ function isBalanced(structure: readonly string[]): boolean {
 
 function targets(
   bytes: Uint8Array,
-  write: (segment: ReturnType<typeof parseDocx>['segments'][number]) => TaggedText,
+  write: (segment: SegmentInit) => TaggedText,
 ): DocxTargetSegment[] {
   return parseDocx(bytes, { lang: 'en' }).segments.map((segment) => ({
     paragraph: segment.paragraph,
@@ -164,7 +164,7 @@ function targets(
   }))
 }
 
-const upper = (segment: { source: string; sourceTags?: TaggedText['tags'] }): TaggedText => ({
+const upper = (segment: SegmentInit): TaggedText => ({
   text: segment.source.toUpperCase(),
   tags: [...(segment.sourceTags ?? [])],
 })
@@ -228,7 +228,7 @@ describe('complex fields across paragraphs', () => {
   test('a target that lost, moved or doubled its field tags still writes every field whole', () => {
     const bytes = docxOf(FIELDS_BODY)
     const before = fieldStructure(documentXml(bytes))
-    const reorderings: Array<(segment: Parameters<typeof upper>[0]) => TaggedText> = [
+    const reorderings: Array<(segment: SegmentInit) => TaggedText> = [
       // Every tag deleted, as the "empty" fallback writes it too.
       () => ({ text: '', tags: [] }),
       (segment) => ({ text: segment.source, tags: [] }),

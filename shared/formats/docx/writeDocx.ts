@@ -3,12 +3,8 @@ import { tagKey, type InlineTag, type TaggedText } from '../../model/index.ts'
 import type { XmlElement } from '../xml/index.ts'
 import { writeZip, type ZipOutput } from '../zip/index.ts'
 import { DocxError } from './docxError.ts'
-import {
-  localizeParagraph,
-  localizeTable,
-  replaceKazakhFonts,
-  targetScript,
-} from './localizeProperties.ts'
+import { replaceKazakhFonts, replaceKazakhThemeFonts } from './kazakhFonts.ts'
+import { localizeParagraph, localizeTable, targetScript } from './localizeProperties.ts'
 import { isW, wChild } from './namespaces.ts'
 import { openDocx, type DocxPart } from './openDocx.ts'
 import { readParagraphs } from './parseDocx.ts'
@@ -97,12 +93,18 @@ export function writeDocx(
     list.sort((a, b) => a.start - b.start)
     written.set(part.name, rangeOf(part)(0, part.xml.text.length))
   }
-  // Fonts without the Kazakh letters in the styles too: text that names no font takes them there.
-  const { stylesName } = docx
-  if (targetScript(targetLang) === 'kazakh' && stylesName !== null) {
-    const styles = docx.archive.readText(docx.archive.entry(stylesName)!)
-    const fixed = replaceKazakhFonts(styles)
-    if (fixed !== styles) written.set(stylesName, fixed)
+  // Fonts without the Kazakh letters where text takes its font from when its runs name none
+  // (or name a theme font, which wins): the styles, their document defaults, the theme.
+  if (targetScript(targetLang) === 'kazakh') {
+    for (const [name, replace] of [
+      [docx.stylesName, replaceKazakhFonts],
+      [docx.themeName, replaceKazakhThemeFonts],
+    ] as const) {
+      if (name === null) continue
+      const markup = docx.archive.readText(docx.archive.entry(name)!)
+      const fixed = replace(markup)
+      if (fixed !== markup) written.set(name, fixed)
+    }
   }
   const outputs: ZipOutput[] = docx.archive.entries.map((entry) => {
     const text = written.get(entry.name)
