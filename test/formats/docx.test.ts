@@ -212,12 +212,13 @@ describe('reading a DOCX', () => {
       'With two sentences.',
       'Slanted words.',
     ])
-    const out = readZip(writeDocx(bytes, translated(parsed.segments), 'ar'))
+    const arabic = (source: string) => `نص ${rot13(source)}`
+    const out = readZip(writeDocx(bytes, translated(parsed.segments, arabic), 'ar'))
     const xml = part(out, 'content/main-part.xml')
     expect(xml).toContain(`xmlns:w="${STRICT.w}"`)
     expect(xml).toContain('<w:bidi/>')
-    expect(sources(writeDocx(bytes, translated(parsed.segments), 'ar'))).toEqual(
-      parsed.segments.map((segment) => rot13(segment.source)),
+    expect(sources(writeDocx(bytes, translated(parsed.segments, arabic), 'ar'))).toEqual(
+      parsed.segments.map((segment) => arabic(segment.source)),
     )
   })
 
@@ -377,6 +378,37 @@ describe('writing a DOCX', () => {
     // Complex-script twins: Arabic is drawn bold and at that size only with them.
     expect(paragraphs[0]).toMatch(/<w:b\/><w:bCs\/>.*<w:sz w:val="24"\/><w:szCs w:val="24"\/>/)
     expect(xml).toContain('<w:tblPr><w:bidiVisual/><w:tblW')
+  })
+
+  test('Arabic: source text written back untranslated stays left to right', () => {
+    const original = minimalDocx({
+      body:
+        plainParagraph('The letter goes on.') +
+        plainParagraph('First sentence here. Second sentence there.'),
+    })
+    const parsed = parseDocx(original, { lang: 'en' })
+    expect(parsed.segments).toHaveLength(3)
+    // The first paragraph and the last sentence fall back to the source (an export policy).
+    const xml = part(
+      readZip(
+        writeDocx(
+          original,
+          translated(parsed.segments, (source) =>
+            source.startsWith('First') ? 'الجملة الأولى هنا.' : source,
+          ),
+          'ar',
+        ),
+      ),
+      'word/document.xml',
+    )
+    const [english, mixed] = xml.match(/<w:p>.*?<\/w:p>/g)!
+    // Arabic properties would flip its full stop to the left end: ".The letter goes on".
+    expect(english).not.toContain('<w:bidi/>')
+    expect(english).not.toContain('<w:rtl/>')
+    expect(mixed).toContain('<w:bidi/>')
+    const runs = mixed!.match(/<w:r>.*?<\/w:r>/g)!
+    expect(runs.find((run) => run.includes('الجملة'))).toContain('<w:rtl/>')
+    expect(runs.find((run) => run.includes('Second'))).not.toContain('<w:rtl/>')
   })
 
   test('Kazakh: the language is kk-KZ and fonts without Kazakh letters are replaced', () => {

@@ -21,6 +21,22 @@ export type TargetScript = 'arabic' | 'kazakh' | 'other'
 /** The font Arabic runs get for complex script: shapes Arabic on Windows, macOS and Office. */
 export const ARABIC_COMPLEX_FONT = 'Arial'
 
+const RIGHT_TO_LEFT_LETTER =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u
+const LETTER = /\p{L}/u
+
+/**
+ * The language `text`'s properties are localized for: the target's, except that text with
+ * letters and none of them right to left (a source sentence written back untranslated, a
+ * Latin name in a run of its own) is not given Arabic properties, which would draw it in the
+ * complex-script font and flip its punctuation to the wrong end (".The letter goes on");
+ * `und` then (BCP 47: undetermined), which changes nothing.
+ */
+export function localizedLang(text: string, lang: string): string {
+  if (targetScript(lang) !== 'arabic' || RIGHT_TO_LEFT_LETTER.test(text)) return lang
+  return LETTER.test(text) ? 'und' : lang
+}
+
 export function targetScript(lang: string): TargetScript {
   const primary = lang.toLowerCase().split(/[-_]/)[0]
   return primary === 'ar' ? 'arabic' : primary === 'kk' ? 'kazakh' : 'other'

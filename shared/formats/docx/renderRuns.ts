@@ -1,6 +1,6 @@
 import { taggedPieces, tagKey, type InlineTag, type TaggedText } from '../../model/index.ts'
 import { escapeXmlText } from '../xml/index.ts'
-import { localizeRun } from './localizeProperties.ts'
+import { localizeRun, localizedLang } from './localizeProperties.ts'
 import { planFieldCodes } from './fieldCodes.ts'
 import type { DocxTagData } from './paragraphTags.ts'
 import type { RawPiece, RunProperties } from './readParagraph.ts'
@@ -29,7 +29,8 @@ export function textRuns(text: string, rPr: RunProperties, w: string, lang: stri
   const lines = clean.split(/\r\n|\r|\n/)
   const t = (line: string) =>
     line === '' ? '' : `<${w}t xml:space="preserve">${escapeXmlText(line)}</${w}t>`
-  return `<${w}r>${localizeRun(rPr, w, lang)}${lines.map(t).join(`<${w}br/>`)}</${w}r>`
+  const properties = localizeRun(rPr, w, localizedLang(clean, lang))
+  return `<${w}r>${properties}${lines.map(t).join(`<${w}br/>`)}</${w}r>`
 }
 
 interface OpenSpan {

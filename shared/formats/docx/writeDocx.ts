@@ -4,7 +4,12 @@ import type { XmlElement } from '../xml/index.ts'
 import { writeZip, type ZipOutput } from '../zip/index.ts'
 import { DocxError } from './docxError.ts'
 import { replaceKazakhFonts, replaceKazakhThemeFonts } from './kazakhFonts.ts'
-import { localizeParagraph, localizeTable, targetScript } from './localizeProperties.ts'
+import {
+  localizeParagraph,
+  localizeTable,
+  localizedLang,
+  targetScript,
+} from './localizeProperties.ts'
 import { isW, wChild } from './namespaces.ts'
 import { openDocx, type DocxPart } from './openDocx.ts'
 import { readParagraphs } from './parseDocx.ts'
@@ -213,13 +218,17 @@ function renderParagraph(
   }
   const base = baseProperties(paragraph)
   let out = text.slice(element.start, element.contentStart)
-  out += paragraphProperties(paragraph, lang)
+  // A paragraph written back in the source language stays left to right, its spaces and
+  // punctuation too; in a right-to-left one, only runs of left-to-right letters do.
+  const written = segments.map((segment) => segment.target.text).join(' ')
+  const paragraphLang = localizedLang(written, lang)
+  out += paragraphProperties(paragraph, paragraphLang)
   out += paragraph.leading.map(raw).join('')
   segments.forEach((segment, index) => {
-    out += textRuns(gaps[index]!, base, w, lang)
-    out += renderTarget(segment, base, w, lang, raw)
+    out += textRuns(gaps[index]!, base, w, paragraphLang)
+    out += renderTarget(segment, base, w, paragraphLang, raw)
   })
-  out += textRuns(gaps[segments.length]!, base, w, lang)
+  out += textRuns(gaps[segments.length]!, base, w, paragraphLang)
   out += paragraph.trailing.map(raw).join('')
   return out + text.slice(element.contentEnd, element.end)
 }

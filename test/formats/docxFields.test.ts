@@ -1,117 +1,19 @@
-import { strToU8, zipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
-import type { SegmentInit, TaggedText } from '../../model/index.ts'
-import { scanXml, type XmlElement } from '../xml/index.ts'
-import { readZip } from '../zip/index.ts'
-import { parseDocx, writeDocx, type DocxTargetSegment } from './index.ts'
+import { parseDocx, readZip, scanXml, writeDocx } from '@qalam/shared/formats'
+import type { DocxTargetSegment, XmlElement } from '@qalam/shared/formats'
+import type { SegmentInit, TaggedText } from '@qalam/shared/model'
+import { FIELDS_BODY, minimalDocx } from './docxFixtures.ts'
 
 /*
  * Complex fields that run across paragraphs (a table of contents, a mail-merge IF whose code
  * holds a paragraph mark), nested fields, SEQ, REF, HYPERLINK and simple fields: the code is
  * a protected tag wherever it runs, the result is text, and the export writes every field back
- * whole, even from a target that lost or moved its tags. The OOXML is written here by hand.
+ * whole, even from a target that lost or moved its tags. The OOXML is hand-written (docxFixtures.ts).
  */
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 
-function docxOf(body: string): Uint8Array {
-  const xml = (text: string) =>
-    strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`)
-  return zipSync({
-    '[Content_Types].xml': xml(
-      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    ),
-    '_rels/.rels': xml(
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    ),
-    'word/document.xml': xml(
-      `<w:document xmlns:w="${W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body}<w:sectPr/></w:body></w:document>`,
-    ),
-  })
-}
-
-const run = (inner: string, rPr = '') => `<w:r>${rPr && `<w:rPr>${rPr}</w:rPr>`}${inner}</w:r>`
-const fieldChar = (type: 'begin' | 'separate' | 'end', rPr = '') =>
-  run(`<w:fldChar w:fldCharType="${type}"/>`, rPr)
-const instr = (code: string) => run(`<w:instrText xml:space="preserve">${code}</w:instrText>`)
-const text = (words: string, rPr = '') => run(`<w:t xml:space="preserve">${words}</w:t>`, rPr)
-const paragraph = (content: string, style = '') =>
-  `<w:p>${style && `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>`}${content}</w:p>`
-
-const HIDDEN = '<w:noProof/><w:webHidden/>'
-/** An entry as Word writes a table of contents with `\h`: a link holding a PAGEREF field. */
-const tocEntry = (anchor: string, title: string, page: string) =>
-  `<w:hyperlink w:anchor="${anchor}" w:history="1">` +
-  text(title, '<w:rStyle w:val="Hyperlink"/><w:noProof/>') +
-  run('<w:tab/>', HIDDEN) +
-  fieldChar('begin', HIDDEN) +
-  instr(` PAGEREF ${anchor} \\h `) +
-  fieldChar('separate', HIDDEN) +
-  text(page, HIDDEN) +
-  fieldChar('end', HIDDEN) +
-  '</w:hyperlink>'
-
-/** A table of contents in an `sdt`, a mail-merge IF over three paragraphs, and one-paragraph fields. */
-const FIELDS_BODY =
-  '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>' +
-  paragraph(text('Contents'), 'TOCHeading') +
-  paragraph(
-    fieldChar('begin') +
-      instr(' TOC \\o "1-3" \\h \\z \\u ') +
-      fieldChar('separate') +
-      tocEntry('_Toc1', 'Introduction', '1'),
-    'TOC1',
-  ) +
-  paragraph(tocEntry('_Toc2', 'Why fields matter', '2'), 'TOC2') +
-  paragraph(tocEntry('_Toc3', 'Conclusion', '3'), 'TOC1') +
-  paragraph(fieldChar('end', '<w:b/>')) +
-  '</w:sdtContent></w:sdt>' +
-  // The IF's code holds paragraph marks and nested fields, whose results ("2", "Aigerim") are code too.
-  paragraph(
-    fieldChar('begin') +
-      instr(' IF ') +
-      fieldChar('begin') +
-      instr(' MERGEFIELD Count ') +
-      fieldChar('separate') +
-      text('2') +
-      fieldChar('end') +
-      instr(' > 1 "Dear friends,'),
-  ) +
-  paragraph(
-    instr('We thank you all." "Dear ') +
-      fieldChar('begin') +
-      instr(' MERGEFIELD Name ') +
-      fieldChar('separate') +
-      text('Aigerim') +
-      fieldChar('end') +
-      instr(',') +
-      fieldChar('separate') +
-      text('Dear friends,'),
-  ) +
-  paragraph(text('We thank you all.') + fieldChar('end') + text(' The letter goes on.')) +
-  paragraph(
-    text('Figure ') +
-      fieldChar('begin') +
-      instr(' SEQ Figure \\* ARABIC ') +
-      fieldChar('separate') +
-      text('1') +
-      fieldChar('end') +
-      text(': A map of the steppe. See ') +
-      fieldChar('begin') +
-      instr(' REF _Ref5 \\h ') +
-      fieldChar('separate') +
-      text('Table 2') +
-      fieldChar('end') +
-      text(' and ') +
-      fieldChar('begin') +
-      instr(' HYPERLINK "https://example.org/atlas" ') +
-      fieldChar('separate') +
-      text('the atlas', '<w:rStyle w:val="Hyperlink"/>') +
-      fieldChar('end') +
-      text(' of ') +
-      `<w:fldSimple w:instr=" NUMPAGES \\* MERGEFORMAT ">${text('12')}</w:fldSimple>` +
-      text(' pages.'),
-  )
+const docxOf = (body: string) => minimalDocx({ body })
 
 function documentXml(bytes: Uint8Array): string {
   const archive = readZip(bytes)
