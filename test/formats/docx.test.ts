@@ -1,12 +1,14 @@
 import { describe, expect, test } from 'vitest'
 import {
   DocxError,
+  KAZAKH_FONT_REPLACEMENTS,
   ZipError,
   parseDocx,
   readZip,
   scanXml,
   writeDocx,
   type DocxTargetSegment,
+  type XmlElement,
   type ZipArchive,
 } from '@qalam/shared/formats'
 import type { SegmentInit } from '@qalam/shared/model'
@@ -35,6 +37,16 @@ function part(archive: ZipArchive, name: string): string {
 
 function sources(bytes: Uint8Array): string[] {
   return parseDocx(bytes, { lang: 'en' }).segments.map((segment) => segment.source)
+}
+
+/** The first element under `root` (itself included) that `matches`, depth first. */
+function find(root: XmlElement, matches: (element: XmlElement) => boolean): XmlElement | undefined {
+  if (matches(root)) return root
+  for (const child of root.children) {
+    const found = child.kind === 'element' ? find(child, matches) : undefined
+    if (found) return found
+  }
+  return undefined
 }
 
 function refusal(run: () => unknown): string {
@@ -200,12 +212,13 @@ describe('reading a DOCX', () => {
       'With two sentences.',
       'Slanted words.',
     ])
-    const out = readZip(writeDocx(bytes, translated(parsed.segments), 'ar'))
+    const arabic = (source: string) => `نص ${rot13(source)}`
+    const out = readZip(writeDocx(bytes, translated(parsed.segments, arabic), 'ar'))
     const xml = part(out, 'content/main-part.xml')
     expect(xml).toContain(`xmlns:w="${STRICT.w}"`)
     expect(xml).toContain('<w:bidi/>')
-    expect(sources(writeDocx(bytes, translated(parsed.segments), 'ar'))).toEqual(
-      parsed.segments.map((segment) => rot13(segment.source)),
+    expect(sources(writeDocx(bytes, translated(parsed.segments, arabic), 'ar'))).toEqual(
+      parsed.segments.map((segment) => arabic(segment.source)),
     )
   })
 
@@ -367,6 +380,37 @@ describe('writing a DOCX', () => {
     expect(xml).toContain('<w:tblPr><w:bidiVisual/><w:tblW')
   })
 
+  test('Arabic: source text written back untranslated stays left to right', () => {
+    const original = minimalDocx({
+      body:
+        plainParagraph('The letter goes on.') +
+        plainParagraph('First sentence here. Second sentence there.'),
+    })
+    const parsed = parseDocx(original, { lang: 'en' })
+    expect(parsed.segments).toHaveLength(3)
+    // The first paragraph and the last sentence fall back to the source (an export policy).
+    const xml = part(
+      readZip(
+        writeDocx(
+          original,
+          translated(parsed.segments, (source) =>
+            source.startsWith('First') ? 'الجملة الأولى هنا.' : source,
+          ),
+          'ar',
+        ),
+      ),
+      'word/document.xml',
+    )
+    const [english, mixed] = xml.match(/<w:p>.*?<\/w:p>/g)!
+    // Arabic properties would flip its full stop to the left end: ".The letter goes on".
+    expect(english).not.toContain('<w:bidi/>')
+    expect(english).not.toContain('<w:rtl/>')
+    expect(mixed).toContain('<w:bidi/>')
+    const runs = mixed!.match(/<w:r>.*?<\/w:r>/g)!
+    expect(runs.find((run) => run.includes('الجملة'))).toContain('<w:rtl/>')
+    expect(runs.find((run) => run.includes('Second'))).not.toContain('<w:rtl/>')
+  })
+
   test('Kazakh: the language is kk-KZ and fonts without Kazakh letters are replaced', () => {
     const styles =
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial Cyr" w:hAnsi="Calibri"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>'
@@ -411,6 +455,136 @@ describe('writing a DOCX', () => {
     expect(german.entry('word/styles.xml')!.compressed).toEqual(
       readZip(original).entry('word/styles.xml')!.compressed,
     )
+  })
+
+  test('Kazakh: text whose font comes from the theme, the defaults or a style gets one with the Kazakh letters', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    const theme = (minor: string, major: string) =>
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Old"><a:themeElements>' +
+      '<a:clrScheme name="Old"><a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1></a:clrScheme>' +
+      `<a:fontScheme name="Old"><a:majorFont><a:latin typeface="${major}" panose="020B0604020202020204" pitchFamily="34" charset="-52"/><a:ea typeface=""/><a:cs typeface=""/></a:majorFont>` +
+      `<a:minorFont><a:latin typeface="${minor}" panose="02020603050405020304"/><a:ea typeface=""/><a:cs typeface=""/><a:font script="Arab" typeface="Times New Roman"/></a:minorFont></a:fontScheme>` +
+      '</a:themeElements></a:theme>'
+    const styles =
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles ${W}>` +
+      '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi" w:cstheme="minorBidi"/></w:rPr></w:rPrDefault></w:docDefaults>' +
+      '<w:style w:type="paragraph" w:styleId="Heading1"><w:rPr><w:rFonts w:asciiTheme="majorHAnsi" w:hAnsiTheme="majorHAnsi"/><w:b/></w:rPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Quote"><w:basedOn w:val="Heading1"/></w:style>' +
+      '<w:style w:type="character" w:styleId="Old"><w:rPr><w:rFonts w:ascii="Pragmatica" w:hAnsi="Pragmatica"/></w:rPr></w:style>' +
+      '</w:styles>'
+    const rels =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>'
+    const body =
+      '<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:rPr><w:rFonts w:ascii="Arial Cyr" w:hAnsi="Arial Cyr"/></w:rPr></w:pPr><w:r><w:t>Заголовок.</w:t></w:r></w:p>' +
+      '<w:p><w:pPr><w:pStyle w:val="Quote"/></w:pPr><w:r><w:t>Цитата.</w:t></w:r></w:p>' +
+      plainParagraph('Обычный текст.') +
+      '<w:p><w:r><w:rPr><w:rStyle w:val="Old"/></w:rPr><w:t>Старый стиль.</w:t></w:r></w:p>' +
+      // A theme font named beside a font: the theme's wins.
+      '<w:p><w:r><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/></w:rPr><w:t>Тема.</w:t></w:r></w:p>'
+    const packageWith = (themeXml: string) =>
+      minimalDocx({
+        body,
+        extra: [
+          ['word/_rels/document.xml.rels', rels],
+          ['word/styles.xml', styles],
+          ['word/theme/theme1.xml', themeXml],
+          ['docProps/app.xml', '<?xml version="1.0"?>\n<Properties/>'],
+        ],
+      })
+    const original = packageWith(theme('Times New Roman Cyr', 'Arial Cyr'))
+    const parsed = parseDocx(original, { lang: 'ru' })
+    const kazakh = readZip(
+      writeDocx(
+        original,
+        translated(parsed.segments, () => 'Қазақша мәтін.'),
+        'kk',
+      ),
+    )
+    const written = (name: string) => scanXml(part(kazakh, name)).root
+    // The font Word sets Cyrillic text in (the hAnsi font), looked up as Word does.
+    const themeFonts = written('word/theme/theme1.xml')
+    const themeFont = (name: string) => {
+      const scheme = name.startsWith('major') ? 'majorFont' : 'minorFont'
+      return find(themeFonts, (e) => e.local === scheme)!.children.find(
+        (child) => child.kind === 'element' && child.local === 'latin',
+      ) as XmlElement
+    }
+    const fontIn = (rPr: XmlElement | undefined): string | undefined => {
+      const fonts = rPr && find(rPr, (e) => e.local === 'rFonts')
+      if (!fonts) return undefined
+      const themed = fonts.attributes['w:hAnsiTheme']
+      return themed ? themeFont(themed).attributes.typeface : fonts.attributes['w:hAnsi']
+    }
+    const stylesRoot = written('word/styles.xml')
+    const style = (id: string | undefined): XmlElement | undefined =>
+      id === undefined
+        ? undefined
+        : find(stylesRoot, (e) => e.local === 'style' && e.attributes['w:styleId'] === id)
+    const styleFont = (id: string | undefined): string | undefined => {
+      const found = style(id)
+      if (!found) return undefined
+      const own = fontIn(find(found, (e) => e.local === 'rPr'))
+      return own ?? styleFont(find(found, (e) => e.local === 'basedOn')?.attributes['w:val'])
+    }
+    const defaults = fontIn(find(stylesRoot, (e) => e.local === 'rPrDefault'))
+    const kazakhFonts: string[] = []
+    const visit = (element: XmlElement, paragraphStyle?: string) => {
+      if (element.local === 'p') {
+        paragraphStyle = find(element, (e) => e.local === 'pStyle')?.attributes['w:val']
+        const mark = find(element, (e) => e.local === 'pPr')
+        const markFont = mark && fontIn(find(mark, (e) => e.local === 'rPr'))
+        if (markFont) kazakhFonts.push(markFont)
+      }
+      const words = element.local === 'r' ? find(element, (e) => e.local === 't') : undefined
+      if (words?.children.some((node) => node.kind === 'text' && /Қазақша/.test(node.text))) {
+        const rPr = find(element, (e) => e.local === 'rPr')
+        const characterStyle = rPr && find(rPr, (e) => e.local === 'rStyle')?.attributes['w:val']
+        kazakhFonts.push(
+          fontIn(rPr) ??
+            styleFont(characterStyle) ??
+            styleFont(paragraphStyle) ??
+            defaults ??
+            'Times New Roman',
+        )
+      }
+      for (const child of element.children)
+        if (child.kind === 'element') visit(child, paragraphStyle)
+    }
+    visit(written('word/document.xml'))
+    expect(kazakhFonts).toHaveLength(6)
+    for (const font of kazakhFonts) {
+      expect(Object.keys(KAZAKH_FONT_REPLACEMENTS), font).not.toContain(font.toLowerCase())
+    }
+    expect(part(kazakh, 'word/theme/theme1.xml')).toBe(
+      theme('Times New Roman Cyr', 'Arial Cyr')
+        .replace(
+          'typeface="Arial Cyr" panose="020B0604020202020204" pitchFamily="34" charset="-52"',
+          'typeface="Arial"',
+        )
+        .replace(
+          'typeface="Times New Roman Cyr" panose="02020603050405020304"',
+          'typeface="Times New Roman"',
+        ),
+    )
+    // Only the parts that change are written; other entries keep their compressed bytes.
+    const before = readZip(original)
+    for (const entry of before.entries) {
+      if (['word/document.xml', 'word/styles.xml', 'word/theme/theme1.xml'].includes(entry.name))
+        continue
+      expect(kazakh.entry(entry.name)!.compressed, entry.name).toEqual(entry.compressed)
+    }
+    // A theme whose fonts have the letters, and other targets, leave the theme as it was.
+    const modern = packageWith(theme('Calibri', 'Calibri Light'))
+    const untouched = (bytes: Uint8Array, lang: string) =>
+      readZip(writeDocx(bytes, translated(parseDocx(bytes, { lang: 'ru' }).segments), lang)).entry(
+        'word/theme/theme1.xml',
+      )!.compressed
+    expect(untouched(modern, 'kk')).toEqual(
+      readZip(modern).entry('word/theme/theme1.xml')!.compressed,
+    )
+    expect(untouched(original, 'de')).toEqual(before.entry('word/theme/theme1.xml')!.compressed)
   })
 
   test('a target with crossed, half-placed or missing tags still writes well-formed runs', () => {

@@ -257,3 +257,90 @@ export function rot13(text: string): string {
     return String.fromCharCode(((char.charCodeAt(0) - base + 13) % 26) + base)
   })
 }
+
+const run = (inner: string, rPr = '') => `<w:r>${rPr && `<w:rPr>${rPr}</w:rPr>`}${inner}</w:r>`
+const fieldChar = (type: 'begin' | 'separate' | 'end', rPr = '') =>
+  run(`<w:fldChar w:fldCharType="${type}"/>`, rPr)
+const instr = (code: string) => run(`<w:instrText xml:space="preserve">${code}</w:instrText>`)
+const text = (words: string, rPr = '') => run(`<w:t xml:space="preserve">${words}</w:t>`, rPr)
+const paragraph = (content: string, style = '') =>
+  `<w:p>${style && `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>`}${content}</w:p>`
+
+const HIDDEN = '<w:noProof/><w:webHidden/>'
+/** An entry as Word writes a table of contents with `\h`: a link holding a PAGEREF field. */
+const tocEntry = (anchor: string, title: string, page: string) =>
+  `<w:hyperlink w:anchor="${anchor}" w:history="1">` +
+  text(title, '<w:rStyle w:val="Hyperlink"/><w:noProof/>') +
+  run('<w:tab/>', HIDDEN) +
+  fieldChar('begin', HIDDEN) +
+  instr(` PAGEREF ${anchor} \\h `) +
+  fieldChar('separate', HIDDEN) +
+  text(page, HIDDEN) +
+  fieldChar('end', HIDDEN) +
+  '</w:hyperlink>'
+
+/**
+ * Complex fields as Word writes them: a table of contents in an `sdt` (entries are links
+ * holding PAGEREF fields, the end in a paragraph of its own), a mail-merge IF whose code runs
+ * over three paragraphs with nested fields, and SEQ, REF, HYPERLINK and simple fields.
+ */
+export const FIELDS_BODY =
+  '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>' +
+  paragraph(text('Contents'), 'TOCHeading') +
+  paragraph(
+    fieldChar('begin') +
+      instr(' TOC \\o "1-3" \\h \\z \\u ') +
+      fieldChar('separate') +
+      tocEntry('_Toc1', 'Introduction', '1'),
+    'TOC1',
+  ) +
+  paragraph(tocEntry('_Toc2', 'Why fields matter', '2'), 'TOC2') +
+  paragraph(tocEntry('_Toc3', 'Conclusion', '3'), 'TOC1') +
+  paragraph(fieldChar('end', '<w:b/>')) +
+  '</w:sdtContent></w:sdt>' +
+  // The IF's code holds paragraph marks and nested fields, whose results ("2", "Aigerim") are code too.
+  paragraph(
+    fieldChar('begin') +
+      instr(' IF ') +
+      fieldChar('begin') +
+      instr(' MERGEFIELD Count ') +
+      fieldChar('separate') +
+      text('2') +
+      fieldChar('end') +
+      instr(' > 1 "Dear friends,'),
+  ) +
+  paragraph(
+    instr('We thank you all." "Dear ') +
+      fieldChar('begin') +
+      instr(' MERGEFIELD Name ') +
+      fieldChar('separate') +
+      text('Aigerim') +
+      fieldChar('end') +
+      instr(',') +
+      fieldChar('separate') +
+      text('Dear friends,'),
+  ) +
+  paragraph(text('We thank you all.') + fieldChar('end') + text(' The letter goes on.')) +
+  paragraph(
+    text('Figure ') +
+      fieldChar('begin') +
+      instr(' SEQ Figure \\* ARABIC ') +
+      fieldChar('separate') +
+      text('1') +
+      fieldChar('end') +
+      text(': A map of the steppe. See ') +
+      fieldChar('begin') +
+      instr(' REF _Ref5 \\h ') +
+      fieldChar('separate') +
+      text('Table 2') +
+      fieldChar('end') +
+      text(' and ') +
+      fieldChar('begin') +
+      instr(' HYPERLINK "https://example.org/atlas" ') +
+      fieldChar('separate') +
+      text('the atlas', '<w:rStyle w:val="Hyperlink"/>') +
+      fieldChar('end') +
+      text(' of ') +
+      `<w:fldSimple w:instr=" NUMPAGES \\* MERGEFORMAT ">${text('12')}</w:fldSimple>` +
+      text(' pages.'),
+  )

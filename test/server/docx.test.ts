@@ -9,7 +9,13 @@ import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
-import { minimalDocx, plainParagraph, richDocx, rot13 } from '../formats/docxFixtures.ts'
+import {
+  FIELDS_BODY,
+  minimalDocx,
+  plainParagraph,
+  richDocx,
+  rot13,
+} from '../formats/docxFixtures.ts'
 
 /*
  * DOCX through the real server: detected from the content, parsed in the worker pool, the
@@ -52,6 +58,11 @@ async function fillTargets(
   })
 }
 
+function documentXml(bytes: Uint8Array): string {
+  const archive = readZip(bytes)
+  return archive.readText(archive.entry('word/document.xml')!)
+}
+
 const shape = (segments: SegmentView[]) =>
   segments.map((segment) => ({
     source: segment.source,
@@ -81,9 +92,8 @@ test('imports a DOCX by its content, exports into the original, and re-imports t
   expect(response.headers.get('content-type')).toContain('wordprocessingml.document')
   expect(response.headers.get('content-disposition')).toContain('report.docx.bin')
   const exported = new Uint8Array(await response.arrayBuffer())
-  const xml = readZip(exported).readText(readZip(exported).entry('word/document.xml')!)
-  expect(xml).toContain('<w:bidi/>')
-  expect(xml).toContain('<w:rtl/>')
+  // ROT13 is Latin text: no right-to-left properties for it (they would flip its punctuation).
+  expect(documentXml(exported)).not.toContain('<w:rtl/>')
 
   const again = await workspace.importDocument({
     bytes: exported,
@@ -97,6 +107,45 @@ test('imports a DOCX by its content, exports into the original, and re-imports t
   expect(shape(second).map((s) => s.tags.map(([kind, n]) => [kind, n]))).toEqual(
     shape(first).map((s) => s.tags.map(([kind, n]) => [kind, n])),
   )
+
+  // An Arabic title: its paragraph right to left, its runs too.
+  const client = clients[0]!
+  const title = readSegments(client.doc)[0]!
+  setTargetTagged(client.doc, title.id, { text: 'عنوان قصير', tags: [] }, reviewer.user.id)
+  await waitFor(() => {
+    const stored = readSegments(readStoredDocument(server!.databaseFile, imported.id))
+    expect(stored[0]!.target).toBe('عنوان قصير')
+  })
+  const arabic = documentXml(
+    new Uint8Array(await (await exportDocx(workspace, imported.id)).arrayBuffer()),
+  )
+  const paragraph = arabic.slice(arabic.lastIndexOf('<w:p>', arabic.indexOf('عنوان قصير')))
+  expect(paragraph.slice(0, paragraph.indexOf('</w:p>'))).toMatch(/<w:bidi\/>.*<w:rtl\/>/)
+})
+
+test('a table of contents and fields across paragraphs come back whole from the server', async () => {
+  server = await startTestServer()
+  const workspace = await createWorkspace(server)
+  const reviewer = await workspace.member('reviewer')
+  const original = minimalDocx({ body: FIELDS_BODY })
+  const imported = await workspace.importDocument({
+    bytes: original,
+    fileName: 'fields.docx',
+    sourceLang: 'en',
+    targetLang: 'kk',
+  })
+  const stored = readSegments(readStoredDocument(server.databaseFile, imported.id))
+  // No field code is text to translate: not the TOC's, nor the IF's in the paragraph it runs into.
+  for (const code of ['TOC', 'PAGEREF', 'MERGEFIELD', 'Aigerim', 'SEQ', 'HYPERLINK'])
+    expect(stored.map((segment) => segment.source).join('|')).not.toContain(code)
+  await fillTargets(workspace, imported.id, reviewer)
+  const response = await exportDocx(workspace, imported.id)
+  expect(response.status).toBe(200)
+  const fields = (xml: string) =>
+    xml.match(/fldCharType="\w+"|<w:instrText[^>]*>[^<]*<\/w:instrText>|<w:fldSimple [^>]*>/g)
+  const exported = documentXml(new Uint8Array(await response.arrayBuffer()))
+  expect(fields(exported)).toEqual(fields(documentXml(original)))
+  expect(exported).toContain(rot13('Why fields matter'))
 })
 
 test('the export policy applies: approved only, the rest in the source', async () => {

@@ -1,7 +1,8 @@
 import type { XmlElement } from '../xml/index.ts'
 import { MC, isW } from './namespaces.ts'
 import type { DocxPart } from './openDocx.ts'
-import { readParagraph, type DocxParagraph } from './readParagraph.ts'
+import type { DocxParagraph } from './readParagraph.ts'
+import { readStoryParagraphs } from './readStories.ts'
 
 /*
  * Word writes a text box twice: as DrawingML in `mc:Choice` and as VML in `mc:Fallback`, for
@@ -36,7 +37,7 @@ export function fallbackCopies(
     const chosen = paragraphs.filter(
       (paragraph) => paragraph.element.start >= choice.start && paragraph.element.end <= choice.end,
     )
-    const copied = paragraphsIn(fallback).map((p) => readParagraph(part, p))
+    const copied = readStoryParagraphs(part, paragraphsIn(fallback))
     if (chosen.length !== copied.length) continue
     chosen.forEach((of, index) => {
       const copy = copied[index]!

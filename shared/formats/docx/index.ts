@@ -17,4 +17,5 @@ export {
   type TrackedChanges,
 } from './parseDocx.ts'
 export { writeDocx, type DocxTargetSegment } from './writeDocx.ts'
-export { ARABIC_COMPLEX_FONT, KAZAKH_FONT_REPLACEMENTS } from './localizeProperties.ts'
+export { ARABIC_COMPLEX_FONT } from './localizeProperties.ts'
+export { KAZAKH_FONT_REPLACEMENTS } from './kazakhFonts.ts'

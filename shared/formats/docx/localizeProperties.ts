@@ -1,3 +1,4 @@
+import { KAZAKH_FONT_REPLACEMENTS, replaceKazakhFonts } from './kazakhFonts.ts'
 import type { RunProperties } from './readParagraph.ts'
 
 /*
@@ -11,7 +12,8 @@ import type { RunProperties } from './readParagraph.ts'
  * the right); tables get `w:bidiVisual`.
  *
  * Kazakh (`kk*`): runs get `w:lang w:val="kk-KZ"`, and fonts that lack the Kazakh letters
- * (ә ғ қ ң ө ұ ү һ і) are swapped for ones that have them (see KAZAKH_FONT_REPLACEMENTS).
+ * (ә ғ қ ң ө ұ ү һ і) are swapped for ones that have them (see kazakhFonts.ts), in the
+ * paragraph mark's properties too.
  */
 
 export type TargetScript = 'arabic' | 'kazakh' | 'other'
@@ -19,39 +21,20 @@ export type TargetScript = 'arabic' | 'kazakh' | 'other'
 /** The font Arabic runs get for complex script: shapes Arabic on Windows, macOS and Office. */
 export const ARABIC_COMPLEX_FONT = 'Arial'
 
-/**
- * Fonts known to lack the Kazakh letters, with a replacement that has them. They are the
- * 8-bit Cyrillic fonts of the Windows-1251 era (their code page has no Kazakh letters) and
- * the "Kz" fonts that drew Kazakh letters over other code points, which Unicode text does not
- * use. Matched without regard to letter case.
- */
-export const KAZAKH_FONT_REPLACEMENTS: Readonly<Record<string, string>> = {
-  'times new roman cyr': 'Times New Roman',
-  'arial cyr': 'Arial',
-  'courier new cyr': 'Courier New',
-  'kz times new roman': 'Times New Roman',
-  'kz arial': 'Arial',
-  'kz courier new': 'Courier New',
-  baltica: 'Arial',
-  pragmatica: 'Arial',
-  journal: 'Times New Roman',
-  academy: 'Times New Roman',
-  kudriashov: 'Times New Roman',
-  'ms sans serif': 'Arial',
-  'ms serif': 'Times New Roman',
-}
+const RIGHT_TO_LEFT_LETTER =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u
+const LETTER = /\p{L}/u
 
 /**
- * Markup with every `rFonts` attribute naming a font that lacks the Kazakh letters set to its
- * replacement; everything else unchanged (for the style definitions part).
+ * The language `text`'s properties are localized for: the target's, except that text with
+ * letters and none of them right to left (a source sentence written back untranslated, a
+ * Latin name in a run of its own) is not given Arabic properties, which would draw it in the
+ * complex-script font and flip its punctuation to the wrong end (".The letter goes on");
+ * `und` then (BCP 47: undetermined), which changes nothing.
  */
-export function replaceKazakhFonts(markup: string): string {
-  return markup.replace(/<([\w.-]+:)?rFonts\b[^>]*>/g, (tag) =>
-    tag.replace(/(=\s*")([^"]*)"/g, (whole, start: string, value: string) => {
-      const replacement = KAZAKH_FONT_REPLACEMENTS[value.toLowerCase()]
-      return replacement ? `${start}${replacement}"` : whole
-    }),
-  )
+export function localizedLang(text: string, lang: string): string {
+  if (targetScript(lang) !== 'arabic' || RIGHT_TO_LEFT_LETTER.test(text)) return lang
+  return LETTER.test(text) ? 'und' : lang
 }
 
 export function targetScript(lang: string): TargetScript {
@@ -251,6 +234,9 @@ function kazakhRun(children: Children, w: string): Children {
 
 /** A paragraph's `w:pPr` children for the target (Arabic: bidi, logical alignment). */
 export function localizeParagraph(children: Children, w: string, lang: string): Children {
+  if (targetScript(lang) === 'kazakh') {
+    return children.map(([local, xml]) => [local, local === 'rPr' ? replaceKazakhFonts(xml) : xml])
+  }
   if (targetScript(lang) !== 'arabic') return children
   const out: Children = children.filter(([local]) => local !== 'bidi')
   out.push(['bidi', `<${w}bidi/>`])

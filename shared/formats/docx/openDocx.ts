@@ -26,6 +26,8 @@ export interface DocxPackage {
   parts: DocxPart[]
   /** The style definitions part's entry name, when there is one (a Kazakh export may fix fonts there). */
   stylesName: string | null
+  /** The theme part's entry name, when there is one (its major and minor fonts, likewise). */
+  themeName: string | null
 }
 
 const PART_ORDER: readonly DocxPartKind[] = [
@@ -68,10 +70,9 @@ export function openDocx(bytes: Uint8Array): DocxPackage {
       parts.push({ name, kind, xml, w: wPrefix(xml.root) })
     }
   }
-  const stylesName = relationshipTargets(archive, folder, relsName, 'styles').find((name) =>
-    archive.entry(name),
-  )
-  return { archive, parts, stylesName: stylesName ?? null }
+  const related = (type: string) =>
+    relationshipTargets(archive, folder, relsName, type).find((name) => archive.entry(name)) ?? null
+  return { archive, parts, stylesName: related('styles'), themeName: related('theme') }
 }
 
 /** A part's text as XML with ranges; DocxError for a DTD, malformed XML or past the limits. */

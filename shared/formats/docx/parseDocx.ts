@@ -3,7 +3,8 @@ import { segmentText, type CustomRules } from '../../segmentation/index.ts'
 import { DocxError } from './docxError.ts'
 import { openDocx, type DocxPackage } from './openDocx.ts'
 import { tagSegments } from './paragraphTags.ts'
-import { hasRevisions, listParagraphs, readParagraph, type DocxParagraph } from './readParagraph.ts'
+import { hasRevisions, listParagraphs, type DocxParagraph } from './readParagraph.ts'
+import { readStoryParagraphs } from './readStories.ts'
 
 export type TrackedChanges = 'refuse' | 'accept'
 
@@ -25,9 +26,7 @@ export interface ParsedDocx {
 /** Every paragraph of the translatable parts, in the order segments number them. */
 export function readParagraphs(docx: DocxPackage): DocxParagraph[] {
   const paragraphs: DocxParagraph[] = []
-  for (const part of docx.parts) {
-    for (const element of listParagraphs(part)) paragraphs.push(readParagraph(part, element))
-  }
+  for (const part of docx.parts) paragraphs.push(...readStoryParagraphs(part, listParagraphs(part)))
   return paragraphs
 }
 

@@ -139,23 +139,40 @@ export function hasRevisions(part: DocxPart): boolean {
   return false
 }
 
-interface Field {
+/** A complex field open at some point of a story (`w:fldChar` begin seen, end not yet). */
+export interface OpenField {
   /** True between `begin` and `separate`: the field's code, never translated. */
   inCode: boolean
 }
 
-/** Reads a paragraph into pieces. */
-export function readParagraph(part: DocxPart, element: XmlElement): DocxParagraph {
+/**
+ * Reads a paragraph into pieces. `fields` holds the complex fields still open where the
+ * paragraph starts (a table of contents begins in its first paragraph and ends in a later
+ * one); it is updated to those still open where the paragraph ends.
+ */
+export function readParagraph(
+  part: DocxPart,
+  element: XmlElement,
+  fields: OpenField[] = [],
+): DocxParagraph {
   const source = part.xml.text
   const pieces: ParagraphPiece[] = []
   const leading: RawPiece[] = []
   const trailing: RawPiece[] = []
-  const fields: Field[] = []
+  /** The field code being read, as one piece; null outside a code or past a paragraph start. */
   let code: RawPiece[] | null = null
 
   const inCode = (): boolean => fields.some((field) => field.inCode)
   const addCode = (label: string, raw: RawPiece[], containers: readonly Container[]): void => {
     pieces.push({ kind: 'code', label, raw, containers })
+  }
+  /** Adds to the code being read, or starts a piece for it (a code continued from before). */
+  const toCode = (piece: RawPiece, containers: readonly Container[]): void => {
+    if (code) code.push(piece)
+    else {
+      code = [piece]
+      addCode('field', code, containers)
+    }
   }
   const addText = (
     text: string,
@@ -172,34 +189,25 @@ export function readParagraph(part: DocxPart, element: XmlElement): DocxParagrap
 
   const readFieldChar = (child: XmlElement, piece: RawPiece, containers: readonly Container[]) => {
     const type = wAttribute(child, 'fldCharType')
-    if (type === 'begin') {
-      if (code) code.push(piece)
-      else {
-        code = [piece]
-        addCode('field', code, containers)
-      }
-      fields.push({ inCode: true })
-      return
-    }
     const field = fields.at(-1)
-    if (type === 'separate' && field) {
-      const wasCode = code
+    if (type === 'begin') {
+      toCode(piece, containers)
+      fields.push({ inCode: true })
+    } else if (type === 'separate' && field) {
+      toCode(piece, containers)
       field.inCode = false
-      wasCode?.push(piece)
       if (!inCode()) code = null
-      return
-    }
-    if (type === 'end' && field) {
+    } else if (type === 'end' && field) {
       fields.pop()
       if (code) {
         code.push(piece)
         if (!inCode()) code = null
       } else addCode('field end', [piece], containers)
-      return
+    } else {
+      // A separate or end with no field open: kept where it stands.
+      toCode(piece, containers)
+      if (!inCode()) code = null
     }
-    // A stray separate or end: kept where it stands.
-    if (code) code.push(piece)
-    else addCode('field', [piece], containers)
   }
 
   const readRun = (run: XmlElement, containers: readonly Container[]): void => {
@@ -215,7 +223,7 @@ export function readParagraph(part: DocxPart, element: XmlElement): DocxParagrap
       const piece: RawPiece = [rPrXml, child.start, child.end]
       if (!isW(child)) {
         // mc:AlternateContent (a shape and its fallback) and other foreign content.
-        if (code) code.push(piece)
+        if (inCode()) toCode(piece, containers)
         else addCode('object', [piece], containers)
         continue
       }
@@ -226,8 +234,8 @@ export function readParagraph(part: DocxPart, element: XmlElement): DocxParagrap
         readFieldChar(child, piece, containers)
         continue
       }
-      if (code && inCode()) {
-        code.push(piece)
+      if (inCode()) {
+        toCode(piece, containers)
         continue
       }
       if (local === 't') addText(runText(child), rPr, key, containers)
@@ -249,7 +257,7 @@ export function readParagraph(part: DocxPart, element: XmlElement): DocxParagrap
       if (child.kind !== 'element') continue
       const piece: RawPiece = [null, child.start, child.end]
       if (!isW(child)) {
-        if (code) code.push(piece)
+        if (inCode()) toCode(piece, containers)
         else addCode(child.uri === MC ? 'object' : child.local, [piece], containers)
         continue
       }
@@ -279,7 +287,7 @@ export function readParagraph(part: DocxPart, element: XmlElement): DocxParagrap
       } else if (local === 'sdt' && wChild(child, 'sdtContent')) {
         const content = wChild(child, 'sdtContent')!
         readInline(content, [...containers, wrapper(child, content, source, 'content control')])
-      } else if (code) code.push(piece)
+      } else if (inCode()) toCode(piece, containers)
       else addCode(local === 'oMath' || local === 'oMathPara' ? 'math' : local, [piece], containers)
     }
   }

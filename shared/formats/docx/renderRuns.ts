@@ -1,6 +1,7 @@
 import { taggedPieces, tagKey, type InlineTag, type TaggedText } from '../../model/index.ts'
 import { escapeXmlText } from '../xml/index.ts'
-import { localizeRun } from './localizeProperties.ts'
+import { localizeRun, localizedLang } from './localizeProperties.ts'
+import { planFieldCodes } from './fieldCodes.ts'
 import type { DocxTagData } from './paragraphTags.ts'
 import type { RawPiece, RunProperties } from './readParagraph.ts'
 
@@ -28,7 +29,8 @@ export function textRuns(text: string, rPr: RunProperties, w: string, lang: stri
   const lines = clean.split(/\r\n|\r|\n/)
   const t = (line: string) =>
     line === '' ? '' : `<${w}t xml:space="preserve">${escapeXmlText(line)}</${w}t>`
-  return `<${w}r>${localizeRun(rPr, w, lang)}${lines.map(t).join(`<${w}br/>`)}</${w}r>`
+  const properties = localizeRun(rPr, w, localizedLang(clean, lang))
+  return `<${w}r>${properties}${lines.map(t).join(`<${w}br/>`)}</${w}r>`
 }
 
 interface OpenSpan {
@@ -36,7 +38,12 @@ interface OpenSpan {
   data: DocxTagData
 }
 
-/** A segment's target with its tags as runs, wrappers and the original codes. */
+/**
+ * A segment's target with its tags as runs, wrappers and the original codes. Fields come out
+ * whole whatever the target did with their tags: every complex field code once, in its
+ * nesting (see planFieldCodes), and a simple field whose tags were deleted as an empty
+ * field at the end (Word fills it in when fields are updated), never twice.
+ */
 export function renderTarget(
   segment: RenderedSegment,
   base: RunProperties,
@@ -50,6 +57,17 @@ export function renderTarget(
     const parsed = readTagData(tag.data)
     if (parsed) data.set(tagKey(tag), parsed)
   }
+  const pieces = taggedPieces(segment.target)
+  const fieldCodes = planFieldCodes(
+    segment.tags,
+    data,
+    (found) => found.p.map(raw).join(''),
+    pieces.filter((piece) => typeof piece !== 'string'),
+  )
+  const isField = new Set(
+    segment.tags.filter((tag) => tag.kind === 'open' && tag.label === 'field').map((tag) => tag.n),
+  )
+  const fieldsOpened = new Set<number>()
   const stack: OpenSpan[] = []
   let out = ''
   const openMarkup = (span: OpenSpan) => ('o' in span.data ? span.data.o : '')
@@ -61,19 +79,26 @@ export function renderTarget(
     }
     return base
   }
-  for (const piece of taggedPieces(segment.target)) {
+  for (const piece of pieces) {
     if (typeof piece === 'string') {
       out += textRuns(piece, properties(), w, lang)
       continue
     }
     if (piece.kind === 'standalone') {
-      const found = data.get(tagKey(piece))
-      if (found && 'p' in found) out += found.p.map(raw).join('')
+      const key = tagKey(piece)
+      const found = data.get(key)
+      const fieldCode = fieldCodes.at.get(key)
+      if (fieldCode !== undefined) {
+        out += fieldCode
+        fieldCodes.at.set(key, '')
+      } else if (found && 'p' in found) out += found.p.map(raw).join('')
       continue
     }
     if (piece.kind === 'open') {
       const found = data.get(tagKey(piece))
       if (!found || 'p' in found || stack.some((span) => span.n === piece.n)) continue
+      if (fieldsOpened.has(piece.n)) continue
+      if (isField.has(piece.n)) fieldsOpened.add(piece.n)
       const span = { n: piece.n, data: found }
       out += openMarkup(span)
       stack.push(span)
@@ -84,12 +109,20 @@ export function renderTarget(
     if (index < 0) continue
     const above = stack.splice(index)
     for (const span of [...above].reverse()) out += closeMarkup(span)
+    // A field reopened would be a second field: the text after the crossing goes outside it.
     for (const span of above.slice(1)) {
+      if (isField.has(span.n)) continue
       out += openMarkup(span)
       stack.push(span)
     }
   }
   for (const span of stack.reverse()) out += closeMarkup(span)
+  out += fieldCodes.end
+  for (const n of isField) {
+    const found = data.get(tagKey({ kind: 'open', n }))
+    if (found && !fieldsOpened.has(n))
+      out += openMarkup({ n, data: found }) + closeMarkup({ n, data: found })
+  }
   return out
 }
 

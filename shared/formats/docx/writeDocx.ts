@@ -3,10 +3,11 @@ import { tagKey, type InlineTag, type TaggedText } from '../../model/index.ts'
 import type { XmlElement } from '../xml/index.ts'
 import { writeZip, type ZipOutput } from '../zip/index.ts'
 import { DocxError } from './docxError.ts'
+import { replaceKazakhFonts, replaceKazakhThemeFonts } from './kazakhFonts.ts'
 import {
   localizeParagraph,
   localizeTable,
-  replaceKazakhFonts,
+  localizedLang,
   targetScript,
 } from './localizeProperties.ts'
 import { isW, wChild } from './namespaces.ts'
@@ -97,12 +98,18 @@ export function writeDocx(
     list.sort((a, b) => a.start - b.start)
     written.set(part.name, rangeOf(part)(0, part.xml.text.length))
   }
-  // Fonts without the Kazakh letters in the styles too: text that names no font takes them there.
-  const { stylesName } = docx
-  if (targetScript(targetLang) === 'kazakh' && stylesName !== null) {
-    const styles = docx.archive.readText(docx.archive.entry(stylesName)!)
-    const fixed = replaceKazakhFonts(styles)
-    if (fixed !== styles) written.set(stylesName, fixed)
+  // Fonts without the Kazakh letters where text takes its font from when its runs name none
+  // (or name a theme font, which wins): the styles, their document defaults, the theme.
+  if (targetScript(targetLang) === 'kazakh') {
+    for (const [name, replace] of [
+      [docx.stylesName, replaceKazakhFonts],
+      [docx.themeName, replaceKazakhThemeFonts],
+    ] as const) {
+      if (name === null) continue
+      const markup = docx.archive.readText(docx.archive.entry(name)!)
+      const fixed = replace(markup)
+      if (fixed !== markup) written.set(name, fixed)
+    }
   }
   const outputs: ZipOutput[] = docx.archive.entries.map((entry) => {
     const text = written.get(entry.name)
@@ -211,13 +218,17 @@ function renderParagraph(
   }
   const base = baseProperties(paragraph)
   let out = text.slice(element.start, element.contentStart)
-  out += paragraphProperties(paragraph, lang)
+  // A paragraph written back in the source language stays left to right, its spaces and
+  // punctuation too; in a right-to-left one, only runs of left-to-right letters do.
+  const written = segments.map((segment) => segment.target.text).join(' ')
+  const paragraphLang = localizedLang(written, lang)
+  out += paragraphProperties(paragraph, paragraphLang)
   out += paragraph.leading.map(raw).join('')
   segments.forEach((segment, index) => {
-    out += textRuns(gaps[index]!, base, w, lang)
-    out += renderTarget(segment, base, w, lang, raw)
+    out += textRuns(gaps[index]!, base, w, paragraphLang)
+    out += renderTarget(segment, base, w, paragraphLang, raw)
   })
-  out += textRuns(gaps[segments.length]!, base, w, lang)
+  out += textRuns(gaps[segments.length]!, base, w, paragraphLang)
   out += paragraph.trailing.map(raw).join('')
   return out + text.slice(element.contentEnd, element.end)
 }
