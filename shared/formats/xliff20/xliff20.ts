@@ -69,26 +69,31 @@ export function parseXliff20(text: string): ParsedXliff {
 
 /**
  * The original XLIFF 2.x text with each segment's target and state written in; everything else
- * is left as it was. `segments` are in the order `parseXliff20` gave.
+ * is left as it was. `segments` are in the order `parseXliff20` gave; each is taken only when
+ * its unit is written, so they may be read lazily.
  */
 export function writeXliff20(
   original: string,
-  segments: readonly XliffTargetSegment[],
+  segments: Iterable<XliffTargetSegment>,
   targetLang: string,
 ): string {
   // The original is read a unit at a time and each unit's changes are written as it ends: a
   // large file is never held as one tree beside the output (see issue 13's figures).
   const writer = spliceWriter(original)
-  let index = 0
+  const current = segments[Symbol.iterator]()
+  let slots = 0
+  let given = 0
   // A file without a target language gets one, once anything is written into it.
   let rootTag: Splice[] = []
   readUnits(
     original,
-    (slots) => {
-      for (const slot of slots) {
-        const segment = segments[index++]
-        if (!segment) continue
-        const splices = slot.write(segment)
+    (unitSlots) => {
+      for (const slot of unitSlots) {
+        slots++
+        const next = current.next()
+        if (next.done) continue
+        given++
+        const splices = slot.write(next.value)
         if (splices.length === 0) continue
         writer.add(rootTag)
         rootTag = []
@@ -100,10 +105,11 @@ export function writeXliff20(
       rootTag = rewriteElement(root, original, { attributes: { trgLang: targetLang } })
     },
   )
-  if (index !== segments.length) {
+  while (!current.next().done) given++
+  if (slots !== given) {
     throw new XliffError(
       'mismatch',
-      `the original file has ${index} segments, the document ${segments.length}`,
+      `the original file has ${slots} segments, the document ${given}`,
     )
   }
   return writer.finish()
