@@ -8,7 +8,7 @@ import {
   type XliffTargetSegment,
 } from '@qalam/shared/formats'
 import { DEFAULT_EXPORT_POLICY, writesTranslation, type ExportPolicy } from '@qalam/shared/export'
-import { readExportSegments, readMeta, readSegments } from '@qalam/shared/model'
+import { eachExportSegment, readMeta, readSegments } from '@qalam/shared/model'
 import type { OriginalFile } from '../storage/index.ts'
 import { decodeXmlFile, encodeXmlFile } from './xmlFileEncoding.ts'
 
@@ -47,25 +47,28 @@ export function exportXliff(
     if (createHash('sha256').update(original.bytes).digest('hex') !== original.sha256) {
       throw new OriginalCorruptError('the stored original file does not match its hash')
     }
-    // Only what goes into the file is read of the segments, and the decoded original is let
-    // go before the output is encoded: a large export holds the least it can at once.
+    // Only what goes into the file is read of the segments, each when its unit is written,
+    // and the decoded original is let go before the output is encoded: a large export holds
+    // the least it can at once.
     let untranslated = 0
-    const current: XliffTargetSegment[] = readExportSegments(doc).map((segment) => {
-      const isWritten = writesTranslation(segment, policy.scope)
-      if (!isWritten || segment.target.trim() === '') untranslated++
-      return isWritten
-        ? {
-            target: { text: segment.target, tags: segment.targetTags },
-            status: segment.status,
-            tags: segment.tags,
-          }
-        : { target: { text: '', tags: [] }, status: 'new', tags: segment.tags }
-    })
+    function* current(): Generator<XliffTargetSegment> {
+      for (const segment of eachExportSegment(doc)) {
+        const isWritten = writesTranslation(segment, policy.scope)
+        if (!isWritten || segment.target.trim() === '') untranslated++
+        yield isWritten
+          ? {
+              target: { text: segment.target, tags: segment.targetTags },
+              status: segment.status,
+              tags: segment.tags,
+            }
+          : { target: { text: '', tags: [] }, status: 'new', tags: segment.tags }
+      }
+    }
     const { text, encoding, hasBom } = decodeXmlFile(original.bytes)
     const written =
       format === 'xliff12'
-        ? writeXliff12(text, current, meta.targetLang)
-        : writeXliff20(text, current, meta.targetLang)
+        ? writeXliff12(text, Array.from(current()), meta.targetLang)
+        : writeXliff20(text, current(), meta.targetLang)
     return { bytes: encodeXmlFile(written, encoding, hasBom), untranslated, isRoundTrip: true }
   }
   const segments = readSegments(doc).map((segment) =>

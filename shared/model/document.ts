@@ -324,12 +324,19 @@ export type SegmentExportView = Pick<
  * otherwise hold copies of for nothing.
  */
 export function readExportSegments(doc: Y.Doc): SegmentExportView[] {
-  const views: SegmentExportView[] = []
+  return Array.from(eachExportSegment(doc))
+}
+
+/**
+ * The views of `readExportSegments` one at a time, in document order, each read only when it
+ * is asked for: an export that writes as it goes holds one segment's copy, not all of them.
+ */
+export function* eachExportSegment(doc: Y.Doc): Generator<SegmentExportView> {
   for (const segment of segmentsArray(doc)) {
     const tags = segmentTags(segment)
     const target: TaggedText =
       tags.length > 0 ? targetTagged(segment) : { text: targetText(segment), tags: [] }
-    views.push({
+    yield {
       source: segmentSource(segment),
       target: target.text,
       status: segmentStatus(segment),
@@ -337,9 +344,8 @@ export function readExportSegments(doc: Y.Doc): SegmentExportView[] {
       tags,
       sourceTags: tags.length > 0 ? sourceTagged(segment).tags : [],
       targetTags: target.tags,
-    })
+    }
   }
-  return views
 }
 
 function readStrings(value: unknown): string[] {

@@ -11,11 +11,10 @@ import {
   escapeXmlAttribute,
   indentBefore,
   rewriteElement,
-  scanXml,
-  spliceText,
+  spliceWriter,
+  streamXml,
   textContent,
   type Splice,
-  type XmlDocument,
   type XmlElement,
 } from '../xml/index.ts'
 import {
@@ -49,60 +48,109 @@ const VERSIONS = new Set(['2.0', '2.1', '2.2'])
 
 interface Slot20 {
   init: SegmentInit
-  unit: XmlElement
   write(segment: XliffTargetSegment): Splice[]
 }
 
 /** Reads an XLIFF 2.x text into segments; throws `XliffError` naming what is wrong. */
 export function parseXliff20(text: string): ParsedXliff {
-  const { slots, sourceLang, targetLang } = readSlots(text)
-  return { segments: slots.map((slot) => slot.init), sourceLang, targetLang }
+  const placed: Array<{ init: SegmentInit; unit: number }> = []
+  let units = 0
+  const root = readUnits(text, (slots) => {
+    for (const slot of slots) placed.push({ init: slot.init, unit: units })
+    units++
+  })
+  placeInUnits(placed)
+  return {
+    segments: placed.map((slot) => slot.init),
+    sourceLang: root.attributes.srcLang ?? null,
+    targetLang: root.attributes.trgLang ?? null,
+  }
 }
 
 /**
  * The original XLIFF 2.x text with each segment's target and state written in; everything else
- * is left as it was. `segments` are in the order `parseXliff20` gave.
+ * is left as it was. `segments` are in the order `parseXliff20` gave; each is taken only when
+ * its unit is written, so they may be read lazily.
  */
 export function writeXliff20(
   original: string,
-  segments: readonly XliffTargetSegment[],
+  segments: Iterable<XliffTargetSegment>,
   targetLang: string,
 ): string {
-  // The splices are planned in a call of their own: the parsed tree is garbage by the time the
-  // output is built, so a large file never holds both at once.
-  return spliceText(original, plan20(original, segments, targetLang))
-}
-
-function plan20(
-  original: string,
-  segments: readonly XliffTargetSegment[],
-  targetLang: string,
-): Splice[] {
-  const { slots, root, document } = readSlots(original)
-  if (slots.length !== segments.length) {
+  // The original is read a unit at a time and each unit's changes are written as it ends: a
+  // large file is never held as one tree beside the output (see issue 13's figures).
+  const writer = spliceWriter(original)
+  const current = segments[Symbol.iterator]()
+  let slots = 0
+  let given = 0
+  // A file without a target language gets one, once anything is written into it.
+  let rootTag: Splice[] = []
+  readUnits(
+    original,
+    (unitSlots) => {
+      for (const slot of unitSlots) {
+        slots++
+        const next = current.next()
+        if (next.done) continue
+        given++
+        const splices = slot.write(next.value)
+        if (splices.length === 0) continue
+        writer.add(rootTag)
+        rootTag = []
+        writer.add(splices)
+      }
+    },
+    (root) => {
+      if (root.attributes.trgLang !== undefined) return
+      rootTag = rewriteElement(root, original, { attributes: { trgLang: targetLang } })
+    },
+  )
+  while (!current.next().done) given++
+  if (slots !== given) {
     throw new XliffError(
       'mismatch',
-      `the original file has ${slots.length} segments, the document ${segments.length}`,
+      `the original file has ${slots} segments, the document ${given}`,
     )
   }
-  const splices = slots.flatMap((slot, index) => slot.write(segments[index]!))
-  if (root.attributes.trgLang === undefined && splices.length > 0) {
-    splices.push(...rewriteElement(root, document.text, { attributes: { trgLang: targetLang } }))
-  }
-  return splices
+  return writer.finish()
 }
 
-function scan(text: string): XmlDocument {
+/**
+ * Reads the units of an XLIFF 2.x text one at a time, in file order, and hands each one's
+ * segments to `onUnit`; the unit's tree is let go after. `onRoot` sees the root's start tag
+ * first. Returns the root (its attributes; it holds no children).
+ */
+function readUnits(
+  text: string,
+  onUnit: (slots: Slot20[]) => void,
+  onRoot?: (root: XmlElement) => void,
+): XmlElement {
+  let root: XmlElement | null = null
   try {
-    return scanXml(text)
+    streamXml(text, {
+      onOpen(element) {
+        if (element.parent !== null) return
+        checkRoot(element)
+        root = element
+        onRoot?.(element)
+      },
+      isWhole: isUnit,
+      onWhole(unit) {
+        const slots: Slot20[] = []
+        readUnit(unit, text, slots)
+        // translate="no": shown for context, locked, never written back.
+        if (!isTranslatable(unit)) for (const slot of slots) protect(slot)
+        onUnit(slots)
+      },
+    })
   } catch (error) {
     throw xliffErrorFrom(error)
   }
+  if (!root) throw new XliffError('malformed', 'the file holds no XML element')
+  return root
 }
 
-function readSlots(text: string) {
-  const document = scan(text)
-  const root = document.root
+function checkRoot(root: XmlElement): void {
   if (root.local !== 'xliff') {
     throw new XliffError('not_xliff', `the root element is <${root.name}>, not <xliff>`)
   }
@@ -113,31 +161,24 @@ function readSlots(text: string) {
       `XLIFF version ${version || '(none)'} is not 2.0, 2.1 or 2.2`,
     )
   }
-  const slots: Slot20[] = []
-  collect(root, text, true, slots)
-  placeInUnits(slots)
-  return {
-    slots,
-    root,
-    document,
-    sourceLang: root.attributes.srcLang ?? null,
-    targetLang: root.attributes.trgLang ?? null,
-  }
 }
 
-function collect(container: XmlElement, text: string, translate: boolean, slots: Slot20[]) {
-  for (const child of childElements(container)) {
-    if (child.uri !== XLIFF20_NS) continue
-    const isTranslatable = (child.attributes.translate ?? (translate ? 'yes' : 'no')) !== 'no'
-    if (child.local === 'file' || child.local === 'group') {
-      collect(child, text, isTranslatable, slots)
-    } else if (child.local === 'unit') {
-      const from = slots.length
-      readUnit(child, text, slots)
-      // translate="no": shown for context, locked, never written back.
-      if (!isTranslatable) for (const slot of slots.slice(from)) protect(slot)
-    }
+/** A <unit> of XLIFF 2 with only <file> and <group> elements of XLIFF 2 between it and the root. */
+function isUnit(element: XmlElement): boolean {
+  if (element.uri !== XLIFF20_NS || element.local !== 'unit') return false
+  for (let up = element.parent; up?.parent; up = up.parent) {
+    if (up.uri !== XLIFF20_NS || (up.local !== 'file' && up.local !== 'group')) return false
   }
+  return element.parent !== null
+}
+
+/** `translate` is inherited: the nearest <unit>, <group> or <file> that says decides. */
+function isTranslatable(unit: XmlElement): boolean {
+  for (let up: XmlElement | null = unit; up?.parent; up = up.parent) {
+    const translate = up.attributes.translate
+    if (translate !== undefined) return translate !== 'no'
+  }
+  return true
 }
 
 function protect(slot: Slot20): void {
@@ -188,7 +229,6 @@ function readUnit(unit: XmlElement, text: string, slots: Slot20[]) {
         notes: isFirst ? notes : [],
         matches: offered.filter((match) => match.target.trim() !== ''),
       },
-      unit,
       write: (current) =>
         writeSegment({ segment, source, target, text }, importedTarget, status, current),
     })

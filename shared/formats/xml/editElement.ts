@@ -1,4 +1,5 @@
-import { escapeXmlAttribute, type XmlElement } from './scanXml.ts'
+import type { XmlElement } from './scanXml.ts'
+import { escapeXmlAttribute } from './xmlText.ts'
 import type { Splice } from './spliceText.ts'
 
 /*

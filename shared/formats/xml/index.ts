@@ -1,20 +1,24 @@
 export {
   DEFAULT_XML_LIMITS,
   XmlError,
-  childElement,
-  childElements,
-  decodeXmlText,
-  escapeXmlAttribute,
-  escapeXmlText,
   scanXml,
-  textContent,
+  streamXml,
   type XmlDocument,
   type XmlElement,
   type XmlErrorCode,
   type XmlLimits,
   type XmlNode,
+  type XmlStreamReader,
   type XmlTextNode,
 } from './scanXml.ts'
-export { spliceText, type Splice } from './spliceText.ts'
+export {
+  childElement,
+  childElements,
+  decodeXmlText,
+  escapeXmlAttribute,
+  escapeXmlText,
+  textContent,
+} from './xmlText.ts'
+export { spliceText, spliceWriter, type Splice, type SpliceWriter } from './spliceText.ts'
 export { declaredXmlEncoding, type XmlEncodingGuess } from './declaredEncoding.ts'
 export { indentBefore, rewriteElement } from './editElement.ts'

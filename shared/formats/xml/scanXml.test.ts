@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { rewriteElement } from './editElement.ts'
-import { XmlError, childElement, scanXml, textContent } from './scanXml.ts'
-import { spliceText } from './spliceText.ts'
+import { XmlError, scanXml, streamXml, type XmlElement } from './scanXml.ts'
+import { childElement, textContent } from './xmlText.ts'
+import { spliceText, spliceWriter } from './spliceText.ts'
 
 describe('scanXml', () => {
   const text =
@@ -54,5 +55,55 @@ describe('rewriteElement', () => {
     const text = '<t state="new"/>'
     const out = spliceText(text, rewriteElement(scanXml(text).root, text, { content: 'x' }))
     expect(out).toBe('<t state="new">x</t>')
+  })
+})
+
+describe('streamXml', () => {
+  const text = '<r a="1"><c><u n="1"><!-- x -->a<b/></u></c><u n="2">b</u><v><u n="3"/></v></r>'
+
+  test('builds whole only the chosen elements, in order, and tells the others as they open', () => {
+    const opened: string[] = []
+    const read: XmlElement[] = []
+    streamXml(text, {
+      onOpen: (element) => opened.push(element.name),
+      isWhole: (element) => element.name === 'u' && element.parent?.name !== 'v',
+      onWhole: (element) => read.push(element),
+    })
+    expect(opened).toEqual(['r', 'c', 'u', 'u', 'v', 'u'])
+    expect(read.map((element) => element.attributes.n)).toEqual(['1', '2'])
+    const first = read[0]!
+    expect(text.slice(first.start, first.end)).toBe('<u n="1"><!-- x -->a<b/></u>')
+    expect(first.children.map((child) => child.kind)).toEqual(['other', 'text', 'element'])
+    expect(textContent(first)).toBe('a')
+    // The containers keep no children: nothing of a unit outlives its turn.
+    expect(first.parent!.children).toEqual([])
+  })
+
+  test('lets a reader error through as it is and still refuses malformed XML', () => {
+    const refusal = new RangeError('not this one')
+    const reader = {
+      isWhole: () => false,
+      onWhole: () => undefined,
+      onOpen: () => {
+        throw refusal
+      },
+    }
+    expect(() => streamXml(text, reader)).toThrow(refusal)
+    expect(() => streamXml('<r><u></r>', { isWhole: () => true, onWhole: () => {} })).toThrow(
+      XmlError,
+    )
+  })
+})
+
+describe('spliceWriter', () => {
+  test('applies batches front to back and refuses one that reaches back', () => {
+    const writer = spliceWriter('abcdef')
+    writer.add([
+      { start: 3, end: 4, insert: 'D' },
+      { start: 0, end: 1, insert: 'A' },
+    ])
+    expect(() => writer.add([{ start: 2, end: 3, insert: 'x' }])).toThrow(/overlapping/)
+    writer.add([{ start: 6, end: 6, insert: '!' }])
+    expect(writer.finish()).toBe('AbcDef!')
   })
 })

@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes'
+import { decodeXmlText } from './xmlText.ts'
 
 /*
  * A well-formedness-checked map of an XML text: every element with the exact character ranges
@@ -84,6 +85,40 @@ export class XmlError extends Error {
  * is not well-formed namespace-aware XML, for any DOCTYPE, and past the limits.
  */
 export function scanXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlDocument {
+  let root: XmlElement | null = null
+  streamXml(
+    text,
+    { isWhole: (element) => element.parent === null, onWhole: (element) => (root = element) },
+    limits,
+  )
+  if (!root) throw new XmlError('malformed', 'the file holds no XML element')
+  return { text, root }
+}
+
+/** Which elements `streamXml` reads whole, and what it tells of the others. */
+export interface XmlStreamReader {
+  /**
+   * Whether an element just opened (attributes read, outside any element read whole) is read
+   * whole. Its ancestors are known through `parent` but hold no children.
+   */
+  isWhole(element: XmlElement): boolean
+  /** An element read whole, its content complete, once its end tag is read. */
+  onWhole(element: XmlElement): void
+  /** An element opened outside any element read whole (the root, the containers). */
+  onOpen?(element: XmlElement): void
+}
+
+/**
+ * Reads `text` as `scanXml` does, with the same checks and limits, but builds the tree only of
+ * the elements `reader` reads whole, one at a time: a large file is never held as one tree.
+ * Elements outside them keep their ranges and attributes but no children. An error thrown by
+ * `reader` comes out as it is.
+ */
+export function streamXml(
+  text: string,
+  reader: XmlStreamReader,
+  limits: XmlLimits = DEFAULT_XML_LIMITS,
+): void {
   if (text.length > limits.maxChars) {
     throw new XmlError('too_large', `the file has more than ${limits.maxChars} characters`)
   }
@@ -97,11 +132,20 @@ export function scanXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): X
     names.set(name, name)
     return name
   }
-  let root: XmlElement | null = null
   let elements = 0
-  // Markup that is not an element, in document order, with its exact range.
-  const others: Array<{ start: number; end: number; parent: XmlElement | null; cdata?: string }> =
-    []
+  // The element read whole that is open now, if any: the tree is built only inside it.
+  let whole: XmlElement | null = null
+  // Markup that is not an element, in document order, with its exact range (inside `whole`).
+  let others: OtherMarkup[] = []
+  let hasReaderFailed = false
+  const call = <T>(callback: () => T): T => {
+    try {
+      return callback()
+    } catch (error) {
+      hasReaderFailed = true
+      throw error
+    }
+  }
 
   parser.on('doctype', () => {
     throw new XmlError('dtd', `line ${parser.line}: a DOCTYPE (DTD) is not accepted`)
@@ -135,8 +179,11 @@ export function scanXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): X
       children: [],
       parent,
     }
-    if (parent) parent.children.push(element)
-    else root = element
+    if (whole) parent!.children.push(element)
+    else {
+      call(() => reader.onOpen?.(element))
+      if (call(() => reader.isWhole(element))) whole = element
+    }
     stack.push(element)
   })
   parser.on('closetag', () => {
@@ -147,39 +194,51 @@ export function scanXml(text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): X
       element.contentEnd = text.lastIndexOf('<', end - 1)
       element.end = end
     }
+    if (element !== whole) return
+    whole = null
+    fillText(text, element, others, intern)
+    others = []
+    call(() => reader.onWhole(element))
   })
   parser.on('comment', () => {
+    if (!whole) return
     const end = text.indexOf('-->', parser.position - 3) + 3
-    others.push({ start: text.lastIndexOf('<!--', end - 3), end, parent: stack.at(-1) ?? null })
+    others.push({ start: text.lastIndexOf('<!--', end - 3), end, parent: stack.at(-1)! })
   })
   parser.on('processinginstruction', () => {
+    if (!whole) return
     const end = parser.position
-    others.push({ start: text.lastIndexOf('<?', end - 2), end, parent: stack.at(-1) ?? null })
+    others.push({ start: text.lastIndexOf('<?', end - 2), end, parent: stack.at(-1)! })
   })
   parser.on('cdata', (data: string) => {
+    if (!whole) return
     const end = parser.position
     const start = text.lastIndexOf('<![CDATA[', end - 3)
-    others.push({ start, end, parent: stack.at(-1) ?? null, cdata: data })
+    others.push({ start, end, parent: stack.at(-1)!, cdata: data })
   })
 
   try {
     parser.write(text).close()
   } catch (error) {
-    if (error instanceof XmlError) throw error
+    if (error instanceof XmlError || hasReaderFailed) throw error
     // saxes reports malformed XML and undefined entities as plain errors with a position.
     const reason = error instanceof Error ? error.message : String(error)
     throw new XmlError('malformed', `not well-formed XML: ${reason}`)
   }
-  if (!root) throw new XmlError('malformed', 'the file holds no XML element')
-  fillText(text, root, others, intern)
-  return { text, root }
+}
+
+interface OtherMarkup {
+  start: number
+  end: number
+  parent: XmlElement
+  cdata?: string
 }
 
 /** Puts text, CDATA and the other markup between each element's child elements. */
 function fillText(
   text: string,
   root: XmlElement,
-  others: ReadonlyArray<{ start: number; end: number; parent: XmlElement | null; cdata?: string }>,
+  others: readonly OtherMarkup[],
   intern: (text: string) => string,
 ): void {
   // The indentation between elements repeats too: each run of it is kept once.
@@ -187,10 +246,9 @@ function fillText(
     const decoded = decodeXmlText(text.slice(start, end))
     return decoded.length <= 64 && decoded.trim() === '' ? intern(decoded) : decoded
   }
-  const byParent = new Map<XmlElement, typeof others>()
+  const byParent = new Map<XmlElement, OtherMarkup[]>()
   for (const other of others) {
-    if (!other.parent) continue
-    const list = byParent.get(other.parent) as Array<(typeof others)[number]> | undefined
+    const list = byParent.get(other.parent)
     if (list) list.push(other)
     else byParent.set(other.parent, [other])
   }
@@ -235,62 +293,4 @@ function fillText(
     }
     element.children = children
   }
-}
-
-const PREDEFINED: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-}
-
-/** Character data as XML reads it: references decoded, CR LF and lone CR as LF. */
-export function decodeXmlText(raw: string): string {
-  return raw
-    .replace(/\r\n?/g, '\n')
-    .replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_match, name: string) => {
-      if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16))
-      if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10))
-      return PREDEFINED[name]!
-    })
-}
-
-/** Text escaped for element content: `&`, `<` and `>` (the last for `]]>`). */
-export function escapeXmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
-/** Text escaped for a double-quoted attribute value. */
-export function escapeXmlAttribute(text: string): string {
-  return escapeXmlText(text)
-    .replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-}
-
-/** The element's child elements, optionally only those of one local name. */
-export function childElements(element: XmlElement, local?: string): XmlElement[] {
-  return element.children.filter(
-    (child): child is XmlElement =>
-      child.kind === 'element' && (local === undefined || child.local === local),
-  )
-}
-
-/** The first child element of `local` name, or undefined. */
-export function childElement(element: XmlElement, local: string): XmlElement | undefined {
-  return element.children.find(
-    (child): child is XmlElement => child.kind === 'element' && child.local === local,
-  )
-}
-
-/** All the text inside an element, markup dropped. */
-export function textContent(element: XmlElement): string {
-  let out = ''
-  for (const child of element.children) {
-    if (child.kind === 'text') out += child.text
-    else if (child.kind === 'element') out += textContent(child)
-  }
-  return out
 }
