@@ -315,7 +315,7 @@ export function readSegment(segment: SegmentMap, index: number): SegmentView {
 /** What an export writes back of a segment: `SegmentView` without what only the editor shows. */
 export type SegmentExportView = Pick<
   SegmentView,
-  'source' | 'target' | 'status' | 'paragraph' | 'tags' | 'sourceTags' | 'targetTags'
+  'source' | 'target' | 'status' | 'paragraph' | 'before' | 'tags' | 'sourceTags' | 'targetTags'
 >
 
 /**
@@ -334,6 +334,7 @@ export function readExportSegments(doc: Y.Doc): SegmentExportView[] {
       target: target.text,
       status: segmentStatus(segment),
       paragraph: Number(segment.get(SEGMENT_KEYS.paragraph) ?? 0),
+      before: String(segment.get(SEGMENT_KEYS.before) ?? ''),
       tags,
       sourceTags: tags.length > 0 ? sourceTagged(segment).tags : [],
       targetTags: target.tags,

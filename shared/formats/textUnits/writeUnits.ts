@@ -2,10 +2,10 @@ import { MARK_CLOSE, MARK_OPEN, writesTranslation, type ExportPolicy } from '../
 import {
   tagKey,
   taggedPieces,
-  type InlineTag,
   type PlacedTag,
   type SegmentStatus,
   type TaggedText,
+  type TagRef,
 } from '../../model/index.ts'
 import { MarkupError } from './markupError.ts'
 import { UNIT_GAP } from './segmentUnits.ts'
@@ -18,7 +18,8 @@ export interface UnitSegment {
   source: string
   target: string
   status: SegmentStatus
-  tags: readonly InlineTag[]
+  /** The segment's tags by kind and number (labels and markup are the unit's own). */
+  tags: readonly TagRef[]
   sourceTags: readonly PlacedTag[]
   targetTags: readonly PlacedTag[]
 }
