@@ -44,6 +44,7 @@ const contractErrorCodes = [
   'document.not_found',
   'export.unknown_format',
   'export.unrepresentable',
+  'export.busy',
   'internal',
   'auth.required',
   'auth.forbidden',

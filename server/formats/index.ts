@@ -7,8 +7,10 @@ export {
   declaredHtmlEncoding,
   decodeMarkupFile,
   exportMarkup,
+  readMarkupExportView,
   readMarkupFile,
   type MarkupExport,
+  type MarkupExportView,
   type MarkupFormat,
 } from './markupFiles.ts'
 export { EXPORT_FILES, type ExportFile } from './exportFiles.ts'

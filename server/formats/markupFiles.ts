@@ -9,10 +9,11 @@ import {
   readMarkdown,
   writeHtml,
   writeMarkdown,
+  type UnitSegment,
 } from '@qalam/shared/formats'
 import { DEFAULT_EXPORT_POLICY, isTranslated, type ExportPolicy } from '@qalam/shared/export'
 import type { CustomRules } from '@qalam/shared/segmentation'
-import { readMeta, readSegments, type SegmentInit } from '@qalam/shared/model'
+import { readExportSegments, readMeta, type SegmentInit } from '@qalam/shared/model'
 import type { OriginalFile } from '../storage/index.ts'
 import { OriginalCorruptError } from './exportXliff.ts'
 import { encodeXmlFile } from './xmlFileEncoding.ts'
@@ -126,6 +127,26 @@ export interface MarkupExport {
   untranslated: number
 }
 
+/** What a markup export reads of a document: its target language and what each segment writes. */
+export interface MarkupExportView {
+  targetLang: string
+  segments: UnitSegment[]
+}
+
+/**
+ * Reads only what an HTML or Markdown export writes: no notes, matches or suggestions, and
+ * tags by kind and number alone (their markup is the original's).
+ */
+export function readMarkupExportView(doc: Y.Doc): MarkupExportView {
+  return {
+    targetLang: readMeta(doc).targetLang,
+    segments: readExportSegments(doc).map(({ tags, ...segment }) => ({
+      ...segment,
+      tags: tags.map(({ kind, n }) => ({ kind, n })),
+    })),
+  }
+}
+
 /**
  * The document written back into its original HTML or Markdown file: translations (or the
  * policy's fallback) in place of the source text, everything else as the file has it, in the
@@ -134,7 +155,7 @@ export interface MarkupExport {
  * document's segments were not read from it.
  */
 export function exportMarkup(
-  doc: Y.Doc,
+  view: MarkupExportView,
   original: OriginalFile,
   policy: ExportPolicy = DEFAULT_EXPORT_POLICY,
 ): MarkupExport {
@@ -143,11 +164,10 @@ export function exportMarkup(
   }
   const format = original.format === 'html' ? 'html' : 'md'
   const decoded = decodeMarkupFile(original.bytes, format, original.encoding)
-  const segments = readSegments(doc)
-  const meta = readMeta(doc)
+  const { segments } = view
   const written =
     format === 'html'
-      ? writeHtml(decoded.text, readHtml(decoded.text), segments, policy, meta.targetLang)
+      ? writeHtml(decoded.text, readHtml(decoded.text), segments, policy, view.targetLang)
       : writeMarkdown(decoded.text, readMarkdown(decoded.text), segments, policy)
   return {
     bytes: encodeXmlFile(written, decoded.encoding, decoded.hasBom),

@@ -22,11 +22,7 @@ import {
 import { ownBuffer } from '../workers/index.ts'
 import { isExportFormat, readMeta } from '@qalam/shared/model'
 import { EXPORT_FILES } from '../formats/index.ts'
-import {
-  exportMarkupDocument,
-  exportTmxDocument,
-  requireOwnHtmlEncoding,
-} from './markupDocuments.ts'
+import { loadMarkupOriginal, exportTmxDocument, requireOwnHtmlEncoding } from './markupDocuments.ts'
 import type { AuditLog } from '../audit/index.ts'
 import { DELETED_RETENTION_MS, type ActingRole } from '@qalam/shared/workflow'
 import type { AuthStore, User } from '../auth/index.ts'
@@ -43,6 +39,7 @@ import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
 import { exportDocxInSlot } from './exportDocxInSlot.ts'
+import { exportMarkupInSlot, type ExportSource } from './exportMarkupInSlot.ts'
 import { loadDocxOriginal, requireNoEncoding } from './docxDocuments.ts'
 import {
   exportXliffDocument,
@@ -448,11 +445,6 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         `A ${format} export is written in its file's own encoding; encoding=${asked} applies to txt only.`,
       )
     }
-    const doc = await loadForExport(
-      { store, liveDocument: (id) => live.liveDocument(id) },
-      summary.id,
-    )
-    if (!doc) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
     const { policy } = await resolveExportPolicy(auth, summary.projectId, askedPolicy)
     const served = EXPORT_FILES[format]
     const send = (bytes: Uint8Array, fileName: string, untranslated: number, charset = '') => {
@@ -464,14 +456,34 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
           'X-Untranslated-Segments': String(untranslated),
           'X-Export-Scope': policy.scope,
         })
-        .send(Buffer.from(bytes))
+        // A view of the bytes, not a copy: an exported file may be tens of megabytes.
+        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     }
     const newName = `${summary.title}.${summary.targetLang}.${served.extension}`
+    if (format === 'html' || format === 'md') {
+      const original = await loadMarkupOriginal(store, summary.id, format)
+      // Written in the worker pool, from the live document or the stored rows: the main
+      // thread never replays a document it does not serve.
+      const liveDoc = live.liveDocument(summary.id)
+      const stored = liveDoc ? null : await store.loadDocument(summary.id)
+      const source: ExportSource | null = liveDoc ? { live: liveDoc } : stored && { stored }
+      if (!source) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
+      const markup = await imports.withExportSlot(request, response, requireUser(request), (slot) =>
+        exportMarkupInSlot(slot, source, original, policy),
+      )
+      send(markup.bytes, newName, markup.untranslated)
+      return
+    }
+    const doc = await loadForExport(
+      { store, liveDocument: (id) => live.liveDocument(id) },
+      summary.id,
+    )
+    if (!doc) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
     if (format === 'docx') {
       const original = await loadDocxOriginal(store, summary.id)
       // Written in the worker pool: a long document takes seconds of CPU.
       const user = requireUser(request)
-      const docx = await imports.withSlot(request, response, user, (slot) =>
+      const docx = await imports.withExportSlot(request, response, user, (slot) =>
         exportDocxInSlot(slot, doc, original, policy),
       )
       send(docx.bytes, original.name, docx.untranslated)
@@ -480,11 +492,6 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
     if (format === 'xliff12' || format === 'xliff20') {
       const xliff = await exportXliffDocument(store, summary.id, doc, format, policy)
       send(xliff.bytes, xliff.fileName ?? newName, xliff.untranslated)
-      return
-    }
-    if (format === 'html' || format === 'md') {
-      const markup = await exportMarkupDocument(store, summary.id, doc, format, policy)
-      send(markup.bytes, newName, markup.untranslated)
       return
     }
     if (format === 'tmx') {

@@ -46,6 +46,7 @@ export type ErrorCode =
   | 'export.original_mismatch'
   | 'export.encoding_not_applicable'
   | 'export.no_original'
+  | 'export.busy'
   | 'auth.required'
   | 'auth.forbidden'
   | 'auth.invalid_credentials'
@@ -129,11 +130,22 @@ export class ImportError extends AppError {
   }
 }
 
-/** Every import slot is taken: 503 with `Retry-After`, nothing read and nothing stored. */
-export class BusyError extends ImportError {
+const BUSY_MESSAGES = {
+  'import.busy': 'The server is busy with other imports; try again shortly.',
+  'export.busy': 'The server is busy with other exports and imports; try again shortly.',
+} as const
+
+/**
+ * Every worker slot is taken: 503 with `Retry-After`, nothing read and nothing stored. Imports
+ * and exports share the pool but are told apart, so the user reads what was refused.
+ */
+export class BusyError extends AppError {
   override name = 'BusyError'
-  constructor(readonly retryAfterSeconds: number) {
-    super('import.busy', 'The server is busy with other imports; try again shortly.')
+  constructor(
+    code: keyof typeof BUSY_MESSAGES,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, 503, BUSY_MESSAGES[code])
   }
 }
 

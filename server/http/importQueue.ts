@@ -24,6 +24,9 @@ import { parseInput } from './parseInput.ts'
 const progressQuery = z.object({ progress: z.uuid().optional() })
 export const progressParams = z.object({ progress: z.uuid() })
 
+/** What a slot is taken for: the refusal of a full pool names it. */
+type SlotPurpose = 'import' | 'export'
+
 /** An upload's place in the worker pool, taken before its body is read. */
 export type ImportSlot = Pick<Slot<ServerJobs>, 'run'>
 
@@ -45,7 +48,27 @@ export class ImportQueue {
    * Runs `work` holding a slot (refusing with `import.busy` when none is free). A job still
    * waiting when the client goes away is dropped.
    */
-  async withSlot<T>(
+  withSlot<T>(
+    request: Request,
+    response: Response,
+    user: User,
+    work: (slot: ImportSlot) => Promise<T>,
+  ): Promise<T> {
+    return this.runInSlot('import', request, response, user, work)
+  }
+
+  /** Runs an export's `work` holding a slot, as `withSlot` does, refusing with `export.busy`. */
+  withExportSlot<T>(
+    request: Request,
+    response: Response,
+    user: User,
+    work: (slot: ImportSlot) => Promise<T>,
+  ): Promise<T> {
+    return this.runInSlot('export', request, response, user, work)
+  }
+
+  private async runInSlot<T>(
+    purpose: SlotPurpose,
     request: Request,
     response: Response,
     user: User,
@@ -55,7 +78,7 @@ export class ImportQueue {
     if (progress !== undefined && this.watched.has(progress)) {
       throw new InvalidRequestError('An upload with this progress id is already running.')
     }
-    const slot = this.take()
+    const slot = this.take(purpose)
     if (progress !== undefined) this.watched.set(progress, { userId: user.id, slot })
     const left = new AbortController()
     const onClose = () => {
@@ -66,7 +89,7 @@ export class ImportQueue {
       return await work({
         run: (kind, input, options) =>
           slot.run(kind, input, { ...options, signal: left.signal }).catch((error: unknown) => {
-            throw this.toAppError(error)
+            throw this.toAppError(error, purpose)
           }),
       })
     } finally {
@@ -85,16 +108,18 @@ export class ImportQueue {
     return entry.slot.state()
   }
 
-  private take(): Slot<ServerJobs> {
+  private take(purpose: SlotPurpose): Slot<ServerJobs> {
     try {
       return this.pool.admit()
     } catch (error) {
-      throw this.toAppError(error)
+      throw this.toAppError(error, purpose)
     }
   }
 
-  private toAppError(error: unknown): unknown {
-    if (error instanceof PoolBusyError) return new BusyError(error.retryAfterSeconds)
+  private toAppError(error: unknown, purpose: SlotPurpose): unknown {
+    if (error instanceof PoolBusyError) {
+      return new BusyError(`${purpose}.busy`, error.retryAfterSeconds)
+    }
     if (!(error instanceof JobError)) return error
     const { remote } = error
     if (error.reason === 'threw' && remote?.code !== undefined && remote.status !== undefined) {

@@ -10,6 +10,7 @@ import {
   exportMarkup,
   readMarkupFile,
   type MarkupExport,
+  type MarkupExportView,
   type MarkupFormat,
 } from '../formats/index.ts'
 import type { DocumentStore, OriginalFile } from '../storage/index.ts'
@@ -92,14 +93,12 @@ export function readMarkupImport(request: MarkupImportRequest): MarkupImport {
   }
 }
 
-/** The document written back into the HTML or Markdown file it was imported from. */
-export async function exportMarkupDocument(
+/** The original a markup export writes into; `export.no_original` when it was not one. */
+export async function loadMarkupOriginal(
   store: DocumentStore,
   documentId: string,
-  doc: Y.Doc,
   format: MarkupFormat,
-  policy: ExportPolicy,
-): Promise<MarkupExport & { fileName: string }> {
+): Promise<OriginalFile> {
   const original = await store.loadOriginal(documentId)
   if (!original || original.format !== format) {
     throw new ExportError(
@@ -107,13 +106,26 @@ export async function exportMarkupDocument(
       `A ${format === 'html' ? 'HTML' : 'Markdown'} export writes into the file the document was imported from; this document was not imported from one.`,
     )
   }
+  return original
+}
+
+/**
+ * The export view written back into its original HTML or Markdown file (in a worker), a
+ * damaged or foreign original answered as `export.original_mismatch`.
+ */
+export function writeMarkupExport(
+  view: MarkupExportView,
+  original: OriginalFile,
+  policy: ExportPolicy,
+): MarkupExport {
   try {
-    return { ...exportMarkup(doc, original, policy), fileName: original.name }
+    return exportMarkup(view, original, policy)
   } catch (error) {
-    if (error instanceof MarkupError || error instanceof OriginalCorruptError) {
-      throw new ExportError('export.original_mismatch', error.message)
-    }
-    if (error instanceof MarkupEncodingError) {
+    if (
+      error instanceof MarkupError ||
+      error instanceof OriginalCorruptError ||
+      error instanceof MarkupEncodingError
+    ) {
       throw new ExportError('export.original_mismatch', error.message)
     }
     throw error

@@ -157,7 +157,7 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
       // The DOCX is written into its original and rendered in one worker slot: both take
       // seconds of CPU on a long document.
       const original = await loadDocxOriginal(store, id)
-      html = await imports.withSlot(request, response, requireUser(request), async (slot) => {
+      html = await imports.withExportSlot(request, response, requireUser(request), async (slot) => {
         const docx = await exportDocxInSlot(slot, doc, original, policy)
         const { bytes, buffer: exported } = ownBuffer(docx.bytes)
         const render = { bytes, title: meta.title, lang: meta.targetLang, locale }

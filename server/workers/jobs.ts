@@ -10,7 +10,7 @@ import {
 } from '@qalam/shared/formats'
 import type { DocumentProgress } from '@qalam/shared/model'
 import type { XliffFormat } from '../formats/index.ts'
-import type { OriginalFile } from '../storage/index.ts'
+import { replayDocument, type LoadedDocument, type OriginalFile } from '../storage/index.ts'
 import { alignedLayout, proposeAlignment, type AlignedDocumentInput } from '../alignment/index.ts'
 import { buildDocument, type BuiltDocument } from '../documents/index.ts'
 import { detectEncoding, type Detection, type Encoding } from '../encoding/index.ts'
@@ -22,8 +22,18 @@ import {
   requireImportFormat,
   requireOwnXmlEncoding,
 } from '../http/xliffDocuments.ts'
-import { readMarkupImport, requireOwnHtmlEncoding } from '../http/markupDocuments.ts'
-import { declaredHtmlEncoding, decodeMarkupFile, type MarkupFormat } from '../formats/index.ts'
+import {
+  readMarkupImport,
+  requireOwnHtmlEncoding,
+  writeMarkupExport,
+} from '../http/markupDocuments.ts'
+import {
+  declaredHtmlEncoding,
+  decodeMarkupFile,
+  readMarkupExportView,
+  type MarkupExportView,
+  type MarkupFormat,
+} from '../formats/index.ts'
 import type { ExportPolicy } from '@qalam/shared/export'
 import { docxImportError, readDocxImport, writeDocxExport } from '../http/docxDocuments.ts'
 import { readRules, type StoredSegmentation } from '../segmentation/index.ts'
@@ -223,6 +233,43 @@ function exportDocxJob(
   }
 }
 
+export interface ExportMarkupInput {
+  /**
+   * A live document's export view as UTF-8 JSON (read on the main thread, which holds the
+   * document anyway), or a stored document to replay here.
+   */
+  document: { view: Uint8Array } | { stored: LoadedDocument }
+  original: OriginalFile
+  policy: ExportPolicy
+}
+
+/** A stored document replayed for as long as its export view takes to read, then let go. */
+function readStoredView(stored: LoadedDocument): MarkupExportView {
+  const doc = replayDocument(stored)
+  try {
+    return readMarkupExportView(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** Writes a document into its original HTML or Markdown file; the bytes are moved back. */
+function exportMarkupJob(
+  input: ExportMarkupInput,
+): JobOutput<{ bytes: Uint8Array; untranslated: number }> {
+  const { document } = input
+  const view =
+    'view' in document
+      ? (JSON.parse(new TextDecoder().decode(document.view)) as MarkupExportView)
+      : readStoredView(document.stored)
+  const exported = writeMarkupExport(view, input.original, input.policy)
+  const owned = ownBuffer(exported.bytes)
+  return {
+    result: { bytes: owned.bytes, untranslated: exported.untranslated },
+    transfer: [owned.buffer],
+  }
+}
+
 export interface PreviewInput {
   bytes: Uint8Array
   /** The encoding the user chose; absent means the detected one. */
@@ -385,6 +432,7 @@ export const jobs = {
   importMarkup,
   importDocx,
   exportDocx: exportDocxJob,
+  exportMarkup: exportMarkupJob,
   previewText,
   proposeAlignment: proposeAlignmentJob,
   buildAlignedDocument,

@@ -263,11 +263,12 @@ describe('segment ids and export reading', () => {
     )
     expect(readExportSegments(doc)).toEqual(
       readSegments(doc).map(
-        ({ source, target, status, paragraph, tags, sourceTags, targetTags }) => ({
+        ({ source, target, status, paragraph, before, tags, sourceTags, targetTags }) => ({
           source,
           target,
           status,
           paragraph,
+          before,
           tags,
           sourceTags,
           targetTags,

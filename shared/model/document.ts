@@ -315,7 +315,7 @@ export function readSegment(segment: SegmentMap, index: number): SegmentView {
 /** What an export writes back of a segment: `SegmentView` without what only the editor shows. */
 export type SegmentExportView = Pick<
   SegmentView,
-  'source' | 'target' | 'status' | 'paragraph' | 'tags' | 'sourceTags' | 'targetTags'
+  'source' | 'target' | 'status' | 'paragraph' | 'before' | 'tags' | 'sourceTags' | 'targetTags'
 >
 
 /**
@@ -341,6 +341,7 @@ export function* eachExportSegment(doc: Y.Doc): Generator<SegmentExportView> {
       target: target.text,
       status: segmentStatus(segment),
       paragraph: Number(segment.get(SEGMENT_KEYS.paragraph) ?? 0),
+      before: String(segment.get(SEGMENT_KEYS.before) ?? ''),
       tags,
       sourceTags: tags.length > 0 ? sourceTagged(segment).tags : [],
       targetTags: target.tags,

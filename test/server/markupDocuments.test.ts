@@ -3,9 +3,12 @@ import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { createTmxParser, parseHtml, parseMarkdown, type TmxUnit } from '@qalam/shared/formats'
+import { randomUUID } from 'node:crypto'
 import { readSegments, setStatus, setTargetTagged, type SegmentView } from '@qalam/shared/model'
+import { defaultConfig } from '../../server/config.ts'
 import { asUser, type Session } from '../support/accounts.ts'
 import { postImport } from '../support/documentsApi.ts'
+import { importPhase, stallUpload } from '../support/importProgress.ts'
 import { readStoredDocument, storedContent } from '../support/storedDocument.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
@@ -267,5 +270,42 @@ describe('hostile files are refused with the reason, and nothing is stored', () 
     expect(response.status).toBe(status)
     expect(body.error.message.length).toBeGreaterThan(10)
     expect(storedContent(server.databaseFile)).toEqual(before)
+  })
+})
+
+describe('exports in the worker pool', () => {
+  test('a full pool answers an export 503 export.busy with Retry-After, then exports', async () => {
+    // One worker and no queue: one upload still being received takes the only slot.
+    const server = await startTestServer({
+      workers: { ...defaultConfig.workers, size: 1, maxQueued: 0 },
+    })
+    const stalls: Array<{ destroy(): void }> = []
+    try {
+      const workspace = await createWorkspace(server)
+      const imported = await workspace.importDocument({
+        bytes: fixture('guide.md'),
+        fileName: 'guide.md',
+      })
+      const progress = randomUUID()
+      stalls.push(await stallUpload(server.port, workspace.admin, progress))
+      await waitFor(async () =>
+        expect((await importPhase(server.url, workspace.admin, progress)).body).toEqual({
+          phase: 'receiving',
+        }),
+      )
+      const refused = await exportAs(workspace, imported.id, 'format=md')
+      expect(refused.status).toBe(503)
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
+      const body = (await refused.json()) as { error: { code: string } }
+      expect(body.error.code).toBe('export.busy')
+
+      stalls.splice(0).forEach((stall) => stall.destroy())
+      await waitFor(async () =>
+        expect((await exportAs(workspace, imported.id, 'format=md')).status).toBe(200),
+      )
+    } finally {
+      stalls.forEach((stall) => stall.destroy())
+      await server.dispose()
+    }
   })
 })

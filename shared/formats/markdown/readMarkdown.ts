@@ -1,5 +1,5 @@
 import { MarkupError, MAX_UNIT_CHARS, type TextUnit } from '../textUnits/index.ts'
-import { scanInline } from './scanInline.ts'
+import { scanInline, type SoftBreak } from './scanInline.ts'
 
 /*
  * The block part of the CommonMark subset (plus GFM tables) we translate, scanned line by
@@ -15,6 +15,8 @@ export interface MarkdownUnit {
   start: number
   end: number
   unit: TextUnit
+  /** The unit's soft line breaks: blanks of its text that are line breaks in the source. */
+  softBreaks: SoftBreak[]
 }
 
 export interface MarkdownLayout {
@@ -137,7 +139,8 @@ export function readMarkdown(text: string): MarkdownLayout {
       throw new MarkupError('too_long', `a paragraph holds ${source.length} characters`)
     }
     const breaks = trimmed.slice(1).map((part, i) => text.slice(trimmed[i]!.end, part.start))
-    units.push({ start: first.start, end, unit: scanInline(source, breaks) })
+    const { softBreaks, ...unit } = scanInline(source, breaks)
+    units.push({ start: first.start, end, unit, softBreaks })
   }
   const flush = () => {
     addUnit(paragraph)

@@ -6,7 +6,8 @@ import type { TextUnit, UnitTag } from '../textUnits/index.ts'
  * translatable text (`[` … `](url "title")`, the URL and title inside the close tag, never
  * shown as text); emphasis (`*`, `_`, GFM `~~`) follows the spec's delimiter-run rules
  * (left/right flanking, the rule of three) and becomes paired tags; hard line breaks are
- * standalone tags and soft ones a blank. Backslash escapes and entities stay as written.
+ * standalone tags and soft ones a blank, whose place and source text are kept for the export
+ * to write the original's lines back. Backslash escapes and entities stay as written.
  */
 
 type Tag = Omit<UnitTag, 'offset'>
@@ -22,7 +23,25 @@ interface Delimiter {
   openTags: Tag[]
 }
 
-type Piece = { type: 'text'; text: string } | { type: 'tag'; tag: Tag } | Delimiter
+type Piece =
+  | { type: 'text'; text: string }
+  | { type: 'tag'; tag: Tag }
+  | { type: 'soft'; raw: string }
+  | Delimiter
+
+/**
+ * A soft line break of the source, read as the blank at `offset` of the unit's text: `raw` is
+ * what the source has there (the line's trailing blanks, its ending, the next line's prefix).
+ */
+export interface SoftBreak {
+  offset: number
+  raw: string
+}
+
+/** A Markdown unit with the soft line breaks its text reads as blanks. */
+export interface MarkdownText extends TextUnit {
+  softBreaks: SoftBreak[]
+}
 
 /** Most emphasis delimiters one unit resolves; beyond, `*` and `_` are plain text. */
 const MAX_DELIMITERS = 10_000
@@ -123,7 +142,7 @@ function resolveEmphasis(pieces: Piece[], nextPair: () => number): void {
  * joined by `\n`; `breaks[i]` is what the source has between line i's end and line i+1's
  * content (the line ending and the next line's container prefix), kept in hard-break tags.
  */
-export function scanInline(s: string, breaks: readonly string[]): TextUnit {
+export function scanInline(s: string, breaks: readonly string[]): MarkdownText {
   const pieces: Piece[] = []
   const brackets: Array<{ piece: number; isImage: boolean }> = []
   let pairs = 0
@@ -162,8 +181,13 @@ export function scanInline(s: string, breaks: readonly string[]): TextUnit {
           tag: { kind: 'standalone', label: 'br', raw: trailing[0] + raw },
         })
       } else {
-        if (last?.type === 'text') last.text = last.text.trimEnd()
-        text(' ')
+        let blanks = ''
+        if (last?.type === 'text') {
+          const kept = last.text.trimEnd()
+          blanks = last.text.slice(kept.length)
+          last.text = kept
+        }
+        pieces.push({ type: 'soft', raw: blanks + raw })
       }
       i++
       continue
@@ -275,14 +299,18 @@ export function scanInline(s: string, breaks: readonly string[]): TextUnit {
   resolveEmphasis(pieces, () => ++pairs)
   let out = ''
   const tags: UnitTag[] = []
+  const softBreaks: SoftBreak[] = []
   for (const piece of pieces) {
     if (piece.type === 'text') out += piece.text
-    else if (piece.type === 'tag') tags.push({ ...piece.tag, offset: out.length })
+    else if (piece.type === 'soft') {
+      softBreaks.push({ offset: out.length, raw: piece.raw })
+      out += ' '
+    } else if (piece.type === 'tag') tags.push({ ...piece.tag, offset: out.length })
     else {
       for (const tag of piece.closeTags) tags.push({ ...tag, offset: out.length })
       out += piece.char.repeat(piece.count)
       for (const tag of piece.openTags) tags.push({ ...tag, offset: out.length })
     }
   }
-  return { text: out, tags }
+  return { text: out, tags, softBreaks }
 }

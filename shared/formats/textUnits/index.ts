@@ -1,6 +1,12 @@
 export type { TextUnit, UnitTag } from './types.ts'
 export { segmentUnits } from './segmentUnits.ts'
-export { segmentsByUnit, writeUnit, type UnitSegment, type UnitWriter } from './writeUnits.ts'
+export {
+  segmentsByUnit,
+  sourceSpans,
+  writeUnit,
+  type UnitSegment,
+  type UnitWriter,
+} from './writeUnits.ts'
 export {
   MarkupError,
   MAX_MARKUP_DEPTH,
