@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { DocumentAnalyses } from './analysis/index.ts'
+import { DocumentAnalyses, RUNNING_ANALYSES } from './analysis/index.ts'
 import { LoginThrottle, documentAccess, readSessionToken, type AuthStore } from './auth/index.ts'
 import { databaseLocation, defaultConfig, type ServerConfig } from './config.ts'
 import { describeLocation, openDatabase } from './database/index.ts'
@@ -26,9 +26,11 @@ import {
   type SyncServer,
 } from './sync/index.ts'
 import {
+  ANALYSIS_JOBS,
   SERVER_JOBS,
   SNAPSHOT_JOBS,
   WorkerPool,
+  type AnalysisJobs,
   type ServerJobs,
   type SnapshotJobs,
 } from './workers/index.ts'
@@ -67,6 +69,8 @@ function inOrder<Args extends unknown[]>(
 }
 /** What a refused upload is told to wait: about one small import's time on a busy machine. */
 const BUSY_RETRY_AFTER_SECONDS = 10
+/** An analysis worker idle this long exits with its indexes (the editor's are kept as long). */
+const ANALYSIS_WORKER_IDLE_MS = 10 * 60_000
 
 /**
  * The compactions' pool: one thread, started on the first compaction and ended after a minute
@@ -82,6 +86,24 @@ function openSnapshotPool(config: ServerConfig, log: Logger): WorkerPool<Snapsho
     memoryLimitMb: config.workers.memoryLimitMb,
     jobTimeoutMs: 60_000,
     idleTimeoutMs: 60_000,
+    retryAfterSeconds: 1,
+    log,
+  })
+}
+
+/**
+ * The analyses' pool: a worker per analysis allowed at once (DocumentAnalyses queues the
+ * rest), each keeping its memory indexes while analyses keep coming, like the editor's lookup.
+ */
+function openAnalysisPool(config: ServerConfig, log: Logger): WorkerPool<AnalysisJobs> {
+  return new WorkerPool<AnalysisJobs>({
+    jobs: ANALYSIS_JOBS,
+    // With imports on the event loop (a benchmark), analyses are too.
+    size: config.workers.size === 0 ? 0 : RUNNING_ANALYSES,
+    maxQueued: 0,
+    memoryLimitMb: config.workers.memoryLimitMb,
+    jobTimeoutMs: config.workers.jobTimeoutMs,
+    idleTimeoutMs: ANALYSIS_WORKER_IDLE_MS,
     retryAfterSeconds: 1,
     log,
   })
@@ -156,6 +178,7 @@ export async function startServer(
     log,
   })
   const snapshotPool = openSnapshotPool(config, log)
+  const analysisPool = openAnalysisPool(config, log)
   // The sync server exists only once the HTTP server does; the routes reach it through this.
   let sync: SyncServer | null = null
   const applyAccessChange = (change: AccessChange) => {
@@ -224,7 +247,7 @@ export async function startServer(
     segmentation,
     tm,
     lookup,
-    analyses: new DocumentAnalyses(lookup),
+    analyses: new DocumentAnalyses({ lookup, pool: analysisPool, database: database.location }),
     importJobs: new ImportJobs(),
     throttle: new LoginThrottle(config.loginThrottle),
     knownDevices,
@@ -295,6 +318,7 @@ export async function startServer(
         await attached.close()
         // Jobs still running fail and their requests answer before the store closes under them.
         await pool.close()
+        await analysisPool.close()
         httpServer.closeAllConnections()
         await httpClosed
         clearInterval(sweep)

@@ -1,7 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormatter } from '../i18n/formatting.ts'
-import { replaceActiveTarget } from '../glossary/InsertTextPlugin.tsx'
 import type { DiffSpan, SegmentMatch } from './matchesApi.ts'
 import type { MatchesState } from './useSegmentMatches.ts'
 
@@ -14,6 +13,8 @@ interface MatchPanelProps {
   /** Whether the active segment may be changed (a role that edits, a segment not approved). */
   mayInsert: boolean
   onGoToSegment: (index: number) => void
+  /** Replaces the active segment's target with the match (see `insertMatch`). */
+  onInsert: (match: SegmentMatch) => void
 }
 
 /** `text` with the spans marked: `<ins>` for words only this text has, `<mark>` for changed ones. */
@@ -56,14 +57,15 @@ export function MatchPanel({
   sourceLang,
   targetLang,
   mayInsert,
+  onInsert,
   onGoToSegment,
 }: MatchPanelProps) {
   const { t } = useTranslation()
   const format = useFormatter()
   const matches = state.result?.matches ?? []
-  const latest = useRef({ matches, mayInsert })
+  const latest = useRef({ matches, mayInsert, onInsert })
   useEffect(() => {
-    latest.current = { matches, mayInsert }
+    latest.current = { matches, mayInsert, onInsert }
   })
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -75,7 +77,7 @@ export function MatchPanel({
       event.preventDefault()
       if (!match || !latest.current.mayInsert) return
       event.stopPropagation()
-      replaceActiveTarget(match.target)
+      latest.current.onInsert(match)
     }
     window.addEventListener('keydown', onKeyDown, { capture: true })
     return () => window.removeEventListener('keydown', onKeyDown, { capture: true })
@@ -132,7 +134,7 @@ export function MatchPanel({
                 title={t('matches.insert')}
                 disabled={!mayInsert}
                 onMouseDown={(event) => event.preventDefault()}
-                onClick={() => replaceActiveTarget(match.target)}
+                onClick={() => onInsert(match)}
                 data-testid="match-target"
               >
                 {match.target}

@@ -16,6 +16,14 @@ const match = z.object({
   exact: z.boolean(),
   source: z.string(),
   target: z.string(),
+  /** The unit's tags as the active segment's, where they stand in `target`. */
+  targetTags: z.array(
+    z.object({
+      kind: z.enum(['open', 'close', 'standalone']),
+      n: z.number().int(),
+      offset: z.number().int(),
+    }),
+  ),
   numbersReplaced: z.boolean(),
   diff: z.object({ text: z.array(span), stored: z.array(span) }),
   origin: z.object({

@@ -56,6 +56,7 @@ import { TermHighlightProvider } from '../glossary/TermHighlight.tsx'
 import { TermsPanel } from '../glossary/TermsPanel.tsx'
 import { useDocumentTerms } from '../glossary/useDocumentTerms.ts'
 import { MatchPanel } from '../matches/MatchPanel.tsx'
+import { insertMatch } from '../matches/insertMatch.ts'
 import { ConcordanceDialog, type ConcordanceRequest } from '../concordance/ConcordanceDialog.tsx'
 import { useSegmentMatches } from '../matches/useSegmentMatches.ts'
 import {
@@ -351,6 +352,9 @@ function Workbench({
             targetLang={meta.targetLang}
             mayInsert={may(role, 'editTarget') && !activeLocked}
             onGoToSegment={goToSegment}
+            onInsert={(match) =>
+              insertMatch(match, { doc: session.doc, segmentId: activeId, userId: user.id })
+            }
           />
           <TermsPanel
             projectId={summary.projectId}

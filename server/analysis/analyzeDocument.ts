@@ -7,15 +7,16 @@ import {
   MIN_ANALYSIS_PERCENT,
   type AnalysisReport,
 } from '@qalam/shared/analysis'
-import { readMeta, repetitionKey } from '@qalam/shared/model'
+import { repetitionKey } from '@qalam/shared/model'
 import type { MatchLookup } from '../tm/index.ts'
-import { forEachBestMatch } from './bestMatches.ts'
+import { forEachBestMatch, readDocumentSources, type DocumentSources } from './bestMatches.ts'
 
-export interface AnalyzeOptions {
-  doc: Y.Doc
+export interface AnalyzeSourcesOptions {
+  document: DocumentSources
   memoryIds: readonly string[]
   lookup: MatchLookup
-  signal?: AbortSignal
+  /** Read between segments: a pass whose client left stops there and rejects. */
+  signal?: Pick<AbortSignal, 'throwIfAborted'>
 }
 
 /**
@@ -23,8 +24,8 @@ export interface AnalyzeOptions {
  * best match over the memories, repetitions of an earlier segment's source counted as such.
  * Reads only sources, so what has been translated since does not change it.
  */
-export async function analyzeDocument(options: AnalyzeOptions): Promise<AnalysisReport> {
-  const lang = readMeta(options.doc).sourceLang
+export async function analyzeSources(options: AnalyzeSourcesOptions): Promise<AnalysisReport> {
+  const lang = options.document.sourceLang
   const report = emptyAnalysis()
   const seen = new Set<string>()
   let repeats = false
@@ -42,4 +43,11 @@ export async function analyzeDocument(options: AnalyzeOptions): Promise<Analysis
     },
   })
   return finishAnalysis(report)
+}
+
+export type AnalyzeOptions = Omit<AnalyzeSourcesOptions, 'document'> & { doc: Y.Doc }
+
+/** `analyzeSources` over a Y.Doc on this thread (tests, and the inline benchmark). */
+export function analyzeDocument({ doc, ...options }: AnalyzeOptions): Promise<AnalysisReport> {
+  return analyzeSources({ ...options, document: readDocumentSources(doc) })
 }

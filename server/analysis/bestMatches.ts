@@ -25,19 +25,48 @@ export interface SegmentSources {
 }
 
 /**
- * The sources of the segments to translate, with their neighbours' (context for 101 %), read at
- * once from the document. A segment its file protects is not work: it is left out, though it
- * still counts as a neighbour.
+ * What a pass over a document needs of it, read at once: its languages and each segment's
+ * source, id and whether its file protects it. Plain data, so that it crosses to a worker.
  */
-export function readSegmentSources(doc: Y.Doc): SegmentSources[] {
+export interface DocumentSources {
+  sourceLang: string
+  targetLang: string
+  ids: string[]
+  sources: string[]
+  /** Indexes of the segments their file protects. */
+  protectedIndexes: number[]
+}
+
+/** The document's sources as they stand (they never change after import). */
+export function readDocumentSources(doc: Y.Doc): DocumentSources {
+  const { sourceLang, targetLang } = readMeta(doc)
   const segments = segmentsArray(doc).toArray()
-  const sources = segments.map((segment) => segmentSource(segment))
-  const found: SegmentSources[] = []
+  const protectedIndexes: number[] = []
   segments.forEach((segment, index) => {
-    if (isSegmentProtected(segment)) return
+    if (isSegmentProtected(segment)) protectedIndexes.push(index)
+  })
+  return {
+    sourceLang,
+    targetLang,
+    ids: segments.map((segment) => segmentId(segment)),
+    sources: segments.map((segment) => segmentSource(segment)),
+    protectedIndexes,
+  }
+}
+
+/**
+ * The segments to translate, with their neighbours' sources (context for 101 %). A segment its
+ * file protects is not work: it is left out, though it still counts as a neighbour.
+ */
+export function readSegmentSources(document: DocumentSources): SegmentSources[] {
+  const { sources, ids } = document
+  const isProtected = new Set(document.protectedIndexes)
+  const found: SegmentSources[] = []
+  sources.forEach((source, index) => {
+    if (isProtected.has(index)) return
     found.push({
-      id: segmentId(segment),
-      source: sources[index]!,
+      id: ids[index]!,
+      source,
       index,
       prev: sources[index - 1] ?? '',
       next: sources[index + 1] ?? '',
@@ -47,11 +76,11 @@ export function readSegmentSources(doc: Y.Doc): SegmentSources[] {
 }
 
 export interface BestMatchPass {
-  doc: Y.Doc
+  document: DocumentSources
   memoryIds: readonly string[]
   lookup: MatchLookup
   /** Stops the pass between two segments (the client left); the promise then rejects. */
-  signal?: AbortSignal
+  signal?: Pick<AbortSignal, 'throwIfAborted'>
   /**
    * The lowest score worth finding for this segment, asked for every segment in order before its lookup
    * (default 0.5): 1 when only a 100 % or 101 % match would count, a much cheaper lookup.
@@ -64,12 +93,12 @@ export interface BestMatchPass {
 /**
  * Looks up every segment of the document in the memories with the editor's lookup (the same
  * indexes and scoring as the match panel), best match first by percentage then by recency.
- * Runs in slices of about 10 ms on the event loop, since the indexes live here: a
- * 10,000-segment document takes a while, and other requests are served in between.
+ * Runs in slices of about 10 ms that yield: on the event loop (an import's pre-fill) other
+ * requests are served in between; in a worker (an analysis) a cancellation is read.
  */
 export async function forEachBestMatch(pass: BestMatchPass): Promise<void> {
-  const meta = readMeta(pass.doc)
-  const segments = readSegmentSources(pass.doc)
+  const meta = pass.document
+  const segments = readSegmentSources(pass.document)
   let sliceStart = performance.now()
   for (const segment of segments) {
     pass.signal?.throwIfAborted()

@@ -1,9 +1,23 @@
-export { analyzeDocument, type AnalyzeOptions } from './analyzeDocument.ts'
-export { AnalysisBusyError, DocumentAnalyses, type AnalysisRequest } from './DocumentAnalyses.ts'
+export {
+  analyzeDocument,
+  analyzeSources,
+  type AnalyzeOptions,
+  type AnalyzeSourcesOptions,
+} from './analyzeDocument.ts'
+export {
+  AnalysisBusyError,
+  AnalysisCancelledError,
+  DocumentAnalyses,
+  RUNNING_ANALYSES,
+  type AnalysisRequest,
+  type DocumentAnalysesOptions,
+} from './DocumentAnalyses.ts'
 export {
   forEachBestMatch,
+  readDocumentSources,
   readSegmentSources,
   type BestMatchPass,
+  type DocumentSources,
   type SegmentSources,
 } from './bestMatches.ts'
 export { mapUnitTags } from './mapUnitTags.ts'

@@ -10,7 +10,7 @@ import {
   type DocumentProgress,
 } from '@qalam/shared/model'
 import type { MatchLookup, TranslationMemoryStore } from '../tm/index.ts'
-import { forEachBestMatch } from './bestMatches.ts'
+import { forEachBestMatch, readDocumentSources } from './bestMatches.ts'
 import { mapUnitTags } from './mapUnitTags.ts'
 
 /** One segment an import filled from the memories. */
@@ -50,6 +50,7 @@ export async function prefillExactMatches(options: PrefillOptions): Promise<Pref
   const fills: Array<PrefilledSegment & { target: Parameters<typeof setTargetTagged>[2] }> = []
   await forEachBestMatch({
     ...options,
+    document: readDocumentSources(doc),
     // Only 100 % and 101 % fill: those score 1, and a lookup for nothing less is cheap.
     minScore: () => 1,
     async onSegment(segment, best) {

@@ -2,6 +2,7 @@ export {
   describeLocation,
   migrateDatabase,
   openDatabase,
+  openTranslationMemory,
   readMigrationStatus,
   type DatabaseLocation,
   type OpenDatabase,

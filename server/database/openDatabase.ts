@@ -165,6 +165,27 @@ async function openPostgres(url: string, options: OpenOptions): Promise<OpenData
   }
 }
 
+/**
+ * The translation memory alone at `location`, on connections of its own: for a worker thread
+ * that reads units beside the server. Never migrates and never clears staged imports (the
+ * server does both at its start); `onConnectionError` hears of a PostgreSQL connection lost.
+ */
+export function openTranslationMemory(
+  location: DatabaseLocation,
+  onConnectionError: (error: Error) => void,
+): TranslationMemoryStore {
+  if (location.engine === 'sqlite') return openSqliteTranslationMemoryStore(location.file)
+  const pool = openPostgresPool(location.url, onConnectionError)
+  const tm = createPostgresTranslationMemoryStore(pool)
+  return {
+    ...tm,
+    async close() {
+      await tm.close()
+      await pool.end()
+    },
+  }
+}
+
 /** Opens every store of the installation at `location`, migrating first if asked. */
 export function openDatabase(
   location: DatabaseLocation,

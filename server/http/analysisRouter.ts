@@ -1,7 +1,11 @@
-import { Router, type Response } from 'express'
+import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import { analysisCsv, mergeAnalyses, type AnalysisReport } from '@qalam/shared/analysis'
-import { AnalysisBusyError, type DocumentAnalyses } from '../analysis/index.ts'
+import {
+  AnalysisBusyError,
+  AnalysisCancelledError,
+  type DocumentAnalyses,
+} from '../analysis/index.ts'
 import type { AuthStore } from '../auth/index.ts'
 import { loadForExport } from '../documents/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
@@ -32,11 +36,26 @@ const analysisQuery = z.object({
 /** A project's documents beyond which a project total is refused rather than computed. */
 const MAX_PROJECT_DOCUMENTS = 500
 
+/** Aborts when the client goes away before its answer is written. */
+function clientLeft(response: Response): AbortSignal {
+  const left = new AbortController()
+  response.once('close', () => {
+    if (!response.writableFinished) left.abort()
+  })
+  return left.signal
+}
+
+/** Thrown when the client left: there is nobody to answer. */
+class NobodyToAnswer extends Error {
+  override name = 'NobodyToAnswer'
+}
+
 async function runAnalysis(
   { tm, store, live, analyses }: AnalysisRouterOptions,
   projectId: string,
   documentId: string,
   fresh: boolean,
+  signal: AbortSignal,
 ): Promise<AnalysisReport | undefined> {
   const memoryIds = (await tm.listProjectMemories(projectId)).map((memory) => memory.id)
   try {
@@ -44,11 +63,13 @@ async function runAnalysis(
       documentId,
       memoryIds,
       fresh,
+      signal,
       loadDocument: () =>
         loadForExport({ store, liveDocument: (id) => live.liveDocument(id) }, documentId),
     })
   } catch (error) {
     if (error instanceof AnalysisBusyError) throw new AppError('analysis.busy', 503, error.message)
+    if (error instanceof AnalysisCancelledError) throw new NobodyToAnswer(error.message)
     throw error
   }
 }
@@ -73,24 +94,43 @@ function sendReport(
 }
 
 /**
+ * A handler told when its client leaves; once it has, the analysis it waited for stops and
+ * nothing is answered (the error middleware would only write to a closed socket).
+ */
+function answering(
+  handle: (request: Request, response: Response, signal: AbortSignal) => Promise<void>,
+) {
+  return async (request: Request, response: Response) => {
+    try {
+      await handle(request, response, clientLeft(response))
+    } catch (error) {
+      if (!(error instanceof NobodyToAnswer)) throw error
+    }
+  }
+}
+
+/**
  * `GET /api/documents/:id/analysis[?format=csv][&refresh=1]`: the document's words, segments
  * and characters by match band against the project's memories. Any member may look; others
  * get the same 404 as for a missing document.
  */
 export function documentAnalysisRouter(options: AnalysisRouterOptions): Router {
   const router = Router({ mergeParams: true })
-  router.get('/', async (request, response) => {
-    const user = requireUser(request)
-    const { id } = parseInput(documentParams, request.params)
-    const query = parseInput(analysisQuery, request.query)
-    const access = await requireDocumentRole(options.auth, user, id)
-    requirePermission(access.role, 'view')
-    const summary = await options.store.getDocument(id)
-    const report =
-      summary && (await runAnalysis(options, access.projectId, id, query.refresh === '1'))
-    if (!summary || !report) throw new NotFoundError('document.not_found', `No document ${id}.`)
-    sendReport(response, report, summary.title, query.format)
-  })
+  router.get(
+    '/',
+    answering(async (request, response, signal) => {
+      const user = requireUser(request)
+      const { id } = parseInput(documentParams, request.params)
+      const query = parseInput(analysisQuery, request.query)
+      const access = await requireDocumentRole(options.auth, user, id)
+      requirePermission(access.role, 'view')
+      const summary = await options.store.getDocument(id)
+      const report =
+        summary && (await runAnalysis(options, access.projectId, id, query.refresh === '1', signal))
+      if (!summary || !report) throw new NotFoundError('document.not_found', `No document ${id}.`)
+      sendReport(response, report, summary.title, query.format)
+    }),
+  )
   return router
 }
 
@@ -100,23 +140,30 @@ export function documentAnalysisRouter(options: AnalysisRouterOptions): Router {
  */
 export function projectAnalysisRouter(options: AnalysisRouterOptions): Router {
   const router = Router({ mergeParams: true })
-  router.get('/', async (request, response) => {
-    const user = requireUser(request)
-    const { id } = parseInput(projectParams, request.params)
-    const query = parseInput(analysisQuery, request.query)
-    const role = await requireProjectRole(options.auth, user, id)
-    requirePermission(role, 'view')
-    const project = await options.auth.getProject(id)
-    const documentIds = await options.auth.listProjectDocuments(id)
-    if (documentIds.length > MAX_PROJECT_DOCUMENTS)
-      throw new AppError('request.too_large', 413, `More than ${MAX_PROJECT_DOCUMENTS} documents.`)
-    const reports: AnalysisReport[] = []
-    for (const documentId of documentIds) {
-      if (!(await options.store.getDocument(documentId))) continue
-      const report = await runAnalysis(options, id, documentId, query.refresh === '1')
-      if (report) reports.push(report)
-    }
-    sendReport(response, mergeAnalyses(reports), project?.name ?? id, query.format)
-  })
+  router.get(
+    '/',
+    answering(async (request, response, signal) => {
+      const user = requireUser(request)
+      const { id } = parseInput(projectParams, request.params)
+      const query = parseInput(analysisQuery, request.query)
+      const role = await requireProjectRole(options.auth, user, id)
+      requirePermission(role, 'view')
+      const project = await options.auth.getProject(id)
+      const documentIds = await options.auth.listProjectDocuments(id)
+      if (documentIds.length > MAX_PROJECT_DOCUMENTS)
+        throw new AppError(
+          'request.too_large',
+          413,
+          `More than ${MAX_PROJECT_DOCUMENTS} documents.`,
+        )
+      const reports: AnalysisReport[] = []
+      for (const documentId of documentIds) {
+        if (!(await options.store.getDocument(documentId))) continue
+        const report = await runAnalysis(options, id, documentId, query.refresh === '1', signal)
+        if (report) reports.push(report)
+      }
+      sendReport(response, mergeAnalyses(reports), project?.name ?? id, query.format)
+    }),
+  )
   return router
 }

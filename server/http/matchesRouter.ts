@@ -2,6 +2,7 @@ import { Router } from 'express'
 import { z } from 'zod'
 import {
   readMeta,
+  readSegment,
   segmentAt,
   segmentId,
   segmentIndexes,
@@ -9,6 +10,7 @@ import {
   segmentSource,
 } from '@qalam/shared/model'
 import { exactForm } from '@qalam/shared/tm'
+import { mapUnitTags } from '../analysis/index.ts'
 import type { AuthStore } from '../auth/index.ts'
 import { replayDocument, type DocumentStore } from '../storage/index.ts'
 import type { MatchLookup, TranslationMemoryStore } from '../tm/index.ts'
@@ -93,6 +95,13 @@ export function matchesRouter({ auth, tm, lookup, store, live }: MatchesRouterOp
       minScore: MIN_SCORE,
     })
     const names = new Map(memories.map((memory) => [memory.id, memory.name]))
+    const sourceTags = readSegment(segment, index).sourceTags
+    // The unit's codes as this segment's tags, where they stand in the target. A target whose
+    // numbers were replaced no longer has the unit's offsets: it comes without tags then.
+    const targetTags = (match: (typeof found)[number]) =>
+      match.numbersReplaced
+        ? []
+        : mapUnitTags(match.unit.source, match.unit.target, sourceTags).tags
     const wanted = exactForm(source)
     const repetitions: Array<{ segmentId: string; index: number }> = []
     if (wanted !== '') {
@@ -113,6 +122,7 @@ export function matchesRouter({ auth, tm, lookup, store, live }: MatchesRouterOp
         exact: match.kind !== 'fuzzy',
         source: match.source,
         target: match.target,
+        targetTags: targetTags(match),
         numbersReplaced: match.numbersReplaced,
         diff: match.diff,
         origin: {

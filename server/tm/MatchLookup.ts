@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
+import type { TaggedText } from '@qalam/shared/formats'
 import { concordanceSpans, matchUnit, TmIndex, type HitSpan, type TmMatch } from '@qalam/shared/tm'
 import type { NewUnit, StoredUnit, TranslationMemoryStore } from './TranslationMemoryStore.ts'
 
@@ -42,6 +43,8 @@ export interface FoundMatch extends TmMatch {
   unitId: number
   memoryId: string
   source: string
+  /** The unit's two sides with their inline codes, for `mapUnitTags` onto a segment's tags. */
+  unit: { source: TaggedText; target: TaggedText }
   createdBy: string
   createdAt: number
   changedBy: string
@@ -306,6 +309,7 @@ export class MatchLookup {
       unitId: unit.id,
       memoryId: unit.memoryId,
       source: unit.source.text,
+      unit: { source: unit.source, target: unit.target },
       createdBy: unit.createdBy,
       createdAt: unit.createdAt,
       changedBy: unit.changedBy,

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { tmxTagged } from '@qalam/shared/formats'
 import {
   readMeta,
   readSegment,
@@ -6,7 +7,6 @@ import {
   segmentIndexes,
   segmentSource,
   segmentStatus,
-  targetText,
 } from '@qalam/shared/model'
 import type { AuthStore } from '../auth/index.ts'
 import type { Logger } from '../logging/index.ts'
@@ -39,8 +39,8 @@ interface Dependencies {
 
 /**
  * Puts each segment the moment it is approved into its project's write memory (created, named
- * after the project, when the project has none): source, target, the approver, the time and the
- * neighbouring sources for in-context matches. Called after the approving update is stored, so
+ * after the project, when the project has none): source and target with their inline tags, the
+ * approver, the time and the neighbouring sources for in-context matches. Called after the approving update is stored, so
  * a failure here is logged and never undoes or blocks the approval; the segment simply has no
  * unit until it is approved again.
  */
@@ -103,15 +103,17 @@ async function rememberSegments(
     for (const [segmentId, index] of indexes) {
       const segment = segmentAt(doc, index)!
       if (input.onlyApproved && segmentStatus(segment) !== 'approved') continue
-      const target = targetText(segment)
-      if (target.trim() === '') continue
+      const view = readSegment(segment, index)
+      if (view.target.trim() === '') continue
       const previous = segmentAt(doc, index - 1)
       const next = segmentAt(doc, index + 1)
+      // Both sides keep their inline tags as TMX codes, numbered as in the segment: a match
+      // pairs them with another segment's tags, and a TMX export writes them back.
       units.push({
         sourceLang: meta.sourceLang,
         targetLang: meta.targetLang,
-        source: { text: segmentSource(segment), tags: [] },
-        target: { text: target, tags: [] },
+        source: tmxTagged({ text: view.source, tags: view.sourceTags }, view.tags),
+        target: tmxTagged({ text: view.target, tags: view.targetTags }, view.tags),
         previousSource: index > 0 && previous ? segmentSource(previous) : null,
         nextSource: next ? segmentSource(next) : null,
         origin: 'segment',

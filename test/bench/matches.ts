@@ -14,6 +14,7 @@ import {
   unrelatedSentence,
 } from './tm/generateUnits.ts'
 import { writeGeneratedUnits } from './tm/writeGeneratedUnits.ts'
+import { watchEventLoop } from './eventLoop/watchEventLoop.ts'
 
 const UNITS = Number(process.env.MATCH_UNITS ?? 100_000)
 const LOOKUPS = 500
@@ -42,17 +43,11 @@ const query = (source: string, targetLang: string) => ({
 })
 
 // The longest the event loop waited while the index was built.
-let longestStallMs = 0
-let last = performance.now()
-const ticker = setInterval(() => {
-  const now = performance.now()
-  longestStallMs = Math.max(longestStallMs, now - last)
-  last = now
-}, 1)
+const watch = watchEventLoop()
 let started = performance.now()
 await lookup.lookup(query(generateUnit(0).source, 'kk'))
 const firstLookupMs = performance.now() - started
-clearInterval(ticker)
+const longestStallMs = watch.stop()
 
 const random = seededRandom(2027)
 const times: number[] = []

@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { segmentAt, targetTagged } from '@qalam/shared/model'
+import { readStoredDocument } from '../support/storedDocument.ts'
 import type { TestServer } from '../support/testServer.ts'
 import { POLL } from './browser.ts'
 import { editorOf, openSegment } from './segmentEditor.ts'
@@ -51,5 +53,65 @@ describe('translation-memory matches in the editor', () => {
     // One change: a single undo brings back what was there before.
     await translator.keyboard.press('Control+z')
     await expect.poll(() => editorOf(translator, 1).textContent(), POLL).toBe('')
+  })
+})
+
+// Two similar sentences, each with its first word in bold.
+const XLIFF = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="f.html" source-language="ru" target-language="kk" datatype="html">
+    <body>
+      <trans-unit id="u1"><source><g id="1" ctype="bold">Опись</g> фонда составлена.</source></trans-unit>
+      <trans-unit id="u2"><source><g id="1" ctype="bold">Опись</g> фонда составлена заново.</source></trans-unit>
+    </body>
+  </file>
+</xliff>
+`
+const TAGGED = {
+  text: 'Қор тізімдемесі жасалды.',
+  tags: [
+    { kind: 'open', n: 1, offset: 0 },
+    { kind: 'close', n: 1, offset: 3 },
+  ],
+}
+
+describe('a match of a unit approved with inline tags', () => {
+  let server: TestServer
+  let browser: Browser
+  let documentId: string
+  let translator: Page
+  let reviewer: Page
+
+  beforeAll(async () => {
+    ;({ server, browser, documentId, translator, reviewer } = await startDocumentTestbed('Қор', {
+      bytes: XLIFF,
+      fileName: 'opis.xlf',
+      targetLang: 'kk',
+    }))
+  })
+
+  afterAll(() => stopBrowserTestbed({ browser, server }))
+
+  test('is inserted by Ctrl+1 with its tag chips, and stored with them', async () => {
+    await openSegment(reviewer, 0)
+    await reviewer.keyboard.press('F9')
+    await reviewer.keyboard.type('Қор')
+    await reviewer.keyboard.press('F9')
+    await reviewer.keyboard.type(' тізімдемесі жасалды.')
+    await expect.poll(() => editorOf(reviewer, 0).locator('.tag-chip').count(), POLL).toBe(2)
+    await reviewer.keyboard.press('Control+Enter')
+
+    await openSegment(translator, 1)
+    const item = translator.locator('[data-testid="match-panel"] [data-testid="match-item"]')
+    await expect.poll(() => item.count(), POLL).toBe(1)
+    await editorOf(translator, 1).focus()
+    await translator.keyboard.press('Control+Digit1')
+    await expect.poll(() => editorOf(translator, 1).locator('.tag-chip').count(), POLL).toBe(2)
+    await expect
+      .poll(
+        () => targetTagged(segmentAt(readStoredDocument(server.databaseFile, documentId), 1)!),
+        POLL,
+      )
+      .toEqual(TAGGED)
   })
 })

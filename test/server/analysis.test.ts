@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ANALYSIS_BANDS, type AnalysisBand, type AnalysisReport } from '@qalam/shared/analysis'
+import { readSegments, setTargetText } from '@qalam/shared/model'
 import { countWords } from '@qalam/shared/text'
 import { asUser, createUser, type Session } from '../support/accounts.ts'
 import { generateDocument } from '../support/generateDocument.ts'
 import { generateTmx } from '../support/generateTmx.ts'
 import { importTmxIntoProject, tmxOf } from '../support/memoryApi.ts'
+import { connectClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
+import { waitFor } from '../support/waitFor.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
 
 /*
  * The analysis of a document by match band through the real server: a crafted memory that
  * puts one segment in each band, the CSV (with a hostile title), access per role, and other
- * requests served while a large analysis runs.
+ * requests (HTTP and sync) served while a large analysis runs in its worker.
  */
 
 const S = {
@@ -62,6 +65,9 @@ const EXPECTED: Record<AnalysisBand, string[]> = {
   fuzzy50: [S.fuzzy50],
   none: [S.none, S.below50],
 }
+
+/** Health checks made one after the other while the analysis runs. */
+const HEALTH_CHECKS = 5
 
 let server: TestServer
 let workspace: Workspace
@@ -165,7 +171,7 @@ describe('document analysis', () => {
     expect(report.bands.none.segments).toBe(1)
   })
 
-  test('other requests are served while a large document is analysed', async () => {
+  test('while a large document is analysed in its worker, /healthz and a live edit are answered first', async () => {
     await importTmxIntoProject(
       server.url,
       workspace.admin,
@@ -173,16 +179,33 @@ describe('document analysis', () => {
       [...generateTmx(3000)].join(''),
     )
     const { id } = await workspace.importDocument({ bytes: generateDocument(1500), title: 'Large' })
-    let analysed = false
-    const running = analysis(translator, '', id).then(async (response) => {
-      analysed = true
-      return response
-    })
-    // The first answer to a health check while the pass runs; the pass takes many slices.
-    const health = await fetch(`${server.url}/healthz`)
-    expect(health.status).toBe(200)
-    expect(analysed).toBe(false)
-    const report = (await (await running).json()) as AnalysisReport
-    expect(report.total.segments).toBeGreaterThan(1000)
+    const editor = connectClient(server.url, documentId, translator)
+    const observer = connectClient(server.url, documentId, workspace.admin)
+    try {
+      await Promise.all([editor.synced(), observer.synced()])
+      const events: string[] = []
+      const running = analysis(translator, '', id).then(async (response) => {
+        events.push('analysis answered')
+        return response
+      })
+      for (let i = 0; i < HEALTH_CHECKS; i++) {
+        const health = await fetch(`${server.url}/healthz`)
+        if (health.status === 200) events.push('healthz answered')
+      }
+      const segmentId = readSegments(editor.doc)[0]!.id
+      setTargetText(editor.doc, segmentId, 'Бірінші хат.', translator.user.id)
+      await waitFor(() => expect(readSegments(observer.doc)[0]!.target).toBe('Бірінші хат.'))
+      events.push('live edit relayed')
+      const report = (await (await running).json()) as AnalysisReport
+      expect(report.total.segments).toBeGreaterThan(1000)
+      expect(events).toEqual([
+        ...Array(HEALTH_CHECKS).fill('healthz answered'),
+        'live edit relayed',
+        'analysis answered',
+      ])
+    } finally {
+      editor.destroy()
+      observer.destroy()
+    }
   }, 120_000)
 })

@@ -25,9 +25,10 @@ export interface TmxSegment {
 /**
  * One side of a segment as TMX 1.4b inline markup: a pair whose open and close are both in
  * the text is `<bpt>`/`<ept>` sharing `i`, a half of a pair split across segments is `<it>`,
- * a standalone tag `<ph>`; each holds the tag's original markup (escaped) as its code.
+ * a standalone tag `<ph>`; each holds the tag's original markup (escaped) as its code. The
+ * document's TMX export writes these; a memory unit made from the segment stores them.
  */
-function tmxTagged(tagged: SegmentTagged, list: readonly SegmentTag[]): TaggedText {
+export function tmxTagged(tagged: SegmentTagged, list: readonly SegmentTag[]): TaggedText {
   const byKey = new Map(list.map((tag) => [`${tag.kind}:${tag.n}`, tag]))
   const opens = new Set(tagged.tags.filter((tag) => tag.kind === 'open').map((tag) => tag.n))
   const closes = new Set(tagged.tags.filter((tag) => tag.kind === 'close').map((tag) => tag.n))

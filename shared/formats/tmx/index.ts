@@ -17,4 +17,4 @@ export {
 export { segContent, tmxEnd, tmxStart, tmxUnit } from './writeTmx.ts'
 export { parseTmxDate, formatTmxDate } from './tmxDate.ts'
 export { mapLanguage } from './mapLanguage.ts'
-export { documentTmx, type TmxSegment } from './documentTmx.ts'
+export { documentTmx, tmxTagged, type TmxSegment } from './documentTmx.ts'
