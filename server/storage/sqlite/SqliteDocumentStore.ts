@@ -8,6 +8,7 @@ import type {
   LogTail,
   OriginalFile,
 } from '../DocumentStore.ts'
+import { appendedList } from '../DocumentStore.ts'
 import { CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from './schema.ts'
 
 /**
@@ -65,9 +66,7 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   // The tail of a judged append mostly needs only where the snapshot stands: reading its
   // blob (275 kB for 2,000 segments) made each append take 5 ms instead of 0.3.
   const selectSnapshotSeq = db.prepare('SELECT seq FROM snapshots WHERE document_id = ?').pluck()
-  const selectSnapshotData = db
-    .prepare('SELECT data FROM snapshots WHERE document_id = ?')
-    .pluck()
+  const selectSnapshotData = db.prepare('SELECT data FROM snapshots WHERE document_id = ?').pluck()
   const selectUpdates = db.prepare(
     'SELECT seq, data FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
   )
@@ -218,8 +217,10 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
           // are being closed, and what they sent meanwhile is kept if it is restored.
           const tail = readTail(id, afterSeq, false)
           if (!tail) throw new Error(`no document ${id} to append to`)
-          const { append: update, verdict } = judge(tail)
-          return { seq: update ? append(id, update) : null, verdict }
+          const { append: appended, verdict } = judge(tail)
+          let seq: number | null = null
+          for (const update of appendedList(appended)) seq = append(id, update)
+          return { seq, verdict }
         })
         .immediate()
     },
