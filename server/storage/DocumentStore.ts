@@ -36,10 +36,21 @@ export interface LogTail {
   lastSeq: number
 }
 
-/** What `appendJudged`'s judge says: the update to append (or none) and its verdict. */
+/**
+ * What `appendJudged`'s judge says: the update to append (or none, or several, in order: a
+ * group commit) and its verdict.
+ */
 export interface Judgement<Verdict> {
-  append: Uint8Array | null
+  append: Uint8Array | readonly Uint8Array[] | null
   verdict: Verdict
+}
+
+/** The updates a judge appends, as a list. */
+export function appendedList(
+  append: Uint8Array | readonly Uint8Array[] | null,
+): readonly Uint8Array[] {
+  if (append === null) return []
+  return append instanceof Uint8Array ? [append] : append
 }
 
 /** The file a document was imported from, byte for byte, for an export in kind. */
@@ -76,7 +87,8 @@ export interface DocumentStore {
    * append and compaction takes), reads what was stored after `afterSeq`, hands it to `judge`
    * (synchronous, so the lock is held for as short as possible) and appends what it returns.
    * Several processes serving one document thus judge its updates one at a time, each against
-   * everything stored before it. `seq` is null when the judge appended nothing.
+   * everything stored before it. `seq` is that of the last update appended, null when the
+   * judge appended nothing.
    */
   appendJudged<Verdict>(
     id: string,

@@ -93,7 +93,36 @@ export interface SyncMetrics {
 
 const PUBSUB_ORIGIN: TransactionOrigin = { kind: 'pubsub' }
 
-type SyncMessage = Extract<ClientMessage, { kind: 'syncStep1' | 'syncStep2' | 'update' }>
+type SyncMessage = Extract<ClientMessage, { kind: 'syncStep1' | 'syncStep2' }>
+
+/** An update waiting in the room's queue, and whose it is. */
+interface QueuedUpdate {
+  connection: RoomConnection
+  update: DecodedUpdate
+}
+
+/** A queued update with what the judge said of it. */
+interface JudgedUpdate extends QueuedUpdate {
+  decision: Decision
+}
+
+type Accepted = Extract<Decision, { kind: 'accept' }>
+
+/**
+ * The queued updates that may be judged together, against the same state: one per
+ * connection at most, since a connection's next update may build on its previous one.
+ * Updates of different connections cannot build on one another: none was sent out yet.
+ */
+function takeGroup(queued: readonly QueuedUpdate[]): QueuedUpdate[] {
+  const connections = new Set<RoomConnection>()
+  const group: QueuedUpdate[] = []
+  for (const item of queued) {
+    if (connections.has(item.connection)) break
+    connections.add(item.connection)
+    group.push(item)
+  }
+  return group
+}
 
 function connectionOrigin(peer: Peer): TransactionOrigin {
   return { kind: 'connection', connectionId: peer.connectionId }
@@ -122,14 +151,14 @@ export class Room implements FanOutRoom {
    * encoded once instead of per client. Dropped on every change to the doc, so never stale.
    */
   private fullSyncStep2: Uint8Array | null
-  /** Counts the doc's changes, to check an update is applied to the state it was judged in. */
-  private version = 0
   /** Characters of target text in the doc, counted on first need, then kept by each update. */
   private targetChars: number | null = null
   /** The compaction running beside the queue, if any (at most one per room). */
   private compacting: Promise<void> | null = null
   /** Set while the server changes the doc itself: that update is sent once it is stored. */
   private holdingBroadcast = false
+  /** Updates queued behind the running task, not yet started: the next group commit. */
+  private openBatch: QueuedUpdate[] | null = null
 
   /** Use `createRoom`, which loads the document first. */
   constructor(
@@ -209,6 +238,22 @@ export class Room implements FanOutRoom {
         if (states) connection.send(states)
         return
       }
+      case 'update': {
+        // Updates that arrive while the queue is busy wait in one group: judged one by one in
+        // order, then stored in one transaction (one commit instead of one per update).
+        const queued = { connection, update: message.update }
+        if (this.openBatch) {
+          this.openBatch.push(queued)
+          return
+        }
+        const batch = [queued]
+        this.openBatch = batch
+        this.queue = this.queue.then(() => {
+          if (this.openBatch === batch) this.openBatch = null
+          return this.receiveUpdates(batch)
+        })
+        return
+      }
       default:
         this.enqueue(connection, () => this.handleSync(connection, message))
     }
@@ -220,6 +265,7 @@ export class Room implements FanOutRoom {
    * transaction and returns what the caller wants to know; it must not throw after writing.
    */
   changeAsServer<T>(change: (doc: Y.Doc) => T): Promise<T> {
+    this.openBatch = null
     return new Promise<T>((resolve, reject) => {
       this.queue = this.queue.then(async () => {
         try {
@@ -271,6 +317,7 @@ export class Room implements FanOutRoom {
 
   /** An update another process stored: applied in log order, after what is queued before it. */
   receiveStored(update: StoredUpdate): void {
+    this.openBatch = null
     this.queue = this.queue
       .then(() => this.applyStored(update))
       .catch((error: unknown) => {
@@ -284,6 +331,7 @@ export class Room implements FanOutRoom {
   }
 
   catchUp(): void {
+    this.openBatch = null
     this.queue = this.queue
       .then(() => this.readTail())
       .catch((error: unknown) => {
@@ -356,6 +404,7 @@ export class Room implements FanOutRoom {
   }
 
   private enqueue(connection: RoomConnection, task: () => Promise<void>): void {
+    this.openBatch = null
     this.queue = this.queue.then(task).catch((error: unknown) => {
       // Usually the store failed: the update was neither stored nor applied. Closing makes the
       // client reconnect and send it again in its SyncStep2, so nothing is lost, and the queue
@@ -381,43 +430,140 @@ export class Room implements FanOutRoom {
       const lateTyping = this.approvalWindows.answered(connection)
       if (lateTyping.length > 0) await this.recordLateTyping(connection, lateTyping)
     }
-    await this.receiveUpdate(connection, message.update)
+    await this.receiveUpdates([{ connection, update: message.update }])
   }
 
-  private async receiveUpdate(connection: RoomConnection, update: DecodedUpdate): Promise<void> {
-    if (!changesDocument(this.doc, update)) return
-    const started = performance.now()
-    // Judged and stored under the document's lock in the store: what other processes stored
-    // first is applied before judging, so every process judges against the same order.
-    const { seq, verdict } = await this.options.store.appendJudged(
-      this.documentId,
-      this.lastSeq,
-      (tail) => {
-        this.applyTail(tail)
-        // What the tail brought may already hold the update (the client sent it twice).
-        if (!changesDocument(this.doc, update)) return { append: null, verdict: null }
-        const decision = this.judge(connection, update)
-        return {
-          append: decision.kind === 'accept' ? update.bytes : null,
-          verdict: { decision, prevSeq: this.lastSeq, version: this.version },
-        }
-      },
-    )
-    this.options.metrics?.storeLatency((performance.now() - started) / 1000)
-    if (verdict === null) return
-    const { decision } = verdict
-    if (decision.kind !== 'accept') {
-      this.refuse(connection, decision)
-      return
+  /**
+   * Judges, stores and broadcasts queued updates, as many per store transaction as may share
+   * one (see `takeGroup`). Store failures close the senders, as a failed message does.
+   */
+  private async receiveUpdates(queued: QueuedUpdate[]): Promise<void> {
+    let rest = queued
+    while (rest.length > 0) {
+      rest = rest.filter(
+        ({ connection, update }) =>
+          !this.refused.has(connection) && changesDocument(this.doc, update),
+      )
+      const group = takeGroup(rest)
+      if (group.length === 0) return
+      let taken: number
+      try {
+        taken = await this.storeGroup(group)
+      } catch (error) {
+        // Usually the store failed: nothing of the group was stored or applied. Closing makes
+        // the senders reconnect and send it again in their SyncStep2, so nothing is lost.
+        this.options.log.error('sync.update_failed', {
+          documentId: this.documentId,
+          connectionIds: group.map((item) => item.connection.peer.connectionId),
+          error,
+        })
+        for (const { connection } of group)
+          connection.close(CloseCode.InternalError, 'server error')
+        taken = group.length
+      }
+      rest = rest.slice(taken)
     }
-    invariant(seq !== null, 'an accepted update was not stored')
+  }
+
+  /**
+   * One transaction of the store: under the document's lock each update of the group is
+   * judged against the doc as stored (the group's updates cannot build on one another), and
+   * the accepted ones are appended. Only then are they applied and broadcast, in order.
+   * Returns how many of the group it judged: it stops after one that moves a status, since
+   * what follows is judged after the approval windows that opens.
+   */
+  private async storeGroup(group: QueuedUpdate[]): Promise<number> {
+    const started = performance.now()
+    const judged: JudgedUpdate[] = []
+    let prevSeq = this.lastSeq
+    let targetCharsBefore: number | null = null
+    let taken = group.length
+    const { seq } = await this.options.store
+      .appendJudged(this.documentId, this.lastSeq, (tail) => {
+        this.applyTail(tail)
+        prevSeq = this.lastSeq
+        judged.length = 0
+        taken = group.length
+        targetCharsBefore = this.targetChars
+        try {
+          for (const [index, { connection, update }] of group.entries()) {
+            // What the tail brought may already hold the update (the client sent it twice).
+            if (!changesDocument(this.doc, update)) continue
+            const decision = this.judge(connection, update)
+            judged.push({ connection, update, decision })
+            // The limits of the next ones count the characters this one adds.
+            if (decision.kind === 'accept' && this.targetChars !== null)
+              this.targetChars += decision.targetCharsDelta
+            if (decision.kind === 'accept' && decision.statusChanges.length > 0) {
+              taken = index + 1
+              break
+            }
+          }
+        } catch (error) {
+          this.targetChars = targetCharsBefore
+          throw error
+        }
+        const accepted = judged.flatMap(({ update, decision }) =>
+          decision.kind === 'accept' ? [update.bytes] : [],
+        )
+        return { append: accepted.length > 0 ? accepted : null, verdict: null }
+      })
+      .catch((error: unknown) => {
+        this.targetChars = targetCharsBefore
+        throw error
+      })
+    this.options.metrics?.storeLatency((performance.now() - started) / 1000)
+    const accepted: Array<{ item: JudgedUpdate; decision: Accepted }> = []
+    for (const item of judged) {
+      if (item.decision.kind === 'accept') accepted.push({ item, decision: item.decision })
+      else this.refuse(item.connection, item.decision)
+    }
+    if (accepted.length === 0) return taken
+    invariant(seq !== null, 'accepted updates were not stored')
+    this.lastSeq = seq
+    for (const { item, decision } of accepted)
+      this.applyAccepted(item.connection, item.update, decision)
+    const statusChanges = accepted.flatMap(({ decision }) => decision.statusChanges)
+    const approved = statusChanges.flatMap((change) =>
+      change.to === 'approved' ? [change.segmentId] : [],
+    )
+    this.options.fanOut?.publishUpdate({
+      documentId: this.documentId,
+      seq,
+      prevSeq,
+      bytes:
+        accepted.length === 1
+          ? accepted[0]!.item.update.bytes
+          : Y.mergeUpdates(accepted.map(({ item }) => item.update.bytes)),
+      storedAt: Date.now(),
+      approved,
+    })
+    this.moveProgress(statusChanges)
+    // Only the last accepted update can move a status: the group ends after it.
+    const last = accepted.at(-1)!.item
+    this.openApprovalWindows(last.connection, approved)
+    if (statusChanges.length > 0) {
+      await this.options.recordStatusChanges?.(last.connection.peer, {
+        documentId: this.documentId,
+        statusChanges,
+        doc: this.doc,
+      })
+    }
+    this.updatesSinceCompaction += accepted.length
+    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) this.compactAside()
+    return taken
+  }
+
+  /** Applies a stored update and sends it to everyone but its sender. */
+  private applyAccepted(
+    connection: RoomConnection,
+    update: DecodedUpdate,
+    decision: Accepted,
+  ): void {
     if (this.presence.clientIdOf(connection) === null) {
       const sole = soleNewClient(this.doc, update.structs)
       if (sole !== null) this.presence.claim(connection, sole)
     }
-    this.lastSeq = seq
-    // Only this queue changes the doc, so it is still the state the update was judged in.
-    invariant(this.version === verdict.version, 'the doc changed between judging and applying')
     Y.applyUpdate(this.doc, update.bytes, connectionOrigin(connection.peer))
     // The judge refused every gap, so nothing may be left for Yjs to integrate later.
     invariant(
@@ -425,31 +571,8 @@ export class Room implements FanOutRoom {
       'an accepted update left structs pending',
     )
     this.options.metrics?.updateAccepted()
-    const approved = decision.statusChanges.flatMap((change) =>
-      change.to === 'approved' ? [change.segmentId] : [],
-    )
-    this.options.fanOut?.publishUpdate({
-      documentId: this.documentId,
-      seq,
-      prevSeq: verdict.prevSeq,
-      bytes: update.bytes,
-      storedAt: Date.now(),
-      approved,
-    })
-    if (this.targetChars !== null) this.targetChars += decision.targetCharsDelta
-    this.moveProgress(decision.statusChanges)
     if (decision.lateEdits.length > 0)
       this.approvalWindows.lateEdits(connection, decision.lateEdits)
-    this.openApprovalWindows(connection, approved)
-    if (decision.statusChanges.length > 0) {
-      await this.options.recordStatusChanges?.(connection.peer, {
-        documentId: this.documentId,
-        statusChanges: decision.statusChanges,
-        doc: this.doc,
-      })
-    }
-    this.updatesSinceCompaction++
-    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) this.compactAside()
   }
 
   /**
@@ -594,7 +717,6 @@ export class Room implements FanOutRoom {
   }
 
   private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.version++
     this.fullSyncStep2 = null
     // The sender already has its own update.
     const senderId =

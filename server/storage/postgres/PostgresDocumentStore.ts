@@ -1,7 +1,13 @@
 import type pg from 'pg'
 import { SUMMARY_COLUMNS, toSummary, type DocumentRow } from '../documentRow.ts'
 import { inTransaction } from '../../postgres/index.ts'
-import type { DeletedDocument, DocumentStore, LoadedDocument, LogTail } from '../DocumentStore.ts'
+import {
+  appendedList,
+  type DeletedDocument,
+  type DocumentStore,
+  type LoadedDocument,
+  type LogTail,
+} from '../DocumentStore.ts'
 
 /*
  * Sequence numbers. Several server processes may append to one document at once, and a
@@ -22,6 +28,17 @@ WITH locked AS (
   UPDATE documents SET updated_at = $2 WHERE id = $1 RETURNING id
 )
 INSERT INTO updates (document_id, data) SELECT id, $3 FROM locked RETURNING seq`
+
+/** APPEND for several updates at once (a group commit), numbered in the order given. */
+const APPEND_MANY = `
+WITH locked AS (
+  UPDATE documents SET updated_at = $2 WHERE id = $1 RETURNING id
+)
+INSERT INTO updates (document_id, data)
+SELECT locked.id, given.data
+FROM locked, unnest($3::bytea[]) WITH ORDINALITY AS given(data, position)
+ORDER BY given.position
+RETURNING seq`
 
 /*
  * The lock `appendJudged` and `compact` take before reading or folding the log: the same row
@@ -135,9 +152,18 @@ export function createPostgresDocumentStore(pool: pg.Pool): DocumentStore {
         const tail = await readTail(client, id, afterSeq, LOCK_AND_READ_SNAPSHOT)
         if (!tail) throw new Error(`no document ${id} to append to`)
         const { append, verdict } = judge(tail)
-        if (!append) return { seq: null, verdict }
-        const { rows } = await client.query<{ seq: number }>(APPEND, [id, Date.now(), append])
-        return { seq: rows[0]!.seq, verdict }
+        const updates = appendedList(append)
+        if (updates.length === 0) return { seq: null, verdict }
+        if (updates.length === 1) {
+          const { rows } = await client.query<{ seq: number }>(APPEND, [id, Date.now(), updates[0]])
+          return { seq: rows[0]!.seq, verdict }
+        }
+        const { rows } = await client.query<{ seq: number }>(APPEND_MANY, [
+          id,
+          Date.now(),
+          updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength)),
+        ])
+        return { seq: Math.max(...rows.map((row) => Number(row.seq))), verdict }
       })
     },
     async loadTail(id, afterSeq) {

@@ -8,6 +8,7 @@ import type {
   LogTail,
   OriginalFile,
 } from '../DocumentStore.ts'
+import { appendedList } from '../DocumentStore.ts'
 import { CREATE_SCHEMA, MIGRATIONS, SCHEMA_VERSION } from './schema.ts'
 
 /**
@@ -62,6 +63,10 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   const insertUpdate = db.prepare('INSERT INTO updates (document_id, data) VALUES (?, ?)')
   const touchDocument = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?')
   const selectSnapshot = db.prepare('SELECT seq, data FROM snapshots WHERE document_id = ?')
+  // The tail of a judged append mostly needs only where the snapshot stands: reading its
+  // blob (275 kB for 2,000 segments) made each append take 5 ms instead of 0.3.
+  const selectSnapshotSeq = db.prepare('SELECT seq FROM snapshots WHERE document_id = ?').pluck()
+  const selectSnapshotData = db.prepare('SELECT data FROM snapshots WHERE document_id = ?').pluck()
   const selectUpdates = db.prepare(
     'SELECT seq, data FROM updates WHERE document_id = ? AND seq > ? ORDER BY seq',
   )
@@ -143,13 +148,13 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
   /** The log after `afterSeq`; the snapshot too when it is past it. Run inside a transaction. */
   const readTail = (id: string, afterSeq: number, liveOnly = true): LogTail | null => {
     if (liveOnly && !selectIsLive.get(id)) return null
-    const snapshot = selectSnapshot.get(id) as { seq: number; data: Buffer } | undefined
-    if (!snapshot) return null
-    const folded = snapshot.seq > afterSeq
-    const from = folded ? snapshot.seq : afterSeq
+    const snapshotSeq = selectSnapshotSeq.get(id) as number | undefined
+    if (snapshotSeq === undefined) return null
+    const folded = snapshotSeq > afterSeq
+    const from = folded ? snapshotSeq : afterSeq
     const rows = selectUpdates.all(id, from) as Array<{ seq: number; data: Buffer }>
     return {
-      snapshot: folded ? new Uint8Array(snapshot.data) : null,
+      snapshot: folded ? new Uint8Array(selectSnapshotData.get(id) as Buffer) : null,
       updates: rows.map((row) => new Uint8Array(row.data)),
       lastSeq: rows.at(-1)?.seq ?? from,
     }
@@ -212,8 +217,10 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
           // are being closed, and what they sent meanwhile is kept if it is restored.
           const tail = readTail(id, afterSeq, false)
           if (!tail) throw new Error(`no document ${id} to append to`)
-          const { append: update, verdict } = judge(tail)
-          return { seq: update ? append(id, update) : null, verdict }
+          const { append: appended, verdict } = judge(tail)
+          let seq: number | null = null
+          for (const update of appendedList(appended)) seq = append(id, update)
+          return { seq, verdict }
         })
         .immediate()
     },
