@@ -33,7 +33,7 @@ import {
   type SnapshotJobs,
 } from './workers/index.ts'
 import { createServerMetrics } from './metrics/index.ts'
-import { RedisFanOut, type AccessChange } from './pubsub/index.ts'
+import type { AccessChange } from './pubsub/index.ts'
 
 export type { ServerConfig } from './config.ts'
 
@@ -176,8 +176,9 @@ export async function startServer(
     connections: () => sync?.connectionCount ?? 0,
     ...(config.redisUrl && { redisConnected: () => (fanOut?.isReady() ? 1 : 0) }),
   })
+  // Loaded only when scaled out: ioredis would hold a few MB of every lone process.
   const fanOut = config.redisUrl
-    ? new RedisFanOut({
+    ? new (await import('./pubsub/index.ts')).RedisFanOut({
         url: config.redisUrl,
         prefix: config.redisPrefix,
         log,

@@ -1,7 +1,9 @@
 // `npm run build`'s server half: the entry points bundled into server/dist, so that production
 // runs plain JavaScript. Compiling TypeScript at run time (tsx's loader) cost ~77 MB of a
 // server's idle memory, and each worker thread paid it again.
+import { readFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
+import { isBuiltin } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { build, type Plugin } from 'esbuild'
 
@@ -41,18 +43,42 @@ const jobThreads: Plugin = {
   },
 }
 
+/** What the server may load at run time: its own dependencies and shared/'s. */
+function runtimePackages(): Set<string> {
+  const names = ['../package.json', '../../shared/package.json'].flatMap((file) => {
+    const manifest = JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8')) as {
+      dependencies?: Record<string, string>
+    }
+    return Object.keys(manifest.dependencies ?? {})
+  })
+  return new Set(names)
+}
+
+/** `lib0/decoding` -> `lib0`, `@scope/name/x` -> `@scope/name`. */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/')
+  return parts.slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+}
+
 /**
  * Packages stay in node_modules (one copy of Yjs for the server and shared/, native
- * better-sqlite3 as installed); only our TypeScript, shared/ included, is bundled.
+ * better-sqlite3 as installed); only our TypeScript, shared/ included, is bundled. A package
+ * that is not a dependency (vitest through a test suite in an index, say) fails the build:
+ * it would hold memory in every process, or be missing where devDependencies are not installed.
  */
 const packagesExternal: Plugin = {
   name: 'packages-external',
   setup(esbuild) {
-    esbuild.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@qalam/') || args.namespace === 'thread'
-        ? undefined
-        : { path: args.path, external: true },
-    )
+    const allowed = runtimePackages()
+    esbuild.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('@qalam/') || args.namespace === 'thread') return undefined
+      if (isBuiltin(args.path)) return { path: args.path, external: true }
+      const name = packageName(args.path)
+      if (allowed.has(name)) return { path: args.path, external: true }
+      return {
+        errors: [{ text: `${name} is not a dependency of server/ or shared/ (${args.importer})` }],
+      }
+    })
   },
 }
 

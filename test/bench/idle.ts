@@ -81,10 +81,6 @@ const reference = await measureReference(built.state)
 const { state: _tsxState, ...tsxFigures } = tsx
 const { state: _builtState, ...builtFigures } = built
 console.log(
-  JSON.stringify(
-    { segments: SEGMENTS, tsx: tsxFigures, built: builtFigures, reference },
-    null,
-    2,
-  ),
+  JSON.stringify({ segments: SEGMENTS, tsx: tsxFigures, built: builtFigures, reference }, null, 2),
 )
 process.exit(0)
