@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { DocumentAnalyses } from './analysis/index.ts'
-import { LoginThrottle, documentAccess, readSessionToken, type AuthStore } from './auth/index.ts'
+import {
+  LoginThrottle,
+  documentAccess,
+  hashSessionToken,
+  readSessionToken,
+  type AuthStore,
+} from './auth/index.ts'
 import { databaseLocation, defaultConfig, type ServerConfig } from './config.ts'
 import { describeLocation, openDatabase } from './database/index.ts'
 import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
@@ -115,7 +121,11 @@ function admitBySession(auth: AuthStore, store: DocumentStore) {
     const access = await documentAccess(auth, user, documentId)
     // A deleted document's room may still be loaded (it unloads after a delay): ask the store.
     if (!access || !(await store.getDocument(documentId))) return { kind: 'not_found' }
-    return { kind: 'admitted', peer: { userId: user.id, ...access }, sessionToken }
+    return {
+      kind: 'admitted',
+      peer: { userId: user.id, ...access },
+      sessionHash: hashSessionToken(sessionToken),
+    }
   }
 }
 
@@ -161,7 +171,7 @@ export async function startServer(
   const applyAccessChange = (change: AccessChange) => {
     switch (change.kind) {
       case 'endSession':
-        return sync?.endSession(change.sessionToken)
+        return sync?.endSession(change.sessionHash)
       case 'changeAccess':
         return sync?.changeAccess(change.userId, change.projectId)
       case 'endUser':
@@ -212,7 +222,8 @@ export async function startServer(
     metrics,
   })
   const access: LiveAccess = {
-    endSession: (sessionToken) => changeAccess({ kind: 'endSession', sessionToken }),
+    endSession: (sessionToken) =>
+      changeAccess({ kind: 'endSession', sessionHash: hashSessionToken(sessionToken) }),
     changeAccess: (userId, projectId) => changeAccess({ kind: 'changeAccess', userId, projectId }),
     endUser: (userId) => changeAccess({ kind: 'endUser', userId }),
     closeDocument: (documentId) => changeAccess({ kind: 'closeDocument', documentId }),
