@@ -14,7 +14,7 @@ export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url))
  * Named as `bundled.ts` expects them. The job threads' modules are the bundled twins of
  * `workers/bootWorker.mjs`: they serve their jobs as soon as they are loaded.
  */
-const ENTRY_POINTS = {
+export const ENTRY_POINTS: Record<string, string> = {
   main: 'main.ts',
   cluster: 'cluster/main.ts',
   cli: 'cli/main.ts',
@@ -80,6 +80,16 @@ const packagesExternal: Plugin = {
       }
     })
   },
+}
+
+/**
+ * The source of a built entry's path (`server/dist/main.mjs` -> `server/main.ts`); null for a
+ * path the build does not write.
+ */
+export function sourceOfBundled(path: string): string | null {
+  const name = /^server\/dist\/(\w+)\.mjs$/.exec(path)?.[1]
+  const entry = name === undefined ? undefined : ENTRY_POINTS[name]
+  return entry === undefined || entry.startsWith('thread:') ? null : `server/${entry}`
 }
 
 /** Writes the bundle afresh (a module removed from the sources leaves nothing behind). */
