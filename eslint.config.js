@@ -10,7 +10,15 @@ const noDeepShared = {
 }
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', 'client/dist/**', 'data/**', 'test-results/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      'client/dist/**',
+      'server/dist/**',
+      'data/**',
+      'test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { DocumentAnalyses, RUNNING_ANALYSES } from './analysis/index.ts'
-import { LoginThrottle, documentAccess, readSessionToken, type AuthStore } from './auth/index.ts'
+import {
+  LoginThrottle,
+  documentAccess,
+  hashSessionToken,
+  readSessionToken,
+  type AuthStore,
+} from './auth/index.ts'
 import { databaseLocation, defaultConfig, type ServerConfig } from './config.ts'
 import { describeLocation, openDatabase } from './database/index.ts'
 import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
@@ -35,7 +41,7 @@ import {
   type SnapshotJobs,
 } from './workers/index.ts'
 import { createServerMetrics } from './metrics/index.ts'
-import { RedisFanOut, type AccessChange } from './pubsub/index.ts'
+import type { AccessChange } from './pubsub/index.ts'
 
 export type { ServerConfig } from './config.ts'
 
@@ -137,7 +143,11 @@ function admitBySession(auth: AuthStore, store: DocumentStore) {
     const access = await documentAccess(auth, user, documentId)
     // A deleted document's room may still be loaded (it unloads after a delay): ask the store.
     if (!access || !(await store.getDocument(documentId))) return { kind: 'not_found' }
-    return { kind: 'admitted', peer: { userId: user.id, ...access }, sessionToken }
+    return {
+      kind: 'admitted',
+      peer: { userId: user.id, ...access },
+      sessionHash: hashSessionToken(sessionToken),
+    }
   }
 }
 
@@ -184,7 +194,7 @@ export async function startServer(
   const applyAccessChange = (change: AccessChange) => {
     switch (change.kind) {
       case 'endSession':
-        return sync?.endSession(change.sessionToken)
+        return sync?.endSession(change.sessionHash)
       case 'changeAccess':
         return sync?.changeAccess(change.userId, change.projectId)
       case 'endUser':
@@ -199,8 +209,9 @@ export async function startServer(
     connections: () => sync?.connectionCount ?? 0,
     ...(config.redisUrl && { redisConnected: () => (fanOut?.isReady() ? 1 : 0) }),
   })
+  // Loaded only when scaled out: ioredis would hold a few MB of every lone process.
   const fanOut = config.redisUrl
-    ? new RedisFanOut({
+    ? new (await import('./pubsub/index.ts')).RedisFanOut({
         url: config.redisUrl,
         prefix: config.redisPrefix,
         log,
@@ -234,7 +245,8 @@ export async function startServer(
     metrics,
   })
   const access: LiveAccess = {
-    endSession: (sessionToken) => changeAccess({ kind: 'endSession', sessionToken }),
+    endSession: (sessionToken) =>
+      changeAccess({ kind: 'endSession', sessionHash: hashSessionToken(sessionToken) }),
     changeAccess: (userId, projectId) => changeAccess({ kind: 'changeAccess', userId, projectId }),
     endUser: (userId) => changeAccess({ kind: 'endUser', userId }),
     closeDocument: (documentId) => changeAccess({ kind: 'closeDocument', documentId }),

@@ -1,11 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { bundledModule, isBundled } from '../bundle/index.ts'
 import type { Logger } from '../logging/index.ts'
 import type { Backend } from './Backend.ts'
 import { HealthProbe } from './HealthProbe.ts'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+/** The built cluster runs the built server; run through tsx, the sources. */
+const SERVER_ARGV = isBundled
+  ? [fileURLToPath(bundledModule('main'))]
+  : ['--import', 'tsx', 'server/main.ts']
 
 export interface ServerProcessOptions {
   /** 0 lets the process pick a free port (read back from its "listening on" line). */
@@ -24,8 +29,8 @@ const STABLE_AFTER_MS = 10_000
 
 /**
  * One `server/main.ts` in a child process, started again whenever it exits (until `stop`).
- * Node runs the TypeScript through tsx's loader in the same process, so the pid is the
- * server's own: signals reach it directly and /proc shows its CPU and memory.
+ * Node runs its build, or the TypeScript through tsx's loader, in the same process, so the pid
+ * is the server's own: signals reach it directly and /proc shows its CPU and memory.
  */
 export class ServerProcess implements Backend {
   url: URL | null = null
@@ -71,7 +76,7 @@ export class ServerProcess implements Backend {
   start(): void {
     this.stopping = false
     this.startedAt = Date.now()
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, SERVER_ARGV, {
       cwd: repoRoot,
       env: {
         ...this.options.env,

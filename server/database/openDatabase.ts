@@ -104,9 +104,16 @@ function openSqlite(file: string, options: OpenOptions): OpenDatabase {
     db.close()
     throw error
   }
+  // What the last run and the migrations left in the WAL, folded in now: the checkpoint
+  // thread then starts only when someone writes. PASSIVE never waits for another process
+  // (a CLI command beside a running server).
+  db.pragma('wal_checkpoint(PASSIVE)')
   const store = openSqliteDocumentStore(file)
   const writeProbe = openWriteProbe(file)
-  const checkpoints = startWalCheckpoints(file, WAL_CHECKPOINT_INTERVAL_MS, options.log)
+  const checkpoints = startWalCheckpoints(file, {
+    intervalMs: WAL_CHECKPOINT_INTERVAL_MS,
+    log: options.log,
+  })
   // On its own handle, so that an import's batches never interleave with another store's.
   const tm = openSqliteTranslationMemoryStore(file, {
     clearStagedImports: options.clearStagedImports ?? false,

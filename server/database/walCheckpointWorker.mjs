@@ -9,17 +9,20 @@ import Database from 'better-sqlite3'
 const db = new Database(workerData.file, { fileMustExist: true })
 // A commit never checkpoints from this connection either: it only checkpoints.
 db.pragma('wal_autocheckpoint = 0')
-const timer = setInterval(() => {
+function checkpoint() {
   try {
     db.pragma('wal_checkpoint(PASSIVE)')
   } catch (error) {
     // Busy or locked: the next tick tries again; the writers' own threshold is the backstop.
     parentPort?.postMessage({ failed: String(error) })
   }
-}, workerData.intervalMs)
+}
+const timer = setInterval(checkpoint, workerData.intervalMs)
 parentPort?.on('message', (message) => {
   if (message !== 'close') return
   clearInterval(timer)
+  // Ended when the writes stop, maybe before its first tick: what they wrote is folded in.
+  checkpoint()
   db.close()
   parentPort?.close()
 })

@@ -2,7 +2,6 @@ export type { Glossary, GlossaryStore, StoredEntry } from './GlossaryStore.ts'
 export { createSqliteGlossaryStore } from './sqlite/SqliteGlossaryStore.ts'
 export { createSqliteGlossarySchema } from './sqlite/schema.ts'
 export { createPostgresGlossaryStore } from './postgres/PostgresGlossaryStore.ts'
-export { describeGlossaryStore, type GlossaryStoreHarness } from './glossaryStoreSuite.ts'
 export {
   GlossaryBytesError,
   readGlossaryBytes,

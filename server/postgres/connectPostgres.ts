@@ -1,4 +1,11 @@
-import pg from 'pg'
+import { createRequire } from 'node:module'
+import type pg from 'pg'
+
+// pg loads on the first pool, not with the server: on SQLite it would only hold memory (its
+// modules, ~5 MB of an idle process). It is CommonJS, so a synchronous require keeps
+// `openPostgresPool` synchronous.
+const require = createRequire(import.meta.url)
+const loadPg = (): typeof pg => require('pg') as typeof pg
 
 /** How many connections one server process keeps to PostgreSQL at most. */
 const POOL_SIZE = 10
@@ -8,11 +15,13 @@ const CONNECT_TIMEOUT_MS = 10_000
 // BIGINT columns hold milliseconds and sequence numbers, all far below 2^53: read them as
 // numbers, the way better-sqlite3 returns INTEGER, instead of pg's default strings.
 const INT8_OID = 20
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID
-      ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+function typesOf(driver: typeof pg) {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === INT8_OID
+        ? (value: string) => Number(value)
+        : driver.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+  }
 }
 
 /**
@@ -22,14 +31,20 @@ const types = {
  * and the pool replaces the connection on next use, rather than the process dying.
  */
 export function openPostgresPool(url: string, onError: (error: Error) => void): pg.Pool {
-  const pool = new pg.Pool({
+  const driver = loadPg()
+  const pool = new driver.Pool({
     connectionString: url,
     max: POOL_SIZE,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    types,
+    types: typesOf(driver),
   })
   pool.on('error', onError)
   return pool
+}
+
+/** One connection to `url`, not yet connected (a copy reads or writes through one). */
+export function openPostgresClient(url: string): pg.Client {
+  return new (loadPg().Client)({ connectionString: url })
 }
 
 /** Runs `work` in one transaction on one connection: committed if it resolves, else rolled back. */

@@ -1,1 +1,6 @@
-export { inTransaction, isUniqueViolation, openPostgresPool } from './connectPostgres.ts'
+export {
+  inTransaction,
+  isUniqueViolation,
+  openPostgresClient,
+  openPostgresPool,
+} from './connectPostgres.ts'

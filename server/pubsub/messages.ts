@@ -93,8 +93,9 @@ export function readChannelMessage(bytes: Uint8Array): ChannelMessage {
 
 /** An access change made through one process's API, which every process applies. */
 export const accessChange = z.discriminatedUnion('kind', [
-  // A logged-out token is dead in the database already: carrying it here reveals nothing usable.
-  z.object({ kind: z.literal('endSession'), sessionToken: z.string().min(1).max(512) }),
+  // The token's sha256, as the database keeps it: Redis (its MONITOR, a replica, a
+  // subscriber) never sees a token, live or logged out.
+  z.object({ kind: z.literal('endSession'), sessionHash: z.string().regex(/^[0-9a-f]{64}$/) }),
   z.object({
     kind: z.literal('changeAccess'),
     userId: z.string().min(1).max(200),

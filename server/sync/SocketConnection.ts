@@ -25,12 +25,12 @@ export class SocketConnection implements RoomConnection {
     return this.admitted
   }
 
-  /** The session token the connection was admitted with; logout closes its connections. */
-  sessionToken: string | null = null
+  /** The hash of the session the connection was admitted with; logout closes its connections. */
+  sessionHash: string | null = null
 
-  admit(identity: Omit<Peer, 'connectionId'>, sessionToken: string): void {
+  admit(identity: Omit<Peer, 'connectionId'>, sessionHash: string): void {
     this.admitted = { connectionId: this.connectionId, ...identity }
-    this.sessionToken = sessionToken
+    this.sessionHash = sessionHash
   }
 
   get admittedPeer(): Peer | null {

@@ -19,7 +19,8 @@ import { SocketConnection } from './SocketConnection.ts'
 
 /** Whether a connection may open a document, and as whom. */
 export type Admission =
-  | { kind: 'admitted'; peer: Omit<Peer, 'connectionId'>; sessionToken: string }
+  /** `sessionHash`: the session token's hash (`hashSessionToken`), as logouts name it. */
+  | { kind: 'admitted'; peer: Omit<Peer, 'connectionId'>; sessionHash: string }
   /** No live session: closed with 4401. */
   | { kind: 'unauthenticated' }
   /** No such document, or the user is not in its project: closed with 4404 alike. */
@@ -47,8 +48,8 @@ export interface SyncServer {
   readonly connectionCount: number
   /** Closes every connection (clients will reconnect) and stops accepting new ones. */
   close(): Promise<void>
-  /** Logout: closes the session's connections with 4401. */
-  endSession(sessionToken: string): void
+  /** Logout: closes the connections of the session whose token hashes to this with 4401. */
+  endSession(sessionHash: string): void
   /** A member's role changed or they left: their connections reconnect and are judged again. */
   changeAccess(userId: string, projectId: string): void
   /** Deactivation or a password reset: the user's connections close with 4401. */
@@ -238,7 +239,7 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
       return null
     }
     if (!connection.isOpen) return null
-    connection.admit(admission.peer, admission.sessionToken)
+    connection.admit(admission.peer, admission.sessionHash)
     const joined = await rooms.join(documentId, connection)
     if (!joined) connection.close(CloseCode.DocumentNotFound, 'document not found')
     return joined
@@ -261,9 +262,9 @@ export function attachSyncServer(httpServer: Server, options: SyncServerOptions)
     get connectionCount() {
       return connections.size
     },
-    endSession(sessionToken) {
+    endSession(sessionHash) {
       for (const connection of connections.values()) {
-        if (connection.sessionToken === sessionToken) {
+        if (connection.sessionHash === sessionHash) {
           connection.close(CloseCode.Unauthorized, 'logged out')
         }
       }

@@ -4,7 +4,10 @@ import { JobError, PoolBusyError } from './JobError.ts'
 import type { JobInput, JobMap, JobResult, WorkerMessage } from './jobProtocol.ts'
 
 export interface WorkerPoolOptions {
-  /** The module whose `jobs` export holds the handlers (`jobs.ts`, or a test's own). */
+  /**
+   * The module whose `jobs` export holds the handlers (`jobs.ts`, or a test's own); in the
+   * build, a module that serves them when loaded (`serverJobs.mjs`).
+   */
   jobs: URL
   /**
    * Worker threads at most. 0 runs every job on the calling thread, as before the pool
@@ -205,8 +208,11 @@ export class WorkerPool<Jobs extends JobMap> {
   }
 
   private spawn(): void {
-    const worker = new Worker(BOOT, {
-      workerData: { serve: SERVE.href, jobs: this.options.jobs.href },
+    const { jobs } = this.options
+    // TypeScript boots through tsx's API; a built module (server/dist) serves its jobs itself.
+    const isSource = jobs.pathname.endsWith('.ts')
+    const worker = new Worker(isSource ? BOOT : jobs, {
+      workerData: isSource ? { serve: SERVE.href, jobs: jobs.href } : undefined,
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryLimitMb },
     })
     // Workers never keep the process alive on their own; the server or the caller does.

@@ -4,6 +4,7 @@ import { load } from 'js-yaml'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { clusterConfigFromEnv } from '../../server/cluster/index.ts'
+import { sourceOfBundled } from '../../server/bundle/buildServer.ts'
 import { configFromEnv } from '../../server/config.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -54,13 +55,17 @@ function parseEnvFile(text: string): Record<string, string> {
   return env
 }
 
-/** The script `node --import tsx FILE` runs, which must exist in the repository. */
+/**
+ * The source of the built script `node server/dist/NAME.mjs` runs: one `npm run build` writes,
+ * from a file of the repository.
+ */
 function scriptOf(command: readonly string[]): string {
-  expect(command.slice(0, 3)).toEqual([command[0], '--import', 'tsx'])
   expect(command[0]).toMatch(/(^|\/)node$/)
-  const script = command[3]!
-  expect(existsSync(`${root}/${script}`), `${script} exists`).toBe(true)
-  return script
+  expect(command).toHaveLength(2)
+  const source = sourceOfBundled(command[1]!)
+  expect(source, `${command[1]} is built by npm run build`).not.toBeNull()
+  expect(existsSync(`${root}/${source}`), `${source} exists`).toBe(true)
+  return source!
 }
 
 const KNOWN_KEYS: Record<string, string[]> = {
@@ -176,7 +181,8 @@ describe('compose.yaml', () => {
     expect(Object.keys(services)).toEqual(expect.arrayContaining(['proxy', 'postgres', 'redis']))
     const dockerfile = services[apps[0]!]!.build!.dockerfile
     expect(existsSync(`${root}/${dockerfile}`)).toBe(true)
-    expect(read(dockerfile)).toMatch(/CMD \["node", "--import", "tsx", "server\/main.ts"\]/)
+    const cmd = /^CMD (\[.*\])$/m.exec(read(dockerfile))?.[1]
+    expect(scriptOf(z.array(z.string()).parse(JSON.parse(cmd ?? 'null')))).toBe('server/main.ts')
   })
 
   test('points every app at the compose PostgreSQL and Redis, once both are healthy', () => {

@@ -17,17 +17,20 @@ export interface ServerProcess {
 }
 
 /**
- * Runs `server/main.ts` with tsx's loader in one node process (as `npm run serve` and the
- * deploy files do, without tsx's launcher process), as its own process group, and waits for it
- * to listen; `env` adds to the test's environment (`PORT` defaults to 0, a free port).
+ * Runs `server/main.ts` with tsx's loader in one node process (without tsx's launcher
+ * process), or with `built` the bundle `npm run build` wrote (as `npm start` and the deploy
+ * files do), as its own process group, and waits for it to listen; `env` adds to the test's
+ * environment (`PORT` defaults to 0, a free port).
  */
 export function spawnServer(
   env: { DATA_DIR: string; PORT?: number } & Record<string, string | number>,
+  { built = false }: { built?: boolean } = {},
 ): Promise<ServerProcess> {
   const extra = Object.fromEntries(
     Object.entries(env).map(([name, value]) => [name, String(value)]),
   )
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const argv = built ? ['server/dist/main.mjs'] : ['--import', 'tsx', 'server/main.ts']
+  const child = spawn(process.execPath, argv, {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', ...TEST_PASSWORD_ENV, ...extra },
     detached: true,

@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs'
 import Database from 'better-sqlite3'
-import pg from 'pg'
-import { inTransaction, openPostgresPool } from '../../postgres/index.ts'
+import type pg from 'pg'
+import { inTransaction, openPostgresClient, openPostgresPool } from '../../postgres/index.ts'
 import type { DatabaseLocation } from '../openDatabase.ts'
 import { COPIED_TABLES } from './copiedTables.ts'
 
@@ -93,7 +93,7 @@ export function openSqliteEndpoint(file: string): CopyEndpoint {
 
 export function openPostgresEndpoint(url: string): CopyEndpoint {
   // One connection: a copy is one reader or one writer, in one transaction.
-  const client = new pg.Client({ connectionString: url })
+  const client = openPostgresClient(url)
   // A connection lost while idle is reported here; the next query then rejects with it, and
   // that rejection ends the copy (rolled back) with its message.
   let lost: Error | null = null

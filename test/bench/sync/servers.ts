@@ -64,10 +64,14 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(force)
 }
 
-/** Our server, one process: sessions, validation and store-before-broadcast as in production. */
+/**
+ * Our server, one process: sessions, validation and store-before-broadcast as in production;
+ * its TypeScript through tsx, or with `built` the bundle `npm run build` wrote (as `npm start`).
+ */
 export async function startOurServer(
   label: string,
   databaseUrl: string | null,
+  { built = false }: { built?: boolean } = {},
 ): Promise<ServerUnderTest> {
   const dir = await makeTempDir('qalam-bench-sync-')
   const env: Record<string, string> = {
@@ -77,7 +81,8 @@ export async function startOurServer(
     // Empty reads as unset: the bench's own DATABASE_URL (for the cluster) must not leak in.
     DATABASE_URL: databaseUrl ?? '',
   }
-  const { child, url, events } = await spawnListening(['--import', 'tsx', 'server/main.ts'], env)
+  const args = built ? ['server/dist/main.mjs'] : ['--import', 'tsx', 'server/main.ts']
+  const { child, url, events } = await spawnListening(args, env)
   return {
     label,
     url,

@@ -1,0 +1,1 @@
+export { bundledModule, isBundled } from './bundled.ts'
