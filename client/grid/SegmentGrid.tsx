@@ -57,6 +57,9 @@ export function SegmentGrid({
     // Keyed by segment, so a row keeps its measured height when a filter moves it.
     getItemKey: (position) => (rows === null ? position : `s${rows[position] ?? position}`),
     overscan: 8,
+    // Scrolling to the row just entered re-renders the grid with the next render, not inside
+    // the scroll event: a synchronous render there delayed the frame that shows the segment.
+    useFlushSync: false,
   })
 
   const activePosition =

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { SegmentStore } from '../grid/SegmentStore.ts'
+import { MatchCache } from './MatchCache.ts'
 import { fetchMatches, type SegmentMatches } from './matchesApi.ts'
 
 export interface MatchesState {
@@ -8,13 +9,17 @@ export interface MatchesState {
   failed: boolean
 }
 
-/** Answers kept per page: the segments just visited and the one after the active segment. */
-const CACHE_SIZE = 64
 /**
- * A kept answer younger than this is shown without asking again (approvals clear them all
- * anyway); an older one is shown while the segment's matches are asked for again.
+ * Segments fetched ahead of the active one, and behind it: moving on with Ctrl+↓ or Ctrl+Enter
+ * (or back) enters a segment whose answer is already here, even when the server is slow for one
+ * of them, since each is asked for several moves before it is entered.
  */
-const FRESH_MS = 30_000
+const AHEAD = 4
+const BEHIND = 2
+const NEARBY = [
+  ...Array.from({ length: AHEAD }, (_, k) => k + 1),
+  ...Array.from({ length: BEHIND }, (_, k) => -(k + 1)),
+]
 
 /** How many segments are approved: a rise means a unit is on its way into the memory. */
 function approvedCount(store: SegmentStore): number {
@@ -24,28 +29,30 @@ function approvedCount(store: SegmentStore): number {
 }
 
 /**
- * The translation-memory matches of the active segment, fetched when it is entered. Kept live:
- * when any segment becomes approved in the shared document (here or by a colleague), the page
- * asks again with the revision it has, and the server answers once that approval's unit is in
- * the memory. The next segment's matches are fetched ahead once the active one's arrive, so
- * moving on (Ctrl+Enter, Ctrl+↓) shows them at once; answers are kept until an approval
- * moves the memory (asked again after 30 s).
+ * The translation-memory matches of the active segment. A kept answer is shown in the very
+ * render that enters the segment (no effect and second render in between); otherwise they are
+ * fetched on entry. Once the active segment's answer is here, the segments around it are
+ * fetched ahead. Kept live: when any segment becomes approved in the shared document (here or
+ * by a colleague), every kept answer goes stale and the page asks again with the revision it
+ * has; the server answers once that approval's unit is in the memory. A stale answer is shown
+ * while its segment is asked again; a fresh one is asked again after 30 s.
  */
 export function useSegmentMatches(
   documentId: string,
   store: SegmentStore,
-  segmentId: string | null,
-  nextSegmentId: string | null = null,
+  activeIndex: number | null,
 ): MatchesState {
-  const [state, setState] = useState<MatchesState>({ result: null, failed: false })
+  const segmentId = activeIndex === null ? null : (store.segment(activeIndex)?.id ?? null)
+  const [cache] = useState(() => new MatchCache())
+  // Bumped when the active segment's answer arrives: the answer itself lives in `cache`.
+  const [, setAnswers] = useState(0)
+  const [failedId, setFailedId] = useState<string | null>(null)
   const [approvals, setApprovals] = useState(() => approvedCount(store))
   const revision = useRef<number | undefined>(undefined)
   const lastFetched = useRef<{ segmentId: string | null; approvals: number }>({
     segmentId: null,
     approvals,
   })
-  const cache = useRef(new Map<string, KeptMatches>())
-  const ahead = useRef<{ segmentId: string; fetching: Promise<SegmentMatches> } | null>(null)
   const [unmounted] = useState(() => new AbortController())
 
   useEffect(() => {
@@ -58,79 +65,62 @@ export function useSegmentMatches(
   }, [store])
 
   useEffect(() => {
-    if (segmentId === null) {
-      setState({ result: null, failed: false })
-      return
-    }
+    if (segmentId === null || activeIndex === null) return
     const controller = new AbortController()
     const sameSegment = lastFetched.current.segmentId === segmentId
     const afterApproval = lastFetched.current.approvals !== approvals
-    // An approval may have put a better match into the memory for any segment.
-    if (afterApproval) {
-      cache.current.clear()
-      ahead.current = null
-    }
+    if (afterApproval) cache.markStale()
     lastFetched.current = { segmentId, approvals }
-    const kept = cache.current.get(segmentId)
-    const isFresh = kept !== undefined && performance.now() - kept.at < FRESH_MS
-    if (!sameSegment) setState({ result: kept?.result ?? null, failed: false })
 
-    const prefetchNext = () => {
-      if (nextSegmentId === null || cache.current.has(nextSegmentId)) return
-      if (ahead.current?.segmentId === nextSegmentId) return
-      const fetching = fetchMatches(documentId, nextSegmentId, { signal: unmounted.signal })
-      ahead.current = { segmentId: nextSegmentId, fetching }
-      fetching.then(
-        (next) => remember(cache.current, nextSegmentId, next),
-        // Only a head start: the segment's own fetch asks again when it is entered.
-        () => undefined,
-      )
+    const prefetchNearby = () => {
+      for (const offset of NEARBY) {
+        const id = activeIndex + offset < 0 ? undefined : store.segment(activeIndex + offset)?.id
+        if (id === undefined || cache.isFresh(id) || cache.fetching(id)) continue
+        cache
+          .track(id, fetchMatches(documentId, id, { signal: unmounted.signal }))
+          // Only a head start: the segment's own fetch asks again when it is entered.
+          .catch(() => undefined)
+      }
     }
-    if (!sameSegment && isFresh) {
-      prefetchNext()
+    if (!sameSegment && cache.isFresh(segmentId)) {
+      prefetchNearby()
       return
     }
-    // Entering the segment fetched ahead: wait for that answer rather than ask twice.
+    const waitsForApproval = sameSegment && afterApproval && revision.current !== undefined
+    // Entering a segment fetched ahead: wait for that answer rather than ask twice. A plain
+    // fetch is not aborted on leaving: its answer is kept for coming back.
     const fetching =
-      !sameSegment && ahead.current?.segmentId === segmentId
-        ? ahead.current.fetching
-        : fetchMatches(documentId, segmentId, {
-            signal: controller.signal,
-            ...(sameSegment && afterApproval && revision.current !== undefined
-              ? { since: revision.current }
-              : {}),
-          })
+      (!waitsForApproval && cache.fetching(segmentId)) ||
+      cache.track(
+        segmentId,
+        fetchMatches(
+          documentId,
+          segmentId,
+          waitsForApproval
+            ? { since: revision.current, signal: controller.signal }
+            : { signal: unmounted.signal },
+        ),
+      )
     fetching.then(
       (result) => {
         if (controller.signal.aborted) return
         revision.current = result.revision
-        remember(cache.current, segmentId, result)
-        setState({ result, failed: false })
-        prefetchNext()
+        setFailedId(null)
+        setAnswers((count) => count + 1)
+        prefetchNearby()
       },
       (error: unknown) => {
         if (controller.signal.aborted) return
         console.warn('translation memory matches unavailable', error)
-        setState({ result: null, failed: true })
+        setFailedId(segmentId)
       },
     )
     return () => controller.abort()
-  }, [documentId, segmentId, nextSegmentId, approvals, unmounted])
+  }, [documentId, store, segmentId, activeIndex, approvals, cache, unmounted])
 
   useEffect(() => () => unmounted.abort(), [unmounted])
 
-  return state
-}
-
-interface KeptMatches {
-  result: SegmentMatches
-  /** `performance.now()` when it arrived. */
-  at: number
-}
-
-function remember(cache: Map<string, KeptMatches>, segmentId: string, result: SegmentMatches) {
-  cache.delete(segmentId)
-  cache.set(segmentId, { result, at: performance.now() })
-  // A Map iterates in insertion order: the first key is the least recently stored.
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
+  const result = segmentId === null ? null : cache.result(segmentId)
+  const failed = result === null && segmentId !== null && failedId === segmentId
+  return useMemo(() => ({ result, failed }), [result, failed])
 }

@@ -197,8 +197,7 @@ function Workbench({
     [glossary.recognizer, activeSource],
   )
   const approvable = useMemo(() => translatedInView(statuses, rows), [statuses, rows])
-  const nextId = activeIndex === null ? null : (store.segment(activeIndex + 1)?.id ?? null)
-  const matches = useSegmentMatches(session.documentId, store, activeId, nextId)
+  const matches = useSegmentMatches(session.documentId, store, activeIndex)
   const activeSegment = activeIndex === null ? undefined : store.segment(activeIndex)
   const activeLocked = activeSegment?.status === 'approved' || activeSegment?.isProtected === true
 

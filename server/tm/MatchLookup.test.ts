@@ -66,3 +66,30 @@ test('a unit imported without context is 100 %, not 101 %, and an index nobody u
   const found = await lookup.lookup(query(memoryId, 'Книга хранится в фонде.'))
   expect(found[0]).toMatchObject({ percent: 100, createdBy: 'aigul' })
 })
+
+test('a segment identical to a unit longer than the index keeps is 100 %, and 101 % in context', async () => {
+  const { store, lookup, memoryId } = await setup()
+  // 2,201 tokens: the 1,000 the index keeps of a unit would score an identical query 45 %.
+  const words = Array.from({ length: 1100 }, (_, i) => `слово${i % 97} документ${i % 13}`)
+  const source = words.join(' ') + '.'
+  const prev = 'Опись хранится в архиве.'
+  const next = 'Читальный зал закрыт.'
+  await store.addUnits(memoryId, [
+    unit(source, 'Ұзын мәтін.'),
+    unit(source, 'Ұзын мәтін, контекстпен.', {
+      origin: 'segment',
+      previousSource: prev,
+      nextSource: next,
+      changedAt: 500,
+    }),
+    unit(`${words.slice(0, 900).join(' ')} иное.`, 'Басқа мәтін.'),
+  ])
+  const found = await lookup.lookup(query(memoryId, source))
+  expect(found.slice(0, 2).map((match) => [match.percent, match.target])).toEqual([
+    [100, 'Ұзын мәтін.'],
+    [100, 'Ұзын мәтін, контекстпен.'],
+  ])
+  const inContext = await lookup.lookup({ ...query(memoryId, `  ${source} `), prev, next })
+  expect(inContext[0]).toMatchObject({ percent: 101, target: 'Ұзын мәтін, контекстпен.' })
+  expect(inContext[1]).toMatchObject({ percent: 100, target: 'Ұзын мәтін.' })
+})

@@ -71,6 +71,14 @@ export class FuzzySearch {
   private primeHits = new Uint8Array(0)
   private readonly primeSeen = new Int32Array(PRIME_POSTINGS)
   private readonly unitTokens: CodedTokens = createCodedTokens(MAX_TOKENS)
+  // Verification's per-candidate bounds, buckets and order, and its bucket offsets: reused, as
+  // a frequent word can make a lookup's candidates a large share of the memory, and fresh
+  // arrays of that size each lookup are what makes the collector pause in the middle of one.
+  private bounds = new Float32Array(1024)
+  private bucketOf = new Uint16Array(1024)
+  private order = new Int32Array(1024)
+  private readonly bucketStart = new Int32Array(BUCKETS + 1)
+  private readonly bucketFill = new Int32Array(BUCKETS)
 
   constructor(
     private readonly vocabulary: TokenVocabulary,
@@ -243,9 +251,15 @@ export class FuzzySearch {
   private verify(top: TopMatches, candidates: number, query: SearchQuery): void {
     // Candidates are scored in order of their bound, highest first (bucketed, not sorted), and
     // scoring stops at the first bound below the score a match must now beat.
-    const bounds = new Float32Array(candidates)
-    const bucketOf = new Uint16Array(candidates)
-    const bucketStart = new Int32Array(BUCKETS + 1)
+    if (this.bounds.length < candidates) {
+      const size = Math.max(candidates, this.bounds.length * 2)
+      this.bounds = new Float32Array(size)
+      this.bucketOf = new Uint16Array(size)
+      this.order = new Int32Array(size)
+    }
+    const bounds = this.bounds
+    const bucketOf = this.bucketOf
+    const bucketStart = this.bucketStart.fill(0)
     for (let i = 0; i < candidates; i++) {
       const slot = this.touched[i]!
       if (
@@ -269,8 +283,9 @@ export class FuzzySearch {
       bucketStart[bucket + 1]!++
     }
     for (let b = 0; b < BUCKETS; b++) bucketStart[b + 1]! += bucketStart[b]!
-    const order = new Int32Array(bucketStart[BUCKETS]!)
-    const fill = bucketStart.slice(0, BUCKETS)
+    const order = this.order
+    const fill = this.bucketFill
+    fill.set(bucketStart.subarray(0, BUCKETS))
     for (let i = 0; i < candidates; i++) {
       if (bounds[i]! + EPSILON < top.threshold) continue
       order[fill[bucketOf[i]!]!++] = i

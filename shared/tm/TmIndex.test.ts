@@ -147,6 +147,35 @@ describe('fuzzy lookup', () => {
     expect(index.lookup('2024.')[0]).toMatchObject({ id: 7, score: 1 })
     expect(index.lookup('2025.')[0]!.id).toBe(7)
   })
+  test('finds a unit identical to the query at 1 however long, past the tokens it keeps', () => {
+    const random = seededRandom(21)
+    // Well over the 1,000 tokens kept per unit; the two long units share their first 1,200 words.
+    const opening = Array.from({ length: 150 }, () => sentenceOf(random)).join(' ')
+    const long = `${opening} ${Array.from({ length: 60 }, () => sentenceOf(random)).join(' ')}`
+    const other = `${opening} ${Array.from({ length: 60 }, () => sentenceOf(random)).join(' ')}`
+    const index = indexOf([
+      ...archive,
+      { id: 20, source: long, target: 'long', targetLang: 'kk', prev: 'А.', next: 'Б.' },
+      { id: 21, source: other, target: 'other', targetLang: 'kk' },
+    ])
+    for (const [query, id] of [
+      [long, 20],
+      [other, 21],
+    ] as const) {
+      expect(index.lookup(query)[0]).toMatchObject({ id, score: 1, inContext: false })
+      expect(index.scan(query)[0]).toMatchObject({ id, score: 1 })
+    }
+    expect(index.lookup(long, { prev: 'А.', next: 'Б.' })[0]).toMatchObject({
+      id: 20,
+      score: 1,
+      inContext: true,
+    })
+    // One more word than the stored unit: no longer identical.
+    expect(index.lookup(`${long} архив.`)[0]?.score ?? 0).toBeLessThan(1)
+    expect(index.lookup(long, { targetLang: 'ar' })).toEqual([])
+    expect(index.remove(20)).toBe(true)
+    expect(index.lookup(long)[0]?.id).not.toBe(20)
+  })
 })
 
 describe('score bound', () => {

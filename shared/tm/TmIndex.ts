@@ -7,6 +7,7 @@ import { KIND_CODES, WEIGHT_BY_KIND } from './tokenCost.ts'
 import { tokenize } from './tokenize.ts'
 import { TokenVocabulary } from './TokenVocabulary.ts'
 import { contextHash } from './contextHash.ts'
+import { sequenceKey } from './sequenceKey.ts'
 import { SlotTable } from './SlotTable.ts'
 import { TopMatches, type IndexMatch } from './TopMatches.ts'
 
@@ -66,6 +67,10 @@ export class TmIndex {
   private readonly targetWordStems = new Map<string, number | number[]>()
   private readonly search: FuzzySearch
   private readonly addTokens: CodedTokens = createCodedTokens(4 * MAX_TOKENS)
+  // Units longer than MAX_TOKENS, by the key of their whole token sequence: their kept tokens
+  // alone would score an identical query below 1. Few units are that long, so this stays small.
+  private readonly longSlotsByKey = new Map<number, number[]>()
+  private readonly longKeyBySlot = new Map<number, number>()
 
   constructor(sourceLang: string) {
     this.sourceLang = sourceLang
@@ -103,6 +108,11 @@ export class TmIndex {
     for (let i = 0; i < length; i++) {
       if (coded.kind[i] === WORD) this.sourcePostings.append(coded.stem[i]!, slot)
     }
+    if (coded.length > MAX_TOKENS) {
+      const key = sequenceKey(coded)
+      this.longKeyBySlot.set(slot, key)
+      this.longSlotsByKey.set(key, [...(this.longSlotsByKey.get(key) ?? []), slot])
+    }
     for (const id of this.targetWordStemIds(unit.target, unit.targetLang)) {
       this.targetPostings.append(id, slot)
     }
@@ -113,6 +123,13 @@ export class TmIndex {
     const slot = this.slots.find(id)
     if (slot < 0) return false
     this.slots.kill(slot)
+    const key = this.longKeyBySlot.get(slot)
+    if (key !== undefined) {
+      this.longKeyBySlot.delete(slot)
+      const left = this.longSlotsByKey.get(key)!.filter((other) => other !== slot)
+      if (left.length === 0) this.longSlotsByKey.delete(key)
+      else this.longSlotsByKey.set(key, left)
+    }
     return true
   }
 
@@ -125,12 +142,13 @@ export class TmIndex {
    * The best units for `source`, best first: at most `limit`, each scoring at least `minScore`
    * (1 − weighted token edit distance / heavier weight, over folded and stemmed tokens), with
    * `inContext` when its neighbours were the same. Exact: no unit scoring above the last one
-   * returned is left out.
+   * returned is left out. A unit with the same tokens as `source` scores 1 however long both are.
    */
   lookup(source: string, options: LookupOptions = {}): IndexMatch[] {
     const query = this.describe(source, options)
     if (query === null || this.size === 0) return []
     const top = new TopMatches(Math.max(1, options.limit ?? 5), options.minScore ?? 0.5)
+    this.offerIdenticalLongUnits(query, top)
     this.search.lookup(query, top)
     return top.sorted()
   }
@@ -143,6 +161,7 @@ export class TmIndex {
     const query = this.describe(source, options)
     if (query === null) return []
     const top = new TopMatches(Math.max(1, options.limit ?? 5), options.minScore ?? 0.5)
+    this.offerIdenticalLongUnits(query, top)
     this.search.scan(query, top)
     return top.sorted()
   }
@@ -178,6 +197,26 @@ export class TmIndex {
   /** Bytes held in typed arrays (postings, tokens, per-unit tables), for stats; maps are not counted. */
   get typedBytes(): number {
     return this.sourcePostings.byteLength + this.targetPostings.byteLength + this.slots.byteLength
+  }
+
+  /**
+   * Offers, at score 1, the units longer than the kept tokens whose whole sequence is the
+   * query's: the search, which sees only their first MAX_TOKENS tokens, scores them lower.
+   */
+  private offerIdenticalLongUnits(query: SearchQuery, top: TopMatches): void {
+    if (query.tokens.length <= MAX_TOKENS) return
+    const slots = this.longSlotsByKey.get(sequenceKey(query.tokens)) ?? []
+    for (const slot of slots) {
+      if (query.langFilter >= 0 && this.slots.targetLang(slot) !== query.langFilter) continue
+      // The key is a hash: the kept tokens must agree as well.
+      const kept = this.slots.surfaces(slot)
+      if (kept.some((surface, i) => surface !== query.tokens.surface[i])) continue
+      top.offer({
+        id: this.slots.id(slot),
+        score: 1,
+        inContext: query.context !== 0 && this.slots.context(slot) === query.context,
+      })
+    }
   }
 
   private targetLangCode(lang: string): number {

@@ -21,27 +21,68 @@ export function sequenceWeight(tokens: CodedTokens): number {
 
 let previousRow = new Int32Array(64)
 let currentRow = new Int32Array(64)
+let prefixWeights = new Int32Array(64)
+/** Stands for a cell no alignment within the limit passes through; sums stay in an Int32. */
+const OUT_OF_BAND = 0x3fffffff
 
 /**
  * Weighted token edit distance between `a` and `b` (Levenshtein with the costs of
  * `tokenCost.ts`), or a number above `limit` as soon as the distance is known to exceed it.
- * Two rows of memory, reused between calls.
+ * Two rows of memory, reused between calls. With a limit, only a band of each row is computed:
+ * every operation changes the weight consumed of `a` minus that of `b` by at most its cost, so
+ * a cell whose prefixes (or suffixes) differ in weight by more than the limit, both together,
+ * lies on no path within it. A long unit against a short query then costs its length, not the
+ * product of both lengths.
  */
 export function editDistance(a: CodedTokens, b: CodedTokens, limit = Infinity): number {
   const columns = b.length + 1
   if (previousRow.length < columns) {
     previousRow = new Int32Array(columns * 2)
     currentRow = new Int32Array(columns * 2)
+    prefixWeights = new Int32Array(columns * 2)
   }
+  const bWeight = prefixWeights
+  bWeight[0] = 0
+  for (let j = 1; j < columns; j++) bWeight[j] = bWeight[j - 1]! + WEIGHT_BY_KIND[b.kind[j - 1]!]!
+  const totalB = bWeight[columns - 1]!
+  const totalA = sequenceWeight(a)
+  const difference = totalA - totalB
+  if (Math.abs(difference) > limit) return Math.abs(difference)
+  // A cell (i, j) is in the band when |x| + |difference − x| ≤ limit, x being the weight of
+  // a's first i tokens minus that of b's first j: x within `slack` of [min(0, d), max(0, d)].
+  const slack = Math.min((limit - Math.abs(difference)) / 2, totalA + totalB)
+  const xLow = Math.min(0, difference) - slack
+  const xHigh = Math.max(0, difference) + slack
+
   let previous = previousRow
   let current = currentRow
-  previous[0] = 0
-  for (let j = 1; j < columns; j++) previous[j] = previous[j - 1]! + WEIGHT_BY_KIND[b.kind[j - 1]!]!
+  let aWeight = 0
+  // Band of row 0: b's prefixes with weight at most −xLow (x = 0 − weight ≥ xLow).
+  let low = 0
+  let high = 0
+  while (high + 1 < columns && -bWeight[high + 1]! >= xLow) high++
+  for (let j = 0; j <= high; j++) previous[j] = bWeight[j]!
   for (let i = 1; i <= a.length; i++) {
     const deleteCost = WEIGHT_BY_KIND[a.kind[i - 1]!]!
-    current[0] = previous[0]! + deleteCost
-    let rowMinimum = current[0]!
-    for (let j = 1; j < columns; j++) {
+    aWeight += deleteCost
+    const previousHigh = high
+    // x = aWeight − bWeight[j] falls as j grows: the band is [first j with x ≤ xHigh, last with
+    // x ≥ xLow], and both ends only move right from row to row.
+    while (low < columns && aWeight - bWeight[low]! > xHigh) low++
+    while (high + 1 < columns && aWeight - bWeight[high + 1]! >= xLow) high++
+    if (low > high) return OUT_OF_BAND
+    // Cells the previous row did not compute are out of its band.
+    for (let j = previousHigh + 1; j <= high; j++) previous[j] = OUT_OF_BAND
+    let rowMinimum = OUT_OF_BAND
+    let j = low
+    if (j === 0) {
+      current[0] = previous[0]! + deleteCost
+      rowMinimum = current[0]!
+      j = 1
+    } else {
+      current[j - 1] = OUT_OF_BAND
+    }
+    for (; j <= high; j++) {
       const replaced = previous[j - 1]! + replaceCost(a, i - 1, b, j - 1)
       const deleted = previous[j]! + deleteCost
       const inserted = current[j - 1]! + WEIGHT_BY_KIND[b.kind[j - 1]!]!
@@ -61,7 +102,7 @@ export function editDistance(a: CodedTokens, b: CodedTokens, limit = Infinity): 
     previous = current
     current = swap
   }
-  return previous[columns - 1]!
+  return high === columns - 1 ? previous[columns - 1]! : OUT_OF_BAND
 }
 
 /** One step of an alignment: `a` and `b` are token indices, -1 where the step has none. */

@@ -54,6 +54,18 @@ function sameContext(query: TmQuery, unit: TmUnitTexts): boolean {
  * differ. Pure: reads nothing but its arguments.
  */
 export function matchUnit(query: TmQuery, unit: TmUnitTexts, sourceLang: string): TmMatch {
+  const exact = exactForm(unit.source) === exactForm(query.source)
+  // The same text aligns with nothing to mark: skip a table of length² cells (a long unit).
+  if (exact) {
+    return {
+      score: 1,
+      percent: sameContext(query, unit) ? 101 : 100,
+      kind: sameContext(query, unit) ? 'in-context' : 'exact',
+      target: unit.target,
+      numbersReplaced: false,
+      diff: { text: [], stored: [] },
+    }
+  }
   const vocabulary = new TokenVocabulary(sourceLang)
   const stored = { ...vocabulary.encode(unit.source, true), text: unit.source }
   const incoming = { ...vocabulary.encode(query.source, true), text: query.source }
@@ -64,19 +76,11 @@ export function matchUnit(query: TmQuery, unit: TmUnitTexts, sourceLang: string)
     sequenceWeight(incoming.coded),
   )
   const diff = diffSpans(steps, stored.tokens, incoming.tokens)
-  const exact = exactForm(unit.source) === exactForm(query.source)
-  const kind: MatchKind = exact ? (sameContext(query, unit) ? 'in-context' : 'exact') : 'fuzzy'
-  const percent =
-    kind === 'in-context'
-      ? 101
-      : kind === 'exact'
-        ? 100
-        : Math.min(99, Math.floor(score * 100 + 1e-9))
-  const swapped = exact ? null : swapNumbers(steps, stored, incoming, unit.target, vocabulary)
+  const swapped = swapNumbers(steps, stored, incoming, unit.target, vocabulary)
   return {
     score,
-    percent,
-    kind,
+    percent: Math.min(99, Math.floor(score * 100 + 1e-9)),
+    kind: 'fuzzy',
     target: swapped ?? unit.target,
     numbersReplaced: swapped !== null,
     diff,

@@ -26,6 +26,32 @@ describe('translation-memory matches in the editor', () => {
 
   afterAll(() => stopBrowserTestbed({ browser, server }))
 
+  test('the segments around the active one are fetched ahead, and entering one shows that answer without asking again', async () => {
+    const asked: string[] = []
+    const onRequest = (request: { url(): string }) => {
+      const url = new URL(request.url())
+      if (url.pathname.endsWith('/matches')) asked.push(url.searchParams.get('segment') ?? '')
+    }
+    translator.on('request', onRequest)
+    try {
+      const panel = translator.locator('[data-testid="match-panel"]')
+      await openSegment(translator, 1)
+      await expect.poll(() => panel.getAttribute('data-segment'), POLL).not.toBe('')
+      const second = (await panel.getAttribute('data-segment'))!
+      // The segment before the active one is fetched once the active one's answer is here.
+      await expect.poll(() => asked.length, POLL).toBe(2)
+      const first = asked.find((segment) => segment !== second)!
+      expect(asked.filter((segment) => segment === second)).toHaveLength(1)
+
+      await translator.keyboard.press('Control+ArrowUp')
+      await expect.poll(() => panel.getAttribute('data-segment'), POLL).toBe(first)
+      expect(await panel.textContent()).toContain('No matches')
+      expect(asked.filter((segment) => segment === first)).toHaveLength(1)
+    } finally {
+      translator.off('request', onRequest)
+    }
+  })
+
   test('a colleague’s approval shows as a fuzzy match with the difference marked, and Ctrl+1 takes it in one undoable step', async () => {
     await openSegment(translator, 1)
     const panel = translator.locator('[data-testid="match-panel"]')
