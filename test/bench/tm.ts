@@ -1,8 +1,14 @@
 // `npm run bench -- tm`: a translation memory of 1,000,000 generated units (Russian sources,
 // Kazakh and Arabic targets; `TM_UNITS` to change), indexed in memory, then 1,000 fuzzy lookups
 // (near-duplicates, one-word and one-number changes, unrelated sentences) checked against an
-// exhaustive scan of every unit, and 200 concordance searches in sources and targets.
+// exhaustive scan of every unit, and 200 concordance searches in sources and targets; then the
+// TMX import bench in a process of its own (`TM_TMX_MB`, default 1024: the target is about a
+// 1 GB file), so its peak RSS is the importer's alone.
+import { execFile } from 'node:child_process'
 import os from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import v8 from 'node:v8'
 import vm from 'node:vm'
 import { findConcordance, TmIndex } from '@qalam/shared/tm'
@@ -97,6 +103,20 @@ for (let i = 0; i < CONCORDANCE_QUERIES; i++) {
 }
 
 const load = os.loadavg()[0]!
+const tmxMb = Number(process.env.TM_TMX_MB ?? 1024)
+process.stderr.write(`importing a generated ${tmxMb} MB TMX file\n`)
+const tmxBench = await promisify(execFile)(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    join(dirname(fileURLToPath(import.meta.url)), 'main.ts'),
+    'tmx',
+    String(tmxMb),
+  ],
+  { maxBuffer: 1024 * 1024 },
+)
+const tmx = JSON.parse(tmxBench.stdout) as Record<string, number>
 process.stdout.write(
   JSON.stringify(
     {
@@ -113,6 +133,10 @@ process.stdout.write(
       concordance_p95_ms: round(percentile(concordanceMs, 95)),
       concordance_hits_per_query: round(concordanceHits / CONCORDANCE_QUERIES, 1),
       exhaustive_scan_ms_per_query: round(scanMs / QUERIES, 1),
+      tmx_import_mb: tmx.tmx_mb,
+      tmx_import_units: tmx.units,
+      tmx_import_units_per_s: tmx.tmx_import_units_per_s,
+      tmx_import_peak_rss_mb: tmx.tmx_import_peak_rss_mb,
       load_average: round(load, 1),
       ...(disagreements.length > 0 ? { disagreements } : {}),
     },

@@ -202,10 +202,13 @@ describe('logging in, projects and members', () => {
     expect(await row.locator('[data-testid="role"]').textContent()).toBe(en.roles.reviewer)
     await row.locator('a').click()
     await after.locator('[data-testid="members-panel"]').waitFor()
+    // The documents load after the panel; the forms are judged once the page holds them.
+    await expect
+      .poll(() => after.locator('[data-testid="document-table"] tbody tr').count(), POLL)
+      .toBe(1)
     // A reviewer reads the members and the documents, but neither imports nor manages members.
     expect(await after.locator('[data-testid="add-member-form"]').count()).toBe(0)
     expect(await after.locator('[data-testid="import-form"]').count()).toBe(0)
-    expect(await after.locator('[data-testid="document-table"] tbody tr').count()).toBe(1)
     await after.context().close()
     await page.context().close()
   })
