@@ -119,7 +119,78 @@ const MIN_STEM = 2
 const DEVOICED: Record<string, string> = { б: 'п', г: 'к', ғ: 'қ' }
 
 function cutOne(word: string, endings: readonly string[]): string {
-  return cutLongestEnding(word, endings, MIN_STEM, VOWELS)
+  return cutLongestEnding(word, endings, MIN_STEM, VOWELS, fitsAfter)
+}
+
+// Each ending's first sound agrees with the sound before it, so a string that ends like an
+// ending but after the wrong sound is part of the stem: Алматы is not Алма + accusative -ты
+// (that needs a voiceless consonant before it; after a vowel the accusative is -ны). Final б в
+// г д are said voiceless in loans (клубта, заводта), so both kinds of ending may follow them.
+const VOWEL_LETTER = /[аәеиоөұүыіэюя]/
+const VOICELESS = /[птқксшфхцчщ]/
+const NASAL = /[мнң]/
+
+function fitsAfter(stem: string, ending: string): boolean {
+  const before = stem.at(-1)!
+  // у and и (folded й) are vowels and glides: either kind of ending may follow them.
+  const glide = before === 'у' || before === 'и'
+  const vowel = glide || VOWEL_LETTER.test(before)
+  const consonant = glide || !VOWEL_LETTER.test(before)
+  const voiced = !VOICELESS.test(before)
+  const voiceless = !voiced || 'бвгд'.includes(before)
+  const nasal = NASAL.test(before)
+  switch (ending) {
+    case 'ны':
+    case 'ні':
+    case 'ндағы':
+    case 'ндегі':
+    case 'мыз':
+    case 'міз':
+    case 'ңыз':
+    case 'ңіз':
+      return vowel
+    case 'ның':
+    case 'нің':
+      return vowel || nasal
+    case 'нан':
+    case 'нен':
+      return nasal
+    case 'лар':
+    case 'лер':
+      return vowel || before === 'р'
+    case 'дар':
+    case 'дер':
+    case 'ды':
+    case 'ді':
+      return consonant && voiced
+    case 'дың':
+    case 'дің':
+      return consonant && voiced && !nasal
+    case 'дан':
+    case 'ден':
+      return voiced && !nasal
+    case 'ша':
+    case 'ше':
+    case 'ларың':
+    case 'лерің':
+      return true
+  }
+  const first = ending[0]!
+  if ('ыі'.includes(first)) return consonant
+  // -сы after a vowel-final stem of one syllable is rare; дос-ы is the likelier reading of досы.
+  if (first === 'с') return vowel && stem.length >= 3
+  if ('тқкп'.includes(first)) return voiceless
+  return voiced
+}
+
+// Place names in -стан ("land of"): Қазақстан is not Қазақс + ablative -тан. After a consonant
+// a final -с is foreign to Kazakh, so any such word keeps its -стан; after a vowel, these do.
+const STAN_AFTER_VOWEL = new Set(['пәкістан', 'дағыстан', 'үндістан', 'түркістан', 'гүлістан'])
+
+function endsInPlaceSuffix(word: string): boolean {
+  if (!word.endsWith('стан') || word.length < 7) return false
+  const before = word.at(-5)!
+  return !VOWEL_LETTER.test(before) || STAN_AFTER_VOWEL.has(word)
 }
 
 /**
@@ -132,7 +203,7 @@ function cutOne(word: string, endings: readonly string[]): string {
 export function stemKazakh(word: string): string {
   let stem = word
   if (stem.length > 3) {
-    stem = cutOne(stem, CASE_ENDINGS)
+    if (!endsInPlaceSuffix(stem)) stem = cutOne(stem, CASE_ENDINGS)
     stem = cutOne(stem, POSSESSIVE_ENDINGS)
     stem = cutOne(stem, PLURAL_ENDINGS)
   }

@@ -58,9 +58,63 @@ describe('Kazakh stems', () => {
     expect(stem('халқы', 'kk')).toBe(stem('халық', 'kk'))
   })
 
+  test('cuts an ending only after the sound it follows in Kazakh, so a bare word and its forms agree', () => {
+    const groups = [
+      ['Алматы', 'Алматыда', 'Алматыдан', 'Алматының'],
+      ['Астана', 'Астанада', 'Астананың', 'Астанадан'],
+      ['адам', 'адамдар', 'адамнан', 'адамның', 'адамды'],
+      ['тау', 'тауда', 'таудың', 'таулар', 'тауы'],
+      ['жер', 'жерлер', 'жердің', 'жерде'],
+      ['бала', 'балалар', 'баласы', 'балаға', 'баланың'],
+      ['дос', 'достан', 'досы', 'достар'],
+      ['клуб', 'клубта'],
+    ]
+    for (const [base, ...forms] of groups) {
+      for (const form of forms) expect(stem(form, 'kk'), form).toBe(stem(base!, 'kk'))
+    }
+  })
+
+  test('keeps the -стан of place names: Қазақстан is not an ablative', () => {
+    for (const form of ['Қазақстан', 'Қазақстанның', 'Қазақстанда', 'Қазақстаннан', 'Қазақстанға'])
+      expect(stem(form, 'kk'), form).toBe('қазақстан')
+    expect(stem('Пәкістанда', 'kk')).toBe('пәкістан')
+    expect(stem('жолдастан', 'kk')).toBe(stem('жолдас', 'kk'))
+  })
+
   test('does not merge words that differ only by a Kazakh letter', () => {
     expect(stem('қала', 'kk')).not.toBe(stem('кала', 'kk'))
     expect(stem('ұлттың', 'kk')).not.toBe(stem('ұлттық', 'kk'))
+  })
+})
+
+describe('Kazakh stems in Latin script', () => {
+  test('gives the 2021 spelling of each form the stem of its Cyrillic spelling', () => {
+    const pairs = [
+      ['kıtap', 'кітап'],
+      ['kıtaptar', 'кітаптар'],
+      ['kıtabı', 'кітабы'],
+      ['kıtaptarynyñ', 'кітаптарының'],
+      ['kıtabymda', 'кітабымда'],
+      ['kıtaphanada', 'кітапханада'],
+      ['mektebıne', 'мектебіне'],
+      ['üiler', 'үйлер'],
+      ['halqy', 'халқы'],
+      ['Qazaqstannyñ', 'Қазақстанның'],
+      ['QAZAQSTANDA', 'ҚАЗАҚСТАНДА'],
+      ['Almatydan', 'Алматыдан'],
+      ['ūlttyñ', 'ұлттың'],
+    ]
+    for (const [latin, cyrillic] of pairs)
+      expect(stem(latin!, 'kk-Latn'), latin).toBe(stem(cyrillic!, 'kk'))
+    for (const form of ['kıtaptar', 'kıtabı', 'kıtaptarynyñ', 'kıtabymda'])
+      expect(stem(form, 'kk-Latn-KZ'), form).toBe(stem('kıtap', 'kk-Latn'))
+  })
+
+  test('reads the acute letters of the 2018 alphabet and keeps Kazakh letters apart', () => {
+    expect(stem('ǵylymnyń', 'kk-Latn')).toBe(stem('ğylymnyñ', 'kk-Latn'))
+    expect(stem('qala', 'kk-Latn')).not.toBe(stem('kala', 'kk-Latn'))
+    expect(stem('ūlttyñ', 'kk-Latn')).not.toBe(stem('ulttyñ', 'kk-Latn'))
+    expect(stemKeys(foldText('Kıtaptar', 'kk-Latn'), 'kk-Latn')).toEqual(['кітап'])
   })
 })
 

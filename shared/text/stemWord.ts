@@ -1,14 +1,13 @@
 import { arabicStemVariants, stemArabic } from './stemArabic.ts'
 import { stemKazakh } from './stemKazakh.ts'
+import { stemKazakhLatin } from './stemKazakhLatin.ts'
 import { stemRussian } from './stemRussian.ts'
 
 type Stemmer = (word: string) => string
 
-// Kazakh in Latin script has its own spelling of every ending; until it has a stemmer, its
-// words are compared whole (folded) rather than cut with Cyrillic rules.
 function stemmerFor(lang: string): Stemmer | null {
   const lower = lang.toLowerCase()
-  if (lower.startsWith('kk-latn')) return null
+  if (lower.startsWith('kk-latn')) return stemKazakhLatin
   const language = lower.split('-')[0]
   if (language === 'kk') return stemKazakh
   if (language === 'ru') return stemRussian
@@ -18,7 +17,8 @@ function stemmerFor(lang: string): Stemmer | null {
 
 /**
  * The matching stem of one word already folded by `foldText(word, lang)`, by the rules of
- * `lang` (Kazakh Cyrillic, Russian, Arabic); the word itself in languages without a stemmer.
+ * `lang` (Kazakh in Cyrillic or Latin script, Russian, Arabic); the word itself in languages
+ * without a stemmer.
  */
 export function stemWord(folded: string, lang: string): string {
   const stemmer = stemmerFor(lang)
