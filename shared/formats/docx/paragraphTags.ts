@@ -30,13 +30,24 @@ export interface TaggedSegment {
   sourceTags: PlacedTag[]
 }
 
-/** The key of the formatting most characters of the paragraph have. */
+/**
+ * The key of the paragraph's own formatting: the one its text starts and ends in, when those
+ * agree ("Подборка <u>отреставрированных</u> карт." is plain with an underlined word, however
+ * long the word), else the one most characters have. Text a translator types outside tags gets
+ * it, so it must be what the sentence is written in, not what stands out of it.
+ */
 export function baseKey(paragraph: DocxParagraph): string {
   const counts = new Map<string, number>()
+  let first: string | undefined
+  let last: string | undefined
   for (const piece of paragraph.pieces) {
-    if (piece.kind === 'text')
-      counts.set(piece.key, (counts.get(piece.key) ?? 0) + piece.text.length)
+    if (piece.kind !== 'text') continue
+    counts.set(piece.key, (counts.get(piece.key) ?? 0) + piece.text.length)
+    if (piece.text.trim() === '') continue
+    first ??= piece.key
+    last = piece.key
   }
+  if (first !== undefined && first === last) return first
   let best = ''
   let most = -1
   for (const [key, count] of counts) {
