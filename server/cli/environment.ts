@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { z } from 'zod'
 import type { ScryptCost } from '../auth/index.ts'
 import { configFromEnv, databaseLocation, defaultConfig, type ServerConfig } from '../config.ts'
@@ -23,6 +24,18 @@ export function databaseLocationFrom(env: NodeJS.ProcessEnv): DatabaseLocation {
     dataDir: config.dataDir ?? defaultConfig.dataDir,
     databaseUrl: config.databaseUrl ?? null,
   })
+}
+
+/**
+ * `databaseLocationFrom(env)` for a command that works on an installation already made: an
+ * SQLite file that is not there is an error, not a new empty database.
+ */
+export function existingDatabaseFrom(env: NodeJS.ProcessEnv): DatabaseLocation {
+  const location = databaseLocationFrom(env)
+  if (location.engine === 'sqlite' && !existsSync(location.file)) {
+    throw new CliError(`no database at ${location.file} (set DATA_DIR or DATABASE_URL)`)
+  }
+  return location
 }
 
 /** The upload limit the server would apply (MAX_UPLOAD_BYTES), for files the CLI reads. */

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { extname } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -17,8 +17,9 @@ import {
 } from '../glossary/index.ts'
 import { stderrLogger } from '../logging/index.ts'
 import { CliError } from './cliError.ts'
-import { progressLine } from './progressLine.ts'
-import { databaseLocationFrom, maxUploadBytesFrom } from './environment.ts'
+import { percentRead, progressLine } from './progressLine.ts'
+import { inputFileSize } from './readInput.ts'
+import { existingDatabaseFrom, maxUploadBytesFrom } from './environment.ts'
 
 /*
  * `glossary import FILE --project P [--glossary G] [--format tbx|csv]`,
@@ -45,10 +46,7 @@ interface Opened {
 
 async function openProject(env: NodeJS.ProcessEnv, projectId: string | undefined) {
   if (!projectId) throw new CliError('--project is required')
-  const location = databaseLocationFrom(env)
-  if (location.engine === 'sqlite' && !existsSync(location.file)) {
-    throw new CliError(`no database at ${location.file} (set DATA_DIR or DATABASE_URL)`)
-  }
+  const location = existingDatabaseFrom(env)
   const database = await openDatabase(location, { log: stderrLogger, migrate: true })
   const close = () => database.close()
   const project = await database.auth.getProject(projectId).catch(async (error: unknown) => {
@@ -111,8 +109,7 @@ function formatOf(file: string, asked: string | undefined): 'tbx' | 'csv' {
 }
 
 function describeProgress(progress: GlossaryReadProgress, totalBytes: number): string {
-  const percent =
-    totalBytes > 0 ? Math.min(100, Math.floor((100 * progress.bytesRead) / totalBytes)) : 100
+  const percent = percentRead(progress.bytesRead, totalBytes)
   return `${percent}%: read ${progress.entriesRead} entries`
 }
 
@@ -131,8 +128,7 @@ async function importCommand(args: string[], write: Write, env: NodeJS.ProcessEn
   if (positionals.length !== 1 || !file) throw new CliError(USAGE)
   if (!values.project) throw new CliError('--project is required')
   const format = formatOf(file, values.format)
-  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`no file ${file}`)
-  const totalBytes = statSync(file).size
+  const totalBytes = inputFileSize(file)
   // The same limit as an upload through the server.
   const maxBytes = maxUploadBytesFrom(env)
   // Read whole before the database is opened: a refused file changes nothing, not even by

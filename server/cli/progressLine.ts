@@ -17,3 +17,8 @@ export function progressLine<Progress>(describe: (progress: Progress) => string)
     },
   }
 }
+
+/** How far through a file of `totalBytes` a reader is, in whole percent (100 for an empty one). */
+export function percentRead(bytesRead: number, totalBytes: number): number {
+  return totalBytes > 0 ? Math.min(100, Math.floor((100 * bytesRead) / totalBytes)) : 100
+}

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import {
   ENCODINGS,
   UndecodableError,
@@ -46,4 +46,15 @@ export function readLines(file: string | undefined, encoding?: EncodingOption): 
   const text = readText(file, encoding)
   if (text === '') return []
   return text.replace(/\r?\n$/, '').split(/\r?\n/)
+}
+
+/** The size in bytes of FILE, a regular file the command streams; exits 2 when there is none. */
+export function inputFileSize(file: string): number {
+  try {
+    const stats = statSync(file)
+    if (stats.isFile()) return stats.size
+  } catch {
+    // Gone, unreadable or a broken link: all "no file" to the user.
+  }
+  throw new CliError(`no file ${file}`)
 }

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { parseArgs } from 'node:util'
 import { mapLanguage, TmxError } from '@qalam/shared/formats'
@@ -13,8 +13,9 @@ import {
   type TranslationMemoryStore,
 } from '../tm/index.ts'
 import { CliError } from './cliError.ts'
-import { progressLine } from './progressLine.ts'
-import { databaseLocationFrom } from './environment.ts'
+import { percentRead, progressLine } from './progressLine.ts'
+import { inputFileSize } from './readInput.ts'
+import { existingDatabaseFrom } from './environment.ts'
 
 /*
  * `tm import FILE --project P --source ru --target kk [--memory M]`,
@@ -49,10 +50,7 @@ async function openMemory(
   memoryId: string | undefined,
 ): Promise<Opened> {
   if (!projectId) throw new CliError('--project is required')
-  const location = databaseLocationFrom(env)
-  if (location.engine === 'sqlite' && !existsSync(location.file)) {
-    throw new CliError(`no database at ${location.file} (set DATA_DIR or DATABASE_URL)`)
-  }
+  const location = existingDatabaseFrom(env)
   const database = await openDatabase(location, { log: stderrLogger, migrate: true })
   const { tm } = database
   const close = () => database.close()
@@ -75,7 +73,7 @@ function describeProgress(progress: ImportProgress, totalBytes: number): string 
   const skippedText = skipped.length
     ? `, skipped ${skipped.map(([reason, count]) => `${count} ${reason}`).join(', ')}`
     : ''
-  const percent = totalBytes > 0 ? Math.floor((100 * progress.bytesRead) / totalBytes) : 100
+  const percent = percentRead(progress.bytesRead, totalBytes)
   return `${percent}%: read ${progress.unitsRead} units${skippedText}`
 }
 
@@ -98,8 +96,7 @@ async function importCommand(args: string[], write: Write, env: NodeJS.ProcessEn
   const targetLang = language(values.target, 'target')
   if (mapLanguage(targetLang, [sourceLang]))
     throw new CliError('--source and --target are the same language')
-  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`no file ${file}`)
-  const totalBytes = statSync(file).size
+  const totalBytes = inputFileSize(file)
   const { tm, memory, close } = await openMemory(env, values.project, values.memory)
   const progress = progressLine((read: ImportProgress) => describeProgress(read, totalBytes))
   try {
