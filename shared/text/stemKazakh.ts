@@ -193,6 +193,22 @@ function endsInPlaceSuffix(word: string): boolean {
   return !VOWEL_LETTER.test(before) || STAN_AFTER_VOWEL.has(word)
 }
 
+// The third person of the present-future after a consonant stem: ұсыныл-ады, бер-еді. Its past
+// (ұсынылды, берді) already loses -ды/-ді as the accusative does, so both tenses share a stem.
+// After a vowel the ending is -йды (ойнайды), which a noun in -й with its accusative (Абайды,
+// үйді) also ends in, so that one is left alone.
+const PRESENT_TENSE_ENDINGS = ['ады', 'еді']
+
+function cutPresentTense(word: string): string | null {
+  for (const ending of PRESENT_TENSE_ENDINGS) {
+    if (!word.endsWith(ending)) continue
+    const stem = word.slice(0, -ending.length)
+    if (stem.length >= MIN_STEM && VOWELS.test(stem) && !VOWEL_LETTER.test(stem.at(-1)!))
+      return stem
+  }
+  return null
+}
+
 /**
  * The stem of a folded Kazakh word, for matching its inflected forms with each other and with
  * glossary terms: plural, possessive and case endings in all their harmony variants removed,
@@ -203,9 +219,13 @@ function endsInPlaceSuffix(word: string): boolean {
 export function stemKazakh(word: string): string {
   let stem = word
   if (stem.length > 3) {
-    if (!endsInPlaceSuffix(stem)) stem = cutOne(stem, CASE_ENDINGS)
-    stem = cutOne(stem, POSSESSIVE_ENDINGS)
-    stem = cutOne(stem, PLURAL_ENDINGS)
+    const verb = cutPresentTense(stem)
+    if (verb !== null) stem = verb
+    else {
+      if (!endsInPlaceSuffix(stem)) stem = cutOne(stem, CASE_ENDINGS)
+      stem = cutOne(stem, POSSESSIVE_ENDINGS)
+      stem = cutOne(stem, PLURAL_ENDINGS)
+    }
   }
   const last = stem.at(-1)
   const devoiced = last === undefined ? undefined : DEVOICED[last]

@@ -74,6 +74,17 @@ describe('Kazakh stems', () => {
     }
   })
 
+  test('gives the present-future and the past of a verb one stem, and leaves -й nouns whole', () => {
+    for (const [present, past] of [
+      ['ұсынылады', 'ұсынылды'],
+      ['береді', 'берді'],
+      ['сақталады', 'сақталды'],
+    ])
+      expect(stem(present!, 'kk'), present).toBe(stem(past!, 'kk'))
+    expect(stem('Абайды', 'kk')).toBe(stem('Абай', 'kk'))
+    expect(stem('үйді', 'kk')).toBe(stem('үй', 'kk'))
+  })
+
   test('keeps the -стан of place names: Қазақстан is not an ablative', () => {
     for (const form of ['Қазақстан', 'Қазақстанның', 'Қазақстанда', 'Қазақстаннан', 'Қазақстанға'])
       expect(stem(form, 'kk'), form).toBe('қазақстан')
