@@ -51,6 +51,7 @@ export function AnalysisPanel({ documentId, title }: { documentId: string; title
       </summary>
       <div className="analysis-panel__actions">
         <button
+          className="button"
           type="button"
           disabled={busy}
           onClick={() => void run(true)}
@@ -59,6 +60,7 @@ export function AnalysisPanel({ documentId, title }: { documentId: string; title
           {t('analysis.refresh')}
         </button>
         <button
+          className="button"
           type="button"
           disabled={report === null}
           onClick={() => void download()}

@@ -134,6 +134,7 @@ export function EditEntryForm({
       )}
       <div className="terms-panel__actions">
         <button
+          className="button button--primary"
           type="submit"
           disabled={busy || source.trim() === ''}
           data-testid="save-edited-term"
@@ -142,6 +143,7 @@ export function EditEntryForm({
         </button>
         {confirmingDelete ? (
           <button
+            className="button button--danger"
             type="button"
             disabled={busy}
             onClick={() => void run(() => deleteEntry(projectId, glossaryId, entry.id))}
@@ -151,6 +153,7 @@ export function EditEntryForm({
           </button>
         ) : (
           <button
+            className="button"
             type="button"
             disabled={busy}
             onClick={() => setConfirmingDelete(true)}
@@ -159,7 +162,7 @@ export function EditEntryForm({
             {t('glossary.deleteEntry')}
           </button>
         )}
-        <button type="button" onClick={onClose}>
+        <button className="button" type="button" onClick={onClose}>
           {t('glossary.cancel')}
         </button>
       </div>

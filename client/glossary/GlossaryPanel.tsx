@@ -96,6 +96,7 @@ export function GlossaryPanel({ projectId, mayManage }: { projectId: string; may
                   </a>
                 ))}
                 <button
+                  className="button"
                   type="button"
                   onClick={() =>
                     void run(async () => (await detachGlossary(projectId, glossary.id), null))
@@ -120,11 +121,12 @@ export function GlossaryPanel({ projectId, mayManage }: { projectId: string; may
               onChange={(event) => setName(event.target.value)}
               data-testid="glossary-name"
             />
-            <button type="submit" disabled={name.trim() === ''}>
+            <button className="button button--primary" type="submit" disabled={name.trim() === ''}>
               {t('glossary.create')}
             </button>
           </form>
           <button
+            className="button"
             type="button"
             onClick={() =>
               void run(async () => (setAttachable(await fetchAttachable(projectId)), null))
@@ -141,6 +143,7 @@ export function GlossaryPanel({ projectId, mayManage }: { projectId: string; may
                   <li key={glossary.id}>
                     {glossary.name} ({glossary.projectName}){' '}
                     <button
+                      className="button"
                       type="button"
                       onClick={() =>
                         void run(async () => {

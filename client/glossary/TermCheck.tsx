@@ -34,6 +34,7 @@ export function TermCheck({
       <h3 id="term-check-title">{t('glossary.checkTitle')}</h3>
       <button
         type="button"
+        className="button"
         disabled={busy}
         onClick={() => void check()}
         data-testid="run-term-check"

@@ -282,13 +282,14 @@ function AddTermForm({
       )}
       <div className="terms-panel__actions">
         <button
+          className="button button--primary"
           type="submit"
           disabled={busy || source.trim() === '' || target.trim() === ''}
           data-testid="save-term"
         >
           {t('glossary.save')}
         </button>
-        <button type="button" onClick={() => setOpen(false)}>
+        <button className="button" type="button" onClick={() => setOpen(false)}>
           {t('glossary.cancel')}
         </button>
       </div>

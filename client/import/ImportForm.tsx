@@ -71,9 +71,8 @@ export function ImportForm({ projectId }: { projectId: string }) {
   return (
     <form className="import-form" onSubmit={onSubmit} data-testid="import-form">
       <h2 className="import-form__title">{t('import.title')}</h2>
-      <p className="import-form__hint">{t('import.hint')}</p>
       <p className="import-form__hint">{t('formats.importHint')}</p>
-      <p className="import-form__hint">{t('formats.docxHint')}</p>
+      <p className="import-form__hint">{t('import.hint')}</p>
       <TextFileField
         id="import-file"
         name="file"
