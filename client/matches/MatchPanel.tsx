@@ -6,6 +6,8 @@ import type { MatchesState } from './useSegmentMatches.ts'
 
 interface MatchPanelProps {
   state: MatchesState
+  /** Whether a segment is active: without one there is nothing to look up. */
+  hasSegment: boolean
   /** The active segment's source, which the matches' `diff.text` spans point into. */
   source: string
   sourceLang: string
@@ -53,6 +55,7 @@ function highlighted(text: string, spans: readonly DiffSpan[]): ReactNode[] {
  */
 export function MatchPanel({
   state,
+  hasSegment,
   source,
   sourceLang,
   targetLang,
@@ -93,7 +96,9 @@ export function MatchPanel({
       data-segment={state.result?.segmentId ?? ''}
     >
       <h2 id="matches-title">{t('matches.title')}</h2>
-      {state.failed ? (
+      {!hasSegment ? (
+        <p className="empty-state">{t('matches.noSegment')}</p>
+      ) : state.failed ? (
         <p className="empty-state">{t('matches.failed')}</p>
       ) : state.result === null ? (
         <p className="empty-state">{t('matches.loading')}</p>

@@ -346,6 +346,7 @@ function Workbench({
         <div className="workbench__side">
           <MatchPanel
             state={matches}
+            hasSegment={activeId !== null}
             source={activeSource}
             sourceLang={meta.sourceLang}
             targetLang={meta.targetLang}

@@ -35,6 +35,10 @@ describe('translation-memory matches in the editor', () => {
     translator.on('request', onRequest)
     try {
       const panel = translator.locator('[data-testid="match-panel"]')
+      // Before any segment is entered there is nothing to look up, and the panel says so.
+      await expect
+        .poll(() => panel.textContent(), POLL)
+        .toContain('Choose a segment to see its matches.')
       await openSegment(translator, 1)
       await expect.poll(() => panel.getAttribute('data-segment'), POLL).not.toBe('')
       const second = (await panel.getAttribute('data-segment'))!
