@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { readSegments, setStatus, setTargetTagged, type SegmentView } from '@qalam/shared/model'
 import { defaultConfig } from '../../server/config.ts'
 import { asUser, type Session } from '../support/accounts.ts'
-import { postImport } from '../support/documentsApi.ts'
+import { postLargeImport } from '../support/documentsApi.ts'
 import { importPhase, stallUpload } from '../support/importProgress.ts'
 import { readStoredDocument, storedContent } from '../support/storedDocument.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
@@ -256,7 +256,8 @@ describe('hostile files are refused with the reason, and nothing is stored', () 
 
   test.each(cases)('refuses %s', async (_name, make, format, status, code) => {
     const before = storedContent(server.databaseFile)
-    const response = await postImport(server.url, {
+    // Each on a connection of its own: see postLargeImport (the 50 MB body reset a reused one).
+    const response = await postLargeImport(server.url, {
       session: workspace.admin,
       projectId: workspace.projectId,
       sourceLang: 'ru',

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http'
 import { asUser, type Session } from './accounts.ts'
 
 export interface ImportRequest {
@@ -25,8 +26,7 @@ export interface ImportedDocument {
   segments: number
 }
 
-/** POSTs the import form as a browser would; returns the raw response. */
-export function postImport(serverUrl: string, request: ImportRequest): Promise<Response> {
+function importForm(request: ImportRequest): FormData {
   const form = new FormData()
   if (request.projectId !== undefined) form.append('projectId', request.projectId)
   if (request.title !== undefined) form.append('title', request.title)
@@ -38,8 +38,60 @@ export function postImport(serverUrl: string, request: ImportRequest): Promise<R
   const bytes =
     typeof request.bytes === 'string' ? new TextEncoder().encode(request.bytes) : request.bytes
   form.append('file', new Blob([new Uint8Array(bytes)]), request.fileName ?? 'document.txt')
+  return form
+}
+
+/** POSTs the import form as a browser would; returns the raw response. */
+export function postImport(serverUrl: string, request: ImportRequest): Promise<Response> {
   const headers = asUser(request.session ?? null)
-  return fetch(`${serverUrl}/api/documents`, { method: 'POST', body: form, headers })
+  return fetch(`${serverUrl}/api/documents`, {
+    method: 'POST',
+    body: importForm(request),
+    headers,
+  })
+}
+
+/**
+ * `postImport` for uploads of tens of megabytes: the form is encoded first, then sent on a
+ * connection of its own. Encoding one in `fetch` holds the event loop for seconds on a loaded
+ * machine; a server in the same process then closes the idle kept-alive socket `fetch` has just
+ * picked (its 5 s keep-alive timer runs before it reads the new request, as HTTP/1.1 lets it)
+ * and the upload ends in ECONNRESET instead of the server's answer.
+ */
+export async function postLargeImport(
+  serverUrl: string,
+  request: ImportRequest,
+): Promise<Response> {
+  const encoded = new Response(importForm(request))
+  const body = Buffer.from(await encoded.arrayBuffer())
+  const headers = {
+    ...asUser(request.session ?? null),
+    'content-type': encoded.headers.get('content-type') ?? '',
+    'content-length': String(body.length),
+  }
+  return new Promise((resolve, reject) => {
+    // No agent: a new connection, closed after the answer.
+    const outgoing = httpRequest(
+      `${serverUrl}/api/documents`,
+      { method: 'POST', agent: false, headers },
+      (incoming) => {
+        const chunks: Buffer[] = []
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+        incoming.on('error', reject)
+        incoming.on('end', () => {
+          const type = incoming.headers['content-type']
+          resolve(
+            new Response(Buffer.concat(chunks), {
+              status: incoming.statusCode ?? 0,
+              headers: type === undefined ? {} : { 'content-type': type },
+            }),
+          )
+        })
+      },
+    )
+    outgoing.on('error', reject)
+    outgoing.end(body)
+  })
 }
 
 /** Imports a document (as `request.session`, into `request.projectId`); throws unless 201. */
