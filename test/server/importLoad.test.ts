@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { readSegments, setTargetText } from '@qalam/shared/model'
 import { databaseFile } from '../../server/config.ts'
 import { asUser, type Session } from '../support/accounts.ts'
-import { importDocument, postImport } from '../support/documentsApi.ts'
+import { importDocument, postImport, postLargeImport } from '../support/documentsApi.ts'
 import { generateDocument } from '../support/generateDocument.ts'
 import { importPhase, postWatchedImport, stallUpload } from '../support/importProgress.ts'
 import type { RawConnection } from '../support/rawHttp.ts'
@@ -194,7 +194,7 @@ describe('imports run beside everyone else, not instead of them', () => {
       await workspace.importDocument({ bytes: SAMPLE_BYTES })
       const before = await documentCount(url, workspace.admin)
 
-      const response = await postImport(url, {
+      const response = await postLargeImport(url, {
         session: workspace.admin,
         projectId: workspace.projectId,
         bytes: generateDocument(40_000),
