@@ -35,6 +35,7 @@ import {
 } from './protocol.ts'
 import type { LateTypingRecorder, StatusChangesRecorder } from './recordStatusChanges.ts'
 import { RoomAwareness } from './RoomAwareness.ts'
+import { INLINE_COMPACTION_BYTES, RoomCompaction } from './RoomCompaction.ts'
 import { changesDocument } from './updateEffect.ts'
 import {
   DEFAULT_CONTENT_LIMITS,
@@ -71,6 +72,13 @@ export interface RoomOptions {
    * every room's queue) would otherwise wait for. Replays in this thread when absent.
    */
   encodeSnapshot?: (stored: LoadedDocument) => Promise<Uint8Array>
+  /** Starts what `encodeSnapshot` runs in, ahead of a large document's first compaction. */
+  prepareSnapshotEncoding?: () => void
+  /**
+   * A document up to this size (encoded) is folded from the room's own doc instead, which
+   * costs less than the worker's round trip; `INLINE_COMPACTION_BYTES` unless set.
+   */
+  inlineCompactionBytes?: number
   /** Quiet time after the last change before progress is written to the store. */
   progressDelayMs: number
   /** What one update, segment and document may hold; the defaults unless configured. */
@@ -153,8 +161,7 @@ export class Room implements FanOutRoom {
   private fullSyncStep2: Uint8Array | null
   /** Characters of target text in the doc, counted on first need, then kept by each update. */
   private targetChars: number | null = null
-  /** The compaction running beside the queue, if any (at most one per room). */
-  private compacting: Promise<void> | null = null
+  private readonly compaction: RoomCompaction
   /** Set while the server changes the doc itself: that update is sent once it is stored. */
   private holdingBroadcast = false
   /** Updates queued behind the running task, not yet started: the next group commit. */
@@ -166,12 +173,28 @@ export class Room implements FanOutRoom {
     readonly doc: Y.Doc,
     private lastSeq: number,
     private readonly options: RoomOptions,
-    /** Updates already in the log, not yet folded into the snapshot. */
-    private updatesSinceCompaction = 0,
-    /** The whole document as one update, when the caller has it encoded already. */
-    fullState: Uint8Array | null = null,
+    /** The document as stored when the room loaded it (snapshot and log). */
+    stored: LoadedDocument,
   ) {
-    this.fullSyncStep2 = fullState && writeSyncStep2Update(fullState)
+    // With an empty log the stored snapshot already is the whole document, ready to send.
+    this.fullSyncStep2 = stored.updates.length === 0 ? writeSyncStep2Update(stored.snapshot) : null
+    this.compaction = new RoomCompaction(
+      {
+        documentId,
+        doc,
+        appliedSeq: () => this.lastSeq,
+        encodedWhole: (snapshot) => (this.fullSyncStep2 = writeSyncStep2Update(snapshot)),
+      },
+      {
+        store: options.store,
+        log: options.log,
+        everyUpdates: options.compactEveryUpdates,
+        encodeSnapshot: options.encodeSnapshot,
+        prepareEncoding: options.prepareSnapshotEncoding,
+        inlineBytes: options.inlineCompactionBytes ?? INLINE_COMPACTION_BYTES,
+      },
+      stored,
+    )
     this.authorize = options.authorize ?? acceptAll
     this.presence = new RoomAwareness(
       doc,
@@ -297,8 +320,7 @@ export class Room implements FanOutRoom {
     this.lastSeq = await this.options.store.appendUpdate(this.documentId, update)
     const message = writeUpdate(update)
     for (const connection of this.connections) connection.send(message)
-    this.updatesSinceCompaction++
-    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) this.compactAside()
+    this.compaction.appended(1, update.length)
     return result
   }
 
@@ -306,10 +328,9 @@ export class Room implements FanOutRoom {
   async unload(): Promise<void> {
     this.options.fanOut?.close(this)
     await this.queue
-    await this.compacting
     if (this.progressTimer) clearTimeout(this.progressTimer)
     this.progressTimer = null
-    if (this.updatesSinceCompaction > 0) await this.compact()
+    await this.compaction.finish()
     await this.options.store.saveProgress(this.documentId, this.progress())
     this.presence.destroy()
     this.doc.destroy()
@@ -399,6 +420,7 @@ export class Room implements FanOutRoom {
   /** An update already in the log: applied and broadcast, neither stored nor announced again. */
   private applyFromLog(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, PUBSUB_ORIGIN)
+    this.compaction.grew(update.length)
     // Recounted on next need: what the update added was not judged here.
     this.targetChars = null
   }
@@ -549,8 +571,10 @@ export class Room implements FanOutRoom {
         doc: this.doc,
       })
     }
-    this.updatesSinceCompaction += accepted.length
-    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) this.compactAside()
+    this.compaction.appended(
+      accepted.length,
+      accepted.reduce((sum, { item }) => sum + item.update.bytes.length, 0),
+    )
     return taken
   }
 
@@ -602,40 +626,6 @@ export class Room implements FanOutRoom {
       }
     }
     this.scheduleProgressSave()
-  }
-
-  /**
-   * Folds the stored log into a new snapshot beside the queue: the log is read as stored, the
-   * snapshot encoded off the event loop, then written in a transaction of its own. Updates
-   * stored meanwhile have higher sequence numbers than the ones read, so they stay in the log.
-   */
-  private compactAside(): void {
-    if (this.compacting) return
-    this.compacting = this.compactStored()
-      .then((compacted) => {
-        this.updatesSinceCompaction = Math.max(0, this.updatesSinceCompaction - compacted)
-      })
-      .catch((error: unknown) => {
-        // The log is still whole; the next threshold (or the unload) tries again.
-        this.options.log.error('sync.compaction_failed', { documentId: this.documentId, error })
-      })
-      .finally(() => {
-        this.compacting = null
-        // Updates that came while it ran may be past the threshold already.
-        if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) this.compactAside()
-      })
-  }
-
-  /** Returns how many logged updates it folded into the snapshot. */
-  private async compactStored(): Promise<number> {
-    const stored = await this.options.store.loadDocument(this.documentId)
-    if (!stored || stored.updates.length === 0) return 0
-    const encode =
-      this.options.encodeSnapshot ??
-      (async (loaded: LoadedDocument) => Y.encodeStateAsUpdate(replayDocument(loaded)))
-    const snapshot = await encode(stored)
-    await this.options.store.compact(this.documentId, snapshot, stored.lastSeq)
-    return stored.updates.length
   }
 
   private judge(connection: RoomConnection, update: DecodedUpdate): Decision {
@@ -708,14 +698,6 @@ export class Room implements FanOutRoom {
     return this.fullSyncStep2
   }
 
-  private async compact(): Promise<void> {
-    const snapshot = Y.encodeStateAsUpdate(this.doc)
-    // Set before the await: a change while the store writes drops it again.
-    this.fullSyncStep2 = writeSyncStep2Update(snapshot)
-    await this.options.store.compact(this.documentId, snapshot, this.lastSeq)
-    this.updatesSinceCompaction = 0
-  }
-
   private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullSyncStep2 = null
     // The sender already has its own update.
@@ -750,10 +732,7 @@ export class Room implements FanOutRoom {
 export async function createRoom(documentId: string, options: RoomOptions): Promise<Room | null> {
   const stored = await options.store.loadDocument(documentId)
   if (!stored) return null
-  const doc = replayDocument(stored)
-  // With an empty log the stored snapshot already is the whole document, ready to send.
-  const fullState = stored.updates.length === 0 ? stored.snapshot : null
-  const room = new Room(documentId, doc, stored.lastSeq, options, stored.updates.length, fullState)
+  const room = new Room(documentId, replayDocument(stored), stored.lastSeq, options, stored)
   options.fanOut?.open(room)
   return room
 }
