@@ -1,11 +1,7 @@
 import * as Y from 'yjs'
 import {
-  documentProgress,
-  getSegment,
   SERVER_ORIGIN,
   isTransactionOrigin,
-  readMeta,
-  rememberingSourceWordCounter,
   segmentAt,
   segmentCount,
   segmentId,
@@ -35,6 +31,8 @@ import {
 } from './protocol.ts'
 import type { LateTypingRecorder, StatusChangesRecorder } from './recordStatusChanges.ts'
 import { RoomAwareness } from './RoomAwareness.ts'
+import { RoomProgress } from './RoomProgress.ts'
+import { RoomQueue, takeGroup, type QueuedUpdate } from './RoomQueue.ts'
 import { INLINE_COMPACTION_BYTES, RoomCompaction } from './RoomCompaction.ts'
 import { changesDocument } from './updateEffect.ts'
 import {
@@ -42,7 +40,6 @@ import {
   documentTargetChars,
   soleNewClient,
   type ContentLimits,
-  type StatusChange,
 } from './validation/index.ts'
 
 /** The room's view of one client connection; the socket layer implements it. */
@@ -103,34 +100,12 @@ const PUBSUB_ORIGIN: TransactionOrigin = { kind: 'pubsub' }
 
 type SyncMessage = Extract<ClientMessage, { kind: 'syncStep1' | 'syncStep2' }>
 
-/** An update waiting in the room's queue, and whose it is. */
-interface QueuedUpdate {
-  connection: RoomConnection
-  update: DecodedUpdate
-}
-
 /** A queued update with what the judge said of it. */
 interface JudgedUpdate extends QueuedUpdate {
   decision: Decision
 }
 
 type Accepted = Extract<Decision, { kind: 'accept' }>
-
-/**
- * The queued updates that may be judged together, against the same state: one per
- * connection at most, since a connection's next update may build on its previous one.
- * Updates of different connections cannot build on one another: none was sent out yet.
- */
-function takeGroup(queued: readonly QueuedUpdate[]): QueuedUpdate[] {
-  const connections = new Set<RoomConnection>()
-  const group: QueuedUpdate[] = []
-  for (const item of queued) {
-    if (connections.has(item.connection)) break
-    connections.add(item.connection)
-    group.push(item)
-  }
-  return group
-}
 
 function connectionOrigin(peer: Peer): TransactionOrigin {
   return { kind: 'connection', connectionId: peer.connectionId }
@@ -149,11 +124,8 @@ export class Room implements FanOutRoom {
   /** Approvals each connection has not been shown yet (see ApprovalWindows.ts). */
   private readonly approvalWindows = new ApprovalWindows<RoomConnection>()
   private readonly authorize: Authorize
-  private queue: Promise<void> = Promise.resolve()
-  private cachedProgress: DocumentProgress | null = null
-  // Recounting 10,000 sources after every status change would stall every room for 200 ms.
-  private readonly countSource = rememberingSourceWordCounter()
-  private progressTimer: NodeJS.Timeout | null = null
+  private readonly queue = new RoomQueue()
+  private readonly progressCount: RoomProgress
   /**
    * The SyncStep2 for a client that has nothing yet (every fresh page load): the whole document,
    * encoded once instead of per client. Dropped on every change to the doc, so never stale.
@@ -164,8 +136,6 @@ export class Room implements FanOutRoom {
   private readonly compaction: RoomCompaction
   /** Set while the server changes the doc itself: that update is sent once it is stored. */
   private holdingBroadcast = false
-  /** Updates queued behind the running task, not yet started: the next group commit. */
-  private openBatch: QueuedUpdate[] | null = null
 
   /** Use `createRoom`, which loads the document first. */
   constructor(
@@ -195,6 +165,7 @@ export class Room implements FanOutRoom {
       },
       stored,
     )
+    this.progressCount = new RoomProgress(documentId, doc, options)
     this.authorize = options.authorize ?? acceptAll
     this.presence = new RoomAwareness(
       doc,
@@ -220,8 +191,7 @@ export class Room implements FanOutRoom {
 
   /** Live progress, recomputed only after the document changed. */
   progress(): DocumentProgress {
-    this.cachedProgress ??= documentProgress(this.doc, this.countSource)
-    return this.cachedProgress
+    return this.progressCount.current()
   }
 
   join(connection: RoomConnection): void {
@@ -264,17 +234,9 @@ export class Room implements FanOutRoom {
       case 'update': {
         // Updates that arrive while the queue is busy wait in one group: judged one by one in
         // order, then stored in one transaction (one commit instead of one per update).
-        const queued = { connection, update: message.update }
-        if (this.openBatch) {
-          this.openBatch.push(queued)
-          return
-        }
-        const batch = [queued]
-        this.openBatch = batch
-        this.queue = this.queue.then(() => {
-          if (this.openBatch === batch) this.openBatch = null
-          return this.receiveUpdates(batch)
-        })
+        this.queue.push({ connection, update: message.update }, (batch) =>
+          this.receiveUpdates(batch),
+        )
         return
       }
       default:
@@ -288,15 +250,16 @@ export class Room implements FanOutRoom {
    * transaction and returns what the caller wants to know; it must not throw after writing.
    */
   changeAsServer<T>(change: (doc: Y.Doc) => T): Promise<T> {
-    this.openBatch = null
     return new Promise<T>((resolve, reject) => {
-      this.queue = this.queue.then(async () => {
-        try {
-          resolve(await this.applyServerChange(change))
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)))
-        }
-      })
+      this.queue.add((tail) =>
+        tail.then(async () => {
+          try {
+            resolve(await this.applyServerChange(change))
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)))
+          }
+        }),
+      )
     })
   }
 
@@ -327,38 +290,38 @@ export class Room implements FanOutRoom {
   /** Waits for queued updates, folds the log into a snapshot, saves progress, frees the doc. */
   async unload(): Promise<void> {
     this.options.fanOut?.close(this)
-    await this.queue
-    if (this.progressTimer) clearTimeout(this.progressTimer)
-    this.progressTimer = null
+    await this.queue.drained()
     await this.compaction.finish()
-    await this.options.store.saveProgress(this.documentId, this.progress())
+    await this.progressCount.save()
     this.presence.destroy()
     this.doc.destroy()
   }
 
   /** An update another process stored: applied in log order, after what is queued before it. */
   receiveStored(update: StoredUpdate): void {
-    this.openBatch = null
-    this.queue = this.queue
-      .then(() => this.applyStored(update))
-      .catch((error: unknown) => {
-        // The store could not be read for a gap: the next announcement or catch-up fills it.
-        this.options.log.error('sync.remote_update_failed', {
-          documentId: this.documentId,
-          seq: update.seq,
-          error,
-        })
-      })
+    this.queue.add((tail) =>
+      tail
+        .then(() => this.applyStored(update))
+        .catch((error: unknown) => {
+          // The store could not be read for a gap: the next announcement or catch-up fills it.
+          this.options.log.error('sync.remote_update_failed', {
+            documentId: this.documentId,
+            seq: update.seq,
+            error,
+          })
+        }),
+    )
   }
 
   catchUp(): void {
-    this.openBatch = null
-    this.queue = this.queue
-      .then(() => this.readTail())
-      .catch((error: unknown) => {
-        // As above: the log stays the truth, and the next update is judged after reading it.
-        this.options.log.error('sync.catch_up_failed', { documentId: this.documentId, error })
-      })
+    this.queue.add((tail) =>
+      tail
+        .then(() => this.readTail())
+        .catch((error: unknown) => {
+          // As above: the log stays the truth, and the next update is judged after reading it.
+          this.options.log.error('sync.catch_up_failed', { documentId: this.documentId, error })
+        }),
+    )
   }
 
   receiveRemoteAwareness(processId: string, update: Uint8Array): void {
@@ -426,18 +389,19 @@ export class Room implements FanOutRoom {
   }
 
   private enqueue(connection: RoomConnection, task: () => Promise<void>): void {
-    this.openBatch = null
-    this.queue = this.queue.then(task).catch((error: unknown) => {
-      // Usually the store failed: the update was neither stored nor applied. Closing makes the
-      // client reconnect and send it again in its SyncStep2, so nothing is lost, and the queue
-      // goes on with the next message.
-      this.options.log.error('sync.update_failed', {
-        documentId: this.documentId,
-        connectionId: connection.peer.connectionId,
-        error,
-      })
-      connection.close(CloseCode.InternalError, 'server error')
-    })
+    this.queue.add((tail) =>
+      tail.then(task).catch((error: unknown) => {
+        // Usually the store failed: the update was neither stored nor applied. Closing makes
+        // the client reconnect and send it again in its SyncStep2, so nothing is lost, and the
+        // queue goes on with the next message.
+        this.options.log.error('sync.update_failed', {
+          documentId: this.documentId,
+          connectionId: connection.peer.connectionId,
+          error,
+        })
+        connection.close(CloseCode.InternalError, 'server error')
+      }),
+    )
   }
 
   private async handleSync(connection: RoomConnection, message: SyncMessage): Promise<void> {
@@ -560,7 +524,7 @@ export class Room implements FanOutRoom {
       storedAt: Date.now(),
       approved,
     })
-    this.moveProgress(statusChanges)
+    this.progressCount.moved(statusChanges)
     // Only the last accepted update can move a status: the group ends after it.
     const last = accepted.at(-1)!.item
     this.openApprovalWindows(last.connection, approved)
@@ -597,35 +561,6 @@ export class Room implements FanOutRoom {
     this.options.metrics?.updateAccepted()
     if (decision.lateEdits.length > 0)
       this.approvalWindows.lateEdits(connection, decision.lateEdits)
-  }
-
-  /**
-   * Keeps the cached progress from the segments whose status moved, instead of recounting
-   * every segment after each change (6–13 ms on 10,000 segments); typing alone moves nothing,
-   * so it writes no progress either.
-   */
-  private moveProgress(changes: readonly StatusChange[]): void {
-    if (changes.length === 0) return
-    const progress = this.cachedProgress
-    if (progress) {
-      const lang = readMeta(this.doc).sourceLang
-      for (const change of changes) {
-        const segment = getSegment(this.doc, change.segmentId)
-        if (!segment) {
-          this.cachedProgress = null
-          break
-        }
-        const words = this.countSource(segment, lang)
-        progress.byStatus[change.from]--
-        progress.byStatus[change.to]++
-        const counts = (status: string) => status === 'translated' || status === 'approved'
-        progress.translatedWords +=
-          words * (Number(counts(change.to)) - Number(counts(change.from)))
-        progress.approvedWords +=
-          words * (Number(change.to === 'approved') - Number(change.from === 'approved'))
-      }
-    }
-    this.scheduleProgressSave()
   }
 
   private judge(connection: RoomConnection, update: DecodedUpdate): Decision {
@@ -705,26 +640,12 @@ export class Room implements FanOutRoom {
       isTransactionOrigin(origin) && origin.kind === 'connection' ? origin.connectionId : null
     // A connection's update moves the progress by its judged status changes (receiveUpdate);
     // anything else, or a judge that reports none, has it counted again.
-    if (senderId === null || this.authorize === acceptAll) {
-      this.cachedProgress = null
-      this.scheduleProgressSave()
-    }
+    if (senderId === null || this.authorize === acceptAll) this.progressCount.changed()
     if (this.holdingBroadcast) return
     const message = writeUpdate(update)
     for (const connection of this.connections) {
       if (connection.peer.connectionId !== senderId) connection.send(message)
     }
-  }
-
-  private scheduleProgressSave(): void {
-    if (this.progressTimer) return
-    this.progressTimer = setTimeout(() => {
-      this.progressTimer = null
-      this.options.store.saveProgress(this.documentId, this.progress()).catch((error: unknown) => {
-        // Progress is derived data: the next change or the unload writes it again.
-        this.options.log.error('sync.progress_save_failed', { documentId: this.documentId, error })
-      })
-    }, this.options.progressDelayMs)
   }
 }
 
