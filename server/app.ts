@@ -239,6 +239,7 @@ export async function startServer(
     unloadDelayMs: config.unloadDelayMs,
     compactEveryUpdates: config.compactEveryUpdates,
     encodeSnapshot: (stored) => encodeSnapshotInPool(snapshotPool, stored),
+    prepareSnapshotEncoding: () => snapshotPool.warm(),
     progressDelayMs: config.progressDelayMs,
     limits: config.contentLimits,
     fanOut: fanOut ?? undefined,

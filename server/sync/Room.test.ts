@@ -272,17 +272,23 @@ test('a client with nothing gets the stored log as well as the snapshot of a roo
 test('updates that arrive while a compaction is encoded stay in the log, and nothing is lost', async () => {
   // The snapshot's encoding (the worker pool's job in the server) is held until released.
   const encodings: Array<{ stored: LoadedDocument; release: () => void }> = []
+  // Started as the room opens, before any update: its first compaction will need it.
+  const prepare = vi.fn()
   const room = await createRoom('doc', {
     store,
     log,
     compactEveryUpdates: 3,
     progressDelayMs: 10_000,
+    // However small the document, the worker's path: the log as stored, replayed aside.
+    inlineCompactionBytes: 0,
+    prepareSnapshotEncoding: prepare,
     encodeSnapshot: async (stored) => {
       await new Promise<void>((release) => encodings.push({ stored, release }))
       return Y.encodeStateAsUpdate(replayDocument(stored))
     },
   })
   if (!room) throw new Error('no room')
+  expect(prepare).toHaveBeenCalledOnce()
   const writer = new RecordingConnection()
   const watcher = new RecordingConnection()
   room.join(writer)
@@ -322,6 +328,62 @@ test('updates that arrive while a compaction is encoded stay in the log, and not
   await room.unload()
 })
 
+test('a small document is folded from the room itself, never through the worker, and the log is cut where it stood', async () => {
+  const encodeSnapshot = vi.fn(async (stored: LoadedDocument) =>
+    Y.encodeStateAsUpdate(replayDocument(stored)),
+  )
+  const prepare = vi.fn()
+  const { gated, held } = gateAppends(store)
+  const initialSnapshot = (await store.loadDocument('doc'))!.snapshot
+  const room = await createRoom('doc', {
+    store: gated,
+    log,
+    compactEveryUpdates: 2,
+    progressDelayMs: 10_000,
+    encodeSnapshot,
+    prepareSnapshotEncoding: prepare,
+  })
+  if (!room) throw new Error('no room')
+  const writer = new RecordingConnection()
+  const watcher = new RecordingConnection()
+  room.join(writer)
+  room.join(watcher)
+  const release = async () => {
+    await vi.waitFor(() => expect(held.length).toBeGreaterThan(0))
+    held.shift()!()
+  }
+
+  room.receive(writer, readClientMessage(clientUpdate(room, ' a')))
+  await release()
+  await vi.waitFor(() => expect(room.doc.getText('t').toString()).toBe('start a'))
+  room.receive(writer, readClientMessage(clientUpdate(room, ' b')))
+  // The second update is stored but not yet let through: the room holds ' a' alone.
+  await vi.waitFor(async () => expect((await store.loadDocument('doc'))!.updates).toHaveLength(2))
+  expect((await store.loadDocument('doc'))!.snapshot).toEqual(initialSnapshot)
+  await release()
+  // Stored, applied, broadcast: the threshold folds the room's doc, both updates with it.
+  await vi.waitFor(async () => expect((await store.loadDocument('doc'))!.updates).toHaveLength(0))
+  expect(watcher.updates()).toHaveLength(2)
+  const folded = (await store.loadDocument('doc'))!
+  expect(replayDocument(folded).getText('t').toString()).toBe('start a b')
+  expect(folded.lastSeq).toBe(room.appliedSeq)
+
+  // What comes after stays in the log, past the snapshot, until the next threshold.
+  room.receive(writer, readClientMessage(clientUpdate(room, ' c')))
+  await release()
+  await vi.waitFor(async () => expect((await store.loadDocument('doc'))!.updates).toHaveLength(1))
+  expect(
+    replayDocument((await store.loadDocument('doc'))!)
+      .getText('t')
+      .toString(),
+  ).toBe('start a b c')
+  expect(await freshClientText(room)).toBe('start a b c')
+  expect(encodeSnapshot).not.toHaveBeenCalled()
+  expect(prepare).not.toHaveBeenCalled()
+  await room.unload()
+  expect((await store.loadDocument('doc'))!.updates).toHaveLength(0)
+})
+
 test('unloading waits for a compaction under way, then stores whatever came after it', async () => {
   const encodings: Array<() => void> = []
   const room = await createRoom('doc', {
@@ -329,6 +391,7 @@ test('unloading waits for a compaction under way, then stores whatever came afte
     log,
     compactEveryUpdates: 1,
     progressDelayMs: 10_000,
+    inlineCompactionBytes: 0,
     encodeSnapshot: async (stored) => {
       await new Promise<void>((release) => encodings.push(release))
       return Y.encodeStateAsUpdate(replayDocument(stored))

@@ -1,11 +1,7 @@
 import * as Y from 'yjs'
 import {
-  documentProgress,
-  getSegment,
   SERVER_ORIGIN,
   isTransactionOrigin,
-  readMeta,
-  rememberingSourceWordCounter,
   segmentAt,
   segmentCount,
   segmentId,
@@ -35,13 +31,15 @@ import {
 } from './protocol.ts'
 import type { LateTypingRecorder, StatusChangesRecorder } from './recordStatusChanges.ts'
 import { RoomAwareness } from './RoomAwareness.ts'
+import { RoomProgress } from './RoomProgress.ts'
+import { RoomQueue, takeGroup, type QueuedUpdate } from './RoomQueue.ts'
+import { INLINE_COMPACTION_BYTES, RoomCompaction } from './RoomCompaction.ts'
 import { changesDocument } from './updateEffect.ts'
 import {
   DEFAULT_CONTENT_LIMITS,
   documentTargetChars,
   soleNewClient,
   type ContentLimits,
-  type StatusChange,
 } from './validation/index.ts'
 
 /** The room's view of one client connection; the socket layer implements it. */
@@ -71,6 +69,13 @@ export interface RoomOptions {
    * every room's queue) would otherwise wait for. Replays in this thread when absent.
    */
   encodeSnapshot?: (stored: LoadedDocument) => Promise<Uint8Array>
+  /** Starts what `encodeSnapshot` runs in, ahead of a large document's first compaction. */
+  prepareSnapshotEncoding?: () => void
+  /**
+   * A document up to this size (encoded) is folded from the room's own doc instead, which
+   * costs less than the worker's round trip; `INLINE_COMPACTION_BYTES` unless set.
+   */
+  inlineCompactionBytes?: number
   /** Quiet time after the last change before progress is written to the store. */
   progressDelayMs: number
   /** What one update, segment and document may hold; the defaults unless configured. */
@@ -95,34 +100,12 @@ const PUBSUB_ORIGIN: TransactionOrigin = { kind: 'pubsub' }
 
 type SyncMessage = Extract<ClientMessage, { kind: 'syncStep1' | 'syncStep2' }>
 
-/** An update waiting in the room's queue, and whose it is. */
-interface QueuedUpdate {
-  connection: RoomConnection
-  update: DecodedUpdate
-}
-
 /** A queued update with what the judge said of it. */
 interface JudgedUpdate extends QueuedUpdate {
   decision: Decision
 }
 
 type Accepted = Extract<Decision, { kind: 'accept' }>
-
-/**
- * The queued updates that may be judged together, against the same state: one per
- * connection at most, since a connection's next update may build on its previous one.
- * Updates of different connections cannot build on one another: none was sent out yet.
- */
-function takeGroup(queued: readonly QueuedUpdate[]): QueuedUpdate[] {
-  const connections = new Set<RoomConnection>()
-  const group: QueuedUpdate[] = []
-  for (const item of queued) {
-    if (connections.has(item.connection)) break
-    connections.add(item.connection)
-    group.push(item)
-  }
-  return group
-}
 
 function connectionOrigin(peer: Peer): TransactionOrigin {
   return { kind: 'connection', connectionId: peer.connectionId }
@@ -141,11 +124,8 @@ export class Room implements FanOutRoom {
   /** Approvals each connection has not been shown yet (see ApprovalWindows.ts). */
   private readonly approvalWindows = new ApprovalWindows<RoomConnection>()
   private readonly authorize: Authorize
-  private queue: Promise<void> = Promise.resolve()
-  private cachedProgress: DocumentProgress | null = null
-  // Recounting 10,000 sources after every status change would stall every room for 200 ms.
-  private readonly countSource = rememberingSourceWordCounter()
-  private progressTimer: NodeJS.Timeout | null = null
+  private readonly queue = new RoomQueue()
+  private readonly progressCount: RoomProgress
   /**
    * The SyncStep2 for a client that has nothing yet (every fresh page load): the whole document,
    * encoded once instead of per client. Dropped on every change to the doc, so never stale.
@@ -153,12 +133,9 @@ export class Room implements FanOutRoom {
   private fullSyncStep2: Uint8Array | null
   /** Characters of target text in the doc, counted on first need, then kept by each update. */
   private targetChars: number | null = null
-  /** The compaction running beside the queue, if any (at most one per room). */
-  private compacting: Promise<void> | null = null
+  private readonly compaction: RoomCompaction
   /** Set while the server changes the doc itself: that update is sent once it is stored. */
   private holdingBroadcast = false
-  /** Updates queued behind the running task, not yet started: the next group commit. */
-  private openBatch: QueuedUpdate[] | null = null
 
   /** Use `createRoom`, which loads the document first. */
   constructor(
@@ -166,12 +143,29 @@ export class Room implements FanOutRoom {
     readonly doc: Y.Doc,
     private lastSeq: number,
     private readonly options: RoomOptions,
-    /** Updates already in the log, not yet folded into the snapshot. */
-    private updatesSinceCompaction = 0,
-    /** The whole document as one update, when the caller has it encoded already. */
-    fullState: Uint8Array | null = null,
+    /** The document as stored when the room loaded it (snapshot and log). */
+    stored: LoadedDocument,
   ) {
-    this.fullSyncStep2 = fullState && writeSyncStep2Update(fullState)
+    // With an empty log the stored snapshot already is the whole document, ready to send.
+    this.fullSyncStep2 = stored.updates.length === 0 ? writeSyncStep2Update(stored.snapshot) : null
+    this.compaction = new RoomCompaction(
+      {
+        documentId,
+        doc,
+        appliedSeq: () => this.lastSeq,
+        encodedWhole: (snapshot) => (this.fullSyncStep2 = writeSyncStep2Update(snapshot)),
+      },
+      {
+        store: options.store,
+        log: options.log,
+        everyUpdates: options.compactEveryUpdates,
+        encodeSnapshot: options.encodeSnapshot,
+        prepareEncoding: options.prepareSnapshotEncoding,
+        inlineBytes: options.inlineCompactionBytes ?? INLINE_COMPACTION_BYTES,
+      },
+      stored,
+    )
+    this.progressCount = new RoomProgress(documentId, doc, options)
     this.authorize = options.authorize ?? acceptAll
     this.presence = new RoomAwareness(
       doc,
@@ -197,8 +191,7 @@ export class Room implements FanOutRoom {
 
   /** Live progress, recomputed only after the document changed. */
   progress(): DocumentProgress {
-    this.cachedProgress ??= documentProgress(this.doc, this.countSource)
-    return this.cachedProgress
+    return this.progressCount.current()
   }
 
   join(connection: RoomConnection): void {
@@ -241,17 +234,9 @@ export class Room implements FanOutRoom {
       case 'update': {
         // Updates that arrive while the queue is busy wait in one group: judged one by one in
         // order, then stored in one transaction (one commit instead of one per update).
-        const queued = { connection, update: message.update }
-        if (this.openBatch) {
-          this.openBatch.push(queued)
-          return
-        }
-        const batch = [queued]
-        this.openBatch = batch
-        this.queue = this.queue.then(() => {
-          if (this.openBatch === batch) this.openBatch = null
-          return this.receiveUpdates(batch)
-        })
+        this.queue.push({ connection, update: message.update }, (batch) =>
+          this.receiveUpdates(batch),
+        )
         return
       }
       default:
@@ -265,15 +250,16 @@ export class Room implements FanOutRoom {
    * transaction and returns what the caller wants to know; it must not throw after writing.
    */
   changeAsServer<T>(change: (doc: Y.Doc) => T): Promise<T> {
-    this.openBatch = null
     return new Promise<T>((resolve, reject) => {
-      this.queue = this.queue.then(async () => {
-        try {
-          resolve(await this.applyServerChange(change))
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)))
-        }
-      })
+      this.queue.add((tail) =>
+        tail.then(async () => {
+          try {
+            resolve(await this.applyServerChange(change))
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)))
+          }
+        }),
+      )
     })
   }
 
@@ -297,47 +283,45 @@ export class Room implements FanOutRoom {
     this.lastSeq = await this.options.store.appendUpdate(this.documentId, update)
     const message = writeUpdate(update)
     for (const connection of this.connections) connection.send(message)
-    this.updatesSinceCompaction++
-    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) this.compactAside()
+    this.compaction.appended(1, update.length)
     return result
   }
 
   /** Waits for queued updates, folds the log into a snapshot, saves progress, frees the doc. */
   async unload(): Promise<void> {
     this.options.fanOut?.close(this)
-    await this.queue
-    await this.compacting
-    if (this.progressTimer) clearTimeout(this.progressTimer)
-    this.progressTimer = null
-    if (this.updatesSinceCompaction > 0) await this.compact()
-    await this.options.store.saveProgress(this.documentId, this.progress())
+    await this.queue.drained()
+    await this.compaction.finish()
+    await this.progressCount.save()
     this.presence.destroy()
     this.doc.destroy()
   }
 
   /** An update another process stored: applied in log order, after what is queued before it. */
   receiveStored(update: StoredUpdate): void {
-    this.openBatch = null
-    this.queue = this.queue
-      .then(() => this.applyStored(update))
-      .catch((error: unknown) => {
-        // The store could not be read for a gap: the next announcement or catch-up fills it.
-        this.options.log.error('sync.remote_update_failed', {
-          documentId: this.documentId,
-          seq: update.seq,
-          error,
-        })
-      })
+    this.queue.add((tail) =>
+      tail
+        .then(() => this.applyStored(update))
+        .catch((error: unknown) => {
+          // The store could not be read for a gap: the next announcement or catch-up fills it.
+          this.options.log.error('sync.remote_update_failed', {
+            documentId: this.documentId,
+            seq: update.seq,
+            error,
+          })
+        }),
+    )
   }
 
   catchUp(): void {
-    this.openBatch = null
-    this.queue = this.queue
-      .then(() => this.readTail())
-      .catch((error: unknown) => {
-        // As above: the log stays the truth, and the next update is judged after reading it.
-        this.options.log.error('sync.catch_up_failed', { documentId: this.documentId, error })
-      })
+    this.queue.add((tail) =>
+      tail
+        .then(() => this.readTail())
+        .catch((error: unknown) => {
+          // As above: the log stays the truth, and the next update is judged after reading it.
+          this.options.log.error('sync.catch_up_failed', { documentId: this.documentId, error })
+        }),
+    )
   }
 
   receiveRemoteAwareness(processId: string, update: Uint8Array): void {
@@ -399,23 +383,25 @@ export class Room implements FanOutRoom {
   /** An update already in the log: applied and broadcast, neither stored nor announced again. */
   private applyFromLog(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, PUBSUB_ORIGIN)
+    this.compaction.grew(update.length)
     // Recounted on next need: what the update added was not judged here.
     this.targetChars = null
   }
 
   private enqueue(connection: RoomConnection, task: () => Promise<void>): void {
-    this.openBatch = null
-    this.queue = this.queue.then(task).catch((error: unknown) => {
-      // Usually the store failed: the update was neither stored nor applied. Closing makes the
-      // client reconnect and send it again in its SyncStep2, so nothing is lost, and the queue
-      // goes on with the next message.
-      this.options.log.error('sync.update_failed', {
-        documentId: this.documentId,
-        connectionId: connection.peer.connectionId,
-        error,
-      })
-      connection.close(CloseCode.InternalError, 'server error')
-    })
+    this.queue.add((tail) =>
+      tail.then(task).catch((error: unknown) => {
+        // Usually the store failed: the update was neither stored nor applied. Closing makes
+        // the client reconnect and send it again in its SyncStep2, so nothing is lost, and the
+        // queue goes on with the next message.
+        this.options.log.error('sync.update_failed', {
+          documentId: this.documentId,
+          connectionId: connection.peer.connectionId,
+          error,
+        })
+        connection.close(CloseCode.InternalError, 'server error')
+      }),
+    )
   }
 
   private async handleSync(connection: RoomConnection, message: SyncMessage): Promise<void> {
@@ -538,7 +524,7 @@ export class Room implements FanOutRoom {
       storedAt: Date.now(),
       approved,
     })
-    this.moveProgress(statusChanges)
+    this.progressCount.moved(statusChanges)
     // Only the last accepted update can move a status: the group ends after it.
     const last = accepted.at(-1)!.item
     this.openApprovalWindows(last.connection, approved)
@@ -549,8 +535,10 @@ export class Room implements FanOutRoom {
         doc: this.doc,
       })
     }
-    this.updatesSinceCompaction += accepted.length
-    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) this.compactAside()
+    this.compaction.appended(
+      accepted.length,
+      accepted.reduce((sum, { item }) => sum + item.update.bytes.length, 0),
+    )
     return taken
   }
 
@@ -573,69 +561,6 @@ export class Room implements FanOutRoom {
     this.options.metrics?.updateAccepted()
     if (decision.lateEdits.length > 0)
       this.approvalWindows.lateEdits(connection, decision.lateEdits)
-  }
-
-  /**
-   * Keeps the cached progress from the segments whose status moved, instead of recounting
-   * every segment after each change (6–13 ms on 10,000 segments); typing alone moves nothing,
-   * so it writes no progress either.
-   */
-  private moveProgress(changes: readonly StatusChange[]): void {
-    if (changes.length === 0) return
-    const progress = this.cachedProgress
-    if (progress) {
-      const lang = readMeta(this.doc).sourceLang
-      for (const change of changes) {
-        const segment = getSegment(this.doc, change.segmentId)
-        if (!segment) {
-          this.cachedProgress = null
-          break
-        }
-        const words = this.countSource(segment, lang)
-        progress.byStatus[change.from]--
-        progress.byStatus[change.to]++
-        const counts = (status: string) => status === 'translated' || status === 'approved'
-        progress.translatedWords +=
-          words * (Number(counts(change.to)) - Number(counts(change.from)))
-        progress.approvedWords +=
-          words * (Number(change.to === 'approved') - Number(change.from === 'approved'))
-      }
-    }
-    this.scheduleProgressSave()
-  }
-
-  /**
-   * Folds the stored log into a new snapshot beside the queue: the log is read as stored, the
-   * snapshot encoded off the event loop, then written in a transaction of its own. Updates
-   * stored meanwhile have higher sequence numbers than the ones read, so they stay in the log.
-   */
-  private compactAside(): void {
-    if (this.compacting) return
-    this.compacting = this.compactStored()
-      .then((compacted) => {
-        this.updatesSinceCompaction = Math.max(0, this.updatesSinceCompaction - compacted)
-      })
-      .catch((error: unknown) => {
-        // The log is still whole; the next threshold (or the unload) tries again.
-        this.options.log.error('sync.compaction_failed', { documentId: this.documentId, error })
-      })
-      .finally(() => {
-        this.compacting = null
-        // Updates that came while it ran may be past the threshold already.
-        if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) this.compactAside()
-      })
-  }
-
-  /** Returns how many logged updates it folded into the snapshot. */
-  private async compactStored(): Promise<number> {
-    const stored = await this.options.store.loadDocument(this.documentId)
-    if (!stored || stored.updates.length === 0) return 0
-    const encode =
-      this.options.encodeSnapshot ??
-      (async (loaded: LoadedDocument) => Y.encodeStateAsUpdate(replayDocument(loaded)))
-    const snapshot = await encode(stored)
-    await this.options.store.compact(this.documentId, snapshot, stored.lastSeq)
-    return stored.updates.length
   }
 
   private judge(connection: RoomConnection, update: DecodedUpdate): Decision {
@@ -708,14 +633,6 @@ export class Room implements FanOutRoom {
     return this.fullSyncStep2
   }
 
-  private async compact(): Promise<void> {
-    const snapshot = Y.encodeStateAsUpdate(this.doc)
-    // Set before the await: a change while the store writes drops it again.
-    this.fullSyncStep2 = writeSyncStep2Update(snapshot)
-    await this.options.store.compact(this.documentId, snapshot, this.lastSeq)
-    this.updatesSinceCompaction = 0
-  }
-
   private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullSyncStep2 = null
     // The sender already has its own update.
@@ -723,26 +640,12 @@ export class Room implements FanOutRoom {
       isTransactionOrigin(origin) && origin.kind === 'connection' ? origin.connectionId : null
     // A connection's update moves the progress by its judged status changes (receiveUpdate);
     // anything else, or a judge that reports none, has it counted again.
-    if (senderId === null || this.authorize === acceptAll) {
-      this.cachedProgress = null
-      this.scheduleProgressSave()
-    }
+    if (senderId === null || this.authorize === acceptAll) this.progressCount.changed()
     if (this.holdingBroadcast) return
     const message = writeUpdate(update)
     for (const connection of this.connections) {
       if (connection.peer.connectionId !== senderId) connection.send(message)
     }
-  }
-
-  private scheduleProgressSave(): void {
-    if (this.progressTimer) return
-    this.progressTimer = setTimeout(() => {
-      this.progressTimer = null
-      this.options.store.saveProgress(this.documentId, this.progress()).catch((error: unknown) => {
-        // Progress is derived data: the next change or the unload writes it again.
-        this.options.log.error('sync.progress_save_failed', { documentId: this.documentId, error })
-      })
-    }, this.options.progressDelayMs)
   }
 }
 
@@ -750,10 +653,7 @@ export class Room implements FanOutRoom {
 export async function createRoom(documentId: string, options: RoomOptions): Promise<Room | null> {
   const stored = await options.store.loadDocument(documentId)
   if (!stored) return null
-  const doc = replayDocument(stored)
-  // With an empty log the stored snapshot already is the whole document, ready to send.
-  const fullState = stored.updates.length === 0 ? stored.snapshot : null
-  const room = new Room(documentId, doc, stored.lastSeq, options, stored.updates.length, fullState)
+  const room = new Room(documentId, replayDocument(stored), stored.lastSeq, options, stored)
   options.fanOut?.open(room)
   return room
 }

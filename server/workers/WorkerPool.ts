@@ -96,6 +96,11 @@ export class WorkerPool<Jobs extends JobMap> {
     return this.admitted
   }
 
+  /** Worker threads running or starting. */
+  get threads(): number {
+    return this.workers.size
+  }
+
   /** Takes a slot, or throws PoolBusyError when all `size + maxQueued` are taken. */
   admit(): Slot<Jobs> {
     if (this.isClosed) throw new JobError('closed', 'The server is shutting down.')
@@ -128,6 +133,15 @@ export class WorkerPool<Jobs extends JobMap> {
         this.admitted--
       },
     }
+  }
+
+  /**
+   * Starts a worker ahead of a job that is expected soon, unless one is up or starting: its
+   * start then does not delay the job. Unused, it ends after `idleTimeoutMs` as any worker does.
+   */
+  warm(): void {
+    if (this.isClosed || this.options.size === 0 || this.workers.size > 0) return
+    this.spawn()
   }
 
   /** Fails what waits or runs, and ends every worker. */

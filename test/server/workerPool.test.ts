@@ -75,6 +75,21 @@ describe('the worker pool', () => {
     expect([...bytes]).toEqual([2, 4, 6])
   })
 
+  test('a warmed pool starts one worker before any job, and the first job runs on it', async () => {
+    const pool = startPool({ size: 2 })
+    expect(pool.threads).toBe(0)
+    pool.warm()
+    pool.warm()
+    expect(pool.threads).toBe(1)
+    const { threadId } = await runJob(pool, 'whereAmI', undefined as never)
+    expect(threadId).toBeGreaterThan(0)
+    expect(pool.threads).toBe(1)
+    // With no threads at all, warming starts nothing.
+    const inline = startPool({ size: 0 })
+    inline.warm()
+    expect(inline.threads).toBe(0)
+  })
+
   test('runs jobs on the calling thread when its size is 0', async () => {
     const pool = startPool({ size: 0 })
     expect((await runJob(pool, 'whereAmI', undefined as never)).threadId).toBe(0)

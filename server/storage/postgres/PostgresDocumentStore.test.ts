@@ -70,6 +70,69 @@ describe.skipIf(!hasPostgres)('PostgreSQL document store', () => {
     }
   })
 
+  test('judged appends racing from two pools each judge against the whole log before them', async () => {
+    const schema = await createTestSchema('judged_race')
+    const stores = await Promise.all([openStore(schema.url), openStore(schema.url)])
+    try {
+      const doc = new Y.Doc()
+      await stores[0].createDocument(
+        {
+          id: 'shared',
+          title: 'Shared',
+          sourceLang: 'ru',
+          targetLang: 'kk',
+          createdAt: 1,
+          updatedAt: 1,
+          progress: {
+            segments: 0,
+            words: 0,
+            translatedWords: 0,
+            approvedWords: 0,
+            byStatus: { new: 0, draft: 0, translated: 0, approved: 0, rejected: 0 },
+          },
+        },
+        Y.encodeStateAsUpdate(doc),
+      )
+      const updates: Uint8Array[] = []
+      doc.on('update', (update: Uint8Array) => updates.push(update))
+      for (let i = 0; i < 40; i++) doc.getArray<number>('n').push([i])
+
+      // Each writer knows only the log as of the start (0): the tail each judge is handed must
+      // be every update stored before its own, however the lock was granted.
+      const judged = await Promise.all(
+        updates.map(async (update, i) => {
+          let seen = 0
+          let lastSeq = -1
+          const { seq } = await stores[i % 2]!.appendJudged('shared', 0, (tail) => {
+            seen = tail.updates.length
+            lastSeq = tail.lastSeq
+            // A group of two at every fifth writer: both rows, in order, one commit.
+            return { append: i % 5 === 0 ? [update, update] : update, verdict: null }
+          })
+          return { seq: seq!, seen, lastSeq, rows: i % 5 === 0 ? 2 : 1 }
+        }),
+      )
+      const loaded = await stores[1].loadDocument('shared')
+      const stored = judged.reduce((sum, { rows }) => sum + rows, 0)
+      expect(loaded?.updates).toHaveLength(stored)
+      // In commit order, each judge saw exactly the rows committed before it, ending where its
+      // own rows begin.
+      const ordered = [...judged].sort((a, b) => a.seq - b.seq)
+      let before = 0
+      let previousSeq = 0
+      for (const { seq, seen, lastSeq, rows } of ordered) {
+        expect(seen).toBe(before)
+        if (before > 0) expect(lastSeq).toBe(previousSeq)
+        before += rows
+        previousSeq = seq
+      }
+      expect(loaded?.lastSeq).toBe(previousSeq)
+    } finally {
+      await Promise.all(stores.map((store) => store.close()))
+      await schema.drop()
+    }
+  })
+
   test('refuses an update for a document it does not have, storing nothing', async () => {
     const schema = await createTestSchema('append_missing')
     const store = await openStore(schema.url)
