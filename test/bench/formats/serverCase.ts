@@ -85,8 +85,10 @@ async function importFile(
 
 /**
  * Every target set to its source in capitals (reversible, tags at the same offsets) and marked
- * translated, a batch per transaction; resolves once the server counts them all, which it does
- * only after it has stored them.
+ * translated, a batch per transaction, each sent once the server counts the one before, which
+ * it does only after storing it. All at once, the server would be busy with them for longer
+ * than y-websocket waits for a message (30 s) on a loaded machine: the client would drop the
+ * connection and resend everything as one update, which the server refuses as too large.
  */
 async function fillTargets(
   server: ServerProcess,
@@ -99,38 +101,38 @@ async function fillTargets(
   // A refused update closes the socket: fail then, with the reason, rather than wait forever.
   const closed = new Promise<never>((_resolve, reject) => {
     client.provider.on('connection-close', (event: { code: number; reason: string } | null) =>
-      reject(new Error(`the server closed the sync socket: ${event?.code} ${event?.reason}`)),
+      reject(new Error(`the sync socket closed: ${event?.code} ${event?.reason}`)),
     )
   })
+  const translated = async () => {
+    const response = await fetch(`${server.url}/api/documents/${document.id}`, {
+      headers: asUser(viewer),
+    })
+    const { progress } = (await response.json()) as {
+      progress: { byStatus: Record<string, number> }
+    }
+    return progress.byStatus.translated ?? 0
+  }
   const segments = readSegments(client.doc)
   for (let from = 0; from < segments.length; from += FILL_BATCH) {
+    const batch = segments.slice(from, from + FILL_BATCH)
     client.doc.transact(() => {
-      for (const segment of segments.slice(from, from + FILL_BATCH)) {
+      for (const segment of batch) {
         const upper = segment.source.toUpperCase()
         const text = upper.length === segment.source.length ? upper : segment.source
-        setTargetTagged(
-          client.doc,
-          segment.id,
-          { text, tags: segment.sourceTags },
-          translator.user.id,
-        )
+        const target = { text, tags: segment.sourceTags }
+        setTargetTagged(client.doc, segment.id, target, translator.user.id)
         setStatus(client.doc, segment.id, 'translated', translator.user.id)
       }
     })
+    const stored = waitFor(
+      async () => {
+        if ((await translated()) < from + batch.length) throw new Error('not yet stored')
+      },
+      { timeoutMs: STEP_TIMEOUT_MS, intervalMs: 100 },
+    )
+    await Promise.race([stored, closed])
   }
-  const stored = waitFor(
-    async () => {
-      const response = await fetch(`${server.url}/api/documents/${document.id}`, {
-        headers: asUser(viewer),
-      })
-      const { progress } = (await response.json()) as {
-        progress: { byStatus: Record<string, number> }
-      }
-      if (progress.byStatus.translated !== segments.length) throw new Error('not yet stored')
-    },
-    { timeoutMs: STEP_TIMEOUT_MS, intervalMs: 250 },
-  )
-  await Promise.race([stored, closed])
   return client
 }
 
