@@ -9,7 +9,7 @@ import {
   type ExportPolicy,
 } from '@qalam/shared/export'
 import {
-  readExportSegments,
+  eachExportSegment,
   readMeta,
   type SegmentExportView,
   type TaggedText,
@@ -21,6 +21,17 @@ export interface DocxExport {
   bytes: Uint8Array
   /** Segments whose translation was not written (the policy's fallback went in instead). */
   untranslated: number
+}
+
+/**
+ * What a DOCX export reads of a document, with the policy applied: plain data, so that it can
+ * cross to the worker that writes the file as JSON instead of the worker rebuilding the Y.Doc.
+ */
+export interface DocxExportView {
+  targetLang: string
+  /** Segments whose translation the policy leaves out (its fallback goes in instead). */
+  untranslated: number
+  segments: DocxTargetSegment[]
 }
 
 /** What goes into the file for one segment under `policy`, tags included. */
@@ -42,27 +53,38 @@ function exportedTagged(segment: SegmentExportView, policy: ExportPolicy): Tagge
 }
 
 /**
- * The document written into its original DOCX. Throws `OriginalCorruptError` when the stored
- * file fails its hash, DocxError `mismatch` when its paragraphs and the segments disagree.
+ * Reads what the DOCX writer needs of each segment under `policy`, one segment at a time. A
+ * tag's `display` (the tooltip's copy of the original markup) is left empty: the writer works
+ * from `data` alone, and the copy would be most of the view's size.
  */
-export function exportDocx(
+export function readDocxExportView(
   doc: Y.Doc,
-  original: OriginalFile,
   policy: ExportPolicy = DEFAULT_EXPORT_POLICY,
-): DocxExport {
+): DocxExportView {
+  let untranslated = 0
+  const segments: DocxTargetSegment[] = []
+  for (const segment of eachExportSegment(doc)) {
+    if (!writesTranslation(segment, policy.scope)) untranslated++
+    segments.push({
+      paragraph: segment.paragraph,
+      source: segment.source,
+      tags: segment.tags.map((tag) => ({ ...tag, display: '' })),
+      target: exportedTagged(segment, policy),
+    })
+  }
+  return { targetLang: readMeta(doc).targetLang, untranslated, segments }
+}
+
+/**
+ * The view written into its original DOCX. Throws `OriginalCorruptError` when the stored file
+ * fails its hash, DocxError `mismatch` when its paragraphs and the segments disagree.
+ */
+export function exportDocx(view: DocxExportView, original: OriginalFile): DocxExport {
   if (createHash('sha256').update(original.bytes).digest('hex') !== original.sha256) {
     throw new OriginalCorruptError('the stored original file does not match its hash')
   }
-  const meta = readMeta(doc)
-  let untranslated = 0
-  const targets: DocxTargetSegment[] = readExportSegments(doc).map((segment) => {
-    if (!writesTranslation(segment, policy.scope)) untranslated++
-    return {
-      paragraph: segment.paragraph,
-      source: segment.source,
-      tags: segment.tags,
-      target: exportedTagged(segment, policy),
-    }
-  })
-  return { bytes: writeDocx(original.bytes, targets, meta.targetLang), untranslated }
+  return {
+    bytes: writeDocx(original.bytes, view.segments, view.targetLang),
+    untranslated: view.untranslated,
+  }
 }

@@ -65,10 +65,8 @@ export function exportXliff(
       }
     }
     const { text, encoding, hasBom } = decodeXmlFile(original.bytes)
-    const written =
-      format === 'xliff12'
-        ? writeXliff12(text, Array.from(current()), meta.targetLang)
-        : writeXliff20(text, current(), meta.targetLang)
+    const write = format === 'xliff12' ? writeXliff12 : writeXliff20
+    const written = write(text, current(), meta.targetLang)
     return { bytes: encodeXmlFile(written, encoding, hasBom), untranslated, isRoundTrip: true }
   }
   const segments = readSegments(doc).map((segment) =>

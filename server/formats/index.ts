@@ -15,4 +15,9 @@ export {
 } from './markupFiles.ts'
 export { EXPORT_FILES, type ExportFile } from './exportFiles.ts'
 export { readDocxFile, type ReadDocx } from './importDocx.ts'
-export { exportDocx, type DocxExport } from './exportDocx.ts'
+export {
+  exportDocx,
+  readDocxExportView,
+  type DocxExport,
+  type DocxExportView,
+} from './exportDocx.ts'

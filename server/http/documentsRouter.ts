@@ -38,8 +38,7 @@ import type { LiveAccess } from './liveAccess.ts'
 import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
-import { exportDocxInSlot } from './exportDocxInSlot.ts'
-import { exportMarkupInSlot, type ExportSource } from './exportMarkupInSlot.ts'
+import { exportDocxInSlot, exportMarkupInSlot, type ExportSource } from './exportInSlot.ts'
 import { loadDocxOriginal, requireNoEncoding } from './docxDocuments.ts'
 import {
   exportXliffDocument,
@@ -460,18 +459,25 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     }
     const newName = `${summary.title}.${summary.targetLang}.${served.extension}`
-    if (format === 'html' || format === 'md') {
-      const original = await loadMarkupOriginal(store, summary.id, format)
+    if (format === 'html' || format === 'md' || format === 'docx') {
+      const original =
+        format === 'docx'
+          ? await loadDocxOriginal(store, summary.id)
+          : await loadMarkupOriginal(store, summary.id, format)
       // Written in the worker pool, from the live document or the stored rows: the main
       // thread never replays a document it does not serve.
       const liveDoc = live.liveDocument(summary.id)
       const stored = liveDoc ? null : await store.loadDocument(summary.id)
       const source: ExportSource | null = liveDoc ? { live: liveDoc } : stored && { stored }
       if (!source) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
-      const markup = await imports.withExportSlot(request, response, requireUser(request), (slot) =>
-        exportMarkupInSlot(slot, source, original, policy),
+      const user = requireUser(request)
+      const written = await imports.withExportSlot(request, response, user, (slot) =>
+        format === 'docx'
+          ? exportDocxInSlot(slot, source, original, policy)
+          : exportMarkupInSlot(slot, source, original, policy),
       )
-      send(markup.bytes, newName, markup.untranslated)
+      // A Word file goes back under its own name, as the tool that made it expects.
+      send(written.bytes, format === 'docx' ? original.name : newName, written.untranslated)
       return
     }
     const doc = await loadForExport(
@@ -479,16 +485,6 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
       summary.id,
     )
     if (!doc) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
-    if (format === 'docx') {
-      const original = await loadDocxOriginal(store, summary.id)
-      // Written in the worker pool: a long document takes seconds of CPU.
-      const user = requireUser(request)
-      const docx = await imports.withExportSlot(request, response, user, (slot) =>
-        exportDocxInSlot(slot, doc, original, policy),
-      )
-      send(docx.bytes, original.name, docx.untranslated)
-      return
-    }
     if (format === 'xliff12' || format === 'xliff20') {
       const xliff = await exportXliffDocument(store, summary.id, doc, format, policy)
       send(xliff.bytes, xliff.fileName ?? newName, xliff.untranslated)

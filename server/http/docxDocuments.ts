@@ -1,5 +1,3 @@
-import * as Y from 'yjs'
-import type { ExportPolicy } from '@qalam/shared/export'
 import {
   DocxError,
   ZipError,
@@ -14,6 +12,7 @@ import {
   exportDocx,
   readDocxFile,
   type DocxExport,
+  type DocxExportView,
 } from '../formats/index.ts'
 import type { DocumentStore, OriginalFile } from '../storage/index.ts'
 import { AppError, ExportError, ImportError, type ErrorCode } from './errors.ts'
@@ -110,18 +109,12 @@ export async function loadDocxOriginal(
 }
 
 /**
- * The document (its state as one update) written into its original DOCX (in an export worker:
- * a 300-page file takes seconds); a stored original that no longer fits is `export.original_mismatch`.
+ * A document's export view written into its original DOCX (in an export worker: a 300-page
+ * file takes seconds); a stored original that no longer fits is `export.original_mismatch`.
  */
-export function writeDocxExport(
-  update: Uint8Array,
-  original: OriginalFile,
-  policy: ExportPolicy,
-): DocxExport {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, update)
+export function writeDocxExport(view: DocxExportView, original: OriginalFile): DocxExport {
   try {
-    return exportDocx(doc, original, policy)
+    return exportDocx(view, original)
   } catch (error) {
     if (error instanceof AppError) throw error
     if (

@@ -21,7 +21,7 @@ import { ownBuffer } from '../workers/index.ts'
 import { requireDocumentRole, requirePermission } from './access.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
 import { loadDocxOriginal } from './docxDocuments.ts'
-import { exportDocxInSlot } from './exportDocxInSlot.ts'
+import { exportDocxInSlot } from './exportInSlot.ts'
 import type { LiveDocuments } from './documentsRouter.ts'
 import { ImportError, NotFoundError, ReviewImportError } from './errors.ts'
 import { exportPolicyQuery } from './exportPolicySchemas.ts'
@@ -158,7 +158,9 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
       // seconds of CPU on a long document.
       const original = await loadDocxOriginal(store, id)
       html = await imports.withExportSlot(request, response, requireUser(request), async (slot) => {
-        const docx = await exportDocxInSlot(slot, doc, original, policy)
+        // The document in hand (the open room's, or replayed for the metadata above) is read
+        // here: the worker gets its export view, never a second Y.Doc.
+        const docx = await exportDocxInSlot(slot, { live: doc }, original, policy)
         const { bytes, buffer: exported } = ownBuffer(docx.bytes)
         const render = { bytes, title: meta.title, lang: meta.targetLang, locale }
         return (await slot.run('renderDocxPreview', render, { transfer: [exported] })).html

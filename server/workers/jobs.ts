@@ -1,6 +1,7 @@
 // The CPU-heavy work of imports and alignments, run in the worker pool (or inline with a pool of
 // size 0). Inputs were validated by the routes; handlers throw the same AppErrors the routes
 // would, which cross back to the main thread with their code and status.
+import type * as Y from 'yjs'
 import {
   parsePlainText,
   previewDocx,
@@ -30,7 +31,9 @@ import {
 import {
   declaredHtmlEncoding,
   decodeMarkupFile,
+  readDocxExportView,
   readMarkupExportView,
+  type DocxExportView,
   type MarkupExportView,
   type MarkupFormat,
 } from '../formats/index.ts'
@@ -214,18 +217,38 @@ function importDocx(input: ImportDocxInput): JobOutput<BuiltDocxImport> {
   }
 }
 
-export interface ExportDocxInput {
-  /** The document's state as one update. */
-  update: Uint8Array
+/**
+ * The document an export writes: a live document's export view as UTF-8 JSON (read on the
+ * main thread, which holds the document anyway), or a stored document to replay here.
+ */
+export type ExportedDocument = { view: Uint8Array } | { stored: LoadedDocument }
+
+/**
+ * The export view of `document`: the live one's JSON parsed, or the stored one replayed for as
+ * long as its view takes to read, then let go.
+ */
+function readExportedView<View>(document: ExportedDocument, read: (doc: Y.Doc) => View): View {
+  if ('view' in document) return JSON.parse(new TextDecoder().decode(document.view)) as View
+  const doc = replayDocument(document.stored)
+  try {
+    return read(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
+export interface ExportInput {
+  document: ExportedDocument
   original: OriginalFile
   policy: ExportPolicy
 }
 
 /** Writes a document into its original DOCX; the bytes are moved back, not copied. */
-function exportDocxJob(
-  input: ExportDocxInput,
-): JobOutput<{ bytes: Uint8Array; untranslated: number }> {
-  const exported = writeDocxExport(input.update, input.original, input.policy)
+function exportDocxJob(input: ExportInput): JobOutput<{ bytes: Uint8Array; untranslated: number }> {
+  const view = readExportedView<DocxExportView>(input.document, (doc) =>
+    readDocxExportView(doc, input.policy),
+  )
+  const exported = writeDocxExport(view, input.original)
   const owned = ownBuffer(exported.bytes)
   return {
     result: { bytes: owned.bytes, untranslated: exported.untranslated },
@@ -233,35 +256,11 @@ function exportDocxJob(
   }
 }
 
-export interface ExportMarkupInput {
-  /**
-   * A live document's export view as UTF-8 JSON (read on the main thread, which holds the
-   * document anyway), or a stored document to replay here.
-   */
-  document: { view: Uint8Array } | { stored: LoadedDocument }
-  original: OriginalFile
-  policy: ExportPolicy
-}
-
-/** A stored document replayed for as long as its export view takes to read, then let go. */
-function readStoredView(stored: LoadedDocument): MarkupExportView {
-  const doc = replayDocument(stored)
-  try {
-    return readMarkupExportView(doc)
-  } finally {
-    doc.destroy()
-  }
-}
-
 /** Writes a document into its original HTML or Markdown file; the bytes are moved back. */
 function exportMarkupJob(
-  input: ExportMarkupInput,
+  input: ExportInput,
 ): JobOutput<{ bytes: Uint8Array; untranslated: number }> {
-  const { document } = input
-  const view =
-    'view' in document
-      ? (JSON.parse(new TextDecoder().decode(document.view)) as MarkupExportView)
-      : readStoredView(document.stored)
+  const view = readExportedView<MarkupExportView>(input.document, readMarkupExportView)
   const exported = writeMarkupExport(view, input.original, input.policy)
   const owned = ownBuffer(exported.bytes)
   return {

@@ -167,6 +167,34 @@ test('the export policy applies: approved only, the rest in the source', async (
   ])
 })
 
+test('a DOCX nobody has open is written from the store as it was while open', async () => {
+  server = await startTestServer()
+  const workspace = await createWorkspace(server)
+  const reviewer = await workspace.member('reviewer')
+  const bytes = await richDocx()
+  const imported = await workspace.importDocument({ bytes, sourceLang: 'en', targetLang: 'ar' })
+  await fillTargets(workspace, imported.id, reviewer, (index) => index % 2 === 0)
+  const query = '&scope=approved&fallback=marked'
+  const open = await exportDocx(workspace, imported.id, query)
+  expect(open.status).toBe(200)
+  const whileOpen = new Uint8Array(await open.arrayBuffer())
+  expect(documentXml(whileOpen)).toContain(rot13(readSegments(clients[0]!.doc)[0]!.source))
+
+  // A restarted server has no room open: the worker replays the stored document itself.
+  for (const client of clients.splice(0)) client.destroy()
+  await server.close()
+  server = await server.restart()
+  const stored = await fetch(
+    `${server.url}/api/documents/${imported.id}/export?format=docx${query}`,
+    { headers: asUser(workspace.admin) },
+  )
+  expect(stored.status).toBe(200)
+  expect(stored.headers.get('x-untranslated-segments')).toBe(
+    open.headers.get('x-untranslated-segments'),
+  )
+  expect(new Uint8Array(await stored.arrayBuffer())).toEqual(whileOpen)
+})
+
 test('a document imported from text has no DOCX to write into', async () => {
   server = await startTestServer()
   const workspace = await createWorkspace(server)

@@ -18,13 +18,17 @@ export interface FallbackCopy {
   of: DocxParagraph
 }
 
-/** The fallback paragraphs of a part that copy one of `paragraphs` (those the import read). */
+/**
+ * The fallback paragraphs of a part (or of its element `from`) that copy one of `paragraphs`
+ * (those the import read).
+ */
 export function fallbackCopies(
   part: DocxPart,
   paragraphs: readonly DocxParagraph[],
+  from: XmlElement = part.xml.root,
 ): FallbackCopy[] {
   const copies: FallbackCopy[] = []
-  const pending: XmlElement[] = [part.xml.root]
+  const pending: XmlElement[] = [from]
   for (let element = pending.pop(); element; element = pending.pop()) {
     for (const child of element.children) if (child.kind === 'element') pending.push(child)
     if (element.uri !== MC || element.local !== 'AlternateContent') continue

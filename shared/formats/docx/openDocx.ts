@@ -38,8 +38,23 @@ const PART_ORDER: readonly DocxPartKind[] = [
   'footer',
 ]
 
-/** Opens the package or throws DocxError / ZipError naming why not. */
-export function openDocx(bytes: Uint8Array): DocxPackage {
+/** A part that holds translatable text, found but not yet read. */
+export interface DocxPartName {
+  name: string
+  kind: DocxPartKind
+}
+
+/** A checked package and where its translatable parts are, none of them read yet. */
+export interface DocxPackageIndex extends Omit<DocxPackage, 'parts'> {
+  /** In reading order, the main part first. */
+  parts: DocxPartName[]
+}
+
+/**
+ * Checks the package and finds its parts through the relationships, reading none of them:
+ * an export streams each part itself. Throws DocxError / ZipError naming why not.
+ */
+export function indexDocx(bytes: Uint8Array): DocxPackageIndex {
   const container = detectContainer(bytes)
   if (container === 'ole') {
     throw new DocxError(
@@ -56,23 +71,43 @@ export function openDocx(bytes: Uint8Array): DocxPackage {
   const mainEntry = mainName === undefined ? undefined : archive.entry(mainName)
   if (!mainName || !mainEntry)
     throw new DocxError('not_docx', 'the package has no main document part')
-  const main = scanPart(archive, mainName)
-  if (!isW(main.root, 'document')) {
-    throw new DocxError('not_docx', 'the main part is not a WordprocessingML document')
-  }
   const folder = mainName.includes('/') ? mainName.slice(0, mainName.lastIndexOf('/') + 1) : ''
   const relsName = `${folder}_rels/${mainName.slice(folder.length)}.rels`
-  const parts: DocxPart[] = [{ name: mainName, kind: 'document', xml: main, w: wPrefix(main.root) }]
+  const parts: DocxPartName[] = [{ name: mainName, kind: 'document' }]
   for (const kind of PART_ORDER.slice(1)) {
     for (const name of relationshipTargets(archive, folder, relsName, kind)) {
       if (!archive.entry(name) || parts.some((part) => part.name === name)) continue
-      const xml = scanPart(archive, name)
-      parts.push({ name, kind, xml, w: wPrefix(xml.root) })
+      parts.push({ name, kind })
     }
   }
   const related = (type: string) =>
     relationshipTargets(archive, folder, relsName, type).find((name) => archive.entry(name)) ?? null
   return { archive, parts, stylesName: related('styles'), themeName: related('theme') }
+}
+
+/** Opens the package and reads its translatable parts, or throws DocxError / ZipError. */
+export function openDocx(bytes: Uint8Array): DocxPackage {
+  const index = indexDocx(bytes)
+  const parts = index.parts.map(({ name, kind }): DocxPart => {
+    const xml = scanPart(index.archive, name)
+    if (kind === 'document') requireDocumentRoot(xml.root)
+    return { name, kind, xml, w: wPrefix(xml.root) }
+  })
+  return { ...index, parts }
+}
+
+/** Throws unless the main part's root is a WordprocessingML document. */
+export function requireDocumentRoot(root: XmlElement): void {
+  if (!isW(root, 'document')) {
+    throw new DocxError('not_docx', 'the main part is not a WordprocessingML document')
+  }
+}
+
+/** The DocxError for an XML reader's refusal of the part `name`; anything else passes through. */
+export function docxXmlError(name: string, error: unknown): unknown {
+  if (!(error instanceof XmlError)) return error
+  const code = error.code === 'dtd' ? 'dtd' : error.code === 'malformed' ? 'malformed' : 'too_large'
+  return new DocxError(code, `${name}: ${error.message}`)
 }
 
 /** A part's text as XML with ranges; DocxError for a DTD, malformed XML or past the limits. */
@@ -83,10 +118,7 @@ function scanPart(archive: ZipArchive, name: string): XmlDocument {
   try {
     return scanXml(text)
   } catch (error) {
-    if (!(error instanceof XmlError)) throw error
-    const code =
-      error.code === 'dtd' ? 'dtd' : error.code === 'malformed' ? 'malformed' : 'too_large'
-    throw new DocxError(code, `${name}: ${error.message}`)
+    throw docxXmlError(name, error)
   }
 }
 

@@ -113,19 +113,28 @@ const STANDALONE_LABELS: Readonly<Record<string, string>> = {
   continuationSeparator: 'separator',
 }
 
-/** The paragraphs of a part in document order (those of text boxes after their anchor's). */
-export function listParagraphs(part: DocxPart): XmlElement[] {
+/** What the import never reads: VML fallbacks of shapes, and tracked deletions. */
+function isSkipped(element: XmlElement): boolean {
+  return (
+    (element.uri === MC && element.local === 'Fallback') ||
+    isW(element, 'del') ||
+    isW(element, 'moveFrom')
+  )
+}
+
+/**
+ * The paragraphs of a part in document order (those of text boxes after their anchor's), or
+ * of the element `from` of it (itself included when it is one).
+ */
+export function listParagraphs(part: DocxPart, from: XmlElement = part.xml.root): XmlElement[] {
   const found: XmlElement[] = []
   const visit = (element: XmlElement): void => {
+    if (isW(element, 'p')) found.push(element)
     for (const child of element.children) {
-      if (child.kind !== 'element') continue
-      if (child.uri === MC && child.local === 'Fallback') continue
-      if (isW(child, 'del') || isW(child, 'moveFrom')) continue
-      if (isW(child, 'p')) found.push(child)
-      visit(child)
+      if (child.kind === 'element' && !isSkipped(child)) visit(child)
     }
   }
-  visit(part.xml.root)
+  if (!isSkipped(from)) visit(from)
   return found
 }
 

@@ -13,15 +13,19 @@ import { readParagraph, type DocxParagraph, type OpenField } from './readParagra
 /** Elements that start a story of their own. */
 const STORY_ROOTS = new Set(['body', 'hdr', 'ftr', 'footnote', 'endnote', 'comment', 'txbxContent'])
 
+/** The complex fields each story has open, by the element that starts the story. */
+export type OpenFields = Map<XmlElement, OpenField[]>
+
 /**
  * `elements` (paragraphs of `part`, in document order) read with the complex fields each
- * story has open carried from one paragraph to the next.
+ * story has open carried from one paragraph to the next; `open` carries them on from an
+ * earlier call (a part read a block at a time).
  */
 export function readStoryParagraphs(
   part: DocxPart,
   elements: readonly XmlElement[],
+  open: OpenFields = new Map(),
 ): DocxParagraph[] {
-  const open = new Map<XmlElement, OpenField[]>()
   return elements.map((element) => {
     const story = storyOf(element)
     let fields = open.get(story)

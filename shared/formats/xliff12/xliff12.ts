@@ -11,11 +11,11 @@ import {
   escapeXmlAttribute,
   indentBefore,
   rewriteElement,
-  scanXml,
   spliceText,
+  spliceWriter,
+  streamXml,
   textContent,
   type Splice,
-  type XmlDocument,
   type XmlElement,
 } from '../xml/index.ts'
 import {
@@ -51,7 +51,8 @@ const SDL_NS = 'http://sdl.com/FileTypes/SdlXliff/1.0'
 /** One place in the file that holds a segment, with what was read there. */
 interface Slot12 {
   init: SegmentInit
-  unit: XmlElement
+  /** The number of its <trans-unit> in the file, from 0. */
+  unit: number
   source: TaggedText
   /** The imported target and status, to tell what the export changes. */
   importedTarget: TaggedText
@@ -61,49 +62,100 @@ interface Slot12 {
 
 /** Reads an XLIFF 1.2 text into segments; throws `XliffError` naming what is wrong. */
 export function parseXliff12(text: string): ParsedXliff {
-  const { slots, sourceLang, targetLang } = readSlots(text)
-  return { segments: slots.map((slot) => slot.init), sourceLang, targetLang }
+  // Only what the import keeps of each slot: the unit's tree is garbage once it is read.
+  const placed: Array<{ init: SegmentInit; unit: number }> = []
+  const { sourceLang, targetLang } = readUnits(text, (slots) => {
+    for (const slot of slots) placed.push({ init: slot.init, unit: slot.unit })
+  })
+  placeInUnits(placed)
+  return { segments: placed.map((slot) => slot.init), sourceLang, targetLang }
 }
 
 /**
  * The original XLIFF 1.2 text with each segment's target and status written in; every part the
- * segments do not change is left as it was. `segments` are in the order `parseXliff12` gave.
+ * segments do not change is left as it was. `segments` are in the order `parseXliff12` gave;
+ * each is taken only when its unit is written, so they may be read lazily.
  */
 export function writeXliff12(
   original: string,
-  segments: readonly XliffTargetSegment[],
+  segments: Iterable<XliffTargetSegment>,
   targetLang: string,
 ): string {
-  // Planned in a call of their own: the parsed tree is garbage once the output is built.
-  return spliceText(original, plan12(original, segments, targetLang))
-}
-
-function plan12(
-  original: string,
-  segments: readonly XliffTargetSegment[],
-  targetLang: string,
-): Splice[] {
-  const { slots } = readSlots(original)
-  if (slots.length !== segments.length) {
+  // The original is read a unit at a time and each unit's changes are written as it ends: a
+  // large file is never held as one tree beside the output (see issue 13's figures).
+  const writer = spliceWriter(original)
+  const current = segments[Symbol.iterator]()
+  let slots = 0
+  let given = 0
+  readUnits(original, (unitSlots) => {
+    // One batch per unit: a Trados unit's segments write both into its target and into its
+    // sdl:seg-defs, which come after it, so their splices interleave.
+    const splices: Splice[] = []
+    for (const slot of unitSlots) {
+      slots++
+      const next = current.next()
+      if (next.done) continue
+      given++
+      splices.push(...slot.write(next.value, targetLang))
+    }
+    writer.add(splices)
+  })
+  while (!current.next().done) given++
+  if (slots !== given) {
     throw new XliffError(
       'mismatch',
-      `the original file has ${slots.length} segments, the document ${segments.length}`,
+      `the original file has ${slots} segments, the document ${given}`,
     )
   }
-  return slots.flatMap((slot, index) => slot.write(segments[index]!, targetLang))
+  return writer.finish()
 }
 
-function scan(text: string): XmlDocument {
+/**
+ * Reads the <trans-unit>s of an XLIFF 1.2 text one at a time, in file order (those of each
+ * <file>'s <body>, in <group>s at any depth), and hands each one's segments to `onUnit`; the
+ * unit's tree is let go after. Returns the languages of the first <file> that names them.
+ */
+function readUnits(
+  text: string,
+  onUnit: (slots: Slot12[]) => void,
+): { sourceLang: string | null; targetLang: string | null } {
+  let root: XmlElement | null = null
+  let sourceLang: string | null = null
+  let targetLang: string | null = null
+  // A <file>'s first <body> only, as a reader of the tree would take it.
+  const bodies = new Map<XmlElement, XmlElement>()
+  let units = 0
   try {
-    return scanXml(text)
+    streamXml(text, {
+      onOpen(element) {
+        if (element.parent === null) {
+          checkRoot(element)
+          root = element
+        } else if (element.local === 'file' && element.parent === root) {
+          sourceLang ??= element.attributes['source-language'] ?? null
+          targetLang ??= element.attributes['target-language'] ?? null
+        } else if (element.local === 'body' && element.parent.local === 'file') {
+          const file = element.parent
+          if (file.parent === root && !bodies.has(file)) bodies.set(file, element)
+        }
+      },
+      isWhole: (element) => isUnit(element, bodies),
+      onWhole(unit) {
+        const slots: Slot12[] = []
+        readUnit(unit, units++, text, slots)
+        // translate="no": shown for context, locked, never written back.
+        if (!isTranslatable(unit)) for (const slot of slots) protect(slot)
+        onUnit(slots)
+      },
+    })
   } catch (error) {
     throw xliffErrorFrom(error)
   }
+  if (!root) throw new XliffError('malformed', 'the file holds no XML element')
+  return { sourceLang, targetLang }
 }
 
-function readSlots(text: string) {
-  const document = scan(text)
-  const root = document.root
+function checkRoot(root: XmlElement): void {
   if (root.local !== 'xliff') {
     throw new XliffError('not_xliff', `the root element is <${root.name}>, not <xliff>`)
   }
@@ -114,31 +166,28 @@ function readSlots(text: string) {
       `XLIFF version ${version ?? '(none)'} is not 1.2`,
     )
   }
-  const slots: Slot12[] = []
-  let sourceLang: string | null = null
-  let targetLang: string | null = null
-  for (const file of childElements(root, 'file')) {
-    sourceLang ??= file.attributes['source-language'] ?? null
-    targetLang ??= file.attributes['target-language'] ?? null
-    const body = childElement(file, 'body')
-    if (body) collectUnits(body, text, true, slots)
-  }
-  placeInUnits(slots)
-  return { slots, sourceLang, targetLang }
 }
 
-function collectUnits(container: XmlElement, text: string, translate: boolean, slots: Slot12[]) {
-  for (const child of childElements(container)) {
-    if (child.uri !== XLIFF12_NS && child.uri !== '') continue
-    const isTranslatable = (child.attributes.translate ?? (translate ? 'yes' : 'no')) !== 'no'
-    if (child.local === 'group') collectUnits(child, text, isTranslatable, slots)
-    else if (child.local === 'trans-unit') {
-      const from = slots.length
-      readUnit(child, text, slots)
-      // translate="no": shown for context, locked, never written back.
-      if (!isTranslatable) for (const slot of slots.slice(from)) protect(slot)
-    }
+/** Elements of XLIFF 1.2 (or of no namespace, as some tools write it). */
+function isXliff12(element: XmlElement): boolean {
+  return element.uri === XLIFF12_NS || element.uri === ''
+}
+
+/** A <trans-unit> of a file's body, with only XLIFF 1.2 <group>s between. */
+function isUnit(element: XmlElement, bodies: ReadonlyMap<XmlElement, XmlElement>): boolean {
+  if (element.local !== 'trans-unit' || !isXliff12(element)) return false
+  let up = element.parent
+  while (up && up.local === 'group' && isXliff12(up)) up = up.parent
+  return up !== null && up.parent !== null && bodies.get(up.parent) === up
+}
+
+/** `translate` is inherited: the nearest <trans-unit> or <group> that says decides. */
+function isTranslatable(unit: XmlElement): boolean {
+  for (let up: XmlElement | null = unit; up && up.local !== 'body'; up = up.parent) {
+    const translate = up.attributes.translate
+    if (translate !== undefined) return translate !== 'no'
   }
+  return true
 }
 
 function protect(slot: Slot12): void {
@@ -146,7 +195,7 @@ function protect(slot: Slot12): void {
   slot.write = () => []
 }
 
-function readUnit(unit: XmlElement, text: string, slots: Slot12[]) {
+function readUnit(unit: XmlElement, unitIndex: number, text: string, slots: Slot12[]) {
   const source = childElement(unit, 'source')
   if (!source) return
   const target = childElement(unit, 'target')
@@ -167,7 +216,7 @@ function readUnit(unit: XmlElement, text: string, slots: Slot12[]) {
         notes,
         altTrans.map((alt) => matchOf(alt, read.source.text)),
       ),
-      unit,
+      unit: unitIndex,
       source: read.source,
       importedTarget: read.target,
       importedStatus: status,
@@ -206,7 +255,7 @@ function readUnit(unit: XmlElement, text: string, slots: Slot12[]) {
     parts.slotMids.push(mid)
     slots.push({
       init: initOf(read, status, index === 0 ? notes : [], matches),
-      unit,
+      unit: unitIndex,
       source: read.source,
       importedTarget: read.target,
       importedStatus: status,

@@ -156,7 +156,8 @@ export async function startClusterServer(
   }
 }
 
-function readCpuSeconds(pid: number): number {
+/** A process's CPU seconds so far (user and system), read from /proc; 0 once it has exited. */
+export function readCpuSeconds(pid: number): number {
   try {
     // Fields after the command's closing parenthesis: utime is the 12th, stime the 13th.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
