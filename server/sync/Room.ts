@@ -234,8 +234,20 @@ export class Room implements FanOutRoom {
       case 'update': {
         // Updates that arrive while the queue is busy wait in one group: judged one by one in
         // order, then stored in one transaction (one commit instead of one per update).
-        this.queue.push({ connection, update: message.update }, (batch) =>
-          this.receiveUpdates(batch),
+        this.queue.push(
+          { connection, update: message.update },
+          (batch) => this.receiveUpdates(batch),
+          (batch, error) => {
+            // Not the store (receiveUpdates answers that itself) but a fault of ours: the
+            // senders reconnect and send their updates again, and the room goes on.
+            this.options.log.error('sync.update_failed', {
+              documentId: this.documentId,
+              connectionIds: batch.map((item) => item.connection.peer.connectionId),
+              error,
+            })
+            for (const { connection } of batch)
+              connection.close(CloseCode.InternalError, 'server error')
+          },
         )
         return
       }

@@ -18,18 +18,28 @@ export class RoomQueue {
   /** Updates queued behind the running task, not yet started: the next group commit. */
   private batch: QueuedUpdate[] | null = null
 
-  /** Adds the update to the open batch, or opens one that `run` is given once its turn comes. */
-  push(item: QueuedUpdate, run: (batch: QueuedUpdate[]) => Promise<void>): void {
+  /**
+   * Adds the update to the open batch, or opens one that `run` is given once its turn comes.
+   * Should `run` fail, `failed` is told which batch (to close its senders, who then send it
+   * again) and the queue goes on: a rejected tail would silently skip every later task.
+   */
+  push(
+    item: QueuedUpdate,
+    run: (batch: QueuedUpdate[]) => Promise<void>,
+    failed: (batch: QueuedUpdate[], error: unknown) => void,
+  ): void {
     if (this.batch) {
       this.batch.push(item)
       return
     }
     const batch = [item]
     this.batch = batch
-    this.tail = this.tail.then(() => {
-      if (this.batch === batch) this.batch = null
-      return run(batch)
-    })
+    this.tail = this.tail
+      .then(() => {
+        if (this.batch === batch) this.batch = null
+        return run(batch)
+      })
+      .catch((error: unknown) => failed(batch, error))
   }
 
   /** Queues a task after everything queued so far; `chain` attaches it (and its error handling). */
