@@ -88,6 +88,8 @@ export interface WorkerSettings {
   jobTimeoutMs: number
   /** An idle worker exits after this long, giving back the memory a large import grew. */
   idleTimeoutMs: number
+  /** A worker whose heap a job grew past this many MB exits at once instead. */
+  retireAboveHeapMb: number
 }
 
 const MB = 1024 * 1024
@@ -153,6 +155,8 @@ export const defaultConfig: ServerConfig = {
     memoryLimitMb: 2_048,
     jobTimeoutMs: 10 * 60_000,
     idleTimeoutMs: 60_000,
+    // A worker starts at ~30 MB of heap; a 10,000-segment DOCX import leaves it near 200.
+    retireAboveHeapMb: 96,
   },
   logger: stderrLogger,
 }

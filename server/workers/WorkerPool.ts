@@ -22,6 +22,12 @@ export interface WorkerPoolOptions {
   jobTimeoutMs: number
   /** A worker idle this long exits, giving back the heap a large job grew. */
   idleTimeoutMs: number
+  /**
+   * A worker whose heap a job grew past this exits as soon as the job is done, not
+   * `idleTimeoutMs` later: a large import's few hundred MB are given back at once, while the
+   * next job pays a worker's start. Unset for pools whose workers keep state on purpose.
+   */
+  retireAboveHeapMb?: number
   /** What a refusal asks the client to wait before trying again. */
   retryAfterSeconds: number
   log: Logger
@@ -265,6 +271,11 @@ export class WorkerPool<Jobs extends JobMap> {
     entry.job = null
     if (message.type === 'done') job.resolve(message.result)
     else job.reject(new JobError('threw', message.error.message, message.error))
+    const retireAbove = this.options.retireAboveHeapMb
+    if (retireAbove !== undefined && message.heapBytes > retireAbove * 1024 * 1024) {
+      this.end(entry, 'idle')
+      return
+    }
     this.idle(entry)
     this.dispatch()
   }

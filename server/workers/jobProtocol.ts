@@ -37,8 +37,9 @@ export interface JobRequest {
 
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'done'; id: number; result: unknown }
-  | { type: 'failed'; id: number; error: SerializedError }
+  /** `heapBytes`: the worker's V8 heap after the job, committed, garbage included. */
+  | { type: 'done'; id: number; result: unknown; heapBytes: number }
+  | { type: 'failed'; id: number; error: SerializedError; heapBytes: number }
 
 /** Errors keep what the client is told (an AppError's code, status, detail) across threads. */
 export function serializeError(error: unknown): SerializedError {

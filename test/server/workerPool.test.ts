@@ -90,6 +90,19 @@ describe('the worker pool', () => {
     expect(inline.threads).toBe(0)
   })
 
+  test('a worker whose heap a job grew past the limit exits at once; a small job keeps it', async () => {
+    const pool = startPool({ retireAboveHeapMb: 150 })
+    const first = await runJob(pool, 'holdMemory', { mb: 4 })
+    expect(await runJob(pool, 'whereAmI', undefined as never)).toEqual(first)
+    expect(pool.threads).toBe(1)
+    const grown = await runJob(pool, 'holdMemory', { mb: 200 })
+    expect(grown).toEqual(first)
+    // Gone with the answer, not after the two-minute idle timeout.
+    expect(pool.threads).toBe(0)
+    const next = await runJob(pool, 'whereAmI', undefined as never)
+    expect(next.threadId).not.toBe(first.threadId)
+  })
+
   test('runs jobs on the calling thread when its size is 0', async () => {
     const pool = startPool({ size: 0 })
     expect((await runJob(pool, 'whereAmI', undefined as never)).threadId).toBe(0)
