@@ -102,6 +102,25 @@ describe('detectLanguage', () => {
     expect(detectLanguage(technical, 'ru')).toBeNull()
   })
 
+  it('does not take a text of a Turkic neighbour for Kazakh', () => {
+    const kyrgyz = [
+      'Эртең менен биз үйдөн чыгып, балыкчылар чогулуп жаткан дарыяга карай бардык.',
+      'Аба ырайы жылуу болду, бирок радио кечке чейин жамгыр жаайт деп айткан.',
+      'Шаардык китепканада эки жүз миңден ашык китеп жана кол жазма сакталат.',
+      'Студенттер бир жума бою сынакка даярданып, дээрлик уктаган жок.',
+    ]
+    const azerbaijani = [
+      'Səhər tezdən evdən çıxıb balıqçıların toplaşdığı çaya tərəf getdik.',
+      'Hava isti idi, baxmayaraq ki, radio axşama qədər yağış yağacağını demişdi.',
+      'Şəhər kitabxanasında iki yüz mindən çox kitab və əlyazma saxlanılır.',
+      'Tələbələr bütün həftə imtahana hazırlaşdılar və demək olar ki, yatmadılar.',
+    ]
+    expect(detectLanguage(kyrgyz, 'ky')).toBeNull()
+    expect(detectLanguage(azerbaijani, 'az')).toBeNull()
+    // Not Russian either, but its letters do not say Kazakh: no verdict within the script.
+    expect(detectLanguage(kyrgyz, 'ru')).toBeNull()
+  })
+
   it('says nothing about too little text', () => {
     expect(detectLanguage(['Сәлем, әлем!'], 'ru')).toBeNull()
     expect(detectLanguage(['مرحبا بالعالم'], 'ru')).toBeNull()

@@ -63,6 +63,9 @@ const OTHER_SHARE_AT_LEAST = 0.6
 /* Letters of the Kazakh Cyrillic alphabet that Russian lacks; і alone is also Ukrainian's. */
 const KAZAKH_CYRILLIC = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/u
 const KAZAKH_ONLY_CYRILLIC = /[әғқңөұүһӘҒҚҢӨҰҮҺ]/u
+/* Kyrgyz and Tatar lack қ ұ; Uzbek has қ but lacks ә і ң ө ү: a Kazakh text shows both kinds. */
+const KAZAKH_NOT_KYRGYZ = /[құҚҰ]/u
+const KAZAKH_NOT_UZBEK = /[әіңөүӘІҢӨҮ]/u
 /* Letters of the 2021 Kazakh Latin alphabet beyond English's; ä ñ ū q tell it from Turkish. */
 const KAZAKH_LATIN = /[äğñöūüışqÄĞÑÖŪÜIŞQ]/u
 const KAZAKH_LATIN_NOT_TURKISH = /[äñūqÄÑŪQ]/u
@@ -74,6 +77,32 @@ const NOT_ARABIC_ARABIC = /[پچژگکیٹڈڑںےھۇۋۆەڭٵٷ]/u
 /** A Kazakh text has such letters in this share of its words; a Russian one, in names only. */
 const KAZAKH_WORDS_AT_LEAST = 0.25
 const KAZAKH_ONLY_WORDS_AT_LEAST = 0.1
+/** Words with letters that tell Kazakh from its Turkic neighbours, in a Kazakh text. */
+const KAZAKH_SIGNATURE_AT_LEAST = 0.03
+/**
+ * Languages whose alphabets share Kazakh's extra letters (Turkic ones, Mongolian, Tajik): a text
+ * declared in one of them is not told from Kazakh by its letters, so it is never said to be.
+ */
+const SHARES_KAZAKH_LETTERS = new Set([
+  'az',
+  'ba',
+  'crh',
+  'cv',
+  'gag',
+  'kaa',
+  'krc',
+  'ky',
+  'mn',
+  'nog',
+  'sah',
+  'tg',
+  'tk',
+  'tr',
+  'tt',
+  'tyv',
+  'ug',
+  'uz',
+])
 /** A sample is Kazakh with such letters in this share of its words… */
 const KAZAKH_SAMPLE_AT_LEAST = 0.15
 /** …and a text is, when such samples hold this share of its words. */
@@ -138,7 +167,9 @@ function share(words: readonly string[], pattern: RegExp): number {
 function looksKazakhCyrillic(words: readonly string[]): boolean {
   return (
     share(words, KAZAKH_CYRILLIC) >= KAZAKH_WORDS_AT_LEAST &&
-    share(words, KAZAKH_ONLY_CYRILLIC) >= KAZAKH_ONLY_WORDS_AT_LEAST
+    share(words, KAZAKH_ONLY_CYRILLIC) >= KAZAKH_ONLY_WORDS_AT_LEAST &&
+    share(words, KAZAKH_NOT_KYRGYZ) >= KAZAKH_SIGNATURE_AT_LEAST &&
+    share(words, KAZAKH_NOT_UZBEK) >= KAZAKH_SIGNATURE_AT_LEAST
   )
 }
 
@@ -224,7 +255,9 @@ export function detectLanguage(
 
   // The script is the declared one: within it, only Kazakh is told from the others.
   if (words.length < MIN_WORDS_WITHIN_SCRIPT) return null
-  const isKazakh = baseLanguage(declared) === 'kk'
+  const base = baseLanguage(declared)
+  if (SHARES_KAZAKH_LETTERS.has(base)) return null
+  const isKazakh = base === 'kk'
   if (top === 'Cyrl') {
     if (!isKazakh && wholeLooksKazakh(counted, top, looksKazakhCyrillic, KAZAKH_CYRILLIC))
       return { declared, script: top, language: 'kk' }
