@@ -17,6 +17,8 @@ import { TitleField } from './TitleField.tsx'
 import { IMPORT_ACCEPT } from './importFormats.ts'
 import { ImportFormatField, useImportFormat } from './ImportFormatField.tsx'
 import { useSameLanguageQuestion } from './useSameLanguageQuestion.ts'
+import { LanguageMismatchWarning } from './LanguageMismatchWarning.tsx'
+import { useLanguageQuestion } from './useLanguageQuestion.ts'
 
 /**
  * Upload form: file, title, languages; opens the new document when the import succeeds. A chosen
@@ -34,6 +36,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
   const [sourceLang, setSourceLang] = useState('ru')
   const [targetLang, setTargetLang] = useState('kk')
   const sameLanguage = useSameLanguageQuestion(sourceLang, targetLang)
+  const languageQuestion = useLanguageQuestion()
   const [progress, setProgress] = useState<ImportProgress | null>(null)
   const format = useImportFormat(
     preview.state.kind === 'ready' ? preview.state.preview.format : null,
@@ -45,7 +48,8 @@ export function ImportForm({ projectId }: { projectId: string }) {
     preview.state.preview.trackedChanges
   const { onSubmit, isSubmitting, error } = useSubmit(async () => {
     if (file === null) throw new ApiError('import.missing_file', 'no file chosen', 400)
-    if (sameLanguage.asksFirst()) return
+    const languages = languageQuestion.choice({ sourceLang, targetLang })
+    if (!languages.languageConfirmed && sameLanguage.asksFirst()) return
     let created
     try {
       created = await importDocument(
@@ -53,8 +57,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
           projectId,
           file,
           title,
-          sourceLang,
-          targetLang,
+          ...languages,
           sameLanguage: sameLanguage.isConfirmed,
           encoding: preview.encoding,
           format: format.chosen ?? undefined,
@@ -62,6 +65,10 @@ export function ImportForm({ projectId }: { projectId: string }) {
         },
         setProgress,
       )
+    } catch (error) {
+      // Refused for its language: the form asks which one it is instead of showing an error.
+      if (languageQuestion.asks(error)) return
+      throw error
     } finally {
       setProgress(null)
     }
@@ -77,7 +84,7 @@ export function ImportForm({ projectId }: { projectId: string }) {
         id="import-file"
         name="file"
         label={t('import.file')}
-        onFile={setFile}
+        onFile={languageQuestion.onChange(setFile)}
         accept={IMPORT_ACCEPT}
       />
       <EncodingPreview id="import-file" control={preview} lang={sourceLang} />
@@ -95,13 +102,22 @@ export function ImportForm({ projectId }: { projectId: string }) {
         <LanguagePairFields
           sourceLang={sourceLang}
           targetLang={targetLang}
-          onSourceLang={sameLanguage.onChange(setSourceLang)}
-          onTargetLang={sameLanguage.onChange(setTargetLang)}
+          onSourceLang={languageQuestion.onChange(sameLanguage.onChange(setSourceLang))}
+          onTargetLang={languageQuestion.onChange(sameLanguage.onChange(setTargetLang))}
         />
       </div>
       <SameLanguageWarning
         question={sameLanguage}
         message={t('import.sameLanguage', { lang: sourceLang.trim() })}
+      />
+      <LanguageMismatchWarning
+        question={languageQuestion}
+        languages={{ sourceLang, targetLang }}
+        onLanguages={(pair) => {
+          setSourceLang(pair.sourceLang)
+          setTargetLang(pair.targetLang)
+        }}
+        disabled={isSubmitting}
       />
       {progress !== null && <ImportProgressIndicator progress={progress} />}
       {error !== null && <ErrorMessage error={error} testId="import-error" />}

@@ -10,6 +10,8 @@ export interface ImportRequest {
   targetLang: string
   /** The user confirmed that source and target are meant to be the same language. */
   sameLanguage?: boolean
+  /** The user confirmed the source language of a text the server found does not look like it. */
+  languageConfirmed?: boolean
   /** The encoding the preview showed the file in; absent reads it as UTF-8. */
   encoding?: string | undefined
   /** The format chosen among those the content allows; absent takes what the content shows. */
@@ -104,6 +106,7 @@ export async function importDocument(
   form.set('sourceLang', request.sourceLang.trim())
   form.set('targetLang', request.targetLang.trim())
   if (request.sameLanguage) form.set('sameLanguage', 'true')
+  if (request.languageConfirmed) form.set('languageConfirmed', 'true')
   if (request.encoding !== undefined) form.set('encoding', request.encoding)
   if (request.format !== undefined) form.set('format', request.format)
   if (request.trackedChanges !== undefined) form.set('trackedChanges', request.trackedChanges)

@@ -215,6 +215,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
             sameLanguage: fields.sameLanguage,
             rules: await segmentation.load(projectId),
             trackedChanges: fields.trackedChanges ?? 'refuse',
+            languageConfirmed: fields.languageConfirmed,
             now,
           },
           { transfer: [buffer] },
@@ -269,6 +270,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
             targetLang,
             encoding: fields.encoding,
             rules: await segmentation.load(projectId),
+            languageConfirmed: fields.languageConfirmed,
             now,
           },
           { transfer: [buffer] },
@@ -288,6 +290,7 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
           targetLang,
           // The project's SRX file and exceptions decide the sentences, as the manager set them.
           rules: await segmentation.load(projectId),
+          languageConfirmed: fields.languageConfirmed,
           now,
         },
         { transfer: [buffer] },

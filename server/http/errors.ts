@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'import.unknown_language'
   | 'import.no_segments'
   | 'import.same_language'
+  | 'import.language_mismatch'
   | 'import.undecodable'
   | 'import.format_mismatch'
   | 'import.xliff_malformed'
@@ -121,12 +122,17 @@ const IMPORT_STATUS: Partial<Record<ErrorCode, number>> = {
   'import.zip_bomb': 413,
   'import.failed': 422,
   'import.busy': 503,
+  'import.language_mismatch': 409,
 }
 
 export class ImportError extends AppError {
   override name = 'ImportError'
-  constructor(code: Extract<ErrorCode, `import.${string}`>, message: string) {
-    super(code, IMPORT_STATUS[code] ?? 400, message)
+  constructor(
+    code: Extract<ErrorCode, `import.${string}`>,
+    message: string,
+    detail?: Record<string, unknown>,
+  ) {
+    super(code, IMPORT_STATUS[code] ?? 400, message, detail)
   }
 }
 

@@ -19,6 +19,11 @@ export const importFields = z.object({
   targetLang: z.string().trim().min(1).max(100),
   /** `true` confirms a source and target in the same language (see requireDistinctLanguages). */
   sameLanguage: sameLanguageField,
+  /** `true` confirms a text that does not look like its source language (requireDeclaredLanguage). */
+  languageConfirmed: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true'),
   /** What to read the file in, as the preview showed it; absent means UTF-8. */
   encoding: z.enum(ENCODINGS).optional(),
   /** The format the user expects; absent or `auto` takes what the content shows. */

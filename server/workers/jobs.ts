@@ -17,6 +17,7 @@ import { buildDocument, type BuiltDocument } from '../documents/index.ts'
 import { detectEncoding, type Detection, type Encoding } from '../encoding/index.ts'
 import { decodeTextFileAs } from '../http/decodeTextFile.ts'
 import { ImportError } from '../http/errors.ts'
+import { requireDeclaredLanguage } from '../http/importLanguage.ts'
 import {
   decodeXliffUpload,
   readXliffImport,
@@ -52,6 +53,8 @@ export interface ImportTextInput {
   targetLang: string
   /** The project's SRX file and exceptions, as stored. */
   rules: StoredSegmentation
+  /** The user confirmed the source language of a text that does not look like it. */
+  languageConfirmed: boolean
   now: number
 }
 
@@ -77,6 +80,7 @@ function importText(input: ImportTextInput): JobOutput<BuiltImport> {
   if (parsed.segments.length === 0) {
     throw new ImportError('import.no_segments', 'The file has no text to translate.')
   }
+  requireDeclaredLanguage(parsed.segments, input.sourceLang, input.languageConfirmed)
   const built = buildDocument(
     {
       title: input.title,
@@ -147,6 +151,7 @@ export interface ImportMarkupInput {
   /** What to read the file in when it declares no encoding; absent means UTF-8. */
   encoding: Encoding | undefined
   rules: StoredSegmentation
+  languageConfirmed: boolean
   now: number
 }
 
@@ -158,6 +163,7 @@ export interface BuiltMarkupImport extends BuiltImport {
 /** Decodes and reads an HTML or Markdown file into segments and builds its document. */
 function importMarkup(input: ImportMarkupInput): JobOutput<BuiltMarkupImport> {
   const read = readMarkupImport({ ...input, rules: readRules(input.rules) })
+  requireDeclaredLanguage(read.segments, input.sourceLang, input.languageConfirmed)
   const built = buildDocument(
     {
       title: input.title,
@@ -187,6 +193,7 @@ export interface ImportDocxInput {
   /** The project's SRX file and exceptions: paragraphs are cut into sentences by them. */
   rules: StoredSegmentation
   trackedChanges: TrackedChanges
+  languageConfirmed: boolean
   now: number
 }
 
@@ -198,6 +205,7 @@ export interface BuiltDocxImport extends BuiltImport {
 /** Opens, checks and segments a DOCX file and builds its document with the inline tags. */
 function importDocx(input: ImportDocxInput): JobOutput<BuiltDocxImport> {
   const read = readDocxImport({ ...input, rules: readRules(input.rules) })
+  requireDeclaredLanguage(read.segments, input.sourceLang, input.languageConfirmed)
   const built = buildDocument(
     {
       title: input.title,

@@ -16,6 +16,8 @@ export interface ImportRequest {
   encoding?: string
   /** The `trackedChanges` field of the form (`accept`, `refuse`) for a DOCX; absent when unset. */
   trackedChanges?: string
+  /** Sends `languageConfirmed=true`: the text is meant to be in `sourceLang` whatever it looks like. */
+  languageConfirmed?: boolean
 }
 
 export interface ImportedDocument {
@@ -35,6 +37,7 @@ function importForm(request: ImportRequest): FormData {
   if (request.format !== undefined) form.append('format', request.format)
   if (request.encoding !== undefined) form.append('encoding', request.encoding)
   if (request.trackedChanges !== undefined) form.append('trackedChanges', request.trackedChanges)
+  if (request.languageConfirmed) form.append('languageConfirmed', 'true')
   const bytes =
     typeof request.bytes === 'string' ? new TextEncoder().encode(request.bytes) : request.bytes
   form.append('file', new Blob([new Uint8Array(bytes)]), request.fileName ?? 'document.txt')
