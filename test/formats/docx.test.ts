@@ -108,6 +108,38 @@ describe('reading a DOCX', () => {
     expect(bySource.get('then another.')).toBeDefined()
   })
 
+  test('a comment range and a bookmark stay with the sentence they were on', () => {
+    const body =
+      '<w:p><w:r><w:t xml:space="preserve">First sentence here. </w:t></w:r>' +
+      '<w:commentRangeStart w:id="5"/><w:r><w:t xml:space="preserve">Second </w:t></w:r>' +
+      '<w:bookmarkStart w:id="1" w:name="mark"/><w:r><w:t>sentence here.</w:t></w:r>' +
+      '<w:commentRangeEnd w:id="5"/><w:r><w:commentReference w:id="5"/></w:r>' +
+      '<w:r><w:t xml:space="preserve"> Third sentence here.</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>'
+    const bytes = minimalDocx({ body })
+    const parsed = parseDocx(bytes, { lang: 'en' })
+    expect(parsed.segments.map((segment) => segment.source)).toEqual([
+      'First sentence here.',
+      'Second sentence here.',
+      'Third sentence here.',
+    ])
+    const xml = part(
+      readZip(writeDocx(bytes, translated(parsed.segments), 'de')),
+      'word/document.xml',
+    )
+    const order = [
+      'Svefg',
+      '<w:commentRangeStart w:id="5"/>',
+      '<w:bookmarkStart w:id="1" w:name="mark"/>',
+      'Frpbaq',
+      '<w:commentRangeEnd w:id="5"/>',
+      '<w:commentReference w:id="5"/>',
+      'Guveq',
+      '<w:bookmarkEnd w:id="1"/>',
+    ].map((piece) => xml.indexOf(piece))
+    expect(order.every((at) => at > -1)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+  })
+
   test('merges runs Word split for revision ids, proofing marks, language or bookmarks', () => {
     const body =
       '<w:p><w:r w:rsidR="00A1"><w:rPr><w:b/></w:rPr><w:t>Bold </w:t></w:r><w:proofErr w:type="spellStart"/>' +

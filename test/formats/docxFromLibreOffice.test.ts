@@ -145,8 +145,14 @@ describe('DOCX written by LibreOffice', () => {
     const xml = part(exported, 'word/document.xml')
     expect(xml).not.toMatch(/<w:(ins|del)\b/)
     expect(xml).not.toContain('ескі')
-    // The comment is kept, not translated: its part is untouched and its anchor still there.
-    expect(xml).toContain('<w:commentReference w:id="0"/>')
+    // The comment is kept, not translated: its part is untouched, and its anchor stays after
+    // the sentence it was on, not moved to the end of the paragraph.
+    const first = xml.indexOf(shiftCyrillic('қолжазбалар сақталған.', 1))
+    const anchor = xml.indexOf('<w:commentReference w:id="0"/>')
+    const second = xml.indexOf(shiftCyrillic('ғалымдар зерттейді.', 1))
+    expect(first).toBeGreaterThan(-1)
+    expect(anchor).toBeGreaterThan(first)
+    expect(second).toBeGreaterThan(anchor)
     const comments = readZip(original).entry('word/comments.xml')!
     expect(exported.entry('word/comments.xml')!.compressed).toEqual(comments.compressed)
     expect(part(exported, 'word/header1.xml')).toContain(shiftCyrillic('Қазақ тілінің мұрағаты', 1))

@@ -7,7 +7,9 @@ import type { DocxPart } from './openDocx.ts'
  * carries, and inline codes (a tab, a break, an image, a footnote reference, a field's code)
  * kept as ranges of the original part. Containers (hyperlinks, simple fields, inline content
  * controls) wrap the pieces inside them. Bookmarks, comment ranges and comment references are
- * not in the text: they are written back at the paragraph's start or end. Adjacent runs whose
+ * not in the text: each keeps the offset it stood at, and is written back at the start or the
+ * end of the sentence that holds that offset (a comment on the first of two sentences stays on
+ * the first), never inside a translation. Adjacent runs whose
  * properties differ only in what Word changes on its own (rsids, proofing, language) merge.
  *
  * Tracked changes are accepted as they are read: inserted content is kept, deleted content
@@ -41,14 +43,21 @@ export type ParagraphPiece =
     }
   | { kind: 'code'; label: string; raw: RawPiece[]; containers: readonly Container[] }
 
+/** A bookmark or comment mark: where in the paragraph's text it stood, and which way it faces. */
+export interface TextMarker {
+  raw: RawPiece
+  /** The offset in `DocxParagraph.text` it stood at. */
+  at: number
+  /** `start`: written before its sentence (range starts); `end`: after it (ends, references). */
+  side: 'start' | 'end'
+}
+
 export interface DocxParagraph {
   part: DocxPart
   element: XmlElement
   pieces: ParagraphPiece[]
-  /** Markers written before the text (bookmark and comment range starts). */
-  leading: RawPiece[]
-  /** Markers written after it (their ends, comment references). */
-  trailing: RawPiece[]
+  /** Bookmarks, comment ranges and comment references, in document order. */
+  markers: TextMarker[]
   /** The text of the paragraph: its text pieces joined. */
   text: string
 }
@@ -166,8 +175,11 @@ export function readParagraph(
 ): DocxParagraph {
   const source = part.xml.text
   const pieces: ParagraphPiece[] = []
-  const leading: RawPiece[] = []
-  const trailing: RawPiece[] = []
+  const markers: TextMarker[] = []
+  /** Characters of text read so far: where a marker met now stands. */
+  let textLength = 0
+  const mark = (raw: RawPiece, side: TextMarker['side']) =>
+    markers.push({ raw, at: textLength, side })
   /** The field code being read, as one piece; null outside a code or past a paragraph start. */
   let code: RawPiece[] | null = null
 
@@ -190,6 +202,7 @@ export function readParagraph(
     containers: readonly Container[],
   ) => {
     if (text === '') return
+    textLength += text.length
     const last = pieces.at(-1)
     if (last?.kind === 'text' && last.key === key && sameContainers(last.containers, containers)) {
       last.text += text
@@ -250,7 +263,7 @@ export function readParagraph(
       if (local === 't') addText(runText(child), rPr, key, containers)
       else if (local === 'noBreakHyphen') addText('\u2011', rPr, key, containers)
       else if (local === 'softHyphen') addText('\u00AD', rPr, key, containers)
-      else if (local === 'commentReference' || local === 'annotationRef') trailing.push(piece)
+      else if (local === 'commentReference' || local === 'annotationRef') mark(piece, 'end')
       else {
         const label =
           local === 'br' && wAttribute(child, 'type') === 'page'
@@ -280,8 +293,8 @@ export function readParagraph(
         local === 'customXml'
       ) {
         readInline(child, containers)
-      } else if (LEADING_MARKERS.has(local)) leading.push(piece)
-      else if (TRAILING_MARKERS.has(local)) trailing.push(piece)
+      } else if (LEADING_MARKERS.has(local)) mark(piece, 'start')
+      else if (TRAILING_MARKERS.has(local)) mark(piece, 'end')
       else if (
         !child.selfClosing &&
         (local === 'hyperlink' || local === 'fldSimple' || local === 'dir' || local === 'bdo')
@@ -304,7 +317,7 @@ export function readParagraph(
   readInline(element, [])
   foldFormatting(pieces)
   const text = pieces.map((piece) => (piece.kind === 'text' ? piece.text : '')).join('')
-  return { part, element, pieces, leading, trailing, text }
+  return { part, element, pieces, markers, text }
 }
 
 /** Gives a wrapper whose text all looks the same that formatting (a link in its style). */

@@ -20,6 +20,7 @@ import {
   listParagraphs,
   runProperties,
   type DocxParagraph,
+  type TextMarker,
   type RawPiece,
 } from './readParagraph.ts'
 
@@ -288,14 +289,54 @@ function renderParagraph(
   const written = segments.map((segment) => segment.target.text).join(' ')
   const paragraphLang = localizedLang(written, lang)
   out += paragraphProperties(paragraph, paragraphLang)
-  out += paragraph.leading.map(raw).join('')
+  const places = markerPlaces(paragraph, segments, gaps)
+  const markersAt = (index: number, side: TextMarker['side']) =>
+    paragraph.markers
+      .filter((marker, at) => marker.side === side && places[at] === index)
+      .map((marker) => raw(marker.raw))
+      .join('')
+  out += markersAt(-1, 'end')
   segments.forEach((segment, index) => {
+    out += markersAt(index, 'start')
     out += textRuns(gaps[index]!, base, w, paragraphLang)
     out += renderTarget(segment, base, w, paragraphLang, raw)
+    out += markersAt(index, 'end')
   })
+  out += markersAt(segments.length, 'start')
   out += textRuns(gaps[segments.length]!, base, w, paragraphLang)
-  out += paragraph.trailing.map(raw).join('')
+  out += markersAt(segments.length, 'end')
   return out + text.slice(element.contentEnd, element.end)
+}
+
+/**
+ * For each marker of the paragraph, the segment it is written with: a start mark before the
+ * first segment whose text runs past its offset, an end mark after the last segment that
+ * starts before it (-1: before everything, for an end at the very start). `segments.length`
+ * stands for the text after the last segment.
+ */
+function markerPlaces(
+  paragraph: DocxParagraph,
+  segments: readonly DocxTargetSegment[],
+  gaps: readonly string[],
+): number[] {
+  const starts: number[] = []
+  const ends: number[] = []
+  let at = 0
+  segments.forEach((segment, index) => {
+    at += gaps[index]!.length
+    starts.push(at)
+    at += segment.source.length
+    ends.push(at)
+  })
+  return paragraph.markers.map(({ at: offset, side }) => {
+    if (side === 'start') {
+      const index = ends.findIndex((end) => offset < end)
+      return index === -1 ? segments.length : index
+    }
+    const index = starts.findLastIndex((start) => start < offset)
+    // With no segment at all, ends stay after the text, behind their starts.
+    return index === -1 && segments.length === 0 ? 0 : index
+  })
 }
 
 function paragraphProperties(paragraph: DocxParagraph, lang: string): string {
