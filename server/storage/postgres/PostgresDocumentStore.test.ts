@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { createTestSchema, hasPostgres } from '../../../test/support/postgres.ts'
+import { emptySummary } from '../../../test/support/storeWithDocument.ts'
 import { migratePostgres } from '../../database/index.ts'
 import { openPostgresPool } from '../../postgres/index.ts'
 import { describeDocumentStore } from '../documentStoreSuite.ts'
@@ -30,24 +31,7 @@ describe.skipIf(!hasPostgres)('PostgreSQL document store', () => {
     const stores = await Promise.all([openStore(schema.url), openStore(schema.url)])
     try {
       const doc = new Y.Doc()
-      await stores[0].createDocument(
-        {
-          id: 'shared',
-          title: 'Shared',
-          sourceLang: 'ru',
-          targetLang: 'kk',
-          createdAt: 1,
-          updatedAt: 1,
-          progress: {
-            segments: 0,
-            words: 0,
-            translatedWords: 0,
-            approvedWords: 0,
-            byStatus: { new: 0, draft: 0, translated: 0, approved: 0, rejected: 0 },
-          },
-        },
-        Y.encodeStateAsUpdate(doc),
-      )
+      await stores[0].createDocument(emptySummary('shared', 'Shared'), Y.encodeStateAsUpdate(doc))
       const updates: Uint8Array[] = []
       doc.on('update', (update: Uint8Array) => updates.push(update))
       for (let i = 0; i < 60; i++) doc.getArray<number>('n').push([i])
@@ -75,24 +59,7 @@ describe.skipIf(!hasPostgres)('PostgreSQL document store', () => {
     const stores = await Promise.all([openStore(schema.url), openStore(schema.url)])
     try {
       const doc = new Y.Doc()
-      await stores[0].createDocument(
-        {
-          id: 'shared',
-          title: 'Shared',
-          sourceLang: 'ru',
-          targetLang: 'kk',
-          createdAt: 1,
-          updatedAt: 1,
-          progress: {
-            segments: 0,
-            words: 0,
-            translatedWords: 0,
-            approvedWords: 0,
-            byStatus: { new: 0, draft: 0, translated: 0, approved: 0, rejected: 0 },
-          },
-        },
-        Y.encodeStateAsUpdate(doc),
-      )
+      await stores[0].createDocument(emptySummary('shared', 'Shared'), Y.encodeStateAsUpdate(doc))
       const updates: Uint8Array[] = []
       doc.on('update', (update: Uint8Array) => updates.push(update))
       for (let i = 0; i < 40; i++) doc.getArray<number>('n').push([i])
