@@ -237,17 +237,8 @@ export class Room implements FanOutRoom {
         this.queue.push(
           { connection, update: message.update },
           (batch) => this.receiveUpdates(batch),
-          (batch, error) => {
-            // Not the store (receiveUpdates answers that itself) but a fault of ours: the
-            // senders reconnect and send their updates again, and the room goes on.
-            this.options.log.error('sync.update_failed', {
-              documentId: this.documentId,
-              connectionIds: batch.map((item) => item.connection.peer.connectionId),
-              error,
-            })
-            for (const { connection } of batch)
-              connection.close(CloseCode.InternalError, 'server error')
-          },
+          // Not the store (receiveUpdates answers that itself) but a fault of ours.
+          (batch, error) => this.closeSenders(batch, error),
         )
         return
       }
@@ -448,19 +439,25 @@ export class Room implements FanOutRoom {
       try {
         taken = await this.storeGroup(group)
       } catch (error) {
-        // Usually the store failed: nothing of the group was stored or applied. Closing makes
-        // the senders reconnect and send it again in their SyncStep2, so nothing is lost.
-        this.options.log.error('sync.update_failed', {
-          documentId: this.documentId,
-          connectionIds: group.map((item) => item.connection.peer.connectionId),
-          error,
-        })
-        for (const { connection } of group)
-          connection.close(CloseCode.InternalError, 'server error')
+        // Usually the store failed: nothing of the group was stored or applied.
+        this.closeSenders(group, error)
         taken = group.length
       }
       rest = rest.slice(taken)
     }
+  }
+
+  /**
+   * Logs why queued updates were neither stored nor applied and closes their senders, who then
+   * reconnect and send them again in their SyncStep2: nothing is lost, and the room goes on.
+   */
+  private closeSenders(queued: readonly QueuedUpdate[], error: unknown): void {
+    this.options.log.error('sync.update_failed', {
+      documentId: this.documentId,
+      connectionIds: queued.map((item) => item.connection.peer.connectionId),
+      error,
+    })
+    for (const { connection } of queued) connection.close(CloseCode.InternalError, 'server error')
   }
 
   /**
