@@ -13,7 +13,8 @@ import { describeLocation, openDatabase } from './database/index.ts'
 import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
 import type { Logger } from './logging/index.ts'
 import type { DocumentStore, LoadedDocument } from './storage/index.ts'
-import { purgeDeleted } from './documents/index.ts'
+import { encodeExportView, purgeDeleted } from './documents/index.ts'
+import { readDocumentExportView } from '@qalam/shared/model'
 import {
   ImportJobs,
   MatchLookup,
@@ -241,6 +242,8 @@ export async function startServer(
     encodeSnapshot: (stored) => encodeSnapshotInPool(snapshotPool, stored),
     prepareSnapshotEncoding: () => snapshotPool.warm(),
     progressDelayMs: config.progressDelayMs,
+    // With tag copies: the one kept view serves every format.
+    encodeExportView: (doc) => encodeExportView(readDocumentExportView(doc), true),
     limits: config.contentLimits,
     fanOut: fanOut ?? undefined,
     metrics,

@@ -279,4 +279,17 @@ CREATE TABLE tm_imports (
 ALTER TABLE projects ADD COLUMN prefill_exact_matches INTEGER NOT NULL DEFAULT 0;
 `,
   },
+  {
+    version: 7,
+    // A document's export view as of a sequence number, written when its room unloads; an
+    // export while nobody has the document open reads it instead of replaying the document.
+    name: 'export views of documents',
+    sql: `
+CREATE TABLE export_views (
+  document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+  seq         BIGINT NOT NULL,
+  data        BYTEA NOT NULL
+);
+`,
+  },
 ]

@@ -75,4 +75,12 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       createSqliteAuthSchema(db)
     },
   },
+  {
+    version: 7,
+    // The document tables' own version 4 (idempotent): export views kept at unload.
+    name: 'export views of documents',
+    up(db) {
+      createSqliteDocumentSchema(db)
+    },
+  },
 ]

@@ -1,11 +1,10 @@
-import type * as Y from 'yjs'
 import {
   DEFAULT_EXPORT_POLICY,
   exportedText,
   isTranslated,
   type ExportPolicy,
 } from '@qalam/shared/export'
-import { readMeta, readSegments } from '@qalam/shared/model'
+import type { DocumentExportView } from '@qalam/shared/model'
 import { rebuildPlainText } from '@qalam/shared/formats'
 
 export interface PlainTextExport {
@@ -22,16 +21,16 @@ export interface PlainTextExport {
  * paragraph break exactly as imported.
  */
 export function exportPlainText(
-  doc: Y.Doc,
+  view: DocumentExportView,
   policy: ExportPolicy = DEFAULT_EXPORT_POLICY,
 ): PlainTextExport {
   let untranslated = 0
-  const pieces = readSegments(doc).map((segment) => {
+  const pieces = view.segments.map((segment) => {
     if (!isTranslated(segment)) untranslated++
     return { before: segment.before, text: exportedText(segment, policy) }
   })
   return {
-    text: rebuildPlainText(pieces, readMeta(doc).trailing),
+    text: rebuildPlainText(pieces, view.meta.trailing),
     untranslated,
     segmentTexts: pieces.map((piece) => piece.text),
   }

@@ -5,18 +5,21 @@ import {
   type ExportPolicy,
   type ExportReport,
 } from '@qalam/shared/export'
-import { readSegments } from '@qalam/shared/model'
+import type { DocumentExportView } from '@qalam/shared/model'
 import type { AuthStore } from '../auth/index.ts'
 import { replayDocument, type DocumentStore } from '../storage/index.ts'
 
-/** Where an export reads a document: the open room's live state first, else the store's. */
+/** Where a document is read: the open room's live state first, else the store's. */
 export interface ExportSources {
   store: DocumentStore
   liveDocument(documentId: string): Y.Doc | undefined
 }
 
-/** The document as an export sees it, or undefined when it is gone. */
-export async function loadForExport(
+/**
+ * The open room's document, or the stored one replayed on this thread (undefined when it is
+ * gone). Exports read stored documents in a worker instead (`exportInSlot`).
+ */
+export async function liveOrReplayed(
   sources: ExportSources,
   documentId: string,
 ): Promise<Y.Doc | undefined> {
@@ -44,11 +47,11 @@ export async function resolveExportPolicy(
 
 /** The pre-export report of a document under a resolved policy, as the API returns it. */
 export function documentExportReport(
-  doc: Y.Doc,
+  view: DocumentExportView,
   resolved: ResolvedPolicy,
 ): ExportReport & { approvedOnlyRule: boolean } {
   return {
-    ...exportReport(readSegments(doc), resolved.policy),
+    ...exportReport(view.segments, resolved.policy),
     approvedOnlyRule: resolved.approvedOnlyRule,
   }
 }

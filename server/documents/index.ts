@@ -8,8 +8,14 @@ export {
 } from './createDocument.ts'
 export { exportPlainText, type PlainTextExport } from './exportPlainText.ts'
 export {
+  decodeExportView,
+  encodeExportView,
+  writesTagCopies,
+  type ExportedFormat,
+} from './exportViewJson.ts'
+export {
   documentExportReport,
-  loadForExport,
+  liveOrReplayed,
   resolveExportPolicy,
   type ExportSources,
   type ResolvedPolicy,

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import type * as Y from 'yjs'
 import { writeDocx, type DocxTargetSegment } from '@qalam/shared/formats'
 import {
   DEFAULT_EXPORT_POLICY,
@@ -8,12 +7,7 @@ import {
   writesTranslation,
   type ExportPolicy,
 } from '@qalam/shared/export'
-import {
-  eachExportSegment,
-  readMeta,
-  type SegmentExportView,
-  type TaggedText,
-} from '@qalam/shared/model'
+import type { DocumentExportView, ExportedSegment, TaggedText } from '@qalam/shared/model'
 import type { OriginalFile } from '../storage/index.ts'
 import { OriginalCorruptError } from './exportXliff.ts'
 
@@ -35,7 +29,7 @@ export interface DocxExportView {
 }
 
 /** What goes into the file for one segment under `policy`, tags included. */
-function exportedTagged(segment: SegmentExportView, policy: ExportPolicy): TaggedText {
+function exportedTagged(segment: ExportedSegment, policy: ExportPolicy): TaggedText {
   if (writesTranslation(segment, policy.scope)) {
     return { text: segment.target, tags: segment.targetTags }
   }
@@ -53,17 +47,16 @@ function exportedTagged(segment: SegmentExportView, policy: ExportPolicy): Tagge
 }
 
 /**
- * Reads what the DOCX writer needs of each segment under `policy`, one segment at a time. A
- * tag's `display` (the tooltip's copy of the original markup) is left empty: the writer works
- * from `data` alone, and the copy would be most of the view's size.
+ * What the DOCX writer needs of each segment under `policy`. A tag's `display` (the tooltip's
+ * copy of the original markup) is left empty: the writer works from `data` alone.
  */
 export function readDocxExportView(
-  doc: Y.Doc,
+  view: DocumentExportView,
   policy: ExportPolicy = DEFAULT_EXPORT_POLICY,
 ): DocxExportView {
   let untranslated = 0
   const segments: DocxTargetSegment[] = []
-  for (const segment of eachExportSegment(doc)) {
+  for (const segment of view.segments) {
     if (!writesTranslation(segment, policy.scope)) untranslated++
     segments.push({
       paragraph: segment.paragraph,
@@ -72,7 +65,7 @@ export function readDocxExportView(
       target: exportedTagged(segment, policy),
     })
   }
-  return { targetLang: readMeta(doc).targetLang, untranslated, segments }
+  return { targetLang: view.meta.targetLang, untranslated, segments }
 }
 
 /**

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import type * as Y from 'yjs'
 import {
   createXliff12,
   createXliff20,
@@ -8,7 +7,7 @@ import {
   type XliffTargetSegment,
 } from '@qalam/shared/formats'
 import { DEFAULT_EXPORT_POLICY, writesTranslation, type ExportPolicy } from '@qalam/shared/export'
-import { eachExportSegment, readMeta, readSegments } from '@qalam/shared/model'
+import type { DocumentExportView } from '@qalam/shared/model'
 import type { OriginalFile } from '../storage/index.ts'
 import { decodeXmlFile, encodeXmlFile } from './xmlFileEncoding.ts'
 
@@ -37,12 +36,12 @@ export class OriginalCorruptError extends Error {
  * translation that is none and break the inline tags' pairing.
  */
 export function exportXliff(
-  doc: Y.Doc,
+  view: DocumentExportView,
   format: 'xliff12' | 'xliff20',
   original: OriginalFile | null,
   policy: ExportPolicy = DEFAULT_EXPORT_POLICY,
 ): XliffExport {
-  const meta = readMeta(doc)
+  const { meta } = view
   if (original && original.format === format) {
     if (createHash('sha256').update(original.bytes).digest('hex') !== original.sha256) {
       throw new OriginalCorruptError('the stored original file does not match its hash')
@@ -52,7 +51,7 @@ export function exportXliff(
     // the least it can at once.
     let untranslated = 0
     function* current(): Generator<XliffTargetSegment> {
-      for (const segment of eachExportSegment(doc)) {
+      for (const segment of view.segments) {
         const isWritten = writesTranslation(segment, policy.scope)
         if (!isWritten || segment.target.trim() === '') untranslated++
         yield isWritten
@@ -69,7 +68,7 @@ export function exportXliff(
     const written = write(text, current(), meta.targetLang)
     return { bytes: encodeXmlFile(written, encoding, hasBom), untranslated, isRoundTrip: true }
   }
-  const segments = readSegments(doc).map((segment) =>
+  const segments = view.segments.map((segment) =>
     writesTranslation(segment, policy.scope)
       ? segment
       : { ...segment, target: '', targetTags: [], status: 'new' as const },

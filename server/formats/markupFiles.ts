@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import iconv from 'iconv-lite'
-import type * as Y from 'yjs'
 import {
   htmlCharset,
   parseHtml,
@@ -13,7 +12,7 @@ import {
 } from '@qalam/shared/formats'
 import { DEFAULT_EXPORT_POLICY, isTranslated, type ExportPolicy } from '@qalam/shared/export'
 import type { CustomRules } from '@qalam/shared/segmentation'
-import { readExportSegments, readMeta, type SegmentInit } from '@qalam/shared/model'
+import type { DocumentExportView, SegmentInit } from '@qalam/shared/model'
 import type { OriginalFile } from '../storage/index.ts'
 import { OriginalCorruptError } from './exportXliff.ts'
 import { encodeXmlFile } from './xmlFileEncoding.ts'
@@ -137,12 +136,18 @@ export interface MarkupExportView {
  * Reads only what an HTML or Markdown export writes: no notes, matches or suggestions, and
  * tags by kind and number alone (their markup is the original's).
  */
-export function readMarkupExportView(doc: Y.Doc): MarkupExportView {
+export function readMarkupExportView(view: DocumentExportView): MarkupExportView {
   return {
-    targetLang: readMeta(doc).targetLang,
-    segments: readExportSegments(doc).map(({ tags, ...segment }) => ({
-      ...segment,
-      tags: tags.map(({ kind, n }) => ({ kind, n })),
+    targetLang: view.meta.targetLang,
+    segments: view.segments.map((segment) => ({
+      paragraph: segment.paragraph,
+      before: segment.before,
+      source: segment.source,
+      target: segment.target,
+      status: segment.status,
+      tags: segment.tags.map(({ kind, n }) => ({ kind, n })),
+      sourceTags: segment.sourceTags,
+      targetTags: segment.targetTags,
     })),
   }
 }

@@ -7,7 +7,7 @@ import {
   type DocumentAnalyses,
 } from '../analysis/index.ts'
 import type { AuthStore } from '../auth/index.ts'
-import { loadForExport } from '../documents/index.ts'
+import { liveOrReplayed } from '../documents/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
 import type { TranslationMemoryStore } from '../tm/index.ts'
 import { requireDocumentRole, requirePermission, requireProjectRole } from './access.ts'
@@ -65,7 +65,7 @@ async function runAnalysis(
       fresh,
       signal,
       loadDocument: () =>
-        loadForExport({ store, liveDocument: (id) => live.liveDocument(id) }, documentId),
+        liveOrReplayed({ store, liveDocument: (id) => live.liveDocument(id) }, documentId),
     })
   } catch (error) {
     if (error instanceof AnalysisBusyError) throw new AppError('analysis.busy', 503, error.message)

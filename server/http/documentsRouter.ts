@@ -2,27 +2,15 @@ import { Router, type Request } from 'express'
 import type * as Y from 'yjs'
 import type { DocumentProgress } from '@qalam/shared/model'
 import type { SegmentationStore } from '../segmentation/index.ts'
-import {
-  exportPlainText,
-  loadForExport,
-  locateCharacters,
-  resolveExportPolicy,
-  storeDocument,
-} from '../documents/index.ts'
+import { resolveExportPolicy, storeDocument } from '../documents/index.ts'
 import { exportPolicyQuery } from './exportPolicySchemas.ts'
 import type { DocumentStore, DocumentSummary } from '../storage/index.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
-import {
-  ENCODINGS,
-  UnrepresentableError,
-  encodeText,
-  isEncoding,
-  type Encoding,
-} from '../encoding/index.ts'
+import { ENCODINGS } from '../encoding/index.ts'
 import { ownBuffer } from '../workers/index.ts'
-import { isExportFormat, readMeta } from '@qalam/shared/model'
+import { isExportFormat } from '@qalam/shared/model'
 import { EXPORT_FILES } from '../formats/index.ts'
-import { loadMarkupOriginal, exportTmxDocument, requireOwnHtmlEncoding } from './markupDocuments.ts'
+import { loadMarkupOriginal, requireOwnHtmlEncoding } from './markupDocuments.ts'
 import type { AuditLog } from '../audit/index.ts'
 import { DELETED_RETENTION_MS, type ActingRole } from '@qalam/shared/workflow'
 import type { AuthStore, User } from '../auth/index.ts'
@@ -38,13 +26,9 @@ import type { LiveAccess } from './liveAccess.ts'
 import { requireDistinctLanguages, requireLanguage, titleFromFileName } from './importFields.ts'
 import { parseInput } from './parseInput.ts'
 import { readUpload } from './readUpload.ts'
-import { exportDocxInSlot, exportMarkupInSlot, type ExportSource } from './exportInSlot.ts'
+import { exportInSlot, exportSourceOf } from './exportInSlot.ts'
 import { loadDocxOriginal, requireNoEncoding } from './docxDocuments.ts'
-import {
-  exportXliffDocument,
-  requireImportFormat,
-  requireOwnXmlEncoding,
-} from './xliffDocuments.ts'
+import { requireImportFormat, requireOwnXmlEncoding } from './xliffDocuments.ts'
 import {
   documentBinQuery,
   documentListQuery,
@@ -86,35 +70,6 @@ export type DocumentView = DocumentSummary & { projectId: string; role: ActingRo
 
 const PREVIEW_LINES = 8
 const PREVIEW_LINE_CHARS = 300
-const UNREPRESENTABLE_EXAMPLES = 20
-
-/** Segment numbers listed per character; the count says how many more there are. */
-const UNREPRESENTABLE_SEGMENTS = 50
-
-/**
- * The export's bytes (UTF-16 after a byte-order mark), or `export.unrepresentable` naming the characters the encoding lacks and
- * the segments that hold them, so the translator can change those or choose another encoding.
- */
-function encodeExport(text: string, segmentTexts: string[], encoding: Encoding): Uint8Array {
-  try {
-    // A UTF-16 file without a byte-order mark is one most editors cannot tell from binary, and
-    // the files archives keep in UTF-16 ("Unicode" in Windows) carry one; UTF-8 gets none.
-    return encodeText(encoding.startsWith('utf-16') ? `\uFEFF${text}` : text, encoding)
-  } catch (error) {
-    if (!(error instanceof UnrepresentableError)) throw error
-    const examples = error.characters.slice(0, UNREPRESENTABLE_EXAMPLES)
-    throw new ExportError(
-      'export.unrepresentable',
-      `${error.characters.length} characters cannot be written in ${encoding}: ${examples.join(' ')}`,
-      {
-        encoding,
-        count: error.characters.length,
-        examples,
-        characters: locateCharacters(segmentTexts, examples, UNREPRESENTABLE_SEGMENTS),
-      },
-    )
-  }
-}
 
 /** `/api/documents`: import, list, read one, export; rename, delete, the bin and restore. */
 export function documentsRouter(options: DocumentsRouterOptions): Router {
@@ -462,56 +417,28 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     }
     const newName = `${summary.title}.${summary.targetLang}.${served.extension}`
-    if (format === 'html' || format === 'md' || format === 'docx') {
-      const original =
-        format === 'docx'
-          ? await loadDocxOriginal(store, summary.id)
-          : await loadMarkupOriginal(store, summary.id, format)
-      // Written in the worker pool, from the live document or the stored rows: the main
-      // thread never replays a document it does not serve.
-      const liveDoc = live.liveDocument(summary.id)
-      const stored = liveDoc ? null : await store.loadDocument(summary.id)
-      const source: ExportSource | null = liveDoc ? { live: liveDoc } : stored && { stored }
-      if (!source) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
-      const user = requireUser(request)
-      const written = await imports.withExportSlot(request, response, user, (slot) =>
-        format === 'docx'
-          ? exportDocxInSlot(slot, source, original, policy)
-          : exportMarkupInSlot(slot, source, original, policy),
-      )
-      // A Word file goes back under its own name, as the tool that made it expects.
-      send(written.bytes, format === 'docx' ? original.name : newName, written.untranslated)
-      return
-    }
-    const doc = await loadForExport(
+    const original =
+      format === 'docx'
+        ? await loadDocxOriginal(store, summary.id)
+        : format === 'html' || format === 'md'
+          ? await loadMarkupOriginal(store, summary.id, format)
+          : format === 'xliff12' || format === 'xliff20'
+            ? await store.loadOriginal(summary.id)
+            : null
+    const source = await exportSourceOf(
       { store, liveDocument: (id) => live.liveDocument(id) },
       summary.id,
     )
-    if (!doc) throw new NotFoundError('document.not_found', `No document ${summary.id}.`)
-    if (format === 'xliff12' || format === 'xliff20') {
-      const xliff = await exportXliffDocument(store, summary.id, doc, format, policy)
-      send(xliff.bytes, xliff.fileName ?? newName, xliff.untranslated)
-      return
-    }
-    if (format === 'tmx') {
-      const tmx = exportTmxDocument(doc, policy)
-      send(tmx.bytes, newName, tmx.untranslated, '; charset=utf-8')
-      return
-    }
-    const { text, untranslated, segmentTexts } = exportPlainText(doc, policy)
-    const original = readMeta(doc).sourceEncoding
-    const encoding: Encoding =
-      asked === 'original' ? (isEncoding(original) ? original : 'utf-8') : (asked ?? 'utf-8')
-    const bytes = encodeExport(text, segmentTexts, encoding)
-    response
-      .status(200)
-      .set({
-        'Content-Type': `text/plain; charset=${encoding}`,
-        'Content-Disposition': attachmentDisposition(`${summary.title}.${summary.targetLang}.txt`),
-        'X-Untranslated-Segments': String(untranslated),
-        'X-Export-Scope': policy.scope,
-      })
-      .send(Buffer.from(bytes))
+    const written = await imports.withExportSlot(request, response, requireUser(request), (slot) =>
+      exportInSlot(slot, source, {
+        format,
+        policy,
+        original,
+        ...(format === 'txt' ? { encoding: asked ?? 'utf-8' } : {}),
+      }),
+    )
+    const charset = written.encoding ? `; charset=${written.encoding}` : ''
+    send(written.bytes, written.fileName ?? newName, written.untranslated, charset)
   })
 
   return router

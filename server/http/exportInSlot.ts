@@ -1,57 +1,89 @@
 import type * as Y from 'yjs'
-import type { ExportPolicy } from '@qalam/shared/export'
-import { readDocxExportView, readMarkupExportView } from '../formats/index.ts'
-import type { LoadedDocument, OriginalFile } from '../storage/index.ts'
-import type { ExportedDocument } from '../workers/index.ts'
+import { readDocumentExportView, type DocumentExportView } from '@qalam/shared/model'
+import {
+  decodeExportView,
+  encodeExportView,
+  writesTagCopies,
+  type ExportSources,
+} from '../documents/index.ts'
+import type { LoadedDocument } from '../storage/index.ts'
+import type { ExportedFile, ExportRequest } from './exportFile.ts'
+import { NotFoundError } from './errors.ts'
 import type { ImportSlot } from './importQueue.ts'
 
 /*
- * Exports written in a worker slot (a long document takes seconds of CPU). The worker never
- * holds a second Y.Doc of an open document (a 10,000-segment one weighs 200–850 MB rebuilt):
- * the live document is read here for what the file writes only and sent as UTF-8 JSON, which
- * crosses threads in a fraction of the time thousands of cloned objects take. A document
- * nobody has open is sent as its stored rows, replayed in the worker, read and let go there,
- * so that the main thread never replays a document it does not serve.
+ * Exports in a worker slot. The worker never holds a second Y.Doc of an open document (a
+ * 10,000-segment one weighs 200–850 MB rebuilt): the live document is read here for its
+ * export view, which crosses as UTF-8 JSON. For a document nobody has open, the view its
+ * room kept at unload is read from the store. Without one (a document never opened, or one
+ * whose server stopped without unloading it) the stored document is replayed in a worker of
+ * its own, which sends back the view and retires with the memory the replay grew before
+ * another worker writes the file: the two peaks come one after the other, not on top of each
+ * other, and the main thread never replays a document it does not serve.
  */
 
-/** Where an export finds the document: the room's live Y.Doc, or the store's rows. */
-export type ExportSource = { live: Y.Doc } | { stored: LoadedDocument }
+/**
+ * Where an export finds the document: the room's live Y.Doc, the export view kept at the
+ * room's unload (with tag copies), or the store's rows to replay.
+ */
+export type ExportSource = { live: Y.Doc } | { view: Uint8Array } | { stored: LoadedDocument }
 
-/** The job input for `source`, and the buffers moved (not copied) into the worker. */
-function documentInput(
+/** The open room's document, else the stored rows; `document.not_found` when it is gone. */
+export async function exportSourceOf(
+  sources: ExportSources,
+  documentId: string,
+): Promise<ExportSource> {
+  const live = sources.liveDocument(documentId)
+  if (live) return { live }
+  const view = await sources.store.loadExportView(documentId)
+  if (view) return { view }
+  const stored = await sources.store.loadDocument(documentId)
+  if (!stored) throw new NotFoundError('document.not_found', `No document ${documentId}.`)
+  return { stored }
+}
+
+/** The source's export view as JSON, tag copies only when `withTagCopies`. */
+async function exportViewJson(
+  slot: ImportSlot,
   source: ExportSource,
-  original: OriginalFile,
-  readView: (doc: Y.Doc) => unknown,
-): { document: ExportedDocument; original: OriginalFile; transfer: ArrayBuffer[] } {
-  // A copy with a buffer of its own (a Buffer's `slice` would share the store's), moved over.
-  const copy = { ...original, bytes: new Uint8Array(original.bytes) }
-  const moved = copy.bytes.buffer as ArrayBuffer
-  if ('stored' in source) {
-    return { document: { stored: source.stored }, original: copy, transfer: [moved] }
+  withTagCopies: boolean,
+): Promise<Uint8Array> {
+  if ('live' in source) {
+    return encodeExportView(readDocumentExportView(source.live), withTagCopies)
   }
-  const view = new TextEncoder().encode(JSON.stringify(readView(source.live)))
-  return { document: { view }, original: copy, transfer: [moved, view.buffer as ArrayBuffer] }
+  // A copy: the worker takes its buffer, which the store's may share with others.
+  if ('view' in source) return new Uint8Array(source.view)
+  const { view } = await slot.run('readExportView', { stored: source.stored, withTagCopies })
+  return view
 }
 
-/** An HTML or Markdown export: the translations spliced into the original file. */
-export function exportMarkupInSlot(
-  slot: ImportSlot,
+/**
+ * The source's export view, for what the main thread computes from it (reports, previews): a
+ * stored document is replayed in a slot `inSlot` takes, an open one read here without one.
+ */
+export async function readExportView(
   source: ExportSource,
-  original: OriginalFile,
-  policy: ExportPolicy,
-) {
-  const { transfer, ...input } = documentInput(source, original, readMarkupExportView)
-  return slot.run('exportMarkup', { ...input, policy }, { transfer })
+  inSlot: <T>(work: (slot: ImportSlot) => Promise<T>) => Promise<T>,
+): Promise<DocumentExportView> {
+  if ('live' in source) return readDocumentExportView(source.live)
+  if ('view' in source) return decodeExportView(source.view)
+  const json = await inSlot((slot) => exportViewJson(slot, source, false))
+  return decodeExportView(json)
 }
 
-/** A DOCX export: the translations written into the original Word file. */
-export function exportDocxInSlot(
+/** The export's file, written in the worker from the source's view. */
+export async function exportInSlot(
   slot: ImportSlot,
   source: ExportSource,
-  original: OriginalFile,
-  policy: ExportPolicy,
-) {
-  const read = (doc: Y.Doc) => readDocxExportView(doc, policy)
-  const { transfer, ...input } = documentInput(source, original, read)
-  return slot.run('exportDocx', { ...input, policy }, { transfer })
+  request: ExportRequest,
+): Promise<ExportedFile> {
+  const view = await exportViewJson(slot, source, writesTagCopies(request.format))
+  // Copies with buffers of their own (a Buffer's `slice` would share the store's), moved over.
+  const original = request.original && {
+    ...request.original,
+    bytes: new Uint8Array(request.original.bytes),
+  }
+  const transfer = [view.buffer as ArrayBuffer]
+  if (original) transfer.push(original.bytes.buffer as ArrayBuffer)
+  return slot.run('exportDocument', { ...request, original, view }, { transfer })
 }

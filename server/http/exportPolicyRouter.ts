@@ -2,14 +2,14 @@ import { Router } from 'express'
 import type { AuthStore } from '../auth/index.ts'
 import {
   documentExportReport,
-  loadForExport,
   resolveExportPolicy,
   type ExportSources,
 } from '../documents/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
 import { requireDocumentRole, requirePermission } from './access.ts'
-import { NotFoundError } from './errors.ts'
+import { exportSourceOf, readExportView } from './exportInSlot.ts'
 import { exportPolicyQuery } from './exportPolicySchemas.ts'
+import type { ImportQueue } from './importQueue.ts'
 import { parseInput } from './parseInput.ts'
 import { documentParams } from './schemas.ts'
 import { requireUser } from './session.ts'
@@ -18,13 +18,16 @@ export interface ExportReportRouterOptions {
   auth: AuthStore
   store: DocumentStore
   live: Pick<ExportSources, 'liveDocument'>
+  /** A stored document is read in the worker pool, in an export's slot. */
+  imports: ImportQueue
 }
 
 /**
  * `GET /api/documents/:id/export/report?scope=&fallback=`: what an export under that policy (the
  * project's rule applied) would write, for members who may export.
  */
-export function exportReportRouter({ auth, store, live }: ExportReportRouterOptions): Router {
+export function exportReportRouter(options: ExportReportRouterOptions): Router {
+  const { auth, store, live, imports } = options
   const router = Router()
   router.get('/:id/export/report', async (request, response) => {
     const user = requireUser(request)
@@ -32,12 +35,15 @@ export function exportReportRouter({ auth, store, live }: ExportReportRouterOpti
     const { projectId, role } = await requireDocumentRole(auth, user, id)
     requirePermission(role, 'export')
     const asked = parseInput(exportPolicyQuery, request.query)
-    const doc = await loadForExport(
-      { store, liveDocument: (documentId) => live.liveDocument(documentId) },
+    const resolved = await resolveExportPolicy(auth, projectId, asked)
+    const source = await exportSourceOf(
+      { store, liveDocument: (each) => live.liveDocument(each) },
       id,
     )
-    if (!doc) throw new NotFoundError('document.not_found', `No document ${id}.`)
-    response.json(documentExportReport(doc, await resolveExportPolicy(auth, projectId, asked)))
+    const view = await readExportView(source, (work) =>
+      imports.withExportSlot(request, response, user, work),
+    )
+    response.json(documentExportReport(view, resolved))
   })
   return router
 }

@@ -1,7 +1,6 @@
-import type * as Y from 'yjs'
 import type { ExportPolicy } from '@qalam/shared/export'
 import { documentTmx, MarkupError } from '@qalam/shared/formats'
-import { readMeta, readSegments, type SegmentInit } from '@qalam/shared/model'
+import type { DocumentExportView, SegmentInit } from '@qalam/shared/model'
 import type { CustomRules } from '@qalam/shared/segmentation'
 import {
   MarkupEncodingError,
@@ -134,11 +133,10 @@ export function writeMarkupExport(
 
 /** The document's translated pairs (those `policy` writes) as TMX 1.4b, UTF-8. */
 export function exportTmxDocument(
-  doc: Y.Doc,
+  view: DocumentExportView,
   policy: ExportPolicy,
 ): { bytes: Uint8Array; pairs: number; untranslated: number } {
-  const meta = readMeta(doc)
-  const segments = readSegments(doc)
+  const { meta, segments } = view
   const { xml, pairs } = documentTmx(meta, segments, policy.scope)
   return {
     bytes: new TextEncoder().encode(xml),

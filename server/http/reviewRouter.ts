@@ -1,18 +1,11 @@
 import { Router, type Request } from 'express'
 import type * as Y from 'yjs'
-import { exportedText } from '@qalam/shared/export'
-import {
-  DOCX_CONTENT_TYPE,
-  renderTextPreview,
-  reviewTableOf,
-  writeReviewDocx,
-  writeReviewHtml,
-} from '@qalam/shared/formats'
-import { SERVER_ORIGIN, readMeta, readSegments } from '@qalam/shared/model'
+import { DEFAULT_EXPORT_POLICY, exportedText } from '@qalam/shared/export'
+import { DOCX_CONTENT_TYPE, renderTextPreview } from '@qalam/shared/formats'
+import { SERVER_ORIGIN, type ExportedSegment } from '@qalam/shared/model'
 import type { AuthStore } from '../auth/index.ts'
 import {
   applyReviewRows,
-  loadForExport,
   resolveExportPolicy,
   type ReviewImportReport,
 } from '../documents/index.ts'
@@ -20,8 +13,7 @@ import type { DocumentStore } from '../storage/index.ts'
 import { ownBuffer } from '../workers/index.ts'
 import { requireDocumentRole, requirePermission } from './access.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
-import { loadDocxOriginal } from './docxDocuments.ts'
-import { exportDocxInSlot } from './exportInSlot.ts'
+import { exportInSlot, exportSourceOf, readExportView } from './exportInSlot.ts'
 import type { LiveDocuments } from './documentsRouter.ts'
 import { ImportError, NotFoundError, ReviewImportError } from './errors.ts'
 import { exportPolicyQuery } from './exportPolicySchemas.ts'
@@ -77,10 +69,12 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
     return { user, id, projectId }
   }
 
-  const loadDocument = async (id: string): Promise<Y.Doc> => {
-    const doc = await loadForExport({ store, liveDocument: (each) => live.liveDocument(each) }, id)
-    if (!doc) throw new NotFoundError('document.not_found', `No document ${id}.`)
-    return doc
+  const sources = { store, liveDocument: (documentId: string) => live.liveDocument(documentId) }
+  /** The document's heading as the list shows it: exported files are named after it. */
+  const summaryOf = async (id: string) => {
+    const summary = await store.getDocument(id)
+    if (!summary) throw new NotFoundError('document.not_found', `No document ${id}.`)
+    return summary
   }
 
   router.get('/:id/export', async (request, response, next) => {
@@ -90,27 +84,32 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
     }
     const { id } = await documentFor(request, 'export')
     const { format, locale } = parseInput(reviewExportQuery, request.query)
-    const doc = await loadDocument(id)
-    const meta = readMeta(doc)
-    const table = reviewTableOf(id, meta, readSegments(doc), Date.now())
-    const name = `${meta.title}.${meta.targetLang}.review`
-    if (format === 'review-docx') {
-      response
-        .status(200)
-        .set({
-          'Content-Type': DOCX_CONTENT_TYPE,
-          'Content-Disposition': attachmentDisposition(`${name}.docx`),
-        })
-        .send(Buffer.from(writeReviewDocx(table, locale)))
-      return
-    }
+    const summary = await summaryOf(id)
+    const source = await exportSourceOf(sources, id)
+    // Written in the worker pool: a 10,000-row table takes seconds of CPU.
+    const written = await imports.withExportSlot(request, response, requireUser(request), (slot) =>
+      exportInSlot(slot, source, {
+        format,
+        policy: DEFAULT_EXPORT_POLICY,
+        original: null,
+        review: { locale, documentId: id, now: Date.now() },
+      }),
+    )
+    const name = `${summary.title}.${summary.targetLang}.review`
     response
       .status(200)
-      .set({
-        'Content-Type': 'text/html; charset=utf-8',
-        'Content-Disposition': attachmentDisposition(`${name}.html`),
-      })
-      .send(writeReviewHtml(table, locale))
+      .set(
+        format === 'review-docx'
+          ? {
+              'Content-Type': DOCX_CONTENT_TYPE,
+              'Content-Disposition': attachmentDisposition(`${name}.docx`),
+            }
+          : {
+              'Content-Type': 'text/html; charset=utf-8',
+              'Content-Disposition': attachmentDisposition(`${name}.html`),
+            },
+      )
+      .send(Buffer.from(written.bytes.buffer, written.bytes.byteOffset, written.bytes.byteLength))
   })
 
   // The slot is taken before the upload is read, as for imports: reading the table runs in
@@ -150,23 +149,26 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
     const { locale } = parseInput(previewQuery, request.query)
     const asked = parseInput(exportPolicyQuery, request.query)
     const { policy } = await resolveExportPolicy(auth, projectId, asked)
-    const doc = await loadDocument(id)
-    const meta = readMeta(doc)
+    const source = await exportSourceOf(sources, id)
+    const original = await store.loadOriginal(id)
+    const user = requireUser(request)
     let html: string
-    if (meta.sourceFormat === 'docx') {
+    if (original?.format === 'docx') {
       // The DOCX is written into its original and rendered in one worker slot: both take
       // seconds of CPU on a long document.
-      const original = await loadDocxOriginal(store, id)
-      html = await imports.withExportSlot(request, response, requireUser(request), async (slot) => {
-        // The document in hand (the open room's, or replayed for the metadata above) is read
-        // here: the worker gets its export view, never a second Y.Doc.
-        const docx = await exportDocxInSlot(slot, { live: doc }, original, policy)
+      const summary = await summaryOf(id)
+      html = await imports.withExportSlot(request, response, user, async (slot) => {
+        const docx = await exportInSlot(slot, source, { format: 'docx', policy, original })
         const { bytes, buffer: exported } = ownBuffer(docx.bytes)
-        const render = { bytes, title: meta.title, lang: meta.targetLang, locale }
+        const render = { bytes, title: summary.title, lang: summary.targetLang, locale }
         return (await slot.run('renderDocxPreview', render, { transfer: [exported] })).html
       })
     } else {
-      html = renderTextPreview(meta.title, meta.targetLang, previewParagraphs(doc, policy))
+      const view = await readExportView(source, (work) =>
+        imports.withExportSlot(request, response, user, work),
+      )
+      const { title, targetLang } = view.meta
+      html = renderTextPreview(title, targetLang, previewParagraphs(view.segments, policy))
     }
     response
       .status(200)
@@ -183,10 +185,13 @@ export function reviewRouter(options: ReviewRouterOptions): Router {
 }
 
 /** The exported text of each paragraph in reading order: segments joined with their gaps. */
-function previewParagraphs(doc: Y.Doc, policy: Parameters<typeof exportedText>[1]): string[] {
+function previewParagraphs(
+  segments: readonly ExportedSegment[],
+  policy: Parameters<typeof exportedText>[1],
+): string[] {
   const paragraphs: string[] = []
   let current: number | null = null
-  for (const segment of readSegments(doc)) {
+  for (const segment of segments) {
     const text = exportedText(segment, policy)
     if (segment.paragraph !== current) {
       paragraphs.push(text)

@@ -1,8 +1,12 @@
-import type * as Y from 'yjs'
 import type { ExportPolicy } from '@qalam/shared/export'
 import { XliffError, declaredXmlEncoding } from '@qalam/shared/formats'
 import { canonicalLanguage } from '@qalam/shared/text'
-import { TEXT_FORMATS, type DocumentFormat, type SegmentInit } from '@qalam/shared/model'
+import {
+  TEXT_FORMATS,
+  type DocumentExportView,
+  type DocumentFormat,
+  type SegmentInit,
+} from '@qalam/shared/model'
 import {
   OriginalCorruptError,
   XmlEncodingError,
@@ -14,7 +18,7 @@ import {
   type XliffExport,
   type XliffFormat,
 } from '../formats/index.ts'
-import type { DocumentStore, OriginalFile } from '../storage/index.ts'
+import type { OriginalFile } from '../storage/index.ts'
 import { isEncoding } from '../encoding/index.ts'
 import { AppError, ExportError, ImportError } from './errors.ts'
 import { requireDistinctLanguages } from './importFields.ts'
@@ -162,17 +166,18 @@ export function readXliffImport(request: XliffImportRequest): XliffImport {
   }
 }
 
-/** The XLIFF export of a document, from its original file when it has one of that format. */
-export async function exportXliffDocument(
-  store: DocumentStore,
-  documentId: string,
-  doc: Y.Doc,
+/**
+ * The view written as XLIFF: into the imported file when it was one of this version, else as
+ * a new file. A stored original that no longer fits is `export.original_mismatch`.
+ */
+export function writeXliffExport(
+  view: DocumentExportView,
   format: XliffFormat,
+  original: OriginalFile | null,
   policy: ExportPolicy,
-): Promise<XliffExport & { fileName: string | null }> {
-  const original = await store.loadOriginal(documentId)
+): XliffExport & { fileName: string | null } {
   try {
-    const exported = exportXliff(doc, format, original, policy)
+    const exported = exportXliff(view, format, original, policy)
     return { ...exported, fileName: exported.isRoundTrip && original ? original.name : null }
   } catch (error) {
     if (error instanceof AppError) throw error

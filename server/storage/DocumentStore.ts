@@ -104,6 +104,14 @@ export interface DocumentStore {
    * `upToSeq` (another process or an earlier job compacted further), nothing changes.
    */
   compact(id: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
+  /**
+   * Keeps the document's export view (`encodeExportView`'s JSON) as of `seq`, so that an
+   * export of the document while nobody has it open reads it instead of replaying the whole
+   * document. Never back: a view older than the kept one changes nothing.
+   */
+  saveExportView(id: string, seq: number, view: Uint8Array): Promise<void>
+  /** The kept export view, when nothing was stored after it; null otherwise. */
+  loadExportView(id: string): Promise<Uint8Array | null>
   /** Newest first. */
   listDocuments(): Promise<DocumentSummary[]>
   getDocument(id: string): Promise<DocumentSummary | null>

@@ -154,6 +154,40 @@ export function describeDocumentStore(name: string, createHarness: () => Promise
       expect(await store.appendUpdate('a', updates[0]!)).toBeGreaterThan(last)
     })
 
+    test('an export view is read back only while nothing was stored after it, and never goes back', async () => {
+      const { doc, initial, updates } = recordEdits(3)
+      const view = (text: string) => new TextEncoder().encode(JSON.stringify({ text }))
+      const read = async () => {
+        const bytes = await store.loadExportView('a')
+        return bytes && (JSON.parse(new TextDecoder().decode(bytes)) as { text: string }).text
+      }
+      await store.createDocument(summary('a', 1), initial)
+      expect(await read()).toBeNull()
+      const first = await store.appendUpdate('a', updates[0]!)
+      await store.saveExportView('a', first, view('first'))
+      expect(await read()).toBe('first')
+      // An update after it: the view no longer says what the document holds.
+      const second = await store.appendUpdate('a', updates[1]!)
+      expect(await read()).toBeNull()
+      await store.saveExportView('a', second, view('second'))
+      expect(await read()).toBe('second')
+      // A slower unload with an older view changes nothing.
+      await store.saveExportView('a', first, view('stale'))
+      expect(await read()).toBe('second')
+      // A compaction past it (another process's updates folded) leaves it behind as well.
+      const third = await store.appendUpdate('a', updates[2]!)
+      await store.compact('a', Y.encodeStateAsUpdate(doc), third)
+      expect(await read()).toBeNull()
+      await store.saveExportView('a', third, view('third'))
+      expect(await read()).toBe('third')
+      // It goes to the bin with its document, and comes back with it.
+      await store.deleteDocument('a', 5000)
+      expect(await read()).toBeNull()
+      await store.restoreDocument('a')
+      expect(await read()).toBe('third')
+      expect(await store.loadExportView('unknown')).toBeNull()
+    })
+
     test('a judged append sees the log past its sequence number and appends what the judge returns', async () => {
       const { doc, initial, updates } = recordEdits(4)
       await store.createDocument(summary('a', 1), initial)

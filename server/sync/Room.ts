@@ -78,6 +78,11 @@ export interface RoomOptions {
   inlineCompactionBytes?: number
   /** Quiet time after the last change before progress is written to the store. */
   progressDelayMs: number
+  /**
+   * The document's export view, kept in the store at unload: an export while nobody has the
+   * document open then reads it instead of replaying the whole document. None kept when absent.
+   */
+  encodeExportView?: (doc: Y.Doc) => Uint8Array
   /** What one update, segment and document may hold; the defaults unless configured. */
   limits?: ContentLimits
   /** The other server processes with this document open (Redis); absent when there are none. */
@@ -295,9 +300,21 @@ export class Room implements FanOutRoom {
     this.options.fanOut?.close(this)
     await this.queue.drained()
     await this.compaction.finish()
+    await this.keepExportView()
     await this.progressCount.save()
     this.presence.destroy()
     this.doc.destroy()
+  }
+
+  /** Best effort: without a current view, an export replays the stored document instead. */
+  private async keepExportView(): Promise<void> {
+    const encode = this.options.encodeExportView
+    if (!encode) return
+    try {
+      await this.options.store.saveExportView(this.documentId, this.lastSeq, encode(this.doc))
+    } catch (error) {
+      this.options.log.error('sync.export_view_failed', { documentId: this.documentId, error })
+    }
   }
 
   /** An update another process stored: applied in log order, after what is queued before it. */

@@ -2,7 +2,7 @@ import { bundledModule, isBundled } from '../bundle/index.ts'
 export { WorkerPool, type Slot, type SlotState, type WorkerPoolOptions } from './WorkerPool.ts'
 export { JobError, PoolBusyError, type JobFailure } from './JobError.ts'
 export { ownBuffer, type JobMap, type JobOutput } from './jobProtocol.ts'
-export type { BuiltImport, ExportedDocument, Preview, ServerJobs } from './jobs.ts'
+export type { BuiltImport, Preview, ServerJobs } from './jobs.ts'
 export type { SnapshotJobs } from './snapshotJobs.ts'
 export type { AnalysisJobs, AnalyzeInput } from './analysisJobs.ts'
 

@@ -1,7 +1,6 @@
 // The CPU-heavy work of imports and alignments, run in the worker pool (or inline with a pool of
 // size 0). Inputs were validated by the routes; handlers throw the same AppErrors the routes
 // would, which cross back to the main thread with their code and status.
-import type * as Y from 'yjs'
 import {
   parsePlainText,
   previewDocx,
@@ -9,11 +8,20 @@ import {
   type ReviewRead,
   type TrackedChanges,
 } from '@qalam/shared/formats'
-import type { DocumentProgress } from '@qalam/shared/model'
+import {
+  readDocumentExportView,
+  type DocumentExportView,
+  type DocumentProgress,
+} from '@qalam/shared/model'
 import type { XliffFormat } from '../formats/index.ts'
 import { replayDocument, type LoadedDocument, type OriginalFile } from '../storage/index.ts'
 import { alignedLayout, proposeAlignment, type AlignedDocumentInput } from '../alignment/index.ts'
-import { buildDocument, type BuiltDocument } from '../documents/index.ts'
+import {
+  buildDocument,
+  decodeExportView,
+  encodeExportView,
+  type BuiltDocument,
+} from '../documents/index.ts'
 import { detectEncoding, type Detection, type Encoding } from '../encoding/index.ts'
 import { decodeTextFileAs } from '../http/decodeTextFile.ts'
 import { ImportError } from '../http/errors.ts'
@@ -24,22 +32,10 @@ import {
   requireImportFormat,
   requireOwnXmlEncoding,
 } from '../http/xliffDocuments.ts'
-import {
-  readMarkupImport,
-  requireOwnHtmlEncoding,
-  writeMarkupExport,
-} from '../http/markupDocuments.ts'
-import {
-  declaredHtmlEncoding,
-  decodeMarkupFile,
-  readDocxExportView,
-  readMarkupExportView,
-  type DocxExportView,
-  type MarkupExportView,
-  type MarkupFormat,
-} from '../formats/index.ts'
-import type { ExportPolicy } from '@qalam/shared/export'
-import { docxImportError, readDocxImport, writeDocxExport } from '../http/docxDocuments.ts'
+import { readMarkupImport, requireOwnHtmlEncoding } from '../http/markupDocuments.ts'
+import { declaredHtmlEncoding, decodeMarkupFile, type MarkupFormat } from '../formats/index.ts'
+import { docxImportError, readDocxImport } from '../http/docxDocuments.ts'
+import { writeExportFile, type ExportedFile, type ExportRequest } from '../http/exportFile.ts'
 import { readRules, type StoredSegmentation } from '../segmentation/index.ts'
 import { ownBuffer, type JobOutput } from './jobProtocol.ts'
 import { readReviewUpload, renderDocxFile } from '../http/reviewFiles.ts'
@@ -225,56 +221,33 @@ function importDocx(input: ImportDocxInput): JobOutput<BuiltDocxImport> {
   }
 }
 
-/**
- * The document an export writes: a live document's export view as UTF-8 JSON (read on the
- * main thread, which holds the document anyway), or a stored document to replay here.
- */
-export type ExportedDocument = { view: Uint8Array } | { stored: LoadedDocument }
-
-/**
- * The export view of `document`: the live one's JSON parsed, or the stored one replayed for as
- * long as its view takes to read, then let go.
- */
-function readExportedView<View>(document: ExportedDocument, read: (doc: Y.Doc) => View): View {
-  if ('view' in document) return JSON.parse(new TextDecoder().decode(document.view)) as View
-  const doc = replayDocument(document.stored)
+/** A stored document replayed here, read as its exports read it and let go: UTF-8 JSON, moved. */
+function readExportViewJob(input: {
+  stored: LoadedDocument
+  withTagCopies: boolean
+}): JobOutput<{ view: Uint8Array }> {
+  const doc = replayDocument(input.stored)
+  let view: DocumentExportView
   try {
-    return read(doc)
+    view = readDocumentExportView(doc)
   } finally {
     doc.destroy()
   }
+  const owned = ownBuffer(encodeExportView(view, input.withTagCopies))
+  return { result: { view: owned.bytes }, transfer: [owned.buffer] }
 }
 
-export interface ExportInput {
-  document: ExportedDocument
-  original: OriginalFile
-  policy: ExportPolicy
+export interface ExportDocumentInput extends ExportRequest {
+  /** The document's export view, as `encodeExportView` wrote it. */
+  view: Uint8Array
 }
 
-/** Writes a document into its original DOCX; the bytes are moved back, not copied. */
-function exportDocxJob(input: ExportInput): JobOutput<{ bytes: Uint8Array; untranslated: number }> {
-  const view = readExportedView<DocxExportView>(input.document, (doc) =>
-    readDocxExportView(doc, input.policy),
-  )
-  const exported = writeDocxExport(view, input.original)
-  const owned = ownBuffer(exported.bytes)
-  return {
-    result: { bytes: owned.bytes, untranslated: exported.untranslated },
-    transfer: [owned.buffer],
-  }
-}
-
-/** Writes a document into its original HTML or Markdown file; the bytes are moved back. */
-function exportMarkupJob(
-  input: ExportInput,
-): JobOutput<{ bytes: Uint8Array; untranslated: number }> {
-  const view = readExportedView<MarkupExportView>(input.document, readMarkupExportView)
-  const exported = writeMarkupExport(view, input.original, input.policy)
-  const owned = ownBuffer(exported.bytes)
-  return {
-    result: { bytes: owned.bytes, untranslated: exported.untranslated },
-    transfer: [owned.buffer],
-  }
+/** Writes an export's file from the document's view; the bytes are moved back, not copied. */
+function exportDocumentJob(input: ExportDocumentInput): JobOutput<ExportedFile> {
+  const { view, ...request } = input
+  const file = writeExportFile(decodeExportView(view), request)
+  const owned = ownBuffer(file.bytes)
+  return { result: { ...file, bytes: owned.bytes }, transfer: [owned.buffer] }
 }
 
 export interface PreviewInput {
@@ -438,8 +411,8 @@ export const jobs = {
   importXliff,
   importMarkup,
   importDocx,
-  exportDocx: exportDocxJob,
-  exportMarkup: exportMarkupJob,
+  readExportView: readExportViewJob,
+  exportDocument: exportDocumentJob,
   previewText,
   proposeAlignment: proposeAlignmentJob,
   buildAlignedDocument,

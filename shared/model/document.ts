@@ -284,6 +284,29 @@ export function isSegmentProtected(segment: SegmentMap): boolean {
 }
 
 export function readSegment(segment: SegmentMap, index: number): SegmentView {
+  return {
+    ...readExportedSegment(segment, index),
+    matches: readMatches(segment.get(SEGMENT_KEYS.matches)),
+    suggestions: segmentSuggestions(segment),
+  }
+}
+
+/**
+ * What every export reads of a segment: `SegmentView` without the imported matches and the
+ * suggestions, which only the editor shows and a 10,000-segment export would copy for nothing.
+ */
+export type ExportedSegment = Omit<SegmentView, 'matches' | 'suggestions'>
+
+/**
+ * A whole document as its exports read it, plain data: read once from the Y.Doc (the room's,
+ * or one replayed in a worker), it crosses to the worker that writes the file as JSON.
+ */
+export interface DocumentExportView {
+  meta: DocumentMeta
+  segments: ExportedSegment[]
+}
+
+export function readExportedSegment(segment: SegmentMap, index: number): ExportedSegment {
   const updatedBy = segment.get(SEGMENT_KEYS.updatedBy)
   const updatedAt = segment.get(SEGMENT_KEYS.updatedAt)
   const tags = segmentTags(segment)
@@ -306,46 +329,16 @@ export function readSegment(segment: SegmentMap, index: number): SegmentView {
     sourceTags: tags.length > 0 ? sourceTagged(segment).tags : [],
     targetTags: target.tags,
     notes: readStrings(segment.get(SEGMENT_KEYS.notes)),
-    matches: readMatches(segment.get(SEGMENT_KEYS.matches)),
-    suggestions: segmentSuggestions(segment),
     isProtected: isSegmentProtected(segment),
   }
 }
 
-/** What an export writes back of a segment: `SegmentView` without what only the editor shows. */
-export type SegmentExportView = Pick<
-  SegmentView,
-  'source' | 'target' | 'status' | 'paragraph' | 'before' | 'tags' | 'sourceTags' | 'targetTags'
->
-
-/**
- * Every segment as an export reads it: the fields of `readSegments` a file is written from,
- * without notes, matches, suggestions and the like, which a 10,000-segment export would
- * otherwise hold copies of for nothing.
- */
-export function readExportSegments(doc: Y.Doc): SegmentExportView[] {
-  return Array.from(eachExportSegment(doc))
-}
-
-/**
- * The views of `readExportSegments` one at a time, in document order, each read only when it
- * is asked for: an export that writes as it goes holds one segment's copy, not all of them.
- */
-export function* eachExportSegment(doc: Y.Doc): Generator<SegmentExportView> {
-  for (const segment of segmentsArray(doc)) {
-    const tags = segmentTags(segment)
-    const target: TaggedText =
-      tags.length > 0 ? targetTagged(segment) : { text: targetText(segment), tags: [] }
-    yield {
-      source: segmentSource(segment),
-      target: target.text,
-      status: segmentStatus(segment),
-      paragraph: Number(segment.get(SEGMENT_KEYS.paragraph) ?? 0),
-      before: String(segment.get(SEGMENT_KEYS.before) ?? ''),
-      tags,
-      sourceTags: tags.length > 0 ? sourceTagged(segment).tags : [],
-      targetTags: target.tags,
-    }
+export function readDocumentExportView(doc: Y.Doc): DocumentExportView {
+  return {
+    meta: readMeta(doc),
+    segments: segmentsArray(doc)
+      .toArray()
+      .map((segment, index) => readExportedSegment(segment, index)),
   }
 }
 

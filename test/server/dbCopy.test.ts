@@ -134,7 +134,7 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
     const run = await cli(['db', 'copy', '--from', original.databaseFile, '--to', schema.url])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/verified: 22 tables, \d+ rows, same counts and hashes/)
+    expect(run.stdout).toMatch(/verified: 23 tables, \d+ rows, same counts and hashes/)
     for (const table of [
       'users',
       'project_members',
@@ -210,7 +210,7 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
     const run = await cli(['db', 'copy', '--from', schema.url, '--to', file])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/verified: 22 tables/)
+    expect(run.stdout).toMatch(/verified: 23 tables/)
 
     const copy = await startTestServer({ dataDir: backDir.path })
     try {
@@ -231,7 +231,7 @@ describe.skipIf(!hasPostgres)('db copy between SQLite and PostgreSQL', () => {
       '--overwrite',
     ])
     expect(run.status).toBe(0)
-    expect(run.stdout).toMatch(/verified: 22 tables/)
+    expect(run.stdout).toMatch(/verified: 23 tables/)
   })
 
   test('refuses bad arguments with one line and exit 2', async () => {

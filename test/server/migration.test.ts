@@ -87,6 +87,7 @@ test('a database from the first release opens, keeps its data and gains soft del
     { version: 4 },
     { version: 5 },
     { version: 6 },
+    { version: 7 },
   ])
   expect(db.prepare('SELECT deleted_at IS NOT NULL AS d FROM documents').get()).toEqual({ d: 1 })
   db.close()
@@ -100,7 +101,7 @@ test('/readyz answers 503 while migrations are not current, and db migrate bring
   db.close()
   const behind = await fetch(`${server.url}/readyz`)
   expect(behind.status).toBe(503)
-  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 6 } })
+  expect(await behind.json()).toEqual({ ok: false, migrations: { current: 0, latest: 7 } })
 
   // Not spawnSync: the server runs in this process and must go on answering its sockets.
   const run = await runCli(['db', 'migrate'], {
@@ -108,7 +109,7 @@ test('/readyz answers 503 while migrations are not current, and db migrate bring
   })
   expect(run.stderr).toBe('')
   expect(run.stdout).toBe(
-    `sqlite:${server.databaseFile} migrated to schema 6 (applied 1, 2, 3, 4, 5, 6)\n`,
+    `sqlite:${server.databaseFile} migrated to schema 7 (applied 1, 2, 3, 4, 5, 6, 7)\n`,
   )
   expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
 })

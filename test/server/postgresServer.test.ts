@@ -92,7 +92,7 @@ describe.skipIf(!hasPostgres)('a server on PostgreSQL (DATABASE_URL)', () => {
     )
     const ahead = await fetch(`${server.url}/readyz`)
     expect(ahead.status).toBe(503)
-    expect(await ahead.json()).toEqual({ ok: false, migrations: { current: 99, latest: 6 } })
+    expect(await ahead.json()).toEqual({ ok: false, migrations: { current: 99, latest: 7 } })
     await sql('DELETE FROM schema_migrations WHERE version = 99')
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
   })

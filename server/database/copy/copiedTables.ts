@@ -19,6 +19,7 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
   { name: 'snapshots', key: ['document_id'] },
   { name: 'updates', key: ['seq'] },
   { name: 'original_files', key: ['document_id'] },
+  { name: 'export_views', key: ['document_id'] },
   { name: 'project_documents', key: ['document_id'] },
   { name: 'audit_log', key: ['id'] },
   { name: 'project_srx', key: ['project_id'] },

@@ -281,6 +281,26 @@ export function createPostgresDocumentStore(pool: pg.Pool): DocumentStore {
         ])
       })
     },
+    async saveExportView(id, seq, view) {
+      await pool.query(
+        `INSERT INTO export_views (document_id, seq, data) VALUES ($1, $2, $3)
+         ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data
+         WHERE excluded.seq >= export_views.seq`,
+        [id, seq, view],
+      )
+    },
+    async loadExportView(id) {
+      // Current: no snapshot past it, no update after it.
+      const { rows } = await pool.query<{ data: Buffer }>(
+        `SELECT v.data FROM export_views v JOIN documents d ON d.id = v.document_id
+         WHERE v.document_id = $1 AND d.deleted_at IS NULL
+           AND v.seq >= COALESCE((SELECT seq FROM snapshots WHERE document_id = v.document_id), 0)
+           AND NOT EXISTS (SELECT 1 FROM updates u WHERE u.document_id = v.document_id AND u.seq > v.seq)`,
+        [id],
+      )
+      const data = rows[0]?.data
+      return data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null
+    },
     async listDocuments() {
       const { rows } = await pool.query<DocumentRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE deleted_at IS NULL

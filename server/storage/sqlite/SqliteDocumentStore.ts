@@ -79,6 +79,20 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
      WHERE excluded.seq >= snapshots.seq`,
   )
   const deleteUpdates = db.prepare('DELETE FROM updates WHERE document_id = ? AND seq <= ?')
+  const advanceExportView = db.prepare(
+    `INSERT INTO export_views (document_id, seq, data) VALUES (?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET seq = excluded.seq, data = excluded.data
+     WHERE excluded.seq >= export_views.seq`,
+  )
+  // Current: no snapshot past it, no update after it.
+  const selectCurrentExportView = db
+    .prepare(
+      `SELECT v.data FROM export_views v JOIN documents d ON d.id = v.document_id
+       WHERE v.document_id = ? AND d.deleted_at IS NULL
+         AND v.seq >= COALESCE((SELECT seq FROM snapshots WHERE document_id = v.document_id), 0)
+         AND NOT EXISTS (SELECT 1 FROM updates u WHERE u.document_id = v.document_id AND u.seq > v.seq)`,
+    )
+    .pluck()
   const selectDocuments = db.prepare(
     `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE deleted_at IS NULL
      ORDER BY created_at DESC, rowid DESC`,
@@ -232,6 +246,13 @@ export function openSqliteDocumentStore(file: string): DocumentStore {
     },
     async compact(id, snapshot, upToSeq) {
       compact.immediate(id, snapshot, upToSeq)
+    },
+    async saveExportView(id, seq, view) {
+      advanceExportView.run(id, seq, view)
+    },
+    async loadExportView(id) {
+      const data = selectCurrentExportView.get(id) as Buffer | undefined
+      return data ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : null
     },
     async listDocuments() {
       return (selectDocuments.all() as DocumentRow[]).map(toSummary)

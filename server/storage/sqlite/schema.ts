@@ -16,10 +16,16 @@ export const MIGRATIONS: Readonly<Record<number, string>> = {
         name        TEXT NOT NULL,
         data        BLOB NOT NULL
       );`,
+  // A document's export view as of a sequence number, written when its room unloads.
+  4: `CREATE TABLE IF NOT EXISTS export_views (
+        document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+        seq         INTEGER NOT NULL,
+        data        BLOB NOT NULL
+      );`,
 }
 
 /** The version this server writes; `openSchema` refuses a database from a newer version. */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 export const CREATE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS schema_version (

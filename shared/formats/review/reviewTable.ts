@@ -1,4 +1,4 @@
-import type { DocumentMeta, SegmentStatus, SegmentView } from '../../model/index.ts'
+import type { DocumentMeta, ExportedSegment, SegmentStatus } from '../../model/index.ts'
 import { SEGMENT_STATUSES, markedText } from '../../model/index.ts'
 import type { InlineTag, TaggedText } from '../../model/index.ts'
 
@@ -44,7 +44,7 @@ export interface ReviewTable {
 export function reviewTableOf(
   documentId: string,
   meta: DocumentMeta,
-  segments: readonly SegmentView[],
+  segments: readonly ExportedSegment[],
   now: number,
 ): ReviewTable {
   const counts = Object.fromEntries(SEGMENT_STATUSES.map((status) => [status, 0])) as Record<
