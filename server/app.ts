@@ -13,8 +13,7 @@ import { describeLocation, openDatabase } from './database/index.ts'
 import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
 import type { Logger } from './logging/index.ts'
 import type { DocumentStore, LoadedDocument } from './storage/index.ts'
-import { encodeExportView, purgeDeleted } from './documents/index.ts'
-import { readDocumentExportView } from '@qalam/shared/model'
+import { encodeDocumentExportView, purgeDeleted } from './documents/index.ts'
 import {
   ImportJobs,
   MatchLookup,
@@ -243,7 +242,7 @@ export async function startServer(
     prepareSnapshotEncoding: () => snapshotPool.warm(),
     progressDelayMs: config.progressDelayMs,
     // With tag copies: the one kept view serves every format.
-    encodeExportView: (doc) => encodeExportView(readDocumentExportView(doc), true),
+    encodeExportView: (doc) => encodeDocumentExportView(doc, true),
     limits: config.contentLimits,
     fanOut: fanOut ?? undefined,
     metrics,

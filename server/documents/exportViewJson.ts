@@ -1,12 +1,20 @@
-import type { ExportFormat } from '@qalam/shared/model'
-import type { DocumentExportView } from '@qalam/shared/model'
+import type * as Y from 'yjs'
+import {
+  eachExportedSegment,
+  readMeta,
+  type DocumentExportView,
+  type DocumentMeta,
+  type ExportFormat,
+  type ExportedSegment,
+} from '@qalam/shared/model'
 
 /*
  * A document's export view crosses from the thread that read it (the room's, or the worker
  * that replayed a stored document) to the worker that writes the file as UTF-8 JSON: one
- * string, not tens of thousands of cloned objects. A tag's `display` (the tooltip's copy of
- * the original markup) is most of a formatted document's view, and only the formats that
- * write it out again get it.
+ * buffer, not tens of thousands of cloned objects. It is written a segment at a time, so
+ * that the reading thread holds the bytes and one segment, never the whole view as objects
+ * and as a string besides. A tag's `display` (the tooltip's copy of the original markup) is
+ * most of a formatted document's view, and only the formats that write it out get it.
  */
 
 /** What the file of an export is written from: one of the export formats, or a review table. */
@@ -17,11 +25,82 @@ export function writesTagCopies(format: ExportedFormat): boolean {
   return format === 'xliff12' || format === 'xliff20' || format === 'tmx'
 }
 
-export function encodeExportView(view: DocumentExportView, withTagCopies: boolean): Uint8Array {
-  const json = withTagCopies
-    ? JSON.stringify(view)
-    : JSON.stringify(view, (key, value: unknown) => (key === 'display' ? '' : value))
-  return new TextEncoder().encode(json)
+const INITIAL_BYTES = 64 * 1024
+
+/** UTF-8 bytes appended to one buffer that doubles as it fills. */
+class Utf8Buffer {
+  private bytes = new Uint8Array(INITIAL_BYTES)
+  private length = 0
+  private readonly encoder = new TextEncoder()
+
+  append(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    const needed = this.length + text.length * 3
+    if (needed > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(needed, this.bytes.length * 2))
+      grown.set(this.bytes.subarray(0, this.length))
+      this.bytes = grown
+    }
+    this.length += this.encoder.encodeInto(text, this.bytes.subarray(this.length)).written
+  }
+
+  /** The bytes written, in a buffer of their own that can be moved to a worker. */
+  take(): Uint8Array {
+    return this.bytes.slice(0, this.length)
+  }
+}
+
+/** The view's JSON in pieces, as `JSON.stringify` writes `{ meta, segments }`. */
+function* viewJson(
+  meta: DocumentMeta,
+  segments: Iterable<ExportedSegment>,
+  withTagCopies: boolean,
+): Generator<string> {
+  const replacer = withTagCopies
+    ? undefined
+    : (key: string, value: unknown) => (key === 'display' ? '' : value)
+  yield `{"meta":${JSON.stringify(meta)},"segments":[`
+  let first = true
+  for (const segment of segments) {
+    yield first ? JSON.stringify(segment, replacer) : `,${JSON.stringify(segment, replacer)}`
+    first = false
+  }
+  yield ']}'
+}
+
+/** The view as JSON, read by `decodeExportView`. */
+export function encodeExportView(
+  meta: DocumentMeta,
+  segments: Iterable<ExportedSegment>,
+  withTagCopies: boolean,
+): Uint8Array {
+  const out = new Utf8Buffer()
+  for (const piece of viewJson(meta, segments, withTagCopies)) out.append(piece)
+  return out.take()
+}
+
+/** The event loop's longest turn while a live document's view is read (10,000 segments: 0.4 s). */
+const SLICE_MS = 10
+
+/**
+ * The export view of a room's `doc` as JSON, read a segment at a time in turns of the event
+ * loop no longer than `SLICE_MS`, so that everyone's typing goes on meanwhile. Each segment
+ * is read whole, as it stands when its turn comes.
+ */
+export async function encodeDocumentExportView(
+  doc: Y.Doc,
+  withTagCopies: boolean,
+): Promise<Uint8Array> {
+  const out = new Utf8Buffer()
+  let turn = performance.now()
+  for (const piece of viewJson(readMeta(doc), eachExportedSegment(doc), withTagCopies)) {
+    out.append(piece)
+    if (performance.now() - turn > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve))
+      turn = performance.now()
+    }
+  }
+  return out.take()
 }
 
 /** The view `encodeExportView` wrote; the bytes came from this server, never from a client. */

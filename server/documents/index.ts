@@ -9,6 +9,7 @@ export {
 export { exportPlainText, type PlainTextExport } from './exportPlainText.ts'
 export {
   decodeExportView,
+  encodeDocumentExportView,
   encodeExportView,
   writesTagCopies,
   type ExportedFormat,

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { readDocumentExportView, type DocumentExportView } from '@qalam/shared/model'
 import {
   decodeExportView,
-  encodeExportView,
+  encodeDocumentExportView,
   writesTagCopies,
   type ExportSources,
 } from '../documents/index.ts'
@@ -49,7 +49,7 @@ async function exportViewJson(
   withTagCopies: boolean,
 ): Promise<Uint8Array> {
   if ('live' in source) {
-    return encodeExportView(readDocumentExportView(source.live), withTagCopies)
+    return encodeDocumentExportView(source.live, withTagCopies)
   }
   // A copy: the worker takes its buffer, which the store's may share with others.
   if ('view' in source) return new Uint8Array(source.view)

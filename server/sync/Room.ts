@@ -82,7 +82,7 @@ export interface RoomOptions {
    * The document's export view, kept in the store at unload: an export while nobody has the
    * document open then reads it instead of replaying the whole document. None kept when absent.
    */
-  encodeExportView?: (doc: Y.Doc) => Uint8Array
+  encodeExportView?: (doc: Y.Doc) => Promise<Uint8Array>
   /** What one update, segment and document may hold; the defaults unless configured. */
   limits?: ContentLimits
   /** The other server processes with this document open (Redis); absent when there are none. */
@@ -310,8 +310,10 @@ export class Room implements FanOutRoom {
   private async keepExportView(): Promise<void> {
     const encode = this.options.encodeExportView
     if (!encode) return
+    // What the doc holds: the queue is drained and the fan-out closed, so it stays at this.
+    const seq = this.lastSeq
     try {
-      await this.options.store.saveExportView(this.documentId, this.lastSeq, encode(this.doc))
+      await this.options.store.saveExportView(this.documentId, seq, await encode(this.doc))
     } catch (error) {
       this.options.log.error('sync.export_view_failed', { documentId: this.documentId, error })
     }

@@ -8,11 +8,7 @@ import {
   type ReviewRead,
   type TrackedChanges,
 } from '@qalam/shared/formats'
-import {
-  readDocumentExportView,
-  type DocumentExportView,
-  type DocumentProgress,
-} from '@qalam/shared/model'
+import { eachExportedSegment, readMeta, type DocumentProgress } from '@qalam/shared/model'
 import type { XliffFormat } from '../formats/index.ts'
 import { replayDocument, type LoadedDocument, type OriginalFile } from '../storage/index.ts'
 import { alignedLayout, proposeAlignment, type AlignedDocumentInput } from '../alignment/index.ts'
@@ -227,13 +223,13 @@ function readExportViewJob(input: {
   withTagCopies: boolean
 }): JobOutput<{ view: Uint8Array }> {
   const doc = replayDocument(input.stored)
-  let view: DocumentExportView
+  let view: Uint8Array
   try {
-    view = readDocumentExportView(doc)
+    view = encodeExportView(readMeta(doc), eachExportedSegment(doc), input.withTagCopies)
   } finally {
     doc.destroy()
   }
-  const owned = ownBuffer(encodeExportView(view, input.withTagCopies))
+  const owned = ownBuffer(view)
   return { result: { view: owned.bytes }, transfer: [owned.buffer] }
 }
 

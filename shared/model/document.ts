@@ -334,12 +334,13 @@ export function readExportedSegment(segment: SegmentMap, index: number): Exporte
 }
 
 export function readDocumentExportView(doc: Y.Doc): DocumentExportView {
-  return {
-    meta: readMeta(doc),
-    segments: segmentsArray(doc)
-      .toArray()
-      .map((segment, index) => readExportedSegment(segment, index)),
-  }
+  return { meta: readMeta(doc), segments: Array.from(eachExportedSegment(doc)) }
+}
+
+/** The segments of the export view one at a time: a writer that goes on holds one copy. */
+export function* eachExportedSegment(doc: Y.Doc): Generator<ExportedSegment> {
+  let index = 0
+  for (const segment of segmentsArray(doc)) yield readExportedSegment(segment, index++)
 }
 
 function readStrings(value: unknown): string[] {

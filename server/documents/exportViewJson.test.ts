@@ -1,0 +1,67 @@
+import { expect, test } from 'vitest'
+import * as Y from 'yjs'
+import {
+  SERVER_ORIGIN,
+  initDocument,
+  readDocumentExportView,
+  type SegmentInit,
+} from '@qalam/shared/model'
+import {
+  decodeExportView,
+  encodeDocumentExportView,
+  encodeExportView,
+  writesTagCopies,
+  type ExportedFormat,
+} from './exportViewJson.ts'
+
+function taggedDocument(segments: number): Y.Doc {
+  const doc = new Y.Doc()
+  const inits: SegmentInit[] = Array.from({ length: segments }, (_, i) => ({
+    source: `Сегмент ${i} жирный.`,
+    paragraph: i,
+    before: '',
+    target: `Сегмент ${i} қалың.`,
+    status: 'translated',
+    tags: [
+      { kind: 'open', n: 1, label: 'b', display: '<w:b/>', data: '<w:rPr><w:b/></w:rPr>' },
+      { kind: 'close', n: 1, label: 'b', display: '</w:b>', data: '' },
+    ],
+    sourceTags: [
+      { kind: 'open', n: 1, offset: 0 },
+      { kind: 'close', n: 1, offset: 7 },
+    ],
+    targetTags: [
+      { kind: 'open', n: 1, offset: 0 },
+      { kind: 'close', n: 1, offset: 7 },
+    ],
+  }))
+  const meta = { title: 'Опись', sourceLang: 'ru', targetLang: 'kk', createdAt: 1, trailing: '\n' }
+  initDocument(doc, meta, inits, SERVER_ORIGIN)
+  return doc
+}
+
+test('a room’s view read in turns is the view read at once, and lets the event loop run between', async () => {
+  const doc = taggedDocument(4000)
+  let turns = 0
+  const ticking = setInterval(() => turns++, 0)
+  const json = await encodeDocumentExportView(doc, true).finally(() => clearInterval(ticking))
+  expect(decodeExportView(json)).toEqual(readDocumentExportView(doc))
+  expect(turns).toBeGreaterThan(0)
+})
+
+test('without tag copies the markup copies are left empty, and only XLIFF and TMX keep them', () => {
+  const doc = taggedDocument(2)
+  const view = readDocumentExportView(doc)
+  const slim = decodeExportView(encodeExportView(view.meta, view.segments, false))
+  expect(slim.segments[0]!.tags.map((tag) => tag.display)).toEqual(['', ''])
+  expect(slim.segments[0]!.tags[0]!.data).toBe('<w:rPr><w:b/></w:rPr>')
+  expect(slim).toEqual({
+    ...view,
+    segments: view.segments.map((segment) => ({
+      ...segment,
+      tags: segment.tags.map((tag) => ({ ...tag, display: '' })),
+    })),
+  })
+  const formats: ExportedFormat[] = ['xliff12', 'xliff20', 'tmx', 'docx', 'html', 'md', 'txt']
+  expect(formats.filter(writesTagCopies)).toEqual(['xliff12', 'xliff20', 'tmx'])
+})
