@@ -11,6 +11,8 @@ interface TermsPanelProps {
   projectId: string
   documentId: string
   onGoToSegment: (index: number) => void
+  /** False while no segment is active: there is no source to find terms in. */
+  hasSegment: boolean
   terms: DocumentTerms | null
   hits: readonly TermHit<string>[]
   sourceLang: string
@@ -44,6 +46,7 @@ export function TermsPanel({
   projectId,
   documentId,
   onGoToSegment,
+  hasSegment,
   terms,
   hits,
   sourceLang,
@@ -79,7 +82,15 @@ export function TermsPanel({
     <aside className="terms-panel" aria-labelledby="terms-title" data-testid="terms-panel">
       <h2 id="terms-title">{t('glossary.termsTitle')}</h2>
       {hits.length === 0 ? (
-        <p className="empty-state">{t(terms === null ? 'glossary.loading' : 'glossary.noTerms')}</p>
+        <p className="empty-state">
+          {t(
+            terms === null
+              ? 'glossary.loading'
+              : hasSegment
+                ? 'glossary.noTerms'
+                : 'glossary.noSegment',
+          )}
+        </p>
       ) : (
         <ol className="terms-panel__list">
           {hits.map((hit, index) => (

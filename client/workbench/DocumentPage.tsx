@@ -360,6 +360,7 @@ function Workbench({
             projectId={summary.projectId}
             documentId={session.documentId}
             onGoToSegment={goToSegment}
+            hasSegment={activeId !== null}
             terms={glossary.terms}
             hits={termHits}
             sourceLang={meta.sourceLang}

@@ -40,6 +40,11 @@ describe('glossary terms in the editor', () => {
   afterAll(() => stopBrowserTestbed({ browser, server }))
 
   test('a term of the active source is underlined, listed and inserted with Alt+1', async () => {
+    // Before any segment is entered there is no source to find terms in, and the panel says so.
+    const panel = translator.locator('[data-testid="terms-panel"]')
+    await expect
+      .poll(() => panel.textContent(), POLL)
+      .toContain('Choose a segment to see its glossary terms.')
     await openSegment(translator, 0)
     await expect.poll(() => termHits(translator, 0).allTextContents(), POLL).toEqual(['рукописи'])
     await expect
