@@ -3,13 +3,16 @@ import * as Y from 'yjs'
 import {
   appendSegments,
   documentProgress,
+  eachExportedSegment,
   initDocument,
+  readMeta,
   type DocumentFormat,
   type DocumentProgress,
   type TransactionOrigin,
 } from '@qalam/shared/model'
 import type { ParsedPlainText } from '@qalam/shared/formats'
 import type { DocumentStore, DocumentSummary, OriginalFile } from '../storage/index.ts'
+import { encodeExportView } from './exportViewJson.ts'
 
 export interface NewDocument {
   title: string
@@ -24,10 +27,15 @@ export interface NewDocument {
   original?: OriginalFile
 }
 
-/** A new document's Y.Doc as updates to store in order, and the progress the listing shows. */
+/**
+ * A new document's Y.Doc as updates to store in order, the progress the listing shows, and
+ * its export view (with tag copies): an export before anyone opens it reads that instead of
+ * replaying the document.
+ */
 export interface BuiltDocument {
   updates: Uint8Array[]
   progress: DocumentProgress
+  exportView: Uint8Array
 }
 
 /**
@@ -68,7 +76,11 @@ export function buildDocument(input: NewDocument, now: number): BuiltDocument {
   for (let start = SEGMENTS_PER_UPDATE; start < segments.length; start += SEGMENTS_PER_UPDATE) {
     appendSegments(doc, segments.slice(start, start + SEGMENTS_PER_UPDATE), origin)
   }
-  const built = { updates, progress: documentProgress(doc) }
+  const built = {
+    updates,
+    progress: documentProgress(doc),
+    exportView: encodeExportView(readMeta(doc), eachExportedSegment(doc), true),
+  }
   doc.destroy()
   return built
 }
@@ -100,10 +112,13 @@ export async function storeDocument(
   if (!first) throw new Error('a built document has at least one update')
   await store.createDocument(summary, first, heading.original)
   try {
+    // The first update is the snapshot, at 0.
+    let seq = 0
     for (const update of rest) {
       await nextTurn()
-      await store.appendUpdate(summary.id, update)
+      seq = await store.appendUpdate(summary.id, update)
     }
+    await store.saveExportView(summary.id, seq, built.exportView)
   } catch (error) {
     await store.removeDocuments([summary.id])
     throw error

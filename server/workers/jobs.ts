@@ -8,7 +8,7 @@ import {
   type ReviewRead,
   type TrackedChanges,
 } from '@qalam/shared/formats'
-import { eachExportedSegment, readMeta, type DocumentProgress } from '@qalam/shared/model'
+import { eachExportedSegment, readMeta } from '@qalam/shared/model'
 import type { XliffFormat } from '../formats/index.ts'
 import { replayDocument, type LoadedDocument, type OriginalFile } from '../storage/index.ts'
 import { alignedLayout, proposeAlignment, type AlignedDocumentInput } from '../alignment/index.ts'
@@ -50,18 +50,22 @@ export interface ImportTextInput {
   now: number
 }
 
-export interface BuiltImport {
-  updates: Uint8Array[]
-  progress: DocumentProgress
+export interface BuiltImport extends BuiltDocument {
   segments: number
 }
 
 /** A built document as a job's output: its updates' buffers moved, not copied. */
 function builtOutput(built: BuiltDocument, segments: number): JobOutput<BuiltImport> {
   const owned = built.updates.map(ownBuffer)
+  const view = ownBuffer(built.exportView)
   return {
-    result: { updates: owned.map(({ bytes }) => bytes), progress: built.progress, segments },
-    transfer: owned.map(({ buffer }) => buffer),
+    result: {
+      updates: owned.map(({ bytes }) => bytes),
+      progress: built.progress,
+      exportView: view.bytes,
+      segments,
+    },
+    transfer: [...owned.map(({ buffer }) => buffer), view.buffer],
   }
 }
 

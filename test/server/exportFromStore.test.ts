@@ -140,3 +140,22 @@ function dropKeptViews(file: string): void {
     db.close()
   }
 }
+
+test('a document nobody has opened yet exports from the view its import kept', async () => {
+  server = await startTestServer()
+  const workspace = await createWorkspace(server)
+  const imported = await workspace.importDocument({
+    bytes: xliff,
+    fileName: 'features.xlf',
+    sourceLang: 'en',
+    targetLang: 'kk',
+  })
+  expect(keptViews(server.databaseFile)).toBe(1)
+  const cookie = asUser(workspace.admin)
+  const fromKeptView = await fetchAll(server.url, imported.id, cookie)
+  expect(fromKeptView['format=xliff20']!.status).toBe(200)
+  // The translations the file came with are in it, as the replayed document has them.
+  expect(fromKeptView['format=tmx']!.body).toContain('<tu ')
+  dropKeptViews(server.databaseFile)
+  expect(await fetchAll(server.url, imported.id, cookie)).toEqual(fromKeptView)
+})
