@@ -13,7 +13,7 @@ import { describeLocation, openDatabase } from './database/index.ts'
 import { ImportQueue, createApp, type LiveAccess } from './http/index.ts'
 import type { Logger } from './logging/index.ts'
 import type { DocumentStore, LoadedDocument } from './storage/index.ts'
-import { encodeDocumentExportView, purgeDeleted } from './documents/index.ts'
+import { encodeKeptDocumentView, purgeDeleted } from './documents/index.ts'
 import {
   ImportJobs,
   MatchLookup,
@@ -241,8 +241,7 @@ export async function startServer(
     encodeSnapshot: (stored) => encodeSnapshotInPool(snapshotPool, stored),
     prepareSnapshotEncoding: () => snapshotPool.warm(),
     progressDelayMs: config.progressDelayMs,
-    // With tag copies: the one kept view serves every format.
-    encodeExportView: (doc) => encodeDocumentExportView(doc, true),
+    encodeExportView: encodeKeptDocumentView,
     limits: config.contentLimits,
     fanOut: fanOut ?? undefined,
     metrics,

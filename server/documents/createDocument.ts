@@ -12,7 +12,7 @@ import {
 } from '@qalam/shared/model'
 import type { ParsedPlainText } from '@qalam/shared/formats'
 import type { DocumentStore, DocumentSummary, OriginalFile } from '../storage/index.ts'
-import { encodeExportView } from './exportViewJson.ts'
+import { encodeKeptView } from './exportViewJson.ts'
 
 export interface NewDocument {
   title: string
@@ -29,13 +29,13 @@ export interface NewDocument {
 
 /**
  * A new document's Y.Doc as updates to store in order, the progress the listing shows, and
- * its export view (with tag copies): an export before anyone opens it reads that instead of
- * replaying the document.
+ * its export view to keep (null when too large): an export before anyone opens the document
+ * reads that instead of replaying it.
  */
 export interface BuiltDocument {
   updates: Uint8Array[]
   progress: DocumentProgress
-  exportView: Uint8Array
+  exportView: Uint8Array | null
 }
 
 /**
@@ -79,7 +79,7 @@ export function buildDocument(input: NewDocument, now: number): BuiltDocument {
   const built = {
     updates,
     progress: documentProgress(doc),
-    exportView: encodeExportView(readMeta(doc), eachExportedSegment(doc), true),
+    exportView: encodeKeptView(readMeta(doc), eachExportedSegment(doc)),
   }
   doc.destroy()
   return built
@@ -118,7 +118,7 @@ export async function storeDocument(
       await nextTurn()
       seq = await store.appendUpdate(summary.id, update)
     }
-    await store.saveExportView(summary.id, seq, built.exportView)
+    if (built.exportView) await store.saveExportView(summary.id, seq, built.exportView)
   } catch (error) {
     await store.removeDocuments([summary.id])
     throw error

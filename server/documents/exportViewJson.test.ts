@@ -10,6 +10,8 @@ import {
   decodeExportView,
   encodeDocumentExportView,
   encodeExportView,
+  encodeKeptView,
+  MAX_KEPT_VIEW_BYTES,
   writesTagCopies,
   type ExportedFormat,
 } from './exportViewJson.ts'
@@ -64,4 +66,18 @@ test('without tag copies the markup copies are left empty, and only XLIFF and TM
   })
   const formats: ExportedFormat[] = ['xliff12', 'xliff20', 'tmx', 'docx', 'html', 'md', 'txt']
   expect(formats.filter(writesTagCopies)).toEqual(['xliff12', 'xliff20', 'tmx'])
+})
+
+test('a view past the size kept in the store is not kept, one within it is kept whole', () => {
+  const doc = taggedDocument(3)
+  const { meta, segments } = readDocumentExportView(doc)
+  const kept = encodeKeptView(meta, segments)
+  expect(kept && decodeExportView(kept)).toEqual({ meta, segments })
+  // Segments of 1,000 Cyrillic letters (2 bytes each in UTF-8): 10,000 of them are past 16 MB.
+  const long = { ...segments[0]!, source: 'қ'.repeat(1000), tags: [], sourceTags: [] }
+  const many = (count: number) => Array.from({ length: count }, (_, index) => ({ ...long, index }))
+  expect(encodeKeptView(meta, many(10_000))).toBeNull()
+  const within = encodeKeptView(meta, many(7_000))
+  expect(within!.length).toBeLessThanOrEqual(MAX_KEPT_VIEW_BYTES)
+  expect(decodeExportView(within!).segments).toHaveLength(7_000)
 })

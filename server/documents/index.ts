@@ -11,6 +11,8 @@ export {
   decodeExportView,
   encodeDocumentExportView,
   encodeExportView,
+  encodeKeptDocumentView,
+  MAX_KEPT_VIEW_BYTES,
   writesTagCopies,
   type ExportedFormat,
 } from './exportViewJson.ts'

@@ -80,9 +80,10 @@ export interface RoomOptions {
   progressDelayMs: number
   /**
    * The document's export view, kept in the store at unload: an export while nobody has the
-   * document open then reads it instead of replaying the whole document. None kept when absent.
+   * document open then reads it instead of replaying the whole document. None kept when absent
+   * or when it answers null (a view too large to keep).
    */
-  encodeExportView?: (doc: Y.Doc) => Promise<Uint8Array>
+  encodeExportView?: (doc: Y.Doc) => Promise<Uint8Array | null>
   /** What one update, segment and document may hold; the defaults unless configured. */
   limits?: ContentLimits
   /** The other server processes with this document open (Redis); absent when there are none. */
@@ -313,7 +314,8 @@ export class Room implements FanOutRoom {
     // What the doc holds: the queue is drained and the fan-out closed, so it stays at this.
     const seq = this.lastSeq
     try {
-      await this.options.store.saveExportView(this.documentId, seq, await encode(this.doc))
+      const view = await encode(this.doc)
+      if (view) await this.options.store.saveExportView(this.documentId, seq, view)
     } catch (error) {
       this.options.log.error('sync.export_view_failed', { documentId: this.documentId, error })
     }

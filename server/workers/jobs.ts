@@ -57,15 +57,15 @@ export interface BuiltImport extends BuiltDocument {
 /** A built document as a job's output: its updates' buffers moved, not copied. */
 function builtOutput(built: BuiltDocument, segments: number): JobOutput<BuiltImport> {
   const owned = built.updates.map(ownBuffer)
-  const view = ownBuffer(built.exportView)
+  const view = built.exportView && ownBuffer(built.exportView)
   return {
     result: {
       updates: owned.map(({ bytes }) => bytes),
       progress: built.progress,
-      exportView: view.bytes,
+      exportView: view?.bytes ?? null,
       segments,
     },
-    transfer: [...owned.map(({ buffer }) => buffer), view.buffer],
+    transfer: [...owned.map(({ buffer }) => buffer), ...(view ? [view.buffer] : [])],
   }
 }
 
