@@ -2,16 +2,17 @@ import { Router, type Request, type Response } from 'express'
 import { CSV_BOM } from '@qalam/shared/csv'
 import { writeGlossaryCsv, writeTbx } from '@qalam/shared/formats'
 import { checkTerms, TermRecognizer, type GlossaryEntry, type Term } from '@qalam/shared/glossary'
-import { readMeta, readSegments } from '@qalam/shared/model'
 import { may } from '@qalam/shared/workflow'
 import type { AuditLog } from '../audit/index.ts'
 import type { AuthStore, User } from '../auth/index.ts'
 import type { GlossaryStore, StoredEntry } from '../glossary/index.ts'
-import { replayDocument, type DocumentStore } from '../storage/index.ts'
+import type { DocumentStore } from '../storage/index.ts'
 import { requireDocumentRole, requirePermission, requireProjectRole } from './access.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
 import type { LiveDocuments } from './documentsRouter.ts'
-import { AppError, NotFoundError } from './errors.ts'
+import { AppError } from './errors.ts'
+import { exportSourceOf, readExportView } from './exportInSlot.ts'
+import type { ImportQueue } from './importQueue.ts'
 import { requireLanguage } from './importFields.ts'
 import { jsonBody } from './jsonBody.ts'
 import { parseInput } from './parseInput.ts'
@@ -35,6 +36,8 @@ export interface GlossaryRouterOptions {
   store: DocumentStore
   live: LiveDocuments
   maxUploadBytes: number
+  /** A document nobody has open is read in the worker pool, in an export's slot. */
+  imports: ImportQueue
 }
 
 /** What an audit entry keeps of a glossary entry: its terms as language, text and status. */
@@ -282,6 +285,7 @@ export function documentGlossaryRouter({
   glossaries,
   store,
   live,
+  imports,
 }: GlossaryRouterOptions): Router {
   const router = Router({ mergeParams: true })
 
@@ -313,20 +317,20 @@ export function documentGlossaryRouter({
 
   router.get('/check', async (request, response) => {
     const { id, terms } = await documentTerms(request)
-    let doc = live.liveDocument(id)
-    if (!doc) {
-      const stored = await store.loadDocument(id)
-      if (!stored) throw new NotFoundError('document.not_found', `No document ${id}.`)
-      doc = replayDocument(stored)
-    }
-    const meta = readMeta(doc)
+    const source = await exportSourceOf(
+      { store, liveDocument: (documentId) => live.liveDocument(documentId) },
+      id,
+    )
+    const { meta, segments } = await readExportView(source, (work) =>
+      imports.withExportSlot(request, response, requireUser(request), work),
+    )
     const recognizer = new TermRecognizer(
       terms.map(({ entry }) => ({ id: entry.id, entry })),
       meta.sourceLang,
       meta.targetLang,
     )
     const findings = []
-    for (const segment of readSegments(doc)) {
+    for (const segment of segments) {
       if (segment.target.trim() === '') continue
       for (const finding of checkTerms(
         recognizer,

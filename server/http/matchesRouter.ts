@@ -1,22 +1,26 @@
 import { Router } from 'express'
 import { z } from 'zod'
+import type * as Y from 'yjs'
 import {
   readMeta,
-  readSegment,
-  segmentAt,
   segmentId,
-  segmentIndexes,
   segmentsArray,
   segmentSource,
+  sourceTagged,
+  type DocumentExportView,
+  type DocumentMeta,
+  type PlacedTag,
 } from '@qalam/shared/model'
 import { exactForm } from '@qalam/shared/tm'
 import { mapUnitTags } from '../analysis/index.ts'
 import type { AuthStore } from '../auth/index.ts'
-import { replayDocument, type DocumentStore } from '../storage/index.ts'
+import type { DocumentStore } from '../storage/index.ts'
 import type { MatchLookup, TranslationMemoryStore } from '../tm/index.ts'
 import { requireDocumentRole, requirePermission } from './access.ts'
 import type { LiveDocuments } from './documentsRouter.ts'
-import { AppError, NotFoundError } from './errors.ts'
+import { AppError } from './errors.ts'
+import { exportSourceOf, readExportView } from './exportInSlot.ts'
+import type { ImportQueue } from './importQueue.ts'
 import { parseInput } from './parseInput.ts'
 import { documentParams } from './schemas.ts'
 import { requireUser } from './session.ts'
@@ -27,6 +31,36 @@ export interface MatchesRouterOptions {
   lookup: MatchLookup
   store: DocumentStore
   live: LiveDocuments
+  /** A document nobody has open is read in the worker pool, in an export's slot. */
+  imports: ImportQueue
+}
+
+/** What a lookup reads of a document: every segment's id and source, one's tags. */
+interface LookupSegments {
+  meta: DocumentMeta
+  ids: string[]
+  sources: string[]
+  sourceTagsAt(index: number): PlacedTag[]
+}
+
+/** The open room's document, read for ids and sources only (a few ms for 10,000 segments). */
+function liveSegments(doc: Y.Doc): LookupSegments {
+  const segments = segmentsArray(doc).toArray()
+  return {
+    meta: readMeta(doc),
+    ids: segments.map(segmentId),
+    sources: segments.map(segmentSource),
+    sourceTagsAt: (index) => sourceTagged(segments[index]!).tags,
+  }
+}
+
+function viewSegments({ meta, segments }: DocumentExportView): LookupSegments {
+  return {
+    meta,
+    ids: segments.map((segment) => segment.id),
+    sources: segments.map((segment) => segment.source),
+    sourceTagsAt: (index) => segments[index]!.sourceTags,
+  }
 }
 
 /** Lowest fuzzy match shown: below 50 % a match costs more to read than to translate. */
@@ -46,7 +80,8 @@ const matchesQuery = z.object({
  * the document, across the project's write and read memories, best first; and the other
  * segments of the document with the same source (repetitions). Any member may look.
  */
-export function matchesRouter({ auth, tm, lookup, store, live }: MatchesRouterOptions): Router {
+export function matchesRouter(options: MatchesRouterOptions): Router {
+  const { auth, tm, lookup, store, live, imports } = options
   const router = Router({ mergeParams: true })
 
   router.get('/', async (request, response) => {
@@ -55,15 +90,21 @@ export function matchesRouter({ auth, tm, lookup, store, live }: MatchesRouterOp
     const query = parseInput(matchesQuery, request.query)
     const access = await requireDocumentRole(auth, user, id)
     requirePermission(access.role, 'view')
-    let doc = live.liveDocument(id)
-    if (!doc) {
-      const stored = await store.loadDocument(id)
-      if (!stored) throw new NotFoundError('document.not_found', `No document ${id}.`)
-      doc = replayDocument(stored)
-    }
-    const index = segmentIndexes(doc, new Set([query.segment])).get(query.segment)
-    const segment = index === undefined ? undefined : segmentAt(doc, index)
-    if (index === undefined || !segment)
+    // A document nobody has open: its kept export view, or one a worker replays.
+    const source = await exportSourceOf(
+      { store, liveDocument: (documentId) => live.liveDocument(documentId) },
+      id,
+    )
+    const document =
+      'live' in source
+        ? liveSegments(source.live)
+        : viewSegments(
+            await readExportView(source, (work) =>
+              imports.withExportSlot(request, response, user, work),
+            ),
+          )
+    const index = document.ids.indexOf(query.segment)
+    if (index < 0)
       throw new AppError('segment.not_found', 404, `No segment ${query.segment} in this document.`)
     // As the memories page does: the write memory exists before its first approval, so a page
     // waiting for that approval's unit knows which memory to wait on.
@@ -80,34 +121,32 @@ export function matchesRouter({ auth, tm, lookup, store, live }: MatchesRouterOp
       if (response.destroyed) return
     }
     const revision = revisionNow()
-    const meta = readMeta(doc)
-    const source = segmentSource(segment)
-    const previous = index > 0 ? segmentAt(doc, index - 1) : undefined
-    const next = segmentAt(doc, index + 1)
+    const { meta, sources } = document
+    const text = sources[index]!
     const found = await lookup.lookup({
       memoryIds,
       sourceLang: meta.sourceLang,
       targetLang: meta.targetLang,
-      source,
-      prev: previous ? segmentSource(previous) : '',
-      next: next ? segmentSource(next) : '',
+      source: text,
+      prev: sources[index - 1] ?? '',
+      next: sources[index + 1] ?? '',
       limit: query.limit,
       minScore: MIN_SCORE,
     })
     const names = new Map(memories.map((memory) => [memory.id, memory.name]))
-    const sourceTags = readSegment(segment, index).sourceTags
+    const sourceTags = document.sourceTagsAt(index)
     // The unit's codes as this segment's tags, where they stand in the target. A target whose
     // numbers were replaced no longer has the unit's offsets: it comes without tags then.
     const targetTags = (match: (typeof found)[number]) =>
       match.numbersReplaced
         ? []
         : mapUnitTags(match.unit.source, match.unit.target, sourceTags).tags
-    const wanted = exactForm(source)
+    const wanted = exactForm(text)
     const repetitions: Array<{ segmentId: string; index: number }> = []
     if (wanted !== '') {
-      segmentsArray(doc).forEach((other, position) => {
-        if (position !== index && exactForm(segmentSource(other)) === wanted)
-          repetitions.push({ segmentId: segmentId(other), index: position })
+      sources.forEach((other, position) => {
+        if (position !== index && exactForm(other) === wanted)
+          repetitions.push({ segmentId: document.ids[position]!, index: position })
       })
     }
     response.json({

@@ -15,8 +15,9 @@ import { transformTarget } from '../formats/transformTarget.ts'
  * A document nobody has open is replayed in a worker, which hands back the export view the
  * open room's document gives, and every file is written from that view in another worker.
  * A room that unloads keeps that view in the store, and an export reads it instead. Either
- * way each export, the pre-export report and the review table read the same from the store
- * as while the document was open: the same bytes and headers, whatever the format and policy.
+ * way each export, the pre-export report, the review table, a segment's matches and the term
+ * check read the same from the store as while the document was open: the same bytes and
+ * headers, whatever the format and policy.
  */
 
 let server: TestServer | null = null
@@ -49,10 +50,15 @@ interface Answer {
   body: string
 }
 
-async function fetchAll(url: string, id: string, cookie: Record<string, string>) {
+async function fetchAll(
+  url: string,
+  id: string,
+  cookie: Record<string, string>,
+  reads: string[] = [],
+) {
   const answers: Record<string, Answer> = {}
-  for (const query of EXPORTS) {
-    const path = query.startsWith('export/') ? query : `export?${query}`
+  for (const query of [...EXPORTS, ...reads]) {
+    const path = query.startsWith('format=') ? `export?${query}` : query
     const response = await fetch(`${url}/api/documents/${id}/${path}`, { headers: cookie })
     const headers = Object.fromEntries(
       ['content-type', 'content-disposition', 'x-untranslated-segments', 'x-export-scope'].map(
@@ -62,18 +68,32 @@ async function fetchAll(url: string, id: string, cookie: Record<string, string>)
     const bytes = new Uint8Array(await response.arrayBuffer())
     // A review table names when it was made: compare what follows its heading. A DOCX's zip
     // holds file times: compare its size and status only (its rows are read elsewhere).
+    // The memories' revision counts writes since the server started: it is left out.
     const body = query.includes('review-docx')
       ? String(bytes.length > 0)
-      : new TextDecoder().decode(bytes).replace(/^[\s\S]*?<table/, '<table')
+      : query.startsWith('matches')
+        ? JSON.stringify({
+            ...(JSON.parse(new TextDecoder().decode(bytes)) as object),
+            revision: 0,
+          })
+        : new TextDecoder().decode(bytes).replace(/^[\s\S]*?<table/, '<table')
     answers[query] = { status: response.status, headers, body }
   }
   return answers
 }
 
-test('every export of a document nobody has open reads as it did while the document was open', async () => {
+test('exports, matches and the term check of a document nobody has open read as while it was open', async () => {
   server = await startTestServer()
   const workspace = await createWorkspace(server)
   const reviewer = await workspace.member('reviewer')
+  await workspace.createGlossary('Archive', [
+    {
+      terms: [
+        { lang: 'en', text: 'incunabula' },
+        { lang: 'kk', text: 'инкунабула' },
+      ],
+    },
+  ])
   const imported = await workspace.importDocument({
     bytes: xliff,
     fileName: 'features.xlf',
@@ -98,10 +118,17 @@ test('every export of a document nobody has open reads as it did while the docum
     )
   })
   const cookie = asUser(workspace.admin)
-  const whileOpen = await fetchAll(server.url, imported.id, cookie)
+  // What a member reads of the document besides exports: a segment's matches (with its
+  // repetitions) and the term check, which read a stored document through its view too.
+  const repeated = readSegments(client.doc).find((segment) => segment.source.startsWith('Press'))!
+  const reads = [`matches?segment=${repeated.id}`, 'glossary/check']
+  const whileOpen = await fetchAll(server.url, imported.id, cookie, reads)
   for (const [query, answer] of Object.entries(whileOpen)) {
     expect(answer.status, query).toBe(200)
   }
+  expect(JSON.parse(whileOpen['glossary/check']!.body)).toMatchObject({
+    findings: [expect.objectContaining({ kind: 'missing', terms: ['инкунабула'] })],
+  })
   // The new XLIFF 2.0 file carries the tags' original markup, which only XLIFF and TMX get.
   expect(whileOpen['format=xliff20']!.body).toContain('<data id="d1s">&lt;i&gt;</data>')
   expect(
@@ -114,13 +141,13 @@ test('every export of a document nobody has open reads as it did while the docum
   await server.close()
   expect(keptViews(server.databaseFile)).toBe(1)
   server = await server.restart()
-  expect(await fetchAll(server.url, imported.id, cookie)).toEqual(whileOpen)
+  expect(await fetchAll(server.url, imported.id, cookie, reads)).toEqual(whileOpen)
 
   // Without it (a server that died before unloading), from the stored rows replayed.
   await server.close()
   dropKeptViews(server.databaseFile)
   server = await server.restart()
-  expect(await fetchAll(server.url, imported.id, cookie)).toEqual(whileOpen)
+  expect(await fetchAll(server.url, imported.id, cookie, reads)).toEqual(whileOpen)
 })
 
 function keptViews(file: string): number {
