@@ -106,7 +106,7 @@ const request = (
 ): AnalysisRequest => ({
   documentId,
   memoryIds: [memoryId],
-  loadDocument: async () => doc,
+  loadDocument: async () => readDocumentSources(doc),
   ...(signal && { signal }),
 })
 

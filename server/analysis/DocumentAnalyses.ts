@@ -1,9 +1,8 @@
-import type * as Y from 'yjs'
 import type { AnalysisReport } from '@qalam/shared/analysis'
 import type { DatabaseLocation } from '../database/index.ts'
 import type { MatchLookup } from '../tm/index.ts'
 import type { AnalysisJobs, WorkerPool } from '../workers/index.ts'
-import { readDocumentSources } from './bestMatches.ts'
+import type { DocumentSources } from './bestMatches.ts'
 
 /** Analyses running at once, each in a worker of the analyses' pool. */
 export const RUNNING_ANALYSES = 2
@@ -25,8 +24,8 @@ export class AnalysisCancelledError extends Error {
 export interface AnalysisRequest {
   documentId: string
   memoryIds: readonly string[]
-  /** Reads the document only when no remembered report answers. */
-  loadDocument(): Promise<Y.Doc | undefined>
+  /** Reads the document only when no remembered report answers; undefined when it is gone. */
+  loadDocument(): Promise<DocumentSources | undefined>
   /** Ignore a remembered report (the refresh button). */
   fresh?: boolean
   /** Aborts when this caller no longer waits (its client left). */
@@ -118,10 +117,10 @@ export class DocumentAnalyses {
   ): Promise<AnalysisReport | undefined> {
     await this.takeSlot(signal)
     try {
-      const doc = await request.loadDocument()
-      if (!doc) return undefined
+      const document = await request.loadDocument()
+      if (!document) return undefined
       signal.throwIfAborted()
-      const report = await this.inWorker(request.memoryIds, doc, signal)
+      const report = await this.inWorker(request.memoryIds, document, signal)
       // Under the key read before the pass: a write during it makes the next request run again.
       this.remembered.delete(key)
       this.remembered.set(key, report)
@@ -139,7 +138,7 @@ export class DocumentAnalyses {
   /** The pass in a worker; `signal` raises the flag the worker reads between segments. */
   private async inWorker(
     memoryIds: readonly string[],
-    doc: Y.Doc,
+    document: DocumentSources,
     signal: AbortSignal,
   ): Promise<AnalysisReport> {
     const cancel = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)
@@ -152,7 +151,7 @@ export class DocumentAnalyses {
         'analyze',
         {
           database: this.options.database,
-          document: readDocumentSources(doc),
+          document,
           memoryIds: [...memoryIds],
           cancel,
         },

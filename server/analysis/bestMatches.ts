@@ -7,6 +7,7 @@ import {
   segmentId,
   segmentsArray,
   segmentSource,
+  type DocumentExportView,
 } from '@qalam/shared/model'
 import type { FoundMatch, MatchLookup } from '../tm/index.ts'
 
@@ -51,6 +52,17 @@ export function readDocumentSources(doc: Y.Doc): DocumentSources {
     ids: segments.map((segment) => segmentId(segment)),
     sources: segments.map((segment) => segmentSource(segment)),
     protectedIndexes,
+  }
+}
+
+/** The same, read from a document's export view (a stored document nobody has open). */
+export function viewDocumentSources({ meta, segments }: DocumentExportView): DocumentSources {
+  return {
+    sourceLang: meta.sourceLang,
+    targetLang: meta.targetLang,
+    ids: segments.map((segment) => segment.id),
+    sources: segments.map((segment) => segment.source),
+    protectedIndexes: segments.flatMap((segment, index) => (segment.isProtected ? [index] : [])),
   }
 }
 

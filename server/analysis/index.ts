@@ -16,6 +16,7 @@ export {
   forEachBestMatch,
   readDocumentSources,
   readSegmentSources,
+  viewDocumentSources,
   type BestMatchPass,
   type DocumentSources,
   type SegmentSources,

@@ -18,7 +18,6 @@ export {
 } from './exportViewJson.ts'
 export {
   documentExportReport,
-  liveOrReplayed,
   resolveExportPolicy,
   type ExportSources,
   type ResolvedPolicy,

@@ -4,16 +4,20 @@ import { analysisCsv, mergeAnalyses, type AnalysisReport } from '@qalam/shared/a
 import {
   AnalysisBusyError,
   AnalysisCancelledError,
+  readDocumentSources,
+  viewDocumentSources,
   type DocumentAnalyses,
+  type DocumentSources,
 } from '../analysis/index.ts'
 import type { AuthStore } from '../auth/index.ts'
-import { liveOrReplayed } from '../documents/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
 import type { TranslationMemoryStore } from '../tm/index.ts'
 import { requireDocumentRole, requirePermission, requireProjectRole } from './access.ts'
 import { attachmentDisposition } from './contentDisposition.ts'
 import type { LiveDocuments } from './documentsRouter.ts'
 import { AppError, NotFoundError } from './errors.ts'
+import { findExportSource, readExportView } from './exportInSlot.ts'
+import type { ImportQueue, ImportSlot } from './importQueue.ts'
 import { parseInput } from './parseInput.ts'
 import { projectParams } from './projectSchemas.ts'
 import { documentParams } from './schemas.ts'
@@ -25,7 +29,12 @@ export interface AnalysisRouterOptions {
   store: DocumentStore
   live: LiveDocuments
   analyses: DocumentAnalyses
+  /** A document nobody has open is read in the worker pool, in an export's slot. */
+  imports: ImportQueue
 }
+
+/** Runs work in a slot of the worker pool taken for the request being answered. */
+type SlotRunner = <T>(work: (slot: ImportSlot) => Promise<T>) => Promise<T>
 
 const analysisQuery = z.object({
   format: z.enum(['json', 'csv']).default('json'),
@@ -50,13 +59,30 @@ class NobodyToAnswer extends Error {
   override name = 'NobodyToAnswer'
 }
 
+/**
+ * The sources an analysis reads: the open room's, else those of the kept export view, else a
+ * worker's replay of the stored rows (in an export slot `inSlot` takes); undefined when gone.
+ */
+async function loadSources(
+  { store, live }: AnalysisRouterOptions,
+  documentId: string,
+  inSlot: SlotRunner,
+): Promise<DocumentSources | undefined> {
+  const liveDoc = live.liveDocument(documentId)
+  if (liveDoc) return readDocumentSources(liveDoc)
+  const source = await findExportSource({ store, liveDocument: () => undefined }, documentId)
+  return source ? viewDocumentSources(await readExportView(source, inSlot)) : undefined
+}
+
 async function runAnalysis(
-  { tm, store, live, analyses }: AnalysisRouterOptions,
+  options: AnalysisRouterOptions,
   projectId: string,
   documentId: string,
   fresh: boolean,
   signal: AbortSignal,
+  inSlot: SlotRunner,
 ): Promise<AnalysisReport | undefined> {
+  const { tm, analyses } = options
   const memoryIds = (await tm.listProjectMemories(projectId)).map((memory) => memory.id)
   try {
     return await analyses.analyze({
@@ -64,8 +90,7 @@ async function runAnalysis(
       memoryIds,
       fresh,
       signal,
-      loadDocument: () =>
-        liveOrReplayed({ store, liveDocument: (id) => live.liveDocument(id) }, documentId),
+      loadDocument: () => loadSources(options, documentId, inSlot),
     })
   } catch (error) {
     if (error instanceof AnalysisBusyError) throw new AppError('analysis.busy', 503, error.message)
@@ -126,7 +151,10 @@ export function documentAnalysisRouter(options: AnalysisRouterOptions): Router {
       requirePermission(access.role, 'view')
       const summary = await options.store.getDocument(id)
       const report =
-        summary && (await runAnalysis(options, access.projectId, id, query.refresh === '1', signal))
+        summary &&
+        (await runAnalysis(options, access.projectId, id, query.refresh === '1', signal, (work) =>
+          options.imports.withExportSlot(request, response, user, work),
+        ))
       if (!summary || !report) throw new NotFoundError('document.not_found', `No document ${id}.`)
       sendReport(response, report, summary.title, query.format)
     }),
@@ -159,7 +187,14 @@ export function projectAnalysisRouter(options: AnalysisRouterOptions): Router {
       const reports: AnalysisReport[] = []
       for (const documentId of documentIds) {
         if (!(await options.store.getDocument(documentId))) continue
-        const report = await runAnalysis(options, id, documentId, query.refresh === '1', signal)
+        const report = await runAnalysis(
+          options,
+          id,
+          documentId,
+          query.refresh === '1',
+          signal,
+          (work) => options.imports.withExportSlot(request, response, user, work),
+        )
         if (report) reports.push(report)
       }
       sendReport(response, mergeAnalyses(reports), project?.name ?? id, query.format)

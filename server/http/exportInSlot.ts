@@ -28,18 +28,27 @@ import type { ImportSlot } from './importQueue.ts'
  */
 export type ExportSource = { live: Y.Doc } | { view: Uint8Array } | { stored: LoadedDocument }
 
-/** The open room's document, else the stored rows; `document.not_found` when it is gone. */
-export async function exportSourceOf(
+/** The open room's document, else its kept view, else the stored rows; null when it is gone. */
+export async function findExportSource(
   sources: ExportSources,
   documentId: string,
-): Promise<ExportSource> {
+): Promise<ExportSource | null> {
   const live = sources.liveDocument(documentId)
   if (live) return { live }
   const view = await sources.store.loadExportView(documentId)
   if (view) return { view }
   const stored = await sources.store.loadDocument(documentId)
-  if (!stored) throw new NotFoundError('document.not_found', `No document ${documentId}.`)
-  return { stored }
+  return stored && { stored }
+}
+
+/** `findExportSource`, or `document.not_found`. */
+export async function exportSourceOf(
+  sources: ExportSources,
+  documentId: string,
+): Promise<ExportSource> {
+  const source = await findExportSource(sources, documentId)
+  if (!source) throw new NotFoundError('document.not_found', `No document ${documentId}.`)
+  return source
 }
 
 /** The source's export view as JSON, tag copies only when `withTagCopies`. */

@@ -11,7 +11,12 @@
 import { join } from 'node:path'
 import * as Y from 'yjs'
 import { initDocument, SERVER_ORIGIN } from '@qalam/shared/model'
-import { analyzeDocument, DocumentAnalyses, RUNNING_ANALYSES } from '../../server/analysis/index.ts'
+import {
+  analyzeDocument,
+  DocumentAnalyses,
+  readDocumentSources,
+  RUNNING_ANALYSES,
+} from '../../server/analysis/index.ts'
 import type { AnalysisReport } from '@qalam/shared/analysis'
 import { createJsonLogger } from '../../server/logging/index.ts'
 import { ANALYSIS_JOBS, WorkerPool, type AnalysisJobs } from '../../server/workers/index.ts'
@@ -99,7 +104,7 @@ const analyses = new DocumentAnalyses({ lookup, pool, database: { engine: 'sqlit
 const request = {
   documentId: 'bench',
   memoryIds: [memory.id],
-  loadDocument: async () => doc,
+  loadDocument: async () => readDocumentSources(doc),
   fresh: true,
 }
 // The floor: the longest wait with nothing running here, which on a loaded machine is the
