@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, expect, test } from 'vitest'
 import { readSegments, setStatus, setTargetTagged } from '@qalam/shared/model'
 import { asUser } from '../support/accounts.ts'
-import { readStoredDocument } from '../support/storedDocument.ts'
+import {
+  dropKeptExportViews,
+  keptExportViews,
+  readStoredDocument,
+} from '../support/storedDocument.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { waitFor } from '../support/waitFor.ts'
@@ -142,7 +145,7 @@ test('exports, matches and the term check of a document nobody has open read as 
   // it unloaded at the shutdown.
   for (const each of clients.splice(0)) each.destroy()
   await server.close()
-  expect(keptViews(server.databaseFile)).toBe(1)
+  expect(keptExportViews(server.databaseFile)).toBe(1)
   server = await server.restart()
   const withoutAnalysis = Object.fromEntries(
     Object.entries(whileOpen).filter(([query]) => query !== 'analysis'),
@@ -151,28 +154,10 @@ test('exports, matches and the term check of a document nobody has open read as 
 
   // Without it (a server that died before unloading), from the stored rows replayed.
   await server.close()
-  dropKeptViews(server.databaseFile)
+  dropKeptExportViews(server.databaseFile)
   server = await server.restart()
   expect(await fetchAll(server.url, imported.id, cookie, [...reads, 'analysis'])).toEqual(whileOpen)
 })
-
-function keptViews(file: string): number {
-  const db = new Database(file, { readonly: true })
-  try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM export_views').get() as { n: number }).n
-  } finally {
-    db.close()
-  }
-}
-
-function dropKeptViews(file: string): void {
-  const db = new Database(file)
-  try {
-    db.prepare('DELETE FROM export_views').run()
-  } finally {
-    db.close()
-  }
-}
 
 test('a document nobody has opened yet exports from the view its import kept', async () => {
   server = await startTestServer()
@@ -183,12 +168,12 @@ test('a document nobody has opened yet exports from the view its import kept', a
     sourceLang: 'en',
     targetLang: 'kk',
   })
-  expect(keptViews(server.databaseFile)).toBe(1)
+  expect(keptExportViews(server.databaseFile)).toBe(1)
   const cookie = asUser(workspace.admin)
   const fromKeptView = await fetchAll(server.url, imported.id, cookie)
   expect(fromKeptView['format=xliff20']!.status).toBe(200)
   // The translations the file came with are in it, as the replayed document has them.
   expect(fromKeptView['format=tmx']!.body).toContain('<tu ')
-  dropKeptViews(server.databaseFile)
+  dropKeptExportViews(server.databaseFile)
   expect(await fetchAll(server.url, imported.id, cookie)).toEqual(fromKeptView)
 })

@@ -82,3 +82,23 @@ export function readStoredProgress(databaseFile: string, documentId: string): un
     db.close()
   }
 }
+
+/** How many documents have an export view kept (see `DocumentStore.saveExportView`). */
+export function keptExportViews(databaseFile: string): number {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true })
+  try {
+    return db.prepare('SELECT COUNT(*) FROM export_views').pluck().get() as number
+  } finally {
+    db.close()
+  }
+}
+
+/** Forgets every kept export view, as a server that died before unloading never wrote them. */
+export function dropKeptExportViews(databaseFile: string): void {
+  const db = new Database(databaseFile, { fileMustExist: true })
+  try {
+    db.prepare('DELETE FROM export_views').run()
+  } finally {
+    db.close()
+  }
+}

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks'
-import Database from 'better-sqlite3'
 import { readSegments, setStatus, setTargetTagged, type ExportFormat } from '@qalam/shared/model'
 import { databaseFile } from '../../../server/config.ts'
 import { asUser, type Session } from '../../support/accounts.ts'
 import { postImport, type ImportedDocument } from '../../support/documentsApi.ts'
 import { spawnServer, type ServerProcess } from '../../support/serverProcess.ts'
+import { dropKeptExportViews } from '../../support/storedDocument.ts'
 import { connectClient, type SyncClient } from '../../support/syncClient.ts'
 import { makeTempDir } from '../../support/tempDir.ts'
 import { waitFor } from '../../support/waitFor.ts'
@@ -182,15 +182,6 @@ async function settle(pid: number): Promise<{ ms: number; rssMb: number }> {
   return { ms: Math.round(performance.now() - started), rssMb: readMemory(pid).rssMb }
 }
 
-function dropKeptViews(file: string): void {
-  const db = new Database(file)
-  try {
-    db.prepare('DELETE FROM export_views').run()
-  } finally {
-    db.close()
-  }
-}
-
 const megabytes = (bytes: number) => Number((bytes / 1e6).toFixed(2))
 
 export async function runServerCase(file: BenchCase) {
@@ -236,7 +227,7 @@ export async function runServerCase(file: BenchCase) {
     // As for a document whose server died before unloading it: no view kept, so a worker
     // replays the stored rows and retires before another writes the file.
     await server.stop()
-    dropKeptViews(databaseFile(dir.path))
+    dropKeptExportViews(databaseFile(dir.path))
     server = await spawnServer(env, { built: true })
     const replayPid = server.child.pid!
     const replayed = await step(`${file.fileName} stored export, replayed`, replayPid, () =>
