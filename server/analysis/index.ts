@@ -23,8 +23,10 @@ export {
 } from './bestMatches.ts'
 export { mapUnitTags } from './mapUnitTags.ts'
 export {
-  prefillExactMatches,
-  type PrefillOptions,
-  type PrefillResult,
+  applyPrefills,
+  findPrefills,
+  type AppliedPrefills,
+  type FindPrefillsOptions,
+  type Prefill,
   type PrefilledSegment,
 } from './prefillExactMatches.ts'

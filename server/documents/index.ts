@@ -12,6 +12,7 @@ export {
   encodeDocumentExportView,
   encodeExportView,
   encodeKeptDocumentView,
+  encodeKeptView,
   MAX_KEPT_VIEW_BYTES,
   writesTagCopies,
   type ExportedFormat,

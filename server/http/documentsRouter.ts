@@ -204,11 +204,11 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
           original: xliff.original,
         }
         const summary = await storeDocument(store, heading, xliff, now)
-        const prefill = await prefillImport(options, {
-          projectId,
-          documentId: summary.id,
-          userId: user.id,
-        })
+        const prefill = await prefillImport(
+          options,
+          { projectId, documentId: summary.id, userId: user.id },
+          slot,
+        )
         await auth.addDocumentToProject(projectId, summary.id)
         return { summary, segments: xliff.segments, prefill }
       }
@@ -251,11 +251,11 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         { transfer: [buffer] },
       )
       const summary = await storeDocument(store, { title, sourceLang, targetLang }, built, now)
-      const prefill = await prefillImport(options, {
-        projectId,
-        documentId: summary.id,
-        userId: user.id,
-      })
+      const prefill = await prefillImport(
+        options,
+        { projectId, documentId: summary.id, userId: user.id },
+        slot,
+      )
       // Linked after it is stored: a failure in between leaves a document nobody can see,
       // never a project listing a document that does not exist.
       await auth.addDocumentToProject(projectId, summary.id)

@@ -16,6 +16,7 @@ import {
   buildDocument,
   decodeExportView,
   encodeExportView,
+  encodeKeptView,
   type BuiltDocument,
 } from '../documents/index.ts'
 import { detectEncoding, type Detection, type Encoding } from '../encoding/index.ts'
@@ -33,6 +34,11 @@ import { declaredHtmlEncoding, decodeMarkupFile, type MarkupFormat } from '../fo
 import { docxImportError, readDocxImport } from '../http/docxDocuments.ts'
 import { writeExportFile, type ExportedFile, type ExportRequest } from '../http/exportFile.ts'
 import { readRules, type StoredSegmentation } from '../segmentation/index.ts'
+import {
+  applyPrefills,
+  type AppliedPrefills,
+  type Prefill,
+} from '../analysis/prefillExactMatches.ts'
 import { ownBuffer, type JobOutput } from './jobProtocol.ts'
 import { readReviewUpload, renderDocxFile } from '../http/reviewFiles.ts'
 
@@ -237,6 +243,38 @@ function readExportViewJob(input: {
   return { result: { view: owned.bytes }, transfer: [owned.buffer] }
 }
 
+export interface ApplyPrefillsInput {
+  stored: LoadedDocument
+  fills: Pick<Prefill, 'segmentId' | 'target'>[]
+  userId: string
+}
+
+/**
+ * An import's pre-fill written into its stored document, replayed here: the change to append,
+ * the progress after it, and the export view to keep as of it (null when too large).
+ */
+function applyPrefillsJob(
+  input: ApplyPrefillsInput,
+): JobOutput<AppliedPrefills & { exportView: Uint8Array | null }> {
+  const doc = replayDocument(input.stored)
+  try {
+    const applied = applyPrefills(doc, input.fills, input.userId)
+    const update = applied.update && ownBuffer(applied.update)
+    const view = encodeKeptView(readMeta(doc), eachExportedSegment(doc))
+    const kept = view && ownBuffer(view)
+    return {
+      result: {
+        progress: applied.progress,
+        update: update?.bytes ?? null,
+        exportView: kept?.bytes ?? null,
+      },
+      transfer: [update, kept].flatMap((owned) => (owned ? [owned.buffer] : [])),
+    }
+  } finally {
+    doc.destroy()
+  }
+}
+
 export interface ExportDocumentInput extends ExportRequest {
   /** The document's export view, as `encodeExportView` wrote it. */
   view: Uint8Array
@@ -412,6 +450,7 @@ export const jobs = {
   importMarkup,
   importDocx,
   readExportView: readExportViewJob,
+  applyPrefills: applyPrefillsJob,
   exportDocument: exportDocumentJob,
   previewText,
   proposeAlignment: proposeAlignmentJob,

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { readSegments } from '@qalam/shared/model'
+import { readSegments, type DocumentExportView } from '@qalam/shared/model'
 import { asUser, type Session } from '../support/accounts.ts'
 import { postImport } from '../support/documentsApi.ts'
 import { importTmxIntoProject, tmxOf } from '../support/memoryApi.ts'
 import { connectClient } from '../support/syncClient.ts'
+import { currentExportView } from '../support/storedDocument.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
 
@@ -69,11 +70,13 @@ async function importAndRead(title: string) {
     id: string
     prefill?: { prefilled: number; segments: number }
   }
+  // Before anyone opens it: the export view the import kept, as of its pre-fill.
+  const kept = currentExportView(server.databaseFile, created.id) as DocumentExportView | null
   const client = connectClient(server.url, created.id, translator)
   await client.synced()
   const segments = readSegments(client.doc)
   client.destroy()
-  return { created, segments }
+  return { created, segments, kept }
 }
 
 test('imports fill nothing while the project has not asked for it', async () => {
@@ -95,7 +98,7 @@ test('only a manager turns the pre-fill on, and the activity says who', async ()
 })
 
 test('an import fills 100 % and 101 % matches as drafts by the importer, fuzzy ones stay new', async () => {
-  const { created, segments } = await importAndRead('On')
+  const { created, segments, kept } = await importAndRead('On')
   expect(created.prefill).toEqual({ prefilled: 2, segments: 4 })
   expect(segments.map((segment) => [segment.status, segment.target])).toEqual([
     ['new', ''],
@@ -104,6 +107,10 @@ test('an import fills 100 % and 101 % matches as drafts by the importer, fuzzy o
     ['draft', EXACT_KK],
     ['new', ''],
   ])
+  // An export before anyone opens the document reads a view that has the fills.
+  expect(kept?.segments.map((segment) => [segment.status, segment.target])).toEqual(
+    segments.map((segment) => [segment.status, segment.target]),
+  )
   expect(segments[1]!.updatedBy).toBe(manager.user.id)
 
   const history = await fetch(

@@ -102,3 +102,29 @@ export function dropKeptExportViews(databaseFile: string): void {
     db.close()
   }
 }
+
+/**
+ * The export view kept for `documentId` as JSON, when it holds everything stored (nothing
+ * appended after it, no snapshot past it); null otherwise. Read apart from the store's own
+ * query, as a check of it.
+ */
+export function currentExportView(databaseFile: string, documentId: string): unknown {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true })
+  try {
+    const kept = db
+      .prepare('SELECT seq, data FROM export_views WHERE document_id = ?')
+      .get(documentId) as { seq: number; data: Buffer } | undefined
+    const snapshot = db
+      .prepare('SELECT seq FROM snapshots WHERE document_id = ?')
+      .pluck()
+      .get(documentId) as number
+    const last = db
+      .prepare('SELECT MAX(seq) FROM updates WHERE document_id = ?')
+      .pluck()
+      .get(documentId) as number | null
+    if (!kept || kept.seq !== Math.max(snapshot, last ?? 0)) return null
+    return JSON.parse(kept.data.toString('utf8')) as unknown
+  } finally {
+    db.close()
+  }
+}
