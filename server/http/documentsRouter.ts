@@ -177,8 +177,13 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         )
         const heading = { title, sourceLang, targetLang, original: docx.original }
         const summary = await storeDocument(store, heading, docx, now)
+        const prefill = await prefillImport(
+          options,
+          { projectId, documentId: summary.id, userId: user.id },
+          slot,
+        )
         await auth.addDocumentToProject(projectId, summary.id)
-        return { summary, segments: docx.segments }
+        return { summary, segments: docx.segments, prefill }
       }
       if (isXliff) {
         // Parsed, checked and built in the worker; the file's own languages come back with it,
@@ -232,8 +237,13 @@ export function documentsRouter(options: DocumentsRouterOptions): Router {
         )
         const heading = { title, sourceLang, targetLang, original: markup.original }
         const summary = await storeDocument(store, heading, markup, now)
+        const prefill = await prefillImport(
+          options,
+          { projectId, documentId: summary.id, userId: user.id },
+          slot,
+        )
         await auth.addDocumentToProject(projectId, summary.id)
-        return { summary, segments: markup.segments }
+        return { summary, segments: markup.segments, prefill }
       }
       const built = await slot.run(
         'importText',

@@ -4,6 +4,7 @@ import { asUser, type Session } from '../support/accounts.ts'
 import { postImport } from '../support/documentsApi.ts'
 import { importTmxIntoProject, tmxOf } from '../support/memoryApi.ts'
 import { connectClient } from '../support/syncClient.ts'
+import { minimalDocx, plainParagraph } from '../formats/docxFixtures.ts'
 import { currentExportView } from '../support/storedDocument.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
@@ -168,4 +169,30 @@ test('a unit the file says is not to be translated is never pre-filled, even on 
     [false, 'draft', EXACT_KK],
     [true, 'new', ''],
   ])
+})
+
+test('HTML, Markdown and DOCX imports are pre-filled as well', async () => {
+  const files = [
+    { fileName: 'fond.md', bytes: `# Опись\n\n${EXACT}\n` },
+    { fileName: 'fond.html', bytes: `<!DOCTYPE html><html><body><p>${EXACT}</p></body></html>` },
+    { fileName: 'fond.docx', bytes: minimalDocx({ body: plainParagraph(EXACT) }) },
+  ]
+  for (const file of files) {
+    const response = await postImport(server.url, {
+      session: manager,
+      projectId: workspace.projectId,
+      title: file.fileName,
+      sourceLang: 'ru',
+      targetLang: 'kk',
+      ...file,
+    })
+    expect(response.status, file.fileName).toBe(201)
+    const created = (await response.json()) as { id: string; prefill?: { prefilled: number } }
+    expect(created.prefill, file.fileName).toMatchObject({ prefilled: 1 })
+    const kept = currentExportView(server.databaseFile, created.id) as DocumentExportView
+    expect(
+      kept.segments.filter((segment) => segment.source === EXACT).map((s) => s.target),
+      file.fileName,
+    ).toEqual([EXACT_KK])
+  }
 })
