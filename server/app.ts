@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { DocumentAnalyses, RUNNING_ANALYSES } from './analysis/index.ts'
 import {
   LoginThrottle,
@@ -53,6 +53,12 @@ export interface RunningServer {
   isFirstRun: boolean
   /** Closes connections, compacts and unloads open rooms, closes the store. */
   close(): Promise<void>
+  /**
+   * Serves an upgrade request read elsewhere (the cluster's proxy handed it over with its
+   * socket) as if it had arrived here; once closing, the socket is dropped and its client
+   * reconnects.
+   */
+  adoptUpgrade(request: IncomingMessage, socket: Socket, head: Buffer): void
 }
 
 /**
@@ -326,6 +332,10 @@ export async function startServer(
     url,
     port,
     isFirstRun,
+    adoptUpgrade(request, socket, head) {
+      if (closing) socket.destroy()
+      else httpServer.emit('upgrade', request, socket, head)
+    },
     close() {
       closing ??= (async () => {
         const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()))

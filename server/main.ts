@@ -34,6 +34,11 @@ if (server.isFirstRun) {
   )
 }
 console.log(lines.join('\n'))
+// Started by the cluster's supervisor (an IPC channel): its proxy hands WebSockets over.
+if (process.channel) {
+  const { acceptHandedUpgrades } = await import('./cluster/index.ts')
+  acceptHandedUpgrades(server.adoptUpgrade, stderrLogger)
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

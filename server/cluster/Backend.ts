@@ -1,3 +1,6 @@
+import type { Socket } from 'node:net'
+import type { UpgradeRequest } from './handOff.ts'
+
 /** One server process behind the proxy, as the router sees it. */
 export interface Backend {
   /** Stable across restarts (`1`, `2`…, or the URL of a process someone else runs). */
@@ -8,4 +11,10 @@ export interface Backend {
   readonly isHealthy: boolean
   /** A connection to it failed: route around it until a probe says otherwise. */
   suspect(): void
+  /**
+   * Gives an upgrade request and its socket to the process (see handOff.ts); only a process
+   * the cluster started has the channel for it, others are tunnelled to. Resolves false when
+   * the process could not take it (not running); `closed` is called once the socket closes.
+   */
+  handOff?(upgrade: UpgradeRequest, socket: Socket, closed: () => void): Promise<boolean>
 }

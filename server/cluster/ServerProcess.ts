@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import type { Socket } from 'node:net'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { bundledModule, isBundled } from '../bundle/index.ts'
 import type { Logger } from '../logging/index.ts'
 import type { Backend } from './Backend.ts'
+import { handedSocketClosed, type HandedUpgrade, type UpgradeRequest } from './handOff.ts'
 import { HealthProbe } from './HealthProbe.ts'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -41,6 +43,9 @@ export class ServerProcess implements Backend {
   private restartTimer: NodeJS.Timeout | null = null
   private readonly probe: HealthProbe
   private readonly watchdog: NodeJS.Timeout
+  /** Sockets handed to the running process, by hand-off number, with whom to tell of their close. */
+  private readonly handed = new Map<number, () => void>()
+  private nextHandOff = 0
 
   constructor(
     readonly name: string,
@@ -86,9 +91,11 @@ export class ServerProcess implements Backend {
         HOST: '127.0.0.1',
         TRUST_PROXY: 'loopback',
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      // The IPC channel carries handed WebSocket upgrades (see handOff.ts).
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     })
     this.child = child
+    child.on('message', (message: unknown) => this.received(message))
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /listening on (http:\/\/\S+)/.exec(line)
       if (match && !this.url) {
@@ -101,6 +108,45 @@ export class ServerProcess implements Backend {
       process.stdout.write(`${line}\n`)
     })
     child.once('exit', (code, signal) => this.exited(child, code, signal))
+  }
+
+  handOff(upgrade: UpgradeRequest, socket: Socket, closed: () => void): Promise<boolean> {
+    const child = this.child
+    if (!child?.connected || !this.url) return Promise.resolve(false)
+    const id = this.nextHandOff++
+    // Before the send: the process may report the close before the send's callback runs.
+    this.handed.set(id, closed)
+    return new Promise((resolve) => {
+      const message: HandedUpgrade = { kind: 'qalam.upgrade', id, ...upgrade }
+      child.send(message, socket, { keepOpen: false }, (error) => {
+        if (!error) {
+          resolve(true)
+          return
+        }
+        this.handed.delete(id)
+        this.options.log.warn('cluster.handoff_failed', { process: this.name, error })
+        resolve(false)
+      })
+    })
+  }
+
+  private received(message: unknown): void {
+    const parsed = handedSocketClosed.safeParse(message)
+    if (!parsed.success) {
+      // Only our server writes on the channel: a message we cannot read is a release mismatch.
+      this.options.log.error('cluster.message_unreadable', { process: this.name })
+      return
+    }
+    const closed = this.handed.get(parsed.data.id)
+    this.handed.delete(parsed.data.id)
+    closed?.()
+  }
+
+  /** The process is gone, and every socket it was handed with it. */
+  private closeHanded(): void {
+    const closed = [...this.handed.values()]
+    this.handed.clear()
+    for (const close of closed) close()
   }
 
   /** SIGTERM (the server closes its sockets and compacts), SIGKILL after `graceMs`. */
@@ -122,6 +168,7 @@ export class ServerProcess implements Backend {
     if (this.child !== child) return
     this.child = null
     this.url = null
+    this.closeHanded()
     this.probe.stop()
     if (this.stopping) return
     const ranMs = Date.now() - this.startedAt

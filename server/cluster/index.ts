@@ -4,3 +4,4 @@ export { ClusterConfigError, clusterConfigFromEnv, type ClusterConfig } from './
 export { BACKEND_COOKIE, createClusterProxy, type ClusterProxy } from './proxy.ts'
 export { startCluster, type ClusterHooks, type RunningCluster } from './startCluster.ts'
 export { ServerProcess } from './ServerProcess.ts'
+export { acceptHandedUpgrades } from './handOff.ts'

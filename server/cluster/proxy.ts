@@ -7,11 +7,12 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http'
-import { connect, type Socket } from 'node:net'
+import { connect, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import type { Logger } from '../logging/index.ts'
 import type { Backend } from './Backend.ts'
 import type { BackendRouter } from './BackendRouter.ts'
+import { startReading, stopReading, type UpgradeRequest } from './handOff.ts'
 
 /** The cookie that keeps a browser's plain requests on one process (import progress lives there). */
 export const BACKEND_COOKIE = 'qalam_backend'
@@ -60,9 +61,26 @@ function unavailable(response: ServerResponse): void {
   )
 }
 
+/** The upgrade request as it came (raw header lines keep their case and order), the client's address added. */
+function upgradeRequestOf(request: IncomingMessage, head: Buffer): UpgradeRequest {
+  const rawHeaders: string[] = []
+  const raw = request.rawHeaders
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if (raw[i]!.toLowerCase() !== 'x-forwarded-for') rawHeaders.push(raw[i]!, raw[i + 1]!)
+  }
+  rawHeaders.push('X-Forwarded-For', forwardedFor(request))
+  return {
+    method: request.method ?? 'GET',
+    url: request.url ?? '/',
+    httpVersion: request.httpVersion,
+    rawHeaders,
+    head: head.toString('base64'),
+  }
+}
+
 export interface ClusterProxy {
   server: Server
-  /** Open WebSocket tunnels, by the backend they lead to. */
+  /** Open WebSockets through the proxy (tunnelled or handed off), by the backend serving them. */
   tunnelCount(backend?: Backend): number
   /** Ends every tunnel (their clients reconnect) and the keep-alive connections to backends. */
   closeTunnels(): void
@@ -70,13 +88,15 @@ export interface ClusterProxy {
 
 /**
  * The one address users reach: plain HTTP forwarded to a process (keeping the backend in a
- * cookie), WebSocket upgrades tunnelled byte for byte to the process that holds their
- * document. A backend that refuses the connection is skipped for the next one, so a
+ * cookie), WebSocket upgrades handed, socket and all, to the process that holds their
+ * document (see handOff.ts), or tunnelled byte for byte to a backend someone else runs. A backend that refuses the connection is skipped for the next one, so a
  * crashed process costs a reconnect, not an error.
  */
 export function createClusterProxy(router: BackendRouter, log: Logger): ClusterProxy {
   const agent = new Agent({ keepAlive: true, maxFreeSockets: 64 })
   const tunnels = new Map<Duplex, Backend>()
+  /** Sockets handed to each backend and not closed yet. */
+  const handed = new Map<Backend, number>()
 
   const forward = (request: IncomingMessage, response: ServerResponse) => {
     // A client gone mid-body: the upstream request is destroyed with the response below.
@@ -160,6 +180,10 @@ export function createClusterProxy(router: BackendRouter, log: Logger): ClusterP
         )
         return
       }
+      if (backend.handOff && client instanceof Socket) {
+        handOff(backend, backend.handOff.bind(backend), client, index)
+        return
+      }
       const upstream = connect({ host: backend.url.hostname, port: Number(backend.url.port) })
       let connected = false
       let retried = false
@@ -172,14 +196,10 @@ export function createClusterProxy(router: BackendRouter, log: Logger): ClusterP
         upstream.setNoDelay(true)
         if ('setNoDelay' in client && typeof client.setNoDelay === 'function')
           client.setNoDelay(true)
-        // The upgrade request as it came (its raw header lines keep their case and order),
-        // with the client's address added.
-        const lines = [`${request.method} ${request.url} HTTP/${request.httpVersion}`]
-        const raw = request.rawHeaders
-        for (let i = 0; i < raw.length; i += 2) {
-          if (raw[i]!.toLowerCase() !== 'x-forwarded-for') lines.push(`${raw[i]}: ${raw[i + 1]}`)
-        }
-        lines.push(`X-Forwarded-For: ${forwardedFor(request)}`)
+        const upgrade = upgradeRequestOf(request, head)
+        const lines = [`${upgrade.method} ${upgrade.url} HTTP/${upgrade.httpVersion}`]
+        const raw = upgrade.rawHeaders
+        for (let i = 0; i + 1 < raw.length; i += 2) lines.push(`${raw[i]}: ${raw[i + 1]}`)
         upstream.write(`${lines.join('\r\n')}\r\n\r\n`)
         if (head.length > 0) upstream.write(head)
         tunnels.set(client, backend)
@@ -206,6 +226,34 @@ export function createClusterProxy(router: BackendRouter, log: Logger): ClusterP
         attempt(index + 1)
       })
     }
+    const handOff = (
+      backend: Backend,
+      handOffTo: NonNullable<Backend['handOff']>,
+      socket: Socket,
+      index: number,
+    ) => {
+      let closed = false
+      const close = () => {
+        if (closed) return
+        closed = true
+        handed.set(backend, (handed.get(backend) ?? 1) - 1)
+        if (documentId) router.closed(documentId, backend)
+      }
+      // Counted before the send: the process may report the close before the send completes.
+      handed.set(backend, (handed.get(backend) ?? 0) + 1)
+      if (documentId) router.opened(documentId, backend)
+      const early = stopReading(socket)
+      const upgrade = upgradeRequestOf(request, early ? Buffer.concat([head, early]) : head)
+      void handOffTo(upgrade, socket, close).then((taken) => {
+        if (taken) return
+        close()
+        if (socket.destroyed) return
+        startReading(socket)
+        backend.suspect()
+        log.warn('cluster.backend_refused', { backend: backend.name, message: 'hand-off failed' })
+        attempt(index + 1)
+      })
+    }
     attempt(0)
   }
 
@@ -219,8 +267,12 @@ export function createClusterProxy(router: BackendRouter, log: Logger): ClusterP
   })
   return {
     server,
-    tunnelCount: (backend) =>
-      backend ? [...tunnels.values()].filter((b) => b === backend).length : tunnels.size,
+    tunnelCount: (backend) => {
+      const tunnelled = [...tunnels.values()].filter((b) => !backend || b === backend).length
+      let handedCount = 0
+      for (const [b, count] of handed) if (!backend || b === backend) handedCount += count
+      return tunnelled + handedCount
+    },
     closeTunnels() {
       for (const client of tunnels.keys()) client.destroy()
       agent.destroy()

@@ -35,6 +35,12 @@ const MISSED_CHECKS_BEFORE_GONE = 2
  * announcements only; the store is the truth, and whatever a process missed (Redis was down,
  * it subscribed late) it reads from the log by sequence number.
  *
+ * A document's updates and awareness go out only once another process is known to hold it.
+ * A process that opens a document asks on its channel (queryAwareness); whoever holds it
+ * answers with how far its log reaches, and each side announces the same when it first hears
+ * of the other. So what one stored before it knew of the other is read from the log by the
+ * other, and everything after is announced.
+ *
  * While Redis is unreachable every publish is dropped at once (no offline queue: a queue
  * would replay stale awareness and hold memory for as long as the outage lasts), the process
  * keeps serving its own clients and reports itself not ready. When Redis is back, every open
@@ -45,6 +51,12 @@ export class RedisFanOut implements RoomFanOut {
   private readonly publisher: Redis
   private readonly subscriber: Redis
   private readonly rooms = new Map<string, FanOutRoom>()
+  /**
+   * Other processes heard on each open document's channel. Updates and awareness are
+   * published only while there is one: with sticky routing a document usually lives in one
+   * process, and each publish cost a write, Redis's work and the message's own echo back.
+   */
+  private readonly followers = new Map<string, Set<string>>()
   /** Other processes heard from, with the heartbeat checks in a row that missed them. */
   private readonly processes = new Map<string, number>()
   private readonly heartbeat: NodeJS.Timeout
@@ -112,12 +124,14 @@ export class RedisFanOut implements RoomFanOut {
   close(room: FanOutRoom): void {
     if (this.rooms.get(room.documentId) !== room) return
     this.rooms.delete(room.documentId)
+    this.followers.delete(room.documentId)
     this.subscriber.unsubscribe(this.documentChannel(room.documentId)).catch(() => {
       // Not subscribed any more either way once the connection is back (nothing to resubscribe).
     })
   }
 
   publishUpdate(update: StoredUpdate): void {
+    if (!this.isFollowed(update.documentId)) return
     this.publishTo(update.documentId, {
       kind: 'update',
       processId: this.processId,
@@ -130,7 +144,24 @@ export class RedisFanOut implements RoomFanOut {
   }
 
   publishAwareness(documentId: string, update: Uint8Array): void {
+    if (!this.isFollowed(documentId)) return
     this.publishTo(documentId, { kind: 'awareness', processId: this.processId, update })
+  }
+
+  private isFollowed(documentId: string): boolean {
+    return (this.followers.get(documentId)?.size ?? 0) > 0
+  }
+
+  /** How far the room's log reaches: a process behind it reads the rest from the store. */
+  private publishHead(room: FanOutRoom): void {
+    this.publishUpdate({
+      documentId: room.documentId,
+      seq: room.appliedSeq,
+      prevSeq: room.appliedSeq,
+      bytes: null,
+      storedAt: Date.now(),
+      approved: [],
+    })
   }
 
   /** Tells every other process of an access change made here. */
@@ -191,6 +222,13 @@ export class RedisFanOut implements RoomFanOut {
       const message = readChannelMessage(bytes)
       if (message.processId === this.processId) return
       if (!this.processes.has(message.processId)) this.processes.set(message.processId, 0)
+      const followers = this.followers.get(room.documentId) ?? new Set<string>()
+      this.followers.set(room.documentId, followers)
+      const isNew = !followers.has(message.processId)
+      followers.add(message.processId)
+      // Whatever we stored before we knew of it was not announced: it reads it from the log.
+      // (An answer to its query goes out below either way.)
+      if (isNew && message.kind !== 'queryAwareness') this.publishHead(room)
       switch (message.kind) {
         case 'update':
           room.receiveStored({ documentId: room.documentId, ...message })
@@ -199,6 +237,9 @@ export class RedisFanOut implements RoomFanOut {
           room.receiveRemoteAwareness(message.processId, message.update)
           return
         case 'queryAwareness': {
+          // It has just opened the document: it learns that we hold it, and how far our log
+          // reaches, whether or not we have awareness to send.
+          this.publishHead(room)
           const states = room.localAwareness()
           if (states) this.publishAwareness(room.documentId, states)
           return
@@ -222,14 +263,7 @@ export class RedisFanOut implements RoomFanOut {
     // stored they learn from our announcement of how far our log reaches.
     for (const room of this.rooms.values()) {
       room.catchUp()
-      this.publishUpdate({
-        documentId: room.documentId,
-        seq: room.appliedSeq,
-        prevSeq: room.appliedSeq,
-        bytes: null,
-        storedAt: Date.now(),
-        approved: [],
-      })
+      this.publishHead(room)
       this.publishTo(room.documentId, { kind: 'queryAwareness', processId: this.processId })
       const states = room.localAwareness()
       if (states) this.publishAwareness(room.documentId, states)
@@ -265,6 +299,7 @@ export class RedisFanOut implements RoomFanOut {
             return
           }
           this.processes.delete(processId)
+          for (const followers of this.followers.values()) followers.delete(processId)
           this.options.log.info('pubsub.process_gone', { processId })
           for (const room of this.rooms.values()) room.forgetProcess(processId)
         })

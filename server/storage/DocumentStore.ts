@@ -88,7 +88,10 @@ export interface DocumentStore {
    * (synchronous, so the lock is held for as short as possible) and appends what it returns.
    * Several processes serving one document thus judge its updates one at a time, each against
    * everything stored before it. `seq` is that of the last update appended, null when the
-   * judge appended nothing.
+   * judge appended nothing. A store may call `judge` more than once (PostgreSQL first judges
+   * with an empty tail and appends only if the log still ends at `afterSeq`, then judges again
+   * with the tail if it did not): each call must judge afresh, and the last one is what was
+   * stored.
    */
   appendJudged<Verdict>(
     id: string,

@@ -488,3 +488,31 @@ describe('with other processes (fan-out)', () => {
     expect(second.updates()).toHaveLength(1)
   })
 })
+
+test('a store that judges a group twice does not count its characters twice', async () => {
+  // As PostgreSQL does when another process appended meanwhile: a judgement with an empty
+  // tail, then the one under the lock, which is the one stored.
+  const twice: DocumentStore = {
+    ...store,
+    appendJudged(id, afterSeq, judge) {
+      judge({ snapshot: null, updates: [], lastSeq: afterSeq })
+      return store.appendJudged(id, afterSeq, judge)
+    },
+  }
+  const counted: number[] = []
+  const room = await openRoom(twice, (_peer, change) => {
+    counted.push(change.documentTargetChars())
+    return { kind: 'accept', statusChanges: [], targetCharsDelta: 5, lateEdits: [] }
+  })
+  const sender = new RecordingConnection()
+  room.join(sender)
+  for (const text of [' one', ' two']) {
+    const before = room.doc.getText('t').toString()
+    room.receive(sender, readClientMessage(clientUpdate(room, text)))
+    while (room.doc.getText('t').toString() === before) await settle()
+  }
+  const start = counted[0]!
+  // Both judgements of a group start from the same count, the next group's from one
+  // accepted update more: never from what an abandoned judgement added.
+  expect(counted).toEqual([start, start, start + 5, start + 5])
+})

@@ -492,10 +492,14 @@ export class Room implements FanOutRoom {
     const started = performance.now()
     const judged: JudgedUpdate[] = []
     let prevSeq = this.lastSeq
+    const charsAtStart = this.targetChars
     let targetCharsBefore: number | null = null
     let taken = group.length
     const { seq } = await this.options.store
       .appendJudged(this.documentId, this.lastSeq, (tail) => {
+        // The store may judge twice (first against the room as it is, then under the lock
+        // with the tail): each time from the same start, the first time's counting undone.
+        this.targetChars = charsAtStart
         this.applyTail(tail)
         prevSeq = this.lastSeq
         judged.length = 0

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs'
 import { connect } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
@@ -43,6 +44,34 @@ function homeOf(documentId: string, processCount: number): string {
     suspect: () => undefined,
   }))
   return new BackendRouter(backends).forDocument(documentId)[0]!.name
+}
+
+/** Inodes of the sockets process `pid` holds open (Linux: its /proc/PID/fd links). */
+function socketsOf(pid: number): Set<string> {
+  const inodes = new Set<string>()
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const inode = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1]
+      if (inode) inodes.add(inode)
+    } catch {
+      // Closed between the listing and the read: not a socket it holds any more.
+    }
+  }
+  return inodes
+}
+
+/** Inodes of the established TCP connections whose local end is `port` (clients of it). */
+function connectionsTo(port: number): Set<string> {
+  const inodes = new Set<string>()
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/)
+      const localPort = parseInt(fields[1]?.split(':').at(-1) ?? '', 16)
+      // State 01 is ESTABLISHED; the inode is the tenth field.
+      if (localPort === port && fields[3] === '01') inodes.add(fields[9]!)
+    }
+  }
+  return inodes
 }
 
 const textOf = (client: SyncClient, index: number) => targetText(segmentAt(client.doc, index)!)
@@ -96,6 +125,26 @@ describe.skipIf(!hasPostgres || !hasRedis)(
       expect(health.headers.get('set-cookie')).toMatch(new RegExp(`^${BACKEND_COOKIE}=[123];`))
       const ready = await fetch(`${cluster.url}/readyz`)
       expect(await ready.json()).toEqual({ ok: true })
+    })
+
+    test('hands a WebSocket to the process that holds its document, which serves it on the client connection itself', async () => {
+      const { id } = await workspace.importDocument({ bytes: 'Бір сөйлем.\n' })
+      const a = connectClient(cluster.url, id, translator)
+      const b = connectClient(cluster.url, id, translator)
+      clients.push(a, b)
+      await Promise.all([a.synced(), b.synced()])
+      // The clients' connections to the proxy's port are open in the document's process: the
+      // proxy passed them on instead of copying their frames over connections of its own.
+      const home = cluster.processes.get(homeOf(id, 3))!
+      const held = socketsOf(home.pid)
+      const handed = [...connectionsTo(Number(new URL(cluster.url).port))].filter((inode) =>
+        held.has(inode),
+      )
+      expect(handed.length).toBeGreaterThanOrEqual(2)
+      typeAtEnd(a.doc, 0, 'Бір')
+      await waitFor(() => expect(textOf(b, 0)).toBe('Бір'))
+      a.destroy()
+      b.destroy()
     })
 
     test('relays a document over WebSockets, and moves it to another process when its own dies', async () => {

@@ -1,13 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import pg from 'pg'
+import { Redis } from 'ioredis'
 import { readSegments, setStatus, setTargetText } from '@qalam/shared/model'
 import { asUser, type Session } from '../support/accounts.ts'
 import { holdsAll, startCluster, type Cluster } from '../support/cluster.ts'
 import { startCuttableProxy, type CuttableProxy } from '../support/cuttableProxy.ts'
 import { hasPostgres } from '../support/postgres.ts'
 import { applyRandomEdit } from '../support/randomEdits.ts'
-import { hasRedis, startRedisServer, type OwnRedis } from '../support/redis.ts'
+import { REDIS_URL, hasRedis, startRedisServer, type OwnRedis } from '../support/redis.ts'
 import { seededRandom } from '../support/seededRandom.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { waitFor } from '../support/waitFor.ts'
@@ -187,6 +188,40 @@ describe.skipIf(!hasServices)('several server processes on PostgreSQL and Redis'
           expect(metrics).toMatch(/^qalam_connections [1-9]/m)
         })
         expect(await readyStatus(servers[1]!.url)).toBe(200)
+      },
+    )
+
+    test(
+      'a document one process holds alone is not announced on Redis; once a second opens it, edits cross both ways',
+      { timeout: 60_000 },
+      async () => {
+        const { servers, prefix } = shared!
+        const { id } = await workspace!.importDocument({ bytes: SAMPLE_BYTES, targetLang: 'kk' })
+        // What the processes say on the document's channel, by message kind (its first byte:
+        // 0 an update, 1 awareness, 2 "who holds it?"; server/pubsub/messages.ts).
+        const listener = new Redis(REDIS_URL)
+        const kinds: number[] = []
+        listener.on('messageBuffer', (_channel: Buffer, message: Buffer) => kinds.push(message[0]!))
+        await listener.subscribe(`${prefix}doc:${id}`)
+        try {
+          const [one, two] = await translators(workspace!, 2)
+          const [alone] = await spreadEditors(servers.slice(0, 1), id, [one!])
+          const [first, second] = readSegments(alone!.client.doc)
+          setTargetText(alone!.client.doc, first!.id, 'бір', one!.user.id)
+          await waitFor(async () =>
+            expect(readSegments(await shared!.storedDocument(id))[0]!.target).toBe('бір'),
+          )
+          expect(kinds.filter((kind) => kind !== 2)).toEqual([])
+
+          const [joining] = await spreadEditors(servers.slice(1, 2), id, [two!])
+          setTargetText(alone!.client.doc, first!.id, 'екі', one!.user.id)
+          await waitFor(() => expect(readSegments(joining!.client.doc)[0]!.target).toBe('екі'))
+          setTargetText(joining!.client.doc, second!.id, 'үш', two!.user.id)
+          await waitFor(() => expect(readSegments(alone!.client.doc)[1]!.target).toBe('үш'))
+          expect(kinds).toContain(0)
+        } finally {
+          listener.disconnect()
+        }
       },
     )
 

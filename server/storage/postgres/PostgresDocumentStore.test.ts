@@ -5,7 +5,7 @@ import { emptySummary } from '../../../test/support/storeWithDocument.ts'
 import { migratePostgres } from '../../database/index.ts'
 import { openPostgresPool } from '../../postgres/index.ts'
 import { describeDocumentStore } from '../documentStoreSuite.ts'
-import type { DocumentStore } from '../DocumentStore.ts'
+import type { DocumentStore, LogTail } from '../DocumentStore.ts'
 import { createPostgresDocumentStore } from './PostgresDocumentStore.ts'
 
 const failOnPoolError = (error: Error) => {
@@ -48,6 +48,59 @@ describe.skipIf(!hasPostgres)('PostgreSQL document store', () => {
       const bySeq = new Map(seqs.map((seq, i) => [seq, updates[i]!]))
       const ordered = [...bySeq.keys()].sort((a, b) => a - b).map((seq) => bySeq.get(seq))
       expect(loaded?.updates).toEqual(ordered)
+    } finally {
+      await Promise.all(stores.map((store) => store.close()))
+      await schema.drop()
+    }
+  })
+
+  test('a judged append to a log that ends where the writer is judges once, with an empty tail', async () => {
+    const schema = await createTestSchema('judged_once')
+    const store = await openStore(schema.url)
+    try {
+      const doc = new Y.Doc()
+      await store.createDocument(emptySummary('alone', 'Alone'), Y.encodeStateAsUpdate(doc))
+      const updates: Uint8Array[] = []
+      doc.on('update', (update: Uint8Array) => updates.push(update))
+      for (let i = 0; i < 2; i++) doc.getArray<number>('n').push([i])
+      const first = await store.appendUpdate('alone', updates[0]!)
+      const tails: LogTail[] = []
+      const { seq } = await store.appendJudged('alone', first, (tail) => {
+        tails.push(tail)
+        return { append: updates[1]!, verdict: null }
+      })
+      expect(tails).toEqual([{ snapshot: null, updates: [], lastSeq: first }])
+      expect(seq).toBeGreaterThan(first)
+      expect((await store.loadDocument('alone'))?.updates).toEqual(updates)
+    } finally {
+      await store.close()
+      await schema.drop()
+    }
+  })
+
+  test('a judgement made before another writer appended is not stored: the one made with its update is', async () => {
+    const schema = await createTestSchema('judged_again')
+    const stores = await Promise.all([openStore(schema.url), openStore(schema.url)])
+    try {
+      const doc = new Y.Doc()
+      await stores[0].createDocument(emptySummary('shared', 'Shared'), Y.encodeStateAsUpdate(doc))
+      const updates: Uint8Array[] = []
+      doc.on('update', (update: Uint8Array) => updates.push(update))
+      for (let i = 0; i < 3; i++) doc.getArray<number>('n').push([i])
+      // The other process appends after this one last read the log (at 0).
+      const other = await stores[1].appendUpdate('shared', updates[0]!)
+      const tails: LogTail[] = []
+      const { seq, verdict } = await stores[0].appendJudged('shared', 0, (tail) => {
+        tails.push(tail)
+        // What a judge says without the other's update differs from what it says with it.
+        return tail.updates.length === 0
+          ? { append: updates[2]!, verdict: 'without' }
+          : { append: updates[1]!, verdict: 'with' }
+      })
+      expect(tails.map((tail) => tail.updates)).toEqual([[], [updates[0]]])
+      expect(verdict).toBe('with')
+      expect(seq).toBeGreaterThan(other)
+      expect((await stores[1].loadDocument('shared'))?.updates).toEqual([updates[0], updates[1]])
     } finally {
       await Promise.all(stores.map((store) => store.close()))
       await schema.drop()

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs'
+import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net'
+import { afterEach, expect, test } from 'vitest'
+import { waitFor } from '../../test/support/waitFor.ts'
+import { startReading, stopReading } from './handOff.ts'
+
+/** Bytes the kernel holds unread for the connection from `remotePort` to `localPort` (Linux). */
+function unreadBytes(localPort: number, remotePort: number): number {
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/)
+      const local = parseInt(fields[1]?.split(':').at(-1) ?? '', 16)
+      const remote = parseInt(fields[2]?.split(':').at(-1) ?? '', 16)
+      if (local === localPort && remote === remotePort)
+        return parseInt(fields[4]!.split(':')[1]!, 16)
+    }
+  }
+  throw new Error(`no connection ${remotePort} -> ${localPort}`)
+}
+
+let server: Server | null = null
+const sockets: Socket[] = []
+
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.destroy()
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+  server = null
+})
+
+test('a socket about to be handed over leaves what the client sends next in the kernel, for its new owner', async () => {
+  const accepted = new Promise<Socket>((resolve) => {
+    server = createServer(resolve)
+  })
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
+  const { port } = server!.address() as AddressInfo
+  const client = connect(port, '127.0.0.1')
+  sockets.push(client)
+  const ours = await accepted
+  sockets.push(ours)
+  // Reading as a socket the HTTP server has just parsed an upgrade request from.
+  ours.resume()
+  ours.pause()
+  expect(stopReading(ours)).toBeNull()
+
+  client.write('first frame')
+  // Unread by this process: the next owner of the descriptor reads it.
+  await waitFor(() => expect(unreadBytes(port, client.localPort!)).toBe('first frame'.length))
+  expect(ours.readableLength).toBe(0)
+
+  // Reads start again if the socket is kept after all (a hand-off that failed).
+  const received = new Promise<string>((resolve) =>
+    ours.once('data', (data) => resolve(String(data))),
+  )
+  startReading(ours)
+  ours.resume()
+  expect(await received).toBe('first frame')
+})
