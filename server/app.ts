@@ -301,6 +301,8 @@ export async function startServer(
   )
   // Connections past the cap are dropped on accept; open WebSockets count against it too.
   httpServer.maxConnections = config.maxConnections
+  /** WebSockets a cluster's proxy handed to this process (see cluster/handOff.ts). */
+  const adopted = new Set<Socket>()
   const attached = attachSyncServer(httpServer, {
     rooms,
     log,
@@ -333,8 +335,22 @@ export async function startServer(
     port,
     isFirstRun,
     adoptUpgrade(request, socket, head) {
-      if (closing) socket.destroy()
-      else httpServer.emit('upgrade', request, socket, head)
+      // Until the sync server takes it (and listens for its errors itself).
+      socket.on('error', () => socket.destroy())
+      if (closing) {
+        socket.destroy()
+        return
+      }
+      // A handed socket never passed this server's accept: it counts against the same cap.
+      httpServer.getConnections((error, accepted) => {
+        if (error || closing || accepted + adopted.size >= config.maxConnections) {
+          socket.destroy()
+          return
+        }
+        adopted.add(socket)
+        socket.once('close', () => adopted.delete(socket))
+        httpServer.emit('upgrade', request, socket, head)
+      })
     },
     close() {
       closing ??= (async () => {
@@ -344,6 +360,7 @@ export async function startServer(
         await pool.close()
         await analysisPool.close()
         httpServer.closeAllConnections()
+        for (const socket of adopted) socket.destroy()
         await httpClosed
         clearInterval(sweep)
         await rooms.unloadAll()
