@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { startServer } from './app.ts'
 import { configFromEnv } from './config.ts'
-import { stderrLogger } from './logging/index.ts'
+import { keepServingWithoutOutput, stderrLogger } from './logging/index.ts'
 
 function readConfig() {
   try {
@@ -17,6 +17,7 @@ function readConfig() {
 // A last resort, not a design: every socket message and request has its own guarded path.
 // Whatever still escapes one is logged here and the process keeps serving everyone else,
 // rather than letting one client end it for all.
+keepServingWithoutOutput()
 process.on('uncaughtException', (error) => {
   stderrLogger.error('process.uncaught_exception', { error })
 })

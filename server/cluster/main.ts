@@ -1,7 +1,7 @@
 // `npm run start:cluster [-- --processes N]`: several servers on PostgreSQL and Redis behind
 // one address. With CLUSTER_BACKENDS it is the proxy alone, in front of servers others run.
 import { z } from 'zod'
-import { stderrLogger } from '../logging/index.ts'
+import { keepServingWithoutOutput, stderrLogger } from '../logging/index.ts'
 import { ClusterConfigError, clusterConfigFromEnv, type ClusterConfig } from './clusterConfig.ts'
 import { startCluster } from './startCluster.ts'
 
@@ -21,6 +21,7 @@ function readConfig(): ClusterConfig {
   }
 }
 
+keepServingWithoutOutput()
 process.on('uncaughtException', (error) => {
   stderrLogger.error('process.uncaught_exception', { error })
 })

@@ -5,3 +5,4 @@ export {
   type LogLevel,
   type Logger,
 } from './logger.ts'
+export { keepServingWithoutOutput } from './lostOutput.ts'
