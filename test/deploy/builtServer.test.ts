@@ -2,15 +2,19 @@
 // built here afresh so that no stale bundle is tested. Every other test runs the TypeScript.
 import { spawnSync } from 'node:child_process'
 import { readSegments, setTargetText } from '@qalam/shared/model'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildServer } from '../../server/bundle/buildServer.ts'
 import { createProject, login, TEST_PASSWORD } from '../support/accounts.ts'
 import { REPO_ROOT } from '../support/cliProcess.ts'
+import { spawnCluster, type ClusterProcess } from '../support/clusterProcess.ts'
 import { importDocument } from '../support/documentsApi.ts'
+import { createTestSchema, hasPostgres, type TestSchema } from '../support/postgres.ts'
+import { hasRedis, REDIS_URL, uniquePrefix } from '../support/redis.ts'
 import { spawnServer, type ServerProcess } from '../support/serverProcess.ts'
 import { connectClient, type SyncClient } from '../support/syncClient.ts'
 import { makeTempDir, type TempDir } from '../support/tempDir.ts'
 import { waitFor } from '../support/waitFor.ts'
+import { createWorkspace } from '../support/workspace.ts'
 import { SAMPLE_BYTES } from '../server/fixtures.ts'
 
 let dir: TempDir
@@ -68,3 +72,52 @@ test(
     expect(server.output()).not.toMatch(/"level":"error"/)
   },
 )
+
+describe.skipIf(!hasPostgres || !hasRedis)('the built cluster', () => {
+  let schema: TestSchema | null = null
+  let cluster: ClusterProcess | null = null
+  let clusterDir: TempDir | null = null
+
+  afterAll(async () => {
+    expect(await cluster?.stop()).toBe(0)
+    await clusterDir?.remove()
+    await schema?.drop()
+  })
+
+  test(
+    'serves WebSockets through its proxy and relays a document between two clients',
+    { timeout: 90_000 },
+    async () => {
+      schema = await createTestSchema('built_cluster')
+      clusterDir = await makeTempDir('qalam-built-cluster-')
+      cluster = await spawnCluster(
+        {
+          DATA_DIR: clusterDir.path,
+          DATABASE_URL: schema.url,
+          REDIS_URL,
+          REDIS_PREFIX: uniquePrefix('built-cluster'),
+          IMPORT_WORKERS: 1,
+        },
+        ['--processes', '2'],
+        { built: true },
+      )
+      expect(cluster.child.spawnargs).not.toContain('tsx')
+      const workspace = await createWorkspace({
+        url: cluster.url,
+        databaseFile: '',
+        databaseUrl: schema.url,
+      })
+      const { id } = await workspace.importDocument({ bytes: 'Бір сөйлем. Екі сөйлем.\n' })
+      const [writer, reader] = [
+        connectClient(cluster.url, id, workspace.admin),
+        connectClient(cluster.url, id, workspace.admin),
+      ]
+      clients.push(writer, reader)
+      await Promise.all([writer.synced(), reader.synced()])
+      const first = readSegments(writer.doc)[0]!
+      setTargetText(writer.doc, first.id, 'Бір', workspace.admin.user.id)
+      await waitFor(() => expect(readSegments(reader.doc)[0]!.target).toBe('Бір'))
+      expect(cluster.output()).not.toMatch(/"level":"error"/)
+    },
+  )
+})

@@ -18,14 +18,16 @@ export interface ClusterProcess {
 }
 
 /**
- * Runs `server/cluster/main.ts` (what `npm run start:cluster` runs after building the client)
- * with `env` added to this environment, and waits for it to listen.
+ * Runs `server/cluster/main.ts`, or with `built` the bundle `npm run start:cluster` runs
+ * (`server/dist/cluster.mjs`), with `env` added to this environment, and waits for it to listen.
  */
 export function spawnCluster(
   env: Record<string, string | number>,
   args: string[] = [],
+  { built = false }: { built?: boolean } = {},
 ): Promise<ClusterProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cluster/main.ts', ...args], {
+  const entry = built ? ['server/dist/cluster.mjs'] : ['--import', 'tsx', 'server/cluster/main.ts']
+  const child = spawn(process.execPath, [...entry, ...args], {
     cwd: repoRoot,
     env: {
       ...process.env,
