@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { readDocumentExportView, type DocumentExportView } from '@qalam/shared/model'
+import type { DocumentExportView } from '@qalam/shared/model'
 import {
   decodeExportView,
   encodeDocumentExportView,
@@ -15,8 +15,8 @@ import type { ImportSlot } from './importQueue.ts'
  * Exports in a worker slot. The worker never holds a second Y.Doc of an open document (a
  * 10,000-segment one weighs 200–850 MB rebuilt): the live document is read here for its
  * export view, which crosses as UTF-8 JSON. For a document nobody has open, the view its
- * room kept at unload is read from the store. Without one (a document never opened, or one
- * whose server stopped without unloading it) the stored document is replayed in a worker of
+ * room kept at unload (or its import) is read from the store. Without one (a view too large
+ * to keep, or a server that stopped without unloading) the stored document is replayed in a worker of
  * its own, which sends back the view and retires with the memory the replay grew before
  * another worker writes the file: the two peaks come one after the other, not on top of each
  * other, and the main thread never replays a document it does not serve.
@@ -67,14 +67,15 @@ async function exportViewJson(
 }
 
 /**
- * The source's export view, for what the main thread computes from it (reports, previews): a
- * stored document is replayed in a slot `inSlot` takes, an open one read here without one.
+ * The source's export view, for what the main thread computes from it (reports, previews, the
+ * term check), without the tags' markup copies: an open document read here in turns of the
+ * event loop, a stored one replayed in a slot `inSlot` takes.
  */
 export async function readExportView(
   source: ExportSource,
   inSlot: <T>(work: (slot: ImportSlot) => Promise<T>) => Promise<T>,
 ): Promise<DocumentExportView> {
-  if ('live' in source) return readDocumentExportView(source.live)
+  if ('live' in source) return decodeExportView(await encodeDocumentExportView(source.live, false))
   if ('view' in source) return decodeExportView(source.view)
   const json = await inSlot((slot) => exportViewJson(slot, source, false))
   return decodeExportView(json)
