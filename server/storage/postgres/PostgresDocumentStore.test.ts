@@ -20,6 +20,20 @@ async function openStore(url: string): Promise<DocumentStore> {
   return { ...store, close: () => pool.end() }
 }
 
+/** Creates document `id` in `store`; returns `count` updates of it, in order, not yet appended. */
+async function documentWithUpdates(
+  store: DocumentStore,
+  id: string,
+  count: number,
+): Promise<Uint8Array[]> {
+  const doc = new Y.Doc()
+  await store.createDocument(emptySummary(id, id), Y.encodeStateAsUpdate(doc))
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  for (let i = 0; i < count; i++) doc.getArray<number>('n').push([i])
+  return updates
+}
+
 describe.skipIf(!hasPostgres)('PostgreSQL document store', () => {
   describeDocumentStore('postgres', async () => {
     const schema = await createTestSchema('documents')
@@ -30,11 +44,7 @@ describe.skipIf(!hasPostgres)('PostgreSQL document store', () => {
     const schema = await createTestSchema('append_race')
     const stores = await Promise.all([openStore(schema.url), openStore(schema.url)])
     try {
-      const doc = new Y.Doc()
-      await stores[0].createDocument(emptySummary('shared', 'Shared'), Y.encodeStateAsUpdate(doc))
-      const updates: Uint8Array[] = []
-      doc.on('update', (update: Uint8Array) => updates.push(update))
-      for (let i = 0; i < 60; i++) doc.getArray<number>('n').push([i])
+      const updates = await documentWithUpdates(stores[0], 'shared', 60)
 
       // Two pools (two "processes"), each firing its half without waiting: 20 connections race.
       const seqs = await Promise.all(
@@ -58,11 +68,7 @@ describe.skipIf(!hasPostgres)('PostgreSQL document store', () => {
     const schema = await createTestSchema('judged_once')
     const store = await openStore(schema.url)
     try {
-      const doc = new Y.Doc()
-      await store.createDocument(emptySummary('alone', 'Alone'), Y.encodeStateAsUpdate(doc))
-      const updates: Uint8Array[] = []
-      doc.on('update', (update: Uint8Array) => updates.push(update))
-      for (let i = 0; i < 2; i++) doc.getArray<number>('n').push([i])
+      const updates = await documentWithUpdates(store, 'alone', 2)
       const first = await store.appendUpdate('alone', updates[0]!)
       const tails: LogTail[] = []
       const { seq } = await store.appendJudged('alone', first, (tail) => {
@@ -82,11 +88,7 @@ describe.skipIf(!hasPostgres)('PostgreSQL document store', () => {
     const schema = await createTestSchema('judged_again')
     const stores = await Promise.all([openStore(schema.url), openStore(schema.url)])
     try {
-      const doc = new Y.Doc()
-      await stores[0].createDocument(emptySummary('shared', 'Shared'), Y.encodeStateAsUpdate(doc))
-      const updates: Uint8Array[] = []
-      doc.on('update', (update: Uint8Array) => updates.push(update))
-      for (let i = 0; i < 3; i++) doc.getArray<number>('n').push([i])
+      const updates = await documentWithUpdates(stores[0], 'shared', 3)
       // The other process appends after this one last read the log (at 0).
       const other = await stores[1].appendUpdate('shared', updates[0]!)
       const tails: LogTail[] = []
@@ -111,11 +113,7 @@ describe.skipIf(!hasPostgres)('PostgreSQL document store', () => {
     const schema = await createTestSchema('judged_race')
     const stores = await Promise.all([openStore(schema.url), openStore(schema.url)])
     try {
-      const doc = new Y.Doc()
-      await stores[0].createDocument(emptySummary('shared', 'Shared'), Y.encodeStateAsUpdate(doc))
-      const updates: Uint8Array[] = []
-      doc.on('update', (update: Uint8Array) => updates.push(update))
-      for (let i = 0; i < 40; i++) doc.getArray<number>('n').push([i])
+      const updates = await documentWithUpdates(stores[0], 'shared', 40)
 
       // Each writer knows only the log as of the start (0): the tail each judge is handed must
       // be every update stored before its own, however the lock was granted.
