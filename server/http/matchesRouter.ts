@@ -2,17 +2,18 @@ import { Router } from 'express'
 import { z } from 'zod'
 import type * as Y from 'yjs'
 import {
-  readMeta,
-  segmentId,
-  segmentsArray,
-  segmentSource,
+  segmentAt,
   sourceTagged,
   type DocumentExportView,
-  type DocumentMeta,
   type PlacedTag,
 } from '@qalam/shared/model'
 import { exactForm } from '@qalam/shared/tm'
-import { mapUnitTags } from '../analysis/index.ts'
+import {
+  mapUnitTags,
+  readDocumentSources,
+  viewDocumentSources,
+  type DocumentSources,
+} from '../analysis/index.ts'
 import type { AuthStore } from '../auth/index.ts'
 import type { DocumentStore } from '../storage/index.ts'
 import type { MatchLookup, TranslationMemoryStore } from '../tm/index.ts'
@@ -35,31 +36,26 @@ export interface MatchesRouterOptions {
   imports: ImportQueue
 }
 
-/** What a lookup reads of a document: every segment's id and source, one's tags. */
-interface LookupSegments {
-  meta: DocumentMeta
-  ids: string[]
-  sources: string[]
+/**
+ * What a lookup reads of a document: every segment's id and source (as an analysis reads
+ * them), and the tags of the one looked up.
+ */
+interface LookupSegments extends DocumentSources {
   sourceTagsAt(index: number): PlacedTag[]
 }
 
 /** The open room's document, read for ids and sources only (a few ms for 10,000 segments). */
 function liveSegments(doc: Y.Doc): LookupSegments {
-  const segments = segmentsArray(doc).toArray()
   return {
-    meta: readMeta(doc),
-    ids: segments.map(segmentId),
-    sources: segments.map(segmentSource),
-    sourceTagsAt: (index) => sourceTagged(segments[index]!).tags,
+    ...readDocumentSources(doc),
+    sourceTagsAt: (index) => sourceTagged(segmentAt(doc, index)!).tags,
   }
 }
 
-function viewSegments({ meta, segments }: DocumentExportView): LookupSegments {
+function viewSegments(view: DocumentExportView): LookupSegments {
   return {
-    meta,
-    ids: segments.map((segment) => segment.id),
-    sources: segments.map((segment) => segment.source),
-    sourceTagsAt: (index) => segments[index]!.sourceTags,
+    ...viewDocumentSources(view),
+    sourceTagsAt: (index) => view.segments[index]!.sourceTags,
   }
 }
 
@@ -121,12 +117,12 @@ export function matchesRouter(options: MatchesRouterOptions): Router {
       if (response.destroyed) return
     }
     const revision = revisionNow()
-    const { meta, sources } = document
+    const { sourceLang, targetLang, sources } = document
     const text = sources[index]!
     const found = await lookup.lookup({
       memoryIds,
-      sourceLang: meta.sourceLang,
-      targetLang: meta.targetLang,
+      sourceLang,
+      targetLang,
       source: text,
       prev: sources[index - 1] ?? '',
       next: sources[index + 1] ?? '',
