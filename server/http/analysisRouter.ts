@@ -68,10 +68,13 @@ async function loadSources(
   documentId: string,
   inSlot: SlotRunner,
 ): Promise<DocumentSources | undefined> {
-  const liveDoc = live.liveDocument(documentId)
-  if (liveDoc) return readDocumentSources(liveDoc)
-  const source = await findExportSource({ store, liveDocument: () => undefined }, documentId)
-  return source ? viewDocumentSources(await readExportView(source, inSlot)) : undefined
+  const source = await findExportSource(
+    { store, liveDocument: (id) => live.liveDocument(id) },
+    documentId,
+  )
+  if (!source) return undefined
+  if ('live' in source) return readDocumentSources(source.live)
+  return viewDocumentSources(await readExportView(source, inSlot))
 }
 
 async function runAnalysis(

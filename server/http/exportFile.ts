@@ -57,9 +57,10 @@ export function writeExportFile(view: DocumentExportView, request: ExportRequest
   })
   switch (format) {
     case 'docx': {
-      const written = writeDocxExport(readDocxExportView(view, policy), requireOriginal(original))
+      const docx = requireOriginal(original)
+      const written = writeDocxExport(readDocxExportView(view, policy), docx)
       // A Word file goes back under its own name, as the tool that made it expects.
-      return file(written.bytes, written.untranslated, requireOriginal(original).name)
+      return file(written.bytes, written.untranslated, docx.name)
     }
     case 'html':
     case 'md': {
