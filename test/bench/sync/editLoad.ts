@@ -1,13 +1,16 @@
-// Simulated translators for `npm run bench -- sync`: real y-websocket providers, each typing
-// into its segment's target the way the Lexical binding does (a few letters inserted into
-// the paragraph Y.XmlText of the segment's target), and the time each edit takes to reach
-// every other peer of its document.
+// Simulated translators for `npm run bench -- sync`: y-websocket clients, each typing into its
+// segment's target the way the Lexical binding does (a few letters inserted into the paragraph
+// Y.XmlText of the segment's target), and the time each edit takes to reach every other peer
+// of its document. Two kinds of peer: real providers, each applying what it receives to its
+// Y.Doc as a browser does; or sockets (see socketPeer.ts) that only note which edits reached
+// them, so that one bench process can drive the rates a server sustains.
 import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
 import { segmentAt, segmentTarget, segmentsArray } from '@qalam/shared/model'
 import type { Session } from '../../support/accounts.ts'
 import { seededRandom } from '../../support/seededRandom.ts'
-import { connectClient, type SyncClient } from '../../support/syncClient.ts'
+import { connectClient } from '../../support/syncClient.ts'
+import { connectSocketPeer } from './socketPeer.ts'
 
 const LETTERS = 'аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя '
 
@@ -54,8 +57,19 @@ class Propagation {
   }
 }
 
+/** One connected client of the load, whichever kind. */
+export interface Peer {
+  /** The client's document: it types into it; a socket peer's holds only its own edits. */
+  doc: Y.Doc
+  /** Whether `doc` receives the other peers' edits (and so can be compared for convergence). */
+  applies: boolean
+  /** Called with each close the server initiated. */
+  onClose(listener: (code: number) => void): void
+  destroy(): void
+}
+
 export interface Translator {
-  client: SyncClient
+  peer: Peer
   documentId: string
   segment: number
 }
@@ -65,6 +79,8 @@ export interface LoadPlan {
   session: Session | null
   /** Clients per document, by document id. */
   documents: Array<{ id: string; clients: number; segments: number }>
+  /** `providers` (the default): y-websocket providers; `sockets`: see socketPeer.ts. */
+  peers?: 'providers' | 'sockets'
 }
 
 /** Connected clients of the plan, ready to edit; `close` disconnects them all. */
@@ -77,19 +93,31 @@ export class EditLoad {
 
   static async connect(plan: LoadPlan): Promise<EditLoad> {
     const load = new EditLoad()
+    const connecting: Array<Promise<Peer>> = []
+    const placed: Array<{ documentId: string; segment: number }> = []
     for (const document of plan.documents) {
+      // Socket peers start from the document as a provider receives it, read once.
+      const state = plan.peers === 'sockets' ? await readState(plan, document.id) : new Uint8Array()
       for (let k = 0; k < document.clients; k++) {
-        const client = connectClient(plan.serverUrl, document.id, { session: plan.session })
-        client.provider.on('connection-close', (event: CloseEvent | null) => {
-          if (event) load.closeCodes.push(event.code)
-        })
+        connecting.push(
+          plan.peers === 'sockets'
+            ? connectSocketPeer(plan.serverUrl, document.id, plan.session, state, {
+                received: (clientId, from, to) => load.propagation.received(clientId, from, to),
+              })
+            : connectProvider(plan, document.id),
+        )
         // Spread the clients over the document's segments, as translators spread over a text.
         const segment = Math.floor(((k + 0.5) * document.segments) / document.clients)
-        load.translators.push({ client, documentId: document.id, segment })
+        placed.push({ documentId: document.id, segment })
       }
     }
-    await Promise.all(load.translators.map((translator) => translator.client.synced()))
-    for (const translator of load.translators) load.watch(translator)
+    const peers = await Promise.all(connecting)
+    for (const [index, peer] of peers.entries()) {
+      peer.onClose((code) => load.closeCodes.push(code))
+      const translator = { peer, ...placed[index]! }
+      load.translators.push(translator)
+      if (peer.applies) load.watch(translator)
+    }
     return load
   }
 
@@ -103,7 +131,7 @@ export class EditLoad {
   }
 
   private watch(translator: Translator): void {
-    translator.client.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    translator.peer.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (transaction.local) return
       for (const [clientId, clock] of transaction.afterState) {
         const before = transaction.beforeState.get(clientId) ?? 0
@@ -114,7 +142,7 @@ export class EditLoad {
 
   /** One keystroke or a short burst of them, as the binding inserts them into the paragraph. */
   edit(translator: Translator): void {
-    const doc = translator.client.doc
+    const doc = translator.peer.doc
     const target = segmentTarget(segmentAt(doc, translator.segment)!)
     const paragraph = (target.toDelta() as Array<{ insert: unknown }>)[0]!.insert as Y.XmlText
     const count = 1 + Math.floor(this.random() * 3)
@@ -149,8 +177,12 @@ export class EditLoad {
     while (this.propagation.lost > 0 && performance.now() < deadline) await sleep(20)
   }
 
-  /** Whether every client of each document holds the same state and the same targets. */
-  converged(): boolean {
+  /**
+   * Whether every client of each document holds the same state and the same targets; null for
+   * socket peers, which hold only their own edits (`lost` says whether every edit arrived).
+   */
+  converged(): boolean | null {
+    if (this.translators.some((translator) => !translator.peer.applies)) return null
     const byDocument = new Map<string, Translator[]>()
     for (const translator of this.translators) {
       byDocument.set(translator.documentId, [
@@ -159,9 +191,9 @@ export class EditLoad {
       ])
     }
     for (const group of byDocument.values()) {
-      const [first, ...rest] = group.map(({ client }) => ({
-        vector: Buffer.from(Y.encodeStateVector(client.doc)).toString('base64'),
-        targets: segmentsArray(client.doc)
+      const [first, ...rest] = group.map(({ peer }) => ({
+        vector: Buffer.from(Y.encodeStateVector(peer.doc)).toString('base64'),
+        targets: segmentsArray(peer.doc)
           .map((segment) => segmentTarget(segment).toString())
           .join('\n'),
       }))
@@ -172,7 +204,33 @@ export class EditLoad {
   }
 
   close(): void {
-    for (const translator of this.translators) translator.client.destroy()
+    for (const translator of this.translators) translator.peer.destroy()
+  }
+}
+
+async function connectProvider(plan: LoadPlan, documentId: string): Promise<Peer> {
+  const client = connectClient(plan.serverUrl, documentId, { session: plan.session })
+  const listeners: Array<(code: number) => void> = []
+  client.provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event) for (const listener of listeners) listener(event.code)
+  })
+  await client.synced()
+  return {
+    doc: client.doc,
+    applies: true,
+    onClose: (listener) => listeners.push(listener),
+    destroy: () => client.destroy(),
+  }
+}
+
+/** The document as a provider that joins receives it. */
+async function readState(plan: LoadPlan, documentId: string): Promise<Uint8Array> {
+  const reader = connectClient(plan.serverUrl, documentId, { session: plan.session })
+  try {
+    await reader.synced()
+    return Y.encodeStateAsUpdate(reader.doc)
+  } finally {
+    reader.destroy()
   }
 }
 

@@ -121,12 +121,13 @@ export async function startReferenceServer(): Promise<
   }
 }
 
-/** `npm run start:cluster` on PostgreSQL and Redis. */
+/** `npm run start:cluster` on PostgreSQL and Redis (the bundle with `built`, as that runs it). */
 export async function startClusterServer(
   processes: number,
   databaseUrl: string,
   redisUrl: string,
   redisPrefix: string,
+  { built = false }: { built?: boolean } = {},
 ): Promise<ServerUnderTest> {
   const dir = await makeTempDir('qalam-bench-cluster-')
   const cluster = await spawnCluster(
@@ -139,6 +140,7 @@ export async function startClusterServer(
       MAX_CONNECTIONS: '10000',
     },
     ['--processes', String(processes)],
+    { built },
   )
   const events = new Map<string, number>()
   countEvents(cluster.child, events)
