@@ -72,6 +72,17 @@ describe('the review workflow in two browsers', () => {
       .poll(() => reviewer.getAttribute('[data-testid="progress"]', 'data-translated'), POLL)
       .not.toBe('0')
     expect(await reviewer.getAttribute('[data-testid="progress"]', 'data-approved')).toBe('0')
+    // Where the translator went (the fourth segment) reaches the reviewer as awareness, which
+    // the server relays at most 20 times a second per connection, so after the statuses: until
+    // it does, the reviewer's moves skip the segments the translator still seems to be in.
+    await expect
+      .poll(() => reviewer.locator(`${targetCell(3)} [data-testid="presence"]`).count(), POLL)
+      .toBe(1)
+    for (const index of [0, 1, 2]) {
+      expect(await reviewer.locator(`${targetCell(index)} [data-testid="presence"]`).count()).toBe(
+        0,
+      )
+    }
   })
 
   test('the reviewer approves one with Ctrl+Enter and rejects another with a reason', async () => {
