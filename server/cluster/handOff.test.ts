@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net'
 import { afterEach, expect, test } from 'vitest'
+import { openSocketPair, type SocketPair } from '../../test/support/socketPair.ts'
 import { waitFor } from '../../test/support/waitFor.ts'
 import { startReading, stopReading } from './handOff.ts'
 
@@ -18,25 +18,16 @@ function unreadBytes(localPort: number, remotePort: number): number {
   throw new Error(`no connection ${remotePort} -> ${localPort}`)
 }
 
-let server: Server | null = null
-const sockets: Socket[] = []
+let pair: SocketPair | null = null
 
 afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.destroy()
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
-  server = null
+  await pair?.close()
+  pair = null
 })
 
 test('a socket about to be handed over leaves what the client sends next in the kernel, for its new owner', async () => {
-  const accepted = new Promise<Socket>((resolve) => {
-    server = createServer(resolve)
-  })
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
-  const { port } = server!.address() as AddressInfo
-  const client = connect(port, '127.0.0.1')
-  sockets.push(client)
-  const ours = await accepted
-  sockets.push(ours)
+  pair = await openSocketPair()
+  const { client, accepted: ours, port } = pair
   // Reading as a socket the HTTP server has just parsed an upgrade request from.
   ours.resume()
   ours.pause()

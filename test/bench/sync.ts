@@ -9,13 +9,11 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import * as Y from 'yjs'
 import { BackendRouter, type Backend } from '../../server/cluster/index.ts'
 import { createWorkspace, type Workspace } from '../support/workspace.ts'
 import type { Session } from '../support/accounts.ts'
-import { connectClient } from '../support/syncClient.ts'
 import { generateDocument } from '../support/generateDocument.ts'
-import { EditLoad, percentile } from './sync/editLoad.ts'
+import { EditLoad, percentile, readDocumentState } from './sync/editLoad.ts'
 import {
   meter,
   rssMb,
@@ -110,10 +108,7 @@ function referenceSetup(
     session: null,
     async newDocument(segments) {
       const id = await source.newDocument(segments)
-      const reader = connectClient(source.server.url, id, { session: source.session })
-      await reader.synced()
-      await reference.seed(id, Y.encodeStateAsUpdate(reader.doc))
-      reader.destroy()
+      await reference.seed(id, await readDocumentState(source.server.url, id, source.session))
       return id
     },
   }

@@ -1,6 +1,7 @@
 import { IncomingMessage } from 'node:http'
-import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net'
+import { connect, type Socket } from 'node:net'
 import { afterEach, expect, test } from 'vitest'
+import { openSocketPair, type SocketPair } from '../support/socketPair.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
 
 /*
@@ -10,29 +11,21 @@ import { startTestServer, type TestServer } from '../support/testServer.ts'
  */
 
 let server: TestServer | null = null
-let relay: Server | null = null
+const pairs: SocketPair[] = []
 const sockets: Socket[] = []
 
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.destroy()
-  await new Promise<void>((resolve) => (relay ? relay.close(() => resolve()) : resolve()))
-  relay = null
+  for (const pair of pairs.splice(0)) await pair.close()
   await server?.dispose()
   server = null
 })
 
 /** A connected pair: the client's end, and the end a proxy would hand over. */
 async function socketPair(): Promise<{ client: Socket; handed: Socket }> {
-  const accepted = new Promise<Socket>((resolve) => {
-    relay ??= createServer()
-    relay.once('connection', resolve)
-  })
-  if (!relay!.listening)
-    await new Promise<void>((resolve) => relay!.listen(0, '127.0.0.1', resolve))
-  const client = connect((relay!.address() as AddressInfo).port, '127.0.0.1')
-  const handed = await accepted
-  sockets.push(client, handed)
-  return { client, handed }
+  const pair = await openSocketPair()
+  pairs.push(pair)
+  return { client: pair.client, handed: pair.accepted }
 }
 
 /** The upgrade a browser sends for a document's sync socket, as the proxy read it. */

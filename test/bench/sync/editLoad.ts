@@ -97,7 +97,10 @@ export class EditLoad {
     const placed: Array<{ documentId: string; segment: number }> = []
     for (const document of plan.documents) {
       // Socket peers start from the document as a provider receives it, read once.
-      const state = plan.peers === 'sockets' ? await readState(plan, document.id) : new Uint8Array()
+      const state =
+        plan.peers === 'sockets'
+          ? await readDocumentState(plan.serverUrl, document.id, plan.session)
+          : new Uint8Array()
       for (let k = 0; k < document.clients; k++) {
         connecting.push(
           plan.peers === 'sockets'
@@ -223,9 +226,13 @@ async function connectProvider(plan: LoadPlan, documentId: string): Promise<Peer
   }
 }
 
-/** The document as a provider that joins receives it. */
-async function readState(plan: LoadPlan, documentId: string): Promise<Uint8Array> {
-  const reader = connectClient(plan.serverUrl, documentId, { session: plan.session })
+/** The document as a provider that joins receives it, as one update. */
+export async function readDocumentState(
+  serverUrl: string,
+  documentId: string,
+  session: Session | null,
+): Promise<Uint8Array> {
+  const reader = connectClient(serverUrl, documentId, { session })
   try {
     await reader.synced()
     return Y.encodeStateAsUpdate(reader.doc)
