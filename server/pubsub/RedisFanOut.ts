@@ -164,6 +164,13 @@ export class RedisFanOut implements RoomFanOut {
     })
   }
 
+  /** Tells the processes following the room how far its log reaches and who is here. */
+  private introduce(room: FanOutRoom): void {
+    this.publishHead(room)
+    const states = room.localAwareness()
+    if (states) this.publishAwareness(room.documentId, states)
+  }
+
   /** Tells every other process of an access change made here. */
   publishAccess(change: AccessChange): void {
     const message = JSON.stringify({ processId: this.processId, change })
@@ -226,9 +233,10 @@ export class RedisFanOut implements RoomFanOut {
       this.followers.set(room.documentId, followers)
       const isNew = !followers.has(message.processId)
       followers.add(message.processId)
-      // Whatever we stored before we knew of it was not announced: it reads it from the log.
-      // (An answer to its query goes out below either way.)
-      if (isNew && message.kind !== 'queryAwareness') this.publishHead(room)
+      // Whatever we stored, and whatever our clients showed, before we knew of it was not
+      // announced: it reads the first from the log and gets the second now. (An answer to its
+      // query goes out below either way.)
+      if (isNew && message.kind !== 'queryAwareness') this.introduce(room)
       switch (message.kind) {
         case 'update':
           room.receiveStored({ documentId: room.documentId, ...message })
@@ -236,14 +244,11 @@ export class RedisFanOut implements RoomFanOut {
         case 'awareness':
           room.receiveRemoteAwareness(message.processId, message.update)
           return
-        case 'queryAwareness': {
+        case 'queryAwareness':
           // It has just opened the document: it learns that we hold it, and how far our log
           // reaches, whether or not we have awareness to send.
-          this.publishHead(room)
-          const states = room.localAwareness()
-          if (states) this.publishAwareness(room.documentId, states)
+          this.introduce(room)
           return
-        }
       }
     } catch (error) {
       // Only our own processes write here; a message we cannot read is a release mismatch.
@@ -263,10 +268,8 @@ export class RedisFanOut implements RoomFanOut {
     // stored they learn from our announcement of how far our log reaches.
     for (const room of this.rooms.values()) {
       room.catchUp()
-      this.publishHead(room)
+      this.introduce(room)
       this.publishTo(room.documentId, { kind: 'queryAwareness', processId: this.processId })
-      const states = room.localAwareness()
-      if (states) this.publishAwareness(room.documentId, states)
     }
   }
 
