@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { keepStructsCompact } from '@qalam/shared/model'
 import { reportUnauthorized } from '../auth/unauthorized.ts'
 import type { LocalUser } from '../presence/identity.ts'
 import { UnsentChanges } from './UnsentChanges.ts'
@@ -48,6 +49,8 @@ export class DocumentSession {
     user: LocalUser,
     origin: string = location.origin,
   ) {
+    // A large document's structs are most of what the page holds.
+    keepStructsCompact(this.doc)
     this.provider = new WebsocketProvider(
       origin.replace(/^http/, 'ws') + '/sync',
       documentId,

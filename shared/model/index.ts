@@ -1,6 +1,7 @@
 export * from './schema.ts'
 export * from './origin.ts'
 export * from './document.ts'
+export { keepStructsCompact } from './compactStructs.ts'
 export * from './tags.ts'
 export {
   NODE_TYPE_KEY,
