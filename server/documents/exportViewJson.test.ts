@@ -81,3 +81,31 @@ test('a view past the size kept in the store is not kept, one within it is kept 
   expect(within!.length).toBeLessThanOrEqual(MAX_KEPT_VIEW_BYTES)
   expect(decodeExportView(within!).segments).toHaveLength(7_000)
 })
+
+test('the view reads a segment at a time, line breaks in its texts and all; a view kept by an earlier release still reads', () => {
+  const doc = taggedDocument(3)
+  const { meta, segments } = readDocumentExportView(doc)
+  const multiline = [
+    { ...segments[0]!, source: 'Бірінші жол\nекінші жол\r\n', target: 'الأول\nالثاني' },
+    ...segments.slice(1),
+  ]
+  const json = encodeExportView({ ...meta, title: 'Опись\n№ 1' }, multiline, true)
+  // One line for the head, one per segment, one for the end.
+  expect(new TextDecoder().decode(json).split('\n')).toHaveLength(1 + multiline.length + 1)
+  expect(decodeExportView(json)).toEqual({
+    meta: { ...meta, title: 'Опись\n№ 1' },
+    segments: multiline,
+  })
+  // What releases before the line breaks kept in the store: the same JSON on one line.
+  const earlier = new TextEncoder().encode(JSON.stringify({ meta, segments: multiline }))
+  expect(decodeExportView(earlier)).toEqual({ meta, segments: multiline })
+  const empty = encodeExportView(meta, [], true)
+  expect(decodeExportView(empty)).toEqual({ meta, segments: [] })
+  expect(JSON.parse(new TextDecoder().decode(json))).toEqual(decodeExportView(json))
+  // In chunks cut anywhere (inside lines, inside characters), as a live view crosses threads.
+  for (const size of [1, 5, 64]) {
+    const chunks: Uint8Array[] = []
+    for (let at = 0; at < json.length; at += size) chunks.push(json.subarray(at, at + size))
+    expect(decodeExportView(chunks)).toEqual(decodeExportView(json))
+  }
+})

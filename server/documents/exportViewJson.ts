@@ -7,6 +7,7 @@ import {
   type ExportFormat,
   type ExportedSegment,
 } from '@qalam/shared/model'
+import { Utf8Chunks } from '@qalam/shared/text'
 
 /*
  * A document's export view crosses from the thread that read it (the room's, or the worker
@@ -25,8 +26,6 @@ export function writesTagCopies(format: ExportedFormat): boolean {
   return format === 'xliff12' || format === 'xliff20' || format === 'tmx'
 }
 
-const INITIAL_BYTES = 64 * 1024
-
 /**
  * The largest view kept in the store. Its write is one synchronous statement on the event
  * loop (SQLite, 2-core machine: 12 MB in 74 ms, 40 MB in 206 ms); a larger document's export
@@ -34,35 +33,12 @@ const INITIAL_BYTES = 64 * 1024
  */
 export const MAX_KEPT_VIEW_BYTES = 16 * 1024 * 1024
 
-/** UTF-8 bytes appended to one buffer that doubles as it fills, up to `limit` bytes. */
-class Utf8Buffer {
-  private bytes = new Uint8Array(INITIAL_BYTES)
-  private length = 0
-  private readonly encoder = new TextEncoder()
-
-  constructor(private readonly limit: number) {}
-
-  /** False, writing nothing, once the text would take the buffer past its limit. */
-  append(text: string): boolean {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    const needed = this.length + text.length * 3
-    if (needed > this.bytes.length) {
-      if (this.length + text.length > this.limit) return false
-      const grown = new Uint8Array(Math.max(needed, this.bytes.length * 2))
-      grown.set(this.bytes.subarray(0, this.length))
-      this.bytes = grown
-    }
-    this.length += this.encoder.encodeInto(text, this.bytes.subarray(this.length)).written
-    return this.length <= this.limit
-  }
-
-  /** The bytes written, in a buffer of their own that can be moved to a worker. */
-  take(): Uint8Array {
-    return this.bytes.slice(0, this.length)
-  }
-}
-
-/** The view's JSON in pieces, as `JSON.stringify` writes `{ meta, segments }`. */
+/**
+ * The view's JSON in pieces, as `JSON.stringify` writes `{ meta, segments }`, with a line
+ * break (JSON whitespace) before each segment and before the end: the reader parses a segment
+ * at a time, never the whole view as one string. JSON.stringify escapes every line break in
+ * a value, so the only raw ones are these.
+ */
 function* viewJson(
   meta: DocumentMeta,
   segments: Iterable<ExportedSegment>,
@@ -74,10 +50,10 @@ function* viewJson(
   yield `{"meta":${JSON.stringify(meta)},"segments":[`
   let first = true
   for (const segment of segments) {
-    yield first ? JSON.stringify(segment, replacer) : `,${JSON.stringify(segment, replacer)}`
+    yield `\n${first ? '' : ','}${JSON.stringify(segment, replacer)}`
     first = false
   }
-  yield ']}'
+  yield '\n]}'
 }
 
 /** The view as JSON, read by `decodeExportView`. */
@@ -86,7 +62,7 @@ export function encodeExportView(
   segments: Iterable<ExportedSegment>,
   withTagCopies: boolean,
 ): Uint8Array {
-  const out = new Utf8Buffer(Infinity)
+  const out = new Utf8Chunks()
   for (const piece of viewJson(meta, segments, withTagCopies)) out.append(piece)
   return out.take()
 }
@@ -96,7 +72,7 @@ export function encodeKeptView(
   meta: DocumentMeta,
   segments: Iterable<ExportedSegment>,
 ): Uint8Array | null {
-  const out = new Utf8Buffer(MAX_KEPT_VIEW_BYTES)
+  const out = new Utf8Chunks(MAX_KEPT_VIEW_BYTES)
   for (const piece of viewJson(meta, segments, true)) if (!out.append(piece)) return null
   return out.take()
 }
@@ -113,8 +89,8 @@ async function encodeInTurns(
   doc: Y.Doc,
   withTagCopies: boolean,
   limit: number,
-): Promise<Uint8Array | null> {
-  const out = new Utf8Buffer(limit)
+): Promise<Utf8Chunks | null> {
+  const out = new Utf8Chunks(limit)
   let turn = performance.now()
   for (const piece of viewJson(readMeta(doc), eachExportedSegment(doc), withTagCopies)) {
     if (!out.append(piece)) return null
@@ -123,25 +99,76 @@ async function encodeInTurns(
       turn = performance.now()
     }
   }
-  return out.take()
+  return out
 }
 
-/** The export view of a room's `doc` as JSON, read in turns of the event loop. */
+/**
+ * The export view of a room's `doc` as JSON, read in turns of the event loop, in the chunks it
+ * was written into: moved to the worker as they are, never copied into one buffer.
+ */
 export async function encodeDocumentExportView(
   doc: Y.Doc,
   withTagCopies: boolean,
-): Promise<Uint8Array> {
+): Promise<Uint8Array[]> {
   const view = await encodeInTurns(doc, withTagCopies, Infinity)
   if (!view) throw new Error('a view without a limit is never refused')
-  return view
+  return view.takeChunks()
 }
 
 /** The view of a room's `doc` to keep in the store, read in turns; null if too large. */
-export function encodeKeptDocumentView(doc: Y.Doc): Promise<Uint8Array | null> {
-  return encodeInTurns(doc, true, MAX_KEPT_VIEW_BYTES)
+export async function encodeKeptDocumentView(doc: Y.Doc): Promise<Uint8Array | null> {
+  return (await encodeInTurns(doc, true, MAX_KEPT_VIEW_BYTES))?.take() ?? null
 }
 
-/** The view `encodeExportView` wrote; the bytes came from this server, never from a client. */
-export function decodeExportView(bytes: Uint8Array): DocumentExportView {
-  return JSON.parse(new TextDecoder().decode(bytes)) as DocumentExportView
+/**
+ * The view `encodeExportView` wrote (in one buffer, or in the chunks it was written into), a
+ * line at a time: the head with the meta, then each segment (after its separating comma). The
+ * bytes came from this server, never from a client; a view kept by an earlier release has no
+ * line breaks and is parsed whole.
+ */
+export function decodeExportView(json: Uint8Array | readonly Uint8Array[]): DocumentExportView {
+  const decoder = new TextDecoder()
+  const lines = jsonLines(json instanceof Uint8Array ? [json] : json)
+  const head = lines.next()
+  if (head.done) throw new Error('an empty export view')
+  const first = decoder.decode(head.value)
+  if (!first.endsWith('[')) return JSON.parse(first) as DocumentExportView
+  const { meta } = JSON.parse(`${first}]}`) as Pick<DocumentExportView, 'meta'>
+  const segments: ExportedSegment[] = []
+  for (const line of lines) {
+    if (line[0] === CLOSING_BRACKET) break
+    const skip = line[0] === COMMA ? 1 : 0
+    segments.push(JSON.parse(decoder.decode(line.subarray(skip))) as ExportedSegment)
+  }
+  return { meta, segments }
+}
+
+const LINE_BREAK = 0x0a
+const COMMA = 0x2c
+const CLOSING_BRACKET = 0x5d
+
+/** The lines of bytes split into chunks anywhere; a line across chunks is joined. */
+function* jsonLines(chunks: readonly Uint8Array[]): Generator<Uint8Array> {
+  let carried: Uint8Array[] = []
+  for (const chunk of chunks) {
+    let start = 0
+    for (let end = chunk.indexOf(LINE_BREAK); end >= 0; end = chunk.indexOf(LINE_BREAK, start)) {
+      yield joined([...carried, chunk.subarray(start, end)])
+      carried = []
+      start = end + 1
+    }
+    if (start < chunk.length) carried.push(chunk.subarray(start))
+  }
+  if (carried.length > 0) yield joined(carried)
+}
+
+function joined(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
 }

@@ -3,6 +3,7 @@ import {
   createXliff12,
   createXliff20,
   writeXliff12,
+  utf8Output,
   writeXliff20,
   type XliffTargetSegment,
 } from '@qalam/shared/formats'
@@ -18,6 +19,8 @@ export interface XliffExport {
   /** True when the targets went into the imported file; false for a file made afresh. */
   isRoundTrip: boolean
 }
+
+const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf)
 
 /** The stored original no longer matches its hash: it must not be written back. */
 export class OriginalCorruptError extends Error {
@@ -65,6 +68,12 @@ export function exportXliff(
     }
     const { text, encoding, hasBom } = decodeXmlFile(original.bytes)
     const write = format === 'xliff12' ? writeXliff12 : writeXliff20
+    if (encoding === 'utf-8') {
+      // Encoded as it is written: the output is never held as strings besides its bytes.
+      const output = utf8Output(hasBom ? UTF8_BOM : undefined)
+      const bytes = write(text, current(), meta.targetLang, output)
+      return { bytes, untranslated, isRoundTrip: true }
+    }
     const written = write(text, current(), meta.targetLang)
     return { bytes: encodeXmlFile(written, encoding, hasBom), untranslated, isRoundTrip: true }
   }

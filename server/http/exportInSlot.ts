@@ -51,19 +51,22 @@ export async function exportSourceOf(
   return source
 }
 
-/** The source's export view as JSON, tag copies only when `withTagCopies`. */
+/**
+ * The source's export view as JSON, tag copies only when `withTagCopies`, in buffers of its
+ * own that can be moved to a worker: a live document's in the chunks it was written into.
+ */
 async function exportViewJson(
   slot: ImportSlot,
   source: ExportSource,
   withTagCopies: boolean,
-): Promise<Uint8Array> {
+): Promise<Uint8Array[]> {
   if ('live' in source) {
     return encodeDocumentExportView(source.live, withTagCopies)
   }
   // A copy: the worker takes its buffer, which the store's may share with others.
-  if ('view' in source) return new Uint8Array(source.view)
+  if ('view' in source) return [new Uint8Array(source.view)]
   const { view } = await slot.run('readExportView', { stored: source.stored, withTagCopies })
-  return view
+  return [view]
 }
 
 /**
@@ -93,7 +96,7 @@ export async function exportInSlot(
     ...request.original,
     bytes: new Uint8Array(request.original.bytes),
   }
-  const transfer = [view.buffer as ArrayBuffer]
+  const transfer = view.map((chunk) => chunk.buffer as ArrayBuffer)
   if (original) transfer.push(original.bytes.buffer as ArrayBuffer)
   return slot.run('exportDocument', { ...request, original, view }, { transfer })
 }

@@ -8,7 +8,7 @@ import {
   type ReviewRead,
   type TrackedChanges,
 } from '@qalam/shared/formats'
-import { eachExportedSegment, readMeta } from '@qalam/shared/model'
+import { eachExportedSegment, readMeta, type DocumentExportView } from '@qalam/shared/model'
 import type { XliffFormat } from '../formats/index.ts'
 import { replayDocument, type LoadedDocument, type OriginalFile } from '../storage/index.ts'
 import { alignedLayout, proposeAlignment, type AlignedDocumentInput } from '../alignment/index.ts'
@@ -276,16 +276,22 @@ function applyPrefillsJob(
 }
 
 export interface ExportDocumentInput extends ExportRequest {
-  /** The document's export view, as `encodeExportView` wrote it. */
-  view: Uint8Array
+  /** The document's export view, as `encodeExportView` wrote it, in one or more chunks. */
+  view: Uint8Array[]
 }
 
 /** Writes an export's file from the document's view; the bytes are moved back, not copied. */
 function exportDocumentJob(input: ExportDocumentInput): JobOutput<ExportedFile> {
-  const { view, ...request } = input
-  const file = writeExportFile(decodeExportView(view), request)
+  const file = writeExportFile(takeExportView(input), input)
   const owned = ownBuffer(file.bytes)
   return { result: { ...file, bytes: owned.bytes }, transfer: [owned.buffer] }
+}
+
+/** The input's view, decoded; its JSON is let go before the file is written. */
+function takeExportView(input: ExportDocumentInput): DocumentExportView {
+  const view = decodeExportView(input.view)
+  input.view = []
+  return view
 }
 
 export interface PreviewInput {

@@ -8,6 +8,7 @@ export {
   XmlError,
   declaredXmlEncoding,
   scanXml,
+  utf8Output,
   type XmlElement,
   type XmlEncodingGuess,
 } from './xml/index.ts'

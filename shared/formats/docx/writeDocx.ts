@@ -1,6 +1,6 @@
 import { strToU8 } from 'fflate'
 import { tagKey, type InlineTag, type TaggedText } from '../../model/index.ts'
-import { spliceWriter, streamXml, type XmlElement } from '../xml/index.ts'
+import { spliceWriter, streamXml, utf8Output, type XmlElement } from '../xml/index.ts'
 import { writeZip, type ZipOutput } from '../zip/index.ts'
 import { DocxError } from './docxError.ts'
 import { replaceKazakhFonts, replaceKazakhThemeFonts } from './kazakhFonts.ts'
@@ -65,12 +65,13 @@ export function writeDocx(
     else byParagraph.set(segment.paragraph, [segment])
     last = Math.max(last, segment.paragraph)
   }
-  const written = new Map<string, string>()
+  // Each rewritten part as UTF-8, encoded as it is written (Word writes its parts in UTF-8).
+  const written = new Map<string, Uint8Array>()
   // Paragraphs are numbered across the parts, in the order the import read them.
   let paragraphs = 0
   for (const { name, kind } of docx.parts) {
     const text = docx.archive.readText(docx.archive.entry(name)!)
-    const writer = spliceWriter(text)
+    const writer = spliceWriter(text, utf8Output())
     let hasChanged = false
     const part = { name, kind, text }
     readBlocks(part, (block, docxPart, open) => {
@@ -101,16 +102,16 @@ export function writeDocx(
       if (name === null) continue
       const markup = docx.archive.readText(docx.archive.entry(name)!)
       const fixed = replace(markup)
-      if (fixed !== markup) written.set(name, fixed)
+      if (fixed !== markup) written.set(name, strToU8(fixed))
     }
   }
   const outputs: ZipOutput[] = docx.archive.entries.map((entry) => {
-    const text = written.get(entry.name)
-    if (text === undefined) return { kind: 'copy', entry }
+    const data = written.get(entry.name)
+    if (data === undefined) return { kind: 'copy', entry }
     return {
       kind: 'new',
       name: entry.name,
-      data: strToU8(text),
+      data,
       dosTime: entry.dosTime,
       dosDate: entry.dosDate,
     }

@@ -13,6 +13,8 @@ import {
   rewriteElement,
   spliceText,
   spliceWriter,
+  stringOutput,
+  type TextOutput,
   streamXml,
   textContent,
   type Splice,
@@ -80,10 +82,22 @@ export function writeXliff12(
   original: string,
   segments: Iterable<XliffTargetSegment>,
   targetLang: string,
-): string {
+): string
+export function writeXliff12<Output>(
+  original: string,
+  segments: Iterable<XliffTargetSegment>,
+  targetLang: string,
+  output: TextOutput<Output>,
+): Output
+export function writeXliff12<Output>(
+  original: string,
+  segments: Iterable<XliffTargetSegment>,
+  targetLang: string,
+  output: TextOutput<Output | string> = stringOutput(),
+): Output | string {
   // The original is read a unit at a time and each unit's changes are written as it ends: a
   // large file is never held as one tree beside the output (see issue 13's figures).
-  const writer = spliceWriter(original)
+  const writer = spliceWriter(original, output)
   const current = segments[Symbol.iterator]()
   let slots = 0
   let given = 0

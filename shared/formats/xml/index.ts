@@ -19,6 +19,14 @@ export {
   escapeXmlText,
   textContent,
 } from './xmlText.ts'
-export { spliceText, spliceWriter, type Splice, type SpliceWriter } from './spliceText.ts'
+export {
+  spliceText,
+  spliceWriter,
+  stringOutput,
+  utf8Output,
+  type Splice,
+  type SpliceWriter,
+  type TextOutput,
+} from './spliceText.ts'
 export { declaredXmlEncoding, type XmlEncodingGuess } from './declaredEncoding.ts'
 export { indentBefore, rewriteElement } from './editElement.ts'
