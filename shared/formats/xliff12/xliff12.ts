@@ -35,7 +35,7 @@ import {
 } from '../xliff/inlineTags.ts'
 import { XliffError, xliffErrorFrom } from '../xliff/xliffError.ts'
 import { placeInUnits } from '../xliff/placeInUnits.ts'
-import type { ParsedXliff, XliffTargetSegment } from '../xliff/types.ts'
+import type { ParsedXliff, XliffTargetSegment, XliffWriter } from '../xliff/types.ts'
 import { sameTagged } from '../../model/index.ts'
 import { statusFrom12, state12For, sdlConfFor, statusFromSdlConf } from './states12.ts'
 
@@ -78,18 +78,7 @@ export function parseXliff12(text: string): ParsedXliff {
  * segments do not change is left as it was. `segments` are in the order `parseXliff12` gave;
  * each is taken only when its unit is written, so they may be read lazily.
  */
-export function writeXliff12(
-  original: string,
-  segments: Iterable<XliffTargetSegment>,
-  targetLang: string,
-): string
-export function writeXliff12<Output>(
-  original: string,
-  segments: Iterable<XliffTargetSegment>,
-  targetLang: string,
-  output: TextOutput<Output>,
-): Output
-export function writeXliff12<Output>(
+export const writeXliff12: XliffWriter = function writeXliff12<Output>(
   original: string,
   segments: Iterable<XliffTargetSegment>,
   targetLang: string,
@@ -122,7 +111,7 @@ export function writeXliff12<Output>(
     )
   }
   return writer.finish()
-}
+} as XliffWriter
 
 /**
  * Reads the <trans-unit>s of an XLIFF 1.2 text one at a time, in file order (those of each

@@ -34,7 +34,7 @@ import {
 } from '../xliff/inlineTags.ts'
 import { XliffError, xliffErrorFrom } from '../xliff/xliffError.ts'
 import { placeInUnits } from '../xliff/placeInUnits.ts'
-import type { ParsedXliff, XliffTargetSegment } from '../xliff/types.ts'
+import type { ParsedXliff, XliffTargetSegment, XliffWriter } from '../xliff/types.ts'
 
 /*
  * XLIFF 2.0 (OASIS, 2014; 2.1 and 2.2 files read the same way), one segment per <segment>.
@@ -74,18 +74,7 @@ export function parseXliff20(text: string): ParsedXliff {
  * is left as it was. `segments` are in the order `parseXliff20` gave; each is taken only when
  * its unit is written, so they may be read lazily.
  */
-export function writeXliff20(
-  original: string,
-  segments: Iterable<XliffTargetSegment>,
-  targetLang: string,
-): string
-export function writeXliff20<Output>(
-  original: string,
-  segments: Iterable<XliffTargetSegment>,
-  targetLang: string,
-  output: TextOutput<Output>,
-): Output
-export function writeXliff20<Output>(
+export const writeXliff20: XliffWriter = function writeXliff20<Output>(
   original: string,
   segments: Iterable<XliffTargetSegment>,
   targetLang: string,
@@ -127,7 +116,7 @@ export function writeXliff20<Output>(
     )
   }
   return writer.finish()
-}
+} as XliffWriter
 
 /**
  * Reads the units of an XLIFF 2.x text one at a time, in file order, and hands each one's
