@@ -96,6 +96,7 @@ function openSnapshotPool(config: ServerConfig, log: Logger): WorkerPool<Snapsho
     // One compaction per loaded document at most waits; more rooms than this are not loaded.
     maxQueued: 10_000,
     memoryLimitMb: config.workers.memoryLimitMb,
+    youngGenerationMb: config.workers.youngGenerationMb,
     jobTimeoutMs: 60_000,
     idleTimeoutMs: 60_000,
     retryAfterSeconds: 1,
@@ -114,6 +115,7 @@ function openAnalysisPool(config: ServerConfig, log: Logger): WorkerPool<Analysi
     size: config.workers.size === 0 ? 0 : RUNNING_ANALYSES,
     maxQueued: 0,
     memoryLimitMb: config.workers.memoryLimitMb,
+    youngGenerationMb: config.workers.youngGenerationMb,
     jobTimeoutMs: config.workers.jobTimeoutMs,
     idleTimeoutMs: ANALYSIS_WORKER_IDLE_MS,
     retryAfterSeconds: 1,

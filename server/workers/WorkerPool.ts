@@ -18,6 +18,8 @@ export interface WorkerPoolOptions {
   maxQueued: number
   /** V8 old-generation limit of each worker; past it the worker dies and its job fails. */
   memoryLimitMb: number
+  /** V8 young-generation size of each worker; V8's own default when absent. */
+  youngGenerationMb?: number
   /** A job running longer is stopped (its worker terminated and replaced). */
   jobTimeoutMs: number
   /** A worker idle this long exits, giving back the heap a large job grew. */
@@ -233,7 +235,12 @@ export class WorkerPool<Jobs extends JobMap> {
     const isSource = jobs.pathname.endsWith('.ts')
     const worker = new Worker(isSource ? BOOT : jobs, {
       workerData: isSource ? { serve: SERVE.href, jobs: jobs.href } : undefined,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryLimitMb },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.options.memoryLimitMb,
+        ...(this.options.youngGenerationMb === undefined
+          ? {}
+          : { maxYoungGenerationSizeMb: this.options.youngGenerationMb }),
+      },
     })
     // Workers never keep the process alive on their own; the server or the caller does.
     worker.unref()

@@ -8,6 +8,7 @@ import {
 import { createJsonLogger } from '../../server/logging/index.ts'
 import type { TestJobs } from '../fixtures/workers/testJobs.ts'
 import { waitFor } from '../support/waitFor.ts'
+import { defaultConfig } from '../../server/config.ts'
 
 const TEST_JOBS = new URL('../fixtures/workers/testJobs.ts', import.meta.url)
 const pools: WorkerPool<TestJobs>[] = []
@@ -191,4 +192,14 @@ describe('the worker pool', () => {
     expect((await waiting).reason).toBe('closed')
     expect(() => pool.admit()).toThrow(JobError)
   })
+})
+
+test('workers start with the pool’s heap limits, and the server’s pools with its configured ones', async () => {
+  const limits = await runJob(
+    startPool({ memoryLimitMb: 300, youngGenerationMb: 16 }),
+    'heapLimits',
+    undefined as never,
+  )
+  expect(limits).toMatchObject({ oldMb: 300, youngMb: 16 })
+  expect(defaultConfig.workers.youngGenerationMb).toBe(16)
 })
