@@ -8,28 +8,28 @@ import { RedisFanOut } from './RedisFanOut.ts'
 /** A room that records what the other processes told it. */
 function recordingRoom(documentId: string, ownAwareness: Uint8Array | null) {
   const heard: { processId: string; update: Uint8Array }[] = []
+  const forgotten: string[] = []
   const room: FanOutRoom = {
     documentId,
     appliedSeq: 0,
     receiveStored: () => undefined,
     catchUp: () => undefined,
     receiveRemoteAwareness: (processId, update) => heard.push({ processId, update }),
-    forgetProcess: () => undefined,
+    forgetProcess: (processId) => forgotten.push(processId),
     localAwareness: () => ownAwareness,
   }
-  return { room, heard }
+  return { room, heard, forgotten }
 }
 
 describe.skipIf(!hasRedis)('Redis fan-out between two processes', () => {
   const prefix = uniquePrefix('fanout')
   const fanOuts: RedisFanOut[] = []
-  const start = () => {
+  const start = (heartbeat = { heartbeatMs: 1000, processTtlMs: 3000 }) => {
     const fanOut = new RedisFanOut({
       url: REDIS_URL,
       prefix,
       log: createJsonLogger(() => undefined),
-      heartbeatMs: 1000,
-      processTtlMs: 3000,
+      ...heartbeat,
       onAccessChange: () => undefined,
     })
     fanOuts.push(fanOut)
@@ -62,5 +62,34 @@ describe.skipIf(!hasRedis)('Redis fan-out between two processes', () => {
     await waitFor(() =>
       expect(firstRoom.heard).toEqual([{ processId: second.processId, update: presence }]),
     )
+  })
+
+  test('a process taken for gone and heard from again is asked for its clients’ presence', async () => {
+    const documentId = 'doc-2'
+    const watcher = start({ heartbeatMs: 200, processTtlMs: 3000 })
+    // Says it is alive once, for 400 ms, then not for a minute: a process whose event loop
+    // stalls past its heartbeat.
+    const stalling = start({ heartbeatMs: 60_000, processTtlMs: 400 })
+    await waitFor(() => expect(watcher.isReady() && stalling.isReady()).toBe(true))
+    const watching = recordingRoom(documentId, null)
+    watcher.open(watching.room)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const presence = Uint8Array.of(1, 9, 1, 2, 123, 125)
+    stalling.open(recordingRoom(documentId, presence).room)
+    await waitFor(() => expect(watching.heard).toHaveLength(1))
+
+    // The watcher gives the stalling process up, and with it its clients' presence.
+    await waitFor(() => expect(watching.forgotten).toEqual([stalling.processId]))
+    // It is back: anything it announces brings its presence back with it.
+    stalling.publishUpdate({
+      documentId,
+      seq: 1,
+      prevSeq: 0,
+      bytes: null,
+      storedAt: Date.now(),
+      approved: [],
+    })
+    await waitFor(() => expect(watching.heard).toHaveLength(2))
+    expect(watching.heard[1]).toEqual({ processId: stalling.processId, update: presence })
   })
 })

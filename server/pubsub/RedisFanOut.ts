@@ -235,8 +235,12 @@ export class RedisFanOut implements RoomFanOut {
       followers.add(message.processId)
       // Whatever we stored, and whatever our clients showed, before we knew of it was not
       // announced: it reads the first from the log and gets the second now. (An answer to its
-      // query goes out below either way.)
-      if (isNew && message.kind !== 'queryAwareness') this.introduce(room)
+      // query goes out below either way.) And we ask for its clients' states: a process we
+      // had taken for gone (a late heartbeat) does not know we dropped them.
+      if (isNew && message.kind !== 'queryAwareness') {
+        this.introduce(room)
+        this.publishTo(room.documentId, { kind: 'queryAwareness', processId: this.processId })
+      }
       switch (message.kind) {
         case 'update':
           room.receiveStored({ documentId: room.documentId, ...message })
