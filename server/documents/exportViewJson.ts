@@ -7,7 +7,7 @@ import {
   type ExportFormat,
   type ExportedSegment,
 } from '@qalam/shared/model'
-import { Utf8Chunks } from '@qalam/shared/text'
+import { Utf8Chunks, concatBytes } from '@qalam/shared/text'
 
 /*
  * A document's export view crosses from the thread that read it (the room's, or the worker
@@ -153,22 +153,12 @@ function* jsonLines(chunks: readonly Uint8Array[]): Generator<Uint8Array> {
   for (const chunk of chunks) {
     let start = 0
     for (let end = chunk.indexOf(LINE_BREAK); end >= 0; end = chunk.indexOf(LINE_BREAK, start)) {
-      yield joined([...carried, chunk.subarray(start, end)])
+      const line = chunk.subarray(start, end)
+      yield carried.length === 0 ? line : concatBytes([...carried, line])
       carried = []
       start = end + 1
     }
     if (start < chunk.length) carried.push(chunk.subarray(start))
   }
-  if (carried.length > 0) yield joined(carried)
-}
-
-function joined(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.length
-  }
-  return out
+  if (carried.length > 0) yield concatBytes(carried)
 }

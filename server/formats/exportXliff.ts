@@ -10,7 +10,7 @@ import {
 import { DEFAULT_EXPORT_POLICY, writesTranslation, type ExportPolicy } from '@qalam/shared/export'
 import type { DocumentExportView } from '@qalam/shared/model'
 import type { OriginalFile } from '../storage/index.ts'
-import { decodeXmlFile, encodeXmlFile } from './xmlFileEncoding.ts'
+import { byteOrderMark, decodeXmlFile, encodeXmlFile } from './xmlFileEncoding.ts'
 
 export interface XliffExport {
   bytes: Uint8Array
@@ -19,8 +19,6 @@ export interface XliffExport {
   /** True when the targets went into the imported file; false for a file made afresh. */
   isRoundTrip: boolean
 }
-
-const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf)
 
 /** The stored original no longer matches its hash: it must not be written back. */
 export class OriginalCorruptError extends Error {
@@ -70,7 +68,7 @@ export function exportXliff(
     const write = format === 'xliff12' ? writeXliff12 : writeXliff20
     if (encoding === 'utf-8') {
       // Encoded as it is written: the output is never held as strings besides its bytes.
-      const output = utf8Output(hasBom ? UTF8_BOM : undefined)
+      const output = utf8Output(hasBom ? byteOrderMark(encoding) : undefined)
       const bytes = write(text, current(), meta.targetLang, output)
       return { bytes, untranslated, isRoundTrip: true }
     }

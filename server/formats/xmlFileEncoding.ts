@@ -60,6 +60,20 @@ export function peekXmlText(bytes: Uint8Array, chars = 4096): string {
   return iconv.decode(Buffer.from(head), encoding, { stripBOM: false })
 }
 
+/** The byte-order mark of `encoding` (iconv-lite's name); empty for one that has none. */
+export function byteOrderMark(encoding: string): Uint8Array {
+  switch (encoding) {
+    case 'utf-8':
+      return Uint8Array.of(0xef, 0xbb, 0xbf)
+    case 'utf-16le':
+      return Uint8Array.of(0xff, 0xfe)
+    case 'utf-16be':
+      return Uint8Array.of(0xfe, 0xff)
+    default:
+      return new Uint8Array(0)
+  }
+}
+
 /**
  * Encodes `text` in `encoding` (with a byte-order mark when the original had one); characters
  * the encoding lacks become `&#N;` references. Only text the export wrote can hold such
@@ -83,15 +97,7 @@ export function encodeXmlFile(text: string, encoding: string, hasBom: boolean): 
     encoding === 'utf-8'
       ? new TextEncoder().encode(safe)
       : iconv.encode(safe, encoding, { addBOM: false })
-  const bom = !hasBom
-    ? []
-    : encoding === 'utf-8'
-      ? [0xef, 0xbb, 0xbf]
-      : encoding === 'utf-16le'
-        ? [0xff, 0xfe]
-        : encoding === 'utf-16be'
-          ? [0xfe, 0xff]
-          : []
+  const bom = hasBom ? byteOrderMark(encoding) : new Uint8Array(0)
   // A view of the encoded bytes, not a copy (nor, with a mark, an array of numbers): the
   // export of a large file holds one copy of it.
   // A small Buffer may be a slice of Node's shared pool: that one is copied.

@@ -35,17 +35,16 @@ export class Utf8Chunks {
   /** False, and nothing more is written, once the text would take the output past `limit`. */
   append(text: string): boolean {
     let rest = text
-    while (rest.length > 0) {
-      if (this.used === this.current.length) this.nextChunk(rest.length)
+    for (;;) {
       const { read, written } = this.encoder.encodeInto(rest, this.current.subarray(this.used))
       this.used += written
       this.written += written
       if (this.written > this.limit) return false
-      // encodeInto stops before a character that does not fit whole (a surrogate pair too).
-      rest = read === rest.length ? '' : rest.slice(read)
-      if (rest.length > 0 && written === 0) this.nextChunk(rest.length)
+      if (read === rest.length) return true
+      // encodeInto stops where the chunk is full, or before a character that does not fit whole.
+      rest = rest.slice(read)
+      this.nextChunk(rest.length)
     }
-    return true
   }
 
   /** Bytes written as they are (a byte-order mark, an already encoded part). */
@@ -65,13 +64,7 @@ export class Utf8Chunks {
 
   /** Everything written, in one buffer of its own (movable to another thread). */
   take(): Uint8Array {
-    const out = new Uint8Array(this.written)
-    let at = 0
-    for (const chunk of [...this.chunks, this.current.subarray(0, this.used)]) {
-      out.set(chunk, at)
-      at += chunk.length
-    }
-    return out
+    return concatBytes(this.takeChunks())
   }
 
   /**
@@ -91,4 +84,15 @@ export class Utf8Chunks {
     )
     this.used = 0
   }
+}
+
+/** The parts one after another, copied into one buffer of its own. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
 }
