@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { readSegments, setStatus, setTargetText } from '@qalam/shared/model'
 import { asUser, createUser } from '../support/accounts.ts'
+import { writeQueryAwareness, writeSyncStep1 } from '../../server/sync/protocol.ts'
 import { awarenessMessage } from '../support/awarenessMessage.ts'
 import { connectClient, openRawSocket, type SyncClient } from '../support/syncClient.ts'
 import { startTestServer, type TestServer } from '../support/testServer.ts'
@@ -171,17 +172,20 @@ describe('awareness limits', () => {
       )
     }
     // Messages of one socket are handled in order: the answer to this query shows the state
-    // the server kept once it had handled the whole burst.
-    sender.socket.send(new Uint8Array([3]))
+    // the server kept once it had handled the whole burst. The server also relays each state
+    // it keeps to its sender, so the answer is known by what follows it: the sync step 2 that
+    // answers a step 1 sent after the query.
+    sender.socket.send(writeQueryAwareness())
+    sender.socket.send(writeSyncStep1(new Y.Doc()))
+    const isSyncStep2 = (message: Uint8Array) => message[0] === 0 && message[1] === 1
+    await waitFor(() => expect(sender.received.some(isSyncStep2)).toBe(true))
     const kept = new awarenessProtocol.Awareness(new Y.Doc())
-    await waitFor(() => {
-      for (const message of sender.received.splice(0)) {
-        const decoder = decoding.createDecoder(message)
-        if (decoding.readVarUint(decoder) !== 1) continue
-        awarenessProtocol.applyAwarenessUpdate(kept, decoding.readVarUint8Array(decoder), null)
-      }
-      expect(kept.meta.get(7777)).toBeDefined()
-    })
+    for (const message of sender.received.slice(0, sender.received.findIndex(isSyncStep2))) {
+      const decoder = decoding.createDecoder(message)
+      if (decoding.readVarUint(decoder) !== 1) continue
+      awarenessProtocol.applyAwarenessUpdate(kept, decoding.readVarUint8Array(decoder), null)
+    }
+    expect(kept.meta.get(7777)).toBeDefined()
     // A burst spans at most two one-second windows; without the limit the clock would be 200.
     expect(kept.meta.get(7777)!.clock).toBeGreaterThanOrEqual(20)
     expect(kept.meta.get(7777)!.clock).toBeLessThanOrEqual(40)
